@@ -1,0 +1,3 @@
+from standoff.cli import main
+
+main()

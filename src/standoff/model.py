@@ -1,0 +1,283 @@
+"""The shared types of standoff, from one article's Reading to a Standoff.
+
+Every item a reader finds carries its :class:`Evidence` (the sentence, its
+character offsets in the article body, the source and the publication date),
+so any number or claim a user sees can be traced back to the text.
+
+The flow is one-directional::
+
+    Article --read--> Reading --track--> Standoff --forecast--> Forecast
+
+These models hold data only; the code that builds them lives in
+``standoff.read``, ``standoff.track`` and ``standoff.forecast``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+class Evidence(_Model):
+    """Where an item was read: a sentence of one article.
+
+    ``start`` and ``end`` are character offsets of the sentence in
+    :attr:`Article.text` (the cleaned body, paragraphs joined by a blank line).
+    """
+
+    sentence: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    article_id: str | None = None
+    source: str | None = None
+    published: date | None = None
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+    UNRESOLVED = "unresolved"
+
+
+class ResolvedDate(_Model):
+    """A date as the text gives it, resolved against the publication date.
+
+    ``value`` is None when the words could not be resolved (for example a
+    relative date in an article with no known publication date).
+    ``approximate`` is set for words such as "about" or "10 or 12 days".
+    """
+
+    value: date | None
+    precision: DatePrecision
+    text: str
+    approximate: bool = False
+    relative: bool = False
+
+
+# --------------------------------------------------------------------------- article
+
+
+class RawArticle(_Model):
+    """An article as it arrives, before reading: a file, a JSON Lines record, a page.
+
+    Exactly one of ``text`` and ``html`` is set. ``origin`` names where it came
+    from (``path`` or ``path:line``) for error messages.
+    """
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: date | None = None
+    origin: str = "<input>"
+    decode_warning: str | None = None
+
+
+class Article(_Model):
+    """One cleaned news article."""
+
+    id: str = Field(description="sha256 of the raw input, first 16 hex digits")
+    title: str | None = None
+    published: date | None = None
+    source: str | None = Field(None, description="the outlet, a domain such as reuters.com")
+    url: str | None = None
+    place: str | None = Field(None, description="the dateline's place, if any")
+    paragraphs: list[str] = Field(default_factory=list, description="body paragraphs kept")
+    headings: list[str] = Field(default_factory=list, description="section headings seen")
+    duplicate_paragraphs_dropped: int = 0
+    boilerplate_dropped: list[str] = Field(default_factory=list)
+    text: str = Field("", description="the body: kept paragraphs joined by a blank line")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class Mention(_Model):
+    text: str
+    start: int
+    end: int
+
+
+class ActorKind(StrEnum):
+    STATE = "state"
+    IGO = "igo"
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    METONYM = "metonym"  # "the Kremlin", "Washington" used for a government
+    GROUP = "group"  # "Ukrainian officials", "Russian forces"
+
+
+class Actor(_Model):
+    """A named entity of the article resolved to an actor code.
+
+    ``code`` is an ISO 3166 alpha-3 country code, optionally followed by a
+    sector (``RUSGOV``, ``UKRMIL``), or an IGO's short name (``NATO``, ``EU``).
+    ``country`` is the country part alone (``RUS``) or the IGO name.
+    """
+
+    code: str
+    country: str
+    name: str
+    kind: ActorKind
+    role: str | None = None
+    mentions: list[Mention] = Field(default_factory=list)
+    how: str = Field("dictionary", description="how the code was found: dictionary, appositive, ...")
+
+
+class Event(_Model):
+    """A PLOVER event: who did what to whom, when, read from one sentence."""
+
+    type: str = Field(description="PLOVER event type, e.g. THREATEN")
+    mode: str | None = Field(None, description="PLOVER mode, e.g. 'sanction' for THREATEN")
+    context: list[str] = Field(default_factory=list)
+    source: str
+    target: str | None = None
+    date: ResolvedDate | None = None
+    cue: str = Field("", description="the words that carry the event")
+    evidence: Evidence
+
+
+class ClaimKind(StrEnum):
+    DEMAND = "demand"
+    PROPOSAL = "proposal"
+    REJECTION = "rejection"
+    CONDITION = "condition"
+    BELIEF = "belief"
+
+
+class Claim(_Model):
+    kind: ClaimKind
+    actor: str
+    target: str | None = None
+    text: str
+    evidence: Evidence
+
+
+class ThreatStatus(StrEnum):
+    PENDING = "pending"
+    MODIFIED = "modified"
+    CARRIED_OUT = "carried_out"
+    PARTLY_CARRIED_OUT = "partly_carried_out"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+
+
+class Threat(_Model):
+    """A coercive threat: sender threatens target with measures unless demand, by deadline."""
+
+    sender: str
+    target: str
+    third_parties: list[str] = Field(default_factory=list)
+    demand: str | None = None
+    measures: list[str] = Field(default_factory=list)
+    deadline: ResolvedDate | None = None
+    status: ThreatStatus = ThreatStatus.PENDING
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Proposal(_Model):
+    """A proposal floated in the standoff (a ceasefire, a moratorium, a summit)."""
+
+    name: str = Field(description="the key noun phrase, e.g. 'air-strike moratorium'")
+    text: str
+    sponsors: list[str] = Field(default_factory=list)
+    supporters: list[str] = Field(default_factory=list)
+    opponents: list[str] = Field(default_factory=list)
+    origin: str | None = Field(None, description="who first floated the idea, if said")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Warning(_Model):  # noqa: A001 - the Reading's own warnings, not Python's
+    kind: str
+    message: str
+    evidence: Evidence | None = None
+
+
+class Reading(_Model):
+    """Everything read from one article."""
+
+    schema_version: str = SCHEMA_VERSION
+    article: Article
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    threats: list[Threat] = Field(default_factory=list)
+    proposals: list[Proposal] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- standoff
+
+
+class StateChange(_Model):
+    """One dated step in a ledger entry's history, with the evidence that reports it."""
+
+    date: date | None
+    state: str
+    detail: str = ""
+    evidence: Evidence | None = None
+
+
+class ThreatRecord(_Model):
+    """A threat as the tracker knows it across articles."""
+
+    id: str
+    sender: str
+    target: str
+    third_parties: list[str] = Field(default_factory=list)
+    demand: str | None = None
+    measures: list[str] = Field(default_factory=list)
+    deadline: ResolvedDate | None = None
+    status: ThreatStatus = ThreatStatus.PENDING
+    history: list[StateChange] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class ProposalState(StrEnum):
+    FLOATED = "floated"
+    BACKED = "backed"
+    REJECTED = "rejected"
+    AGREED = "agreed"
+    DROPPED = "dropped"
+
+
+class ProposalRecord(_Model):
+    id: str
+    name: str
+    text: str
+    sponsors: list[str] = Field(default_factory=list)
+    supporters: list[str] = Field(default_factory=list)
+    opponents: list[str] = Field(default_factory=list)
+    state: ProposalState = ProposalState.FLOATED
+    history: list[StateChange] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Standoff(_Model):
+    """The state of a standoff as known on ``as_of``, merged from many Readings."""
+
+    as_of: date | None = None
+    articles: list[Article] = Field(default_factory=list)
+    actors: list[Actor] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    threats: list[ThreatRecord] = Field(default_factory=list)
+    proposals: list[ProposalRecord] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+
+
+Outcome = Literal["concede", "settle", "back_down", "imposed", "stalemate"]

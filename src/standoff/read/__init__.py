@@ -1,0 +1,9 @@
+"""read: one article -> a :class:`~standoff.model.Reading`.
+
+The public entry points are :class:`Reader` (load the pipeline once, read many
+articles) and :func:`read_raw` (a convenience for one article).
+"""
+
+from standoff.read.reader import Reader, read_raw
+
+__all__ = ["Reader", "read_raw"]

@@ -281,3 +281,78 @@ class Standoff(_Model):
 
 
 Outcome = Literal["concede", "settle", "back_down", "imposed", "stalemate"]
+
+
+# --------------------------------------------------------------------------- forecast
+
+
+class Interval(_Model):
+    """A forecast number with its uncertainty: the mean and a central interval."""
+
+    mean: float
+    low: float
+    high: float
+    level: float = Field(0.9, description="coverage of [low, high], e.g. 0.9")
+
+
+class FeatureValue(_Model):
+    """One model input as coded from the reading, with the reason shown to the user."""
+
+    name: str
+    value: float | int | str | bool
+    why: str = Field(description="the evidence or rule behind the value")
+    overridden: bool = False
+
+
+class OutcomeProbability(_Model):
+    outcome: Outcome
+    probability: Interval
+
+
+class ThreatForecast(_Model):
+    """How a threat ends: a probability for each outcome (they sum to 1)."""
+
+    threat_id: str
+    sender: str
+    target: str
+    features: list[FeatureValue] = Field(default_factory=list)
+    outcomes: list[OutcomeProbability] = Field(default_factory=list)
+    model_card: str = Field(description="path of the model card under docs/models/")
+
+
+class IssueForecast(_Model):
+    """Where a bargain lands on one issue (0-100), by one bargaining model."""
+
+    issue: str
+    low_label: str = ""
+    high_label: str = ""
+    model: str
+    position: Interval
+    trajectory: list[float] = Field(
+        default_factory=list, description="the predicted outcome round by round, if the model has rounds"
+    )
+    model_card: str
+
+
+class ExposureRow(_Model):
+    """Trade a third country puts at risk under a secondary measure at a given rate."""
+
+    threat_id: str | None
+    country: str
+    rate: float = Field(description="tariff rate as a fraction, e.g. 1.0 for 100%")
+    exports_to_sender_usd: float | None
+    energy_from_target: str | None = Field(None, description="as the source states it")
+    exposed_usd: Interval | None
+    sources: list[str] = Field(default_factory=list)
+
+
+class Forecast(_Model):
+    """Everything forecast about a standoff (or a scenario), reproducible from draws and seed."""
+
+    as_of: date | None = None
+    draws: int = 0
+    seed: int | None = None
+    threats: list[ThreatForecast] = Field(default_factory=list)
+    issues: list[IssueForecast] = Field(default_factory=list)
+    exposure: list[ExposureRow] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)

@@ -27,7 +27,13 @@ def _register() -> None:
     # Imported for their side effect: each module adds its commands to `app`.
     from standoff.cli import read_commands  # noqa: F401
 
-    for optional in ("track_commands", "forecast_commands", "eval_commands"):
+    for optional in (
+        "brief_commands",
+        "eval_commands",
+        "track_commands",
+        "coercion_commands",
+        "forecast_commands",
+    ):
         try:
             __import__(f"standoff.cli.{optional}")
         except ModuleNotFoundError as exc:  # a layer not built yet

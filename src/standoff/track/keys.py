@@ -1,0 +1,72 @@
+"""Small pure helpers that decide when two items read from different articles are the same.
+
+Actor codes are compared at country level (``USAGOV`` -> ``USA``); IGO names
+(``NATO``, ``EU``) are kept as they are. Measures, demands and proposal names
+are compared as sets of normalised content words.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+
+# Words that carry no identity of a measure or a demand ("secondary tariffs" and
+# "tariffs" are the same measure for matching; "a deal to end the war" and
+# "end the war" the same demand).
+_STOPWORDS = frozenset(
+    """a an the of to on in for and or with by from its it their his her this that
+    be is are was were will would could should may might more new further other
+    secondary severe heavy very about around some any all""".split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=4096)
+def country(code: str) -> str:
+    """The country part of an actor code: the first 3 letters when they are ISO alpha-3.
+
+    ``USAGOV`` -> ``USA``; ``NATO`` -> ``NATO`` (an IGO, kept whole); ``eu`` -> ``EU``.
+    """
+    code = code.strip().upper()
+    head = code[:3]
+    if len(code) >= 3 and pycountry.countries.get(alpha_3=head) is not None:
+        return head
+    return code
+
+
+def _stem(word: str) -> str:
+    # A plural strip is enough for measure nouns (tariffs, sanctions, duties).
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def words(text: str | None) -> frozenset[str]:
+    """The normalised content words of a phrase (lower case, plural stripped, no stopwords)."""
+    if not text:
+        return frozenset()
+    return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
+
+
+def measure_words(measures: list[str]) -> frozenset[str]:
+    """All content words of a list of measures (``["secondary tariffs"]`` -> ``{"tariff"}``)."""
+    out: set[str] = set()
+    for measure in measures:
+        out |= words(measure)
+    return frozenset(out)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard similarity of two word sets, 0.0 when both are empty."""
+    if not a and not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def proposal_key(name: str) -> frozenset[str]:
+    """The identity of a proposal: its name's content words (hyphens split)."""
+    return words(name.replace("-", " "))

@@ -1,0 +1,169 @@
+"""The proposal ledger: one record per proposal across articles, with a dated history.
+
+Proposals are the same when their names share their content words ("air-strike
+moratorium" and "moratorium on air strikes" differ; "ceasefire" and "30-day
+ceasefire" agree on "ceasefire"). States::
+
+    floated -> backed (a new supporter) | rejected (a new opponent)
+            -> agreed (an AGREE event that names it; for a meeting, a CONSULT event)
+            |  dropped (a sponsor turns against it)
+
+``held`` is also written to the history (state stays ``agreed``) when a CONSULT
+event reports that a proposed meeting took place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from standoff.model import Event, Evidence, Proposal, ProposalRecord, ProposalState, StateChange
+from standoff.track import evidence as ev
+from standoff.track.keys import country, proposal_key, words
+
+# Proposals that are meetings: a CONSULT event naming one means it was held.
+MEETINGS = frozenset({"summit", "meeting", "talk", "negotiation", "visit"})
+# Which event types move a proposal, and to which state.
+EVENT_STATES: dict[str, ProposalState] = {
+    "AGREE": ProposalState.AGREED,
+    "CONSULT": ProposalState.AGREED,
+}
+
+
+_STATES = frozenset(s.value for s in ProposalState)
+
+
+@dataclass
+class _Entry:
+    record: ProposalRecord
+    key: frozenset[str]
+    floated: date | None
+    seen: set[ev.EvidenceKey] = field(default_factory=set)
+    held: bool = False
+
+
+def _proposal_id(key: frozenset[str], evidence: list[Evidence], taken: set[str]) -> str:
+    """A stable id: the same first statement gives the same id whatever the as_of."""
+    first = evidence[0] if evidence else None
+    anchor = f"{first.article_id}|{first.start}|{first.sentence}" if first else ""
+    text = f"{'+'.join(sorted(key))}|{anchor}"
+    ident = f"P-{hashlib.sha1(text.encode()).hexdigest()[:8]}"
+    serial = 1
+    while ident in taken:
+        serial += 1
+        ident = f"P-{hashlib.sha1(f'{text}|{serial}'.encode()).hexdigest()[:8]}"
+    return ident
+
+
+class ProposalLedger:
+    """Builds proposal records from proposals and events fed in publication order."""
+
+    def __init__(self) -> None:
+        self._entries: list[_Entry] = []
+
+    def add(self, proposal: Proposal, published: date | None) -> None:
+        """Record one proposal as read from an article published on ``published``."""
+        key = proposal_key(proposal.name)
+        first = proposal.evidence[0] if proposal.evidence else None
+        day = ev.day_of(first, published)
+        entry = self._find(key)
+        if entry is None:
+            record = ProposalRecord(
+                id=_proposal_id(key, proposal.evidence, {e.record.id for e in self._entries}),
+                name=proposal.name,
+                text=proposal.text,
+                sponsors=list(dict.fromkeys(proposal.sponsors)),
+                history=[
+                    StateChange(
+                        date=day,
+                        state=ProposalState.FLOATED.value,
+                        detail=f"floated by {', '.join(proposal.sponsors) or 'unnamed sponsor'}",
+                        evidence=first,
+                    )
+                ],
+            )
+            entry = _Entry(record=record, key=key, floated=day)
+            self._entries.append(entry)
+        record = entry.record
+        for sponsor in proposal.sponsors:
+            if sponsor not in record.sponsors:
+                record.sponsors.append(sponsor)
+        self._stand(entry, proposal.supporters, record.supporters, ProposalState.BACKED, day, first)
+        self._stand(entry, proposal.opponents, record.opponents, ProposalState.REJECTED, day, first)
+        self._add_evidence(entry, proposal.evidence)
+
+    def event(self, event: Event, published: date | None) -> None:
+        """Apply an AGREE or CONSULT event whose sentence names a proposal."""
+        target = EVENT_STATES.get(event.type)
+        if target is None:
+            return
+        sentence = words(event.evidence.sentence) | words(event.cue)
+        when = (event.date.value if event.date else None) or ev.day_of(event.evidence, published)
+        for entry in self._entries:
+            if not entry.key or not entry.key <= sentence:
+                continue
+            if entry.floated and when and when < entry.floated:
+                continue  # an event before the proposal existed is not its outcome
+            is_meeting = bool(entry.key & MEETINGS)
+            if event.type == "CONSULT" and not is_meeting:
+                continue
+            record = entry.record
+            detail = f"{event.type} {event.source}->{event.target or '-'}: {event.cue}".strip()
+            if record.state != ProposalState.AGREED:
+                self._change(entry, ProposalState.AGREED.value, when, detail, event.evidence)
+            elif event.type == "CONSULT" and not entry.held:
+                entry.held = True
+                self._change(entry, "held", when, detail, event.evidence)
+            self._add_evidence(entry, [event.evidence])
+
+    def records(self) -> list[ProposalRecord]:
+        return [e.record for e in self._entries]
+
+    # ----------------------------------------------------------------- internals
+
+    def _find(self, key: frozenset[str]) -> _Entry | None:
+        for entry in reversed(self._entries):
+            if entry.key and key and (entry.key <= key or key <= entry.key):
+                return entry
+        return None
+
+    def _stand(
+        self,
+        entry: _Entry,
+        actors: list[str],
+        into: list[str],
+        state: ProposalState,
+        day: date | None,
+        evidence: Evidence | None,
+    ) -> None:
+        """Add supporters or opponents; each new one is a dated change."""
+        record = entry.record
+        sponsors = {country(s) for s in record.sponsors}
+        for actor in actors:
+            if actor in into:
+                continue
+            into.append(actor)
+            if state == ProposalState.REJECTED and country(actor) in sponsors:
+                self._change(
+                    entry, ProposalState.DROPPED.value, day, f"dropped by {actor}", evidence
+                )
+            elif record.state not in (ProposalState.AGREED, ProposalState.DROPPED):
+                verb = "backed" if state == ProposalState.BACKED else "rejected"
+                self._change(entry, state.value, day, f"{verb} by {actor}", evidence)
+
+    def _change(
+        self, entry: _Entry, state: str, when: date | None, detail: str, evidence: Evidence | None
+    ) -> None:
+        if state in _STATES:
+            entry.record.state = ProposalState(state)
+        entry.record.history.append(
+            StateChange(date=when, state=state, detail=detail, evidence=evidence)
+        )
+
+    def _add_evidence(self, entry: _Entry, evidence: list[Evidence]) -> None:
+        for item in evidence:
+            k = ev.key(item)
+            if k not in entry.seen:
+                entry.seen.add(k)
+                entry.record.evidence.append(item)

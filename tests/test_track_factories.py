@@ -1,0 +1,223 @@
+"""Hand-made Readings for the track tests (no test here: factories shared by test_track_*).
+
+They tell the 2025 ultimatum the way the reader's conventions say it will be
+read, so the ledger logic is tested apart from the reader's quality.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from standoff.model import (
+    Article,
+    DatePrecision,
+    Event,
+    Evidence,
+    Proposal,
+    Reading,
+    ResolvedDate,
+    Threat,
+    ThreatStatus,
+)
+
+
+def article(day: date | None, source: str = "wire.example", salt: str = "") -> Article:
+    ident = hashlib.sha256(f"{day}{source}{salt}".encode()).hexdigest()[:16]
+    return Article(id=ident, published=day, source=source, text=f"body {salt}")
+
+
+def evidence(sentence: str, art: Article, start: int = 0) -> Evidence:
+    return Evidence(
+        sentence=sentence,
+        start=start,
+        end=start + len(sentence),
+        article_id=art.id,
+        source=art.source,
+        published=art.published,
+    )
+
+
+def deadline(value: date, approximate: bool = False, text: str = "") -> ResolvedDate:
+    return ResolvedDate(
+        value=value, precision=DatePrecision.DAY, text=text or str(value), approximate=approximate
+    )
+
+
+def threat(
+    art: Article,
+    sentence: str,
+    *,
+    sender: str = "USA",
+    target: str = "RUS",
+    measures: tuple[str, ...] = ("secondary tariffs",),
+    due: ResolvedDate | None = None,
+    third: tuple[str, ...] = ("CHN", "IND"),
+    status: ThreatStatus = ThreatStatus.PENDING,
+    demand: str | None = "reach an agreement to end the war in Ukraine",
+) -> Threat:
+    return Threat(
+        sender=sender,
+        target=target,
+        third_parties=list(third),
+        demand=demand,
+        measures=list(measures),
+        deadline=due,
+        status=status,
+        evidence=[evidence(sentence, art)],
+    )
+
+
+def event(
+    art: Article,
+    kind: str,
+    source: str,
+    target: str | None,
+    day: date | None,
+    sentence: str,
+    cue: str = "",
+) -> Event:
+    return Event(
+        type=kind,
+        source=source,
+        target=target,
+        date=None if day is None else deadline(day),
+        cue=cue,
+        evidence=evidence(sentence, art, start=7),
+    )
+
+
+def reading(art: Article, **items: list) -> Reading:  # type: ignore[type-arg]
+    return Reading(article=art, **items)
+
+
+JULY14 = date(2025, 7, 14)
+JULY29 = date(2025, 7, 29)
+AUG1 = date(2025, 8, 1)
+AUG7 = date(2025, 8, 7)
+AUG16 = date(2025, 8, 16)
+AUG20 = date(2025, 8, 20)
+SEPT2 = date(2025, 9, 2)
+AUG8 = date(2025, 8, 8)
+AUG6 = date(2025, 8, 6)
+
+
+def ultimatum_story(india_tariff: bool = True) -> list[Reading]:
+    """The ultimatum in six articles: set, moved, restated, India hit, summit, after."""
+    a = article(JULY14, "meridianwire.example")
+    b = article(JULY29, "northbridge-post.example")
+    c = article(AUG1, "harbourline.example")
+    d = article(AUG7, "continental-daily.example")
+    e = article(AUG16, "wire.example", "summit")
+    f = article(AUG20, "wire.example", "after")
+    out = [
+        reading(
+            a,
+            threats=[
+                threat(
+                    a,
+                    "Trump gave Moscow 50 days and threatened secondary tariffs.",
+                    due=deadline(SEPT2, approximate=True, text="50 days"),
+                )
+            ],
+            proposals=[
+                Proposal(
+                    name="ceasefire",
+                    text="a 30-day ceasefire",
+                    sponsors=["USA"],
+                    supporters=["UKR"],
+                    evidence=[evidence("Kyiv accepted a U.S. proposal for a ceasefire.", a, 40)],
+                )
+            ],
+        ),
+        reading(
+            b,
+            threats=[
+                threat(
+                    b,
+                    "Russia had ten days, which points to about August 8.",
+                    sender="USAGOV",
+                    measures=("tariffs", "sanctions"),
+                    due=deadline(AUG8, approximate=True, text="about August 8"),
+                ),
+                # Background retold: the original date must not move the deadline back.
+                threat(
+                    b,
+                    "The original date was roughly September 2.",
+                    due=deadline(SEPT2, approximate=True),
+                ),
+            ],
+            proposals=[
+                Proposal(
+                    name="ceasefire",
+                    text="ceasefire",
+                    opponents=["RUS"],
+                    evidence=[evidence("Moscow did not accept a ceasefire.", b, 90)],
+                )
+            ],
+        ),
+        reading(
+            c,
+            threats=[
+                threat(
+                    c,
+                    "Unless Russia moves by next Friday, tariffs follow.",
+                    measures=("tariffs",),
+                    due=deadline(AUG8),
+                )
+            ],
+        ),
+        reading(
+            d,
+            events=[
+                event(
+                    d,
+                    "AGREE",
+                    "RUSGOV",
+                    "USA",
+                    AUG7,
+                    "A Kremlin aide says a summit is agreed in principle.",
+                    "agreed",
+                )
+            ]
+            + (
+                [
+                    event(
+                        d,
+                        "SANCTION",
+                        "USA",
+                        "IND",
+                        AUG6,
+                        "Trump signed an order adding a 25% tariff on Indian goods.",
+                        "tariff",
+                    )
+                ]
+                if india_tariff
+                else []
+            ),
+            proposals=[
+                Proposal(
+                    name="summit",
+                    text="a summit of the two leaders",
+                    sponsors=["RUS"],
+                    evidence=[evidence("Putin and Trump agreed to meet at a summit.", d, 3)],
+                )
+            ],
+        ),
+        reading(
+            e,
+            events=[
+                event(
+                    e,
+                    "CONSULT",
+                    "USA",
+                    "RUS",
+                    date(2025, 8, 15),
+                    "Trump and Putin met at a summit in Alaska.",
+                    "summit",
+                )
+            ],
+        ),
+        reading(f),
+    ]
+    return out

@@ -1,0 +1,158 @@
+"""``standoff brief``: the standoff as an analyst wants it, in the terminal, HTML or JSON.
+
+The pipeline for articles is read -> track -> forecast -> show; for a store it
+is the store's standoff as of a date -> forecast -> show. The layers are
+imported inside functions, so that a layer not built (or broken) gives one
+clear line instead of a failure at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.resources
+import sys
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from standoff.cli import app
+from standoff.errors import UserError
+from standoff.model import Forecast, Reading, Standoff
+
+EXAMPLES = ("data", "examples")  # the bundled example corpus, inside the package
+
+
+def _attribute(module: str, name: str, what: str) -> Any:
+    """``module.name``, or a UserError saying which layer is missing."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        if exc.name is None or not module.startswith(exc.name):
+            raise  # a dependency of the layer is missing: a real bug, keep the traceback
+        raise UserError(f"{what} is not available in this installation ({module})") from None
+
+
+def _optional(module: str, name: str) -> Any | None:
+    """``module.name``, or None when that module is not part of this installation."""
+    try:
+        return _attribute(module, name, name)
+    except UserError:
+        return None
+
+
+def parse_as_of(value: str | None) -> date | None:
+    """``--as-of YYYY-MM-DD``; a UserError naming the option when malformed."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--as-of {value!r}: expected a date as YYYY-MM-DD") from None
+
+
+def example_corpus() -> Path:
+    """The folder of bundled example articles (``standoff/data/examples``)."""
+    folder = importlib.resources.files("standoff").joinpath(*EXAMPLES)
+    path = Path(str(folder))
+    if not path.is_dir() or not any(path.iterdir()):
+        raise UserError(f"{path}: the bundled example corpus is missing; give article paths")
+    return path
+
+
+def read_paths(paths: Iterable[Path]) -> list[Reading]:
+    """Every article under ``paths`` (files or folders) read into a Reading."""
+    iter_paths = _attribute("standoff.read.inputs", "iter_paths", "the reader")
+    load_file = _attribute("standoff.read.inputs", "load_file", "the reader")
+    reader = _attribute("standoff.read", "Reader", "the reader")()
+    given = list(paths)
+    readings = [reader.read(raw, published=None) for p in iter_paths(given) for raw in load_file(p)]
+    if not readings:
+        raise UserError(f"{', '.join(map(str, given))}: no article files found")
+    return readings
+
+
+def standoff_from_paths(paths: list[Path], as_of: date | None) -> Standoff:
+    build_standoff = _attribute("standoff.track.merge", "build_standoff", "the tracker")
+    standoff: Standoff = build_standoff(read_paths(paths or [example_corpus()]), as_of)
+    return standoff
+
+
+def standoff_from_store(path: Path, as_of: date | None) -> Standoff:
+    if not path.is_file():
+        raise UserError(f"--store {path}: no such file")
+    store_class = _attribute("standoff.track.store", "Store", "the store")
+    standoff: Standoff = store_class(path).standoff(as_of)
+    return standoff
+
+
+def run_forecast(standoff: Standoff, draws: int | None, seed: int | None) -> Forecast | None:
+    """The forecast of a standoff, or None (with a note on stderr) when not available."""
+    forecast_standoff = _optional("standoff.forecast", "forecast_standoff")
+    if forecast_standoff is None:
+        print("standoff: note: forecast skipped (standoff.forecast is not available)",
+              file=sys.stderr)
+        return None
+    options = {k: v for k, v in {"draws": draws, "seed": seed}.items() if v is not None}
+    forecast: Forecast = forecast_standoff(standoff, None, **options)
+    return forecast
+
+
+def scores_of(standoff: Standoff) -> list[Any] | None:
+    """Daily conflict-cooperation rows for the HTML chart, or None when not available."""
+    daily_scores = _optional("standoff.track.scores", "daily_scores")
+    return None if daily_scores is None else list(daily_scores(standoff))
+
+
+@app.command("brief")
+def brief(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Article files or folders (default: the bundled example corpus)."),
+    ] = None,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Brief the standoff kept in this store.")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The standoff as known on YYYY-MM-DD.")
+    ] = None,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the Standoff and Forecast as JSON instead.")
+    ] = False,
+    no_forecast: Annotated[bool, typer.Option("--no-forecast", help="Skip the forecast.")] = False,
+    draws: Annotated[
+        int | None, typer.Option("--draws", min=1, help="Monte Carlo draws of the forecast.")
+    ] = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Random seed of the forecast.")] = None,
+) -> None:
+    """The standoff as an analyst wants it: actors, timeline, threats, proposals,
+    red lines, warnings and the forecast, each item with its evidence."""
+    from standoff.show.html import check_output_path
+
+    day = parse_as_of(as_of)
+    if store is not None and paths:
+        raise UserError("give article paths or --store, not both")
+    if html is not None:
+        check_output_path(html)  # refuse before the slow work, not after
+    standoff = standoff_from_store(store, day) if store is not None else (
+        standoff_from_paths(paths or [], day)
+    )
+    forecast = None if no_forecast else run_forecast(standoff, draws, seed)
+    if html is not None:
+        from standoff.show.html import render_html, write_html
+
+        write_html(html, render_html(standoff, forecast, scores_of(standoff)))
+        print(f"standoff: wrote {html}", file=sys.stderr)
+    if as_json:
+        from standoff.show.export_json import brief_json
+
+        sys.stdout.write(brief_json(standoff, forecast) + "\n")
+    else:
+        from standoff.show.brief import render_brief
+
+        render_brief(standoff, forecast)

@@ -1,0 +1,446 @@
+"""A Standoff and its Forecast as plain sections of tables, ready for any renderer.
+
+The terminal brief and the HTML report both draw from :func:`build_view`, so
+they show the same rows in the same order with the same footnotes. Every cell
+that states a fact read from the news carries the footnote indices of its
+evidence; every forecast number carries its model card's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from standoff.model import (
+    Claim,
+    ClaimKind,
+    Evidence,
+    Forecast,
+    IssueForecast,
+    ProposalRecord,
+    ResolvedDate,
+    Standoff,
+    StateChange,
+    ThreatForecast,
+    ThreatRecord,
+    ThreatStatus,
+)
+from standoff.show import formats as fmt
+from standoff.show.citations import Citations, Note
+
+# Threats whose deadline still matters for the headline.
+LIVE_STATUSES = frozenset({ThreatStatus.PENDING, ThreatStatus.MODIFIED})
+# The claim kinds that state a side's position ("red lines").
+POSITION_KINDS = (ClaimKind.CONDITION, ClaimKind.DEMAND)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One shown value and the footnotes (1-based indices) that back it."""
+
+    text: str
+    notes: tuple[int, ...] = ()
+
+
+@dataclass
+class Table:
+    """Rows of cells under named columns; ``empty`` is shown when there are no rows."""
+
+    columns: tuple[str, ...]
+    rows: list[tuple[Cell, ...]] = field(default_factory=list)
+    title: str = ""
+    empty: str = "none"
+    caption: str = ""
+
+
+@dataclass
+class Fields:
+    """A titled list of label/value pairs (one threat, one proposal)."""
+
+    title: str
+    items: list[tuple[str, Cell]] = field(default_factory=list)
+    title_notes: tuple[int, ...] = ()
+
+
+Block = Table | Fields
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    empty: str = "none"
+
+
+@dataclass
+class BriefView:
+    """What a brief shows: a headline, sections in order, and the footnotes."""
+
+    headline: Cell
+    sections: list[Section]
+    notes: list[Note]
+
+
+def build_view(standoff: Standoff, forecast: Forecast | None = None) -> BriefView:
+    """Arrange a Standoff (and its Forecast, if any) into the brief's sections."""
+    cite = Citations()
+    headline = _headline(standoff, forecast, cite)
+    builders: list[Callable[[Standoff, Citations], Section]] = [
+        _actors,
+        _timeline,
+        _threats,
+        _proposals,
+        _positions,
+        _warnings,
+    ]
+    sections = [build(standoff, cite) for build in builders]
+    sections.append(_forecast(forecast, cite))
+    sections.append(_articles(standoff, cite))
+    return BriefView(headline=headline, sections=sections, notes=cite.notes())
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _deadline_evidence(deadline: ResolvedDate | None, evidence: list[Evidence]) -> list[Evidence]:
+    """The evidence sentences that state a deadline's words (else all of them)."""
+    if deadline is None or not deadline.text:
+        return evidence
+    words = deadline.text.lower()
+    stating = [e for e in evidence if words in e.sentence.lower()]
+    return stating or evidence
+
+
+def _history_table(history: list[StateChange], cite: Citations) -> Table:
+    return Table(
+        title="history",
+        columns=("date", "state", "detail", "source"),
+        rows=[
+            (
+                Cell(fmt.day(change.date)),
+                Cell(fmt.label(change.state), cite.evidence(change.evidence)),
+                Cell(change.detail or fmt.NONE),
+                Cell(_outlet(change.evidence)),
+            )
+            for change in _by_date(history)
+        ],
+        empty="no recorded changes",
+    )
+
+
+def _outlet(evidence: Evidence | None) -> str:
+    if evidence is None or not evidence.source:
+        return fmt.NONE
+    return evidence.source
+
+
+def _by_date(history: list[StateChange]) -> list[StateChange]:
+    # Undated steps keep their order after the dated ones.
+    return sorted(history, key=lambda c: (c.date is None, c.date or date.min))
+
+
+def _last_change_notes(history: list[StateChange], cite: Citations) -> tuple[int, ...]:
+    dated = _by_date(history)
+    return cite.evidence(dated[-1].evidence) if dated else ()
+
+
+# --------------------------------------------------------------------------- headline
+
+
+def _headline(standoff: Standoff, forecast: Forecast | None, cite: Citations) -> Cell:
+    days = sorted(d for d in (fmt.event_day(e) for e in standoff.events) if d is not None)
+    span = f" ({days[0].isoformat()} to {days[-1].isoformat()})" if days else ""
+    live = [t for t in standoff.threats if t.status in LIVE_STATUSES]
+    parts = [
+        f"As of {fmt.day(standoff.as_of)}: {len(standoff.actors)} actors",
+        f"{len(standoff.events)} events from {len(standoff.articles)} articles{span}",
+        f"{len(standoff.threats)} threats ({len(live)} live)",
+        f"{len(standoff.proposals)} proposals",
+        f"{len(standoff.warnings)} warnings",
+    ]
+    notes: tuple[int, ...] = ()
+    upcoming = sorted(
+        (t for t in live if t.deadline is not None and t.deadline.value is not None),
+        key=lambda t: t.deadline.value if t.deadline and t.deadline.value else date.max,
+    )
+    if upcoming:
+        first = upcoming[0]
+        parts.append(
+            f"next deadline {fmt.resolved(first.deadline)} ({first.sender} -> {first.target})"
+        )
+        notes = cite.all_evidence(_deadline_evidence(first.deadline, first.evidence)[:1])
+    text = "; ".join(parts) + "."
+    if forecast is not None and forecast.threats:
+        likely = _most_likely(forecast.threats[0])
+        if likely:
+            text += f" {likely}"
+            notes = notes + cite.model_card(forecast.threats[0].model_card)
+    return Cell(text, notes)
+
+
+def _most_likely(threat: ThreatForecast) -> str:
+    if not threat.outcomes:
+        return ""
+    top = max(threat.outcomes, key=lambda o: o.probability.mean)
+    return (
+        f"Most likely end of {threat.threat_id} ({threat.sender} -> {threat.target}): "
+        f"{fmt.label(top.outcome)} {fmt.percent(top.probability.mean)} "
+        f"[{fmt.interval_percent(top.probability)}]."
+    )
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _actors(standoff: Standoff, cite: Citations) -> Section:
+    table = Table(
+        columns=("code", "name", "kind", "role", "mentions"),
+        rows=[
+            (
+                Cell(actor.code),
+                Cell(actor.name),
+                Cell(actor.kind.value),
+                Cell(actor.role or fmt.NONE),
+                Cell(str(len(actor.mentions))),
+            )
+            for actor in sorted(standoff.actors, key=lambda a: (a.country, a.code, a.name))
+        ],
+        empty="no actors found",
+    )
+    return Section("actors", "Actors", [table])
+
+
+def _timeline(standoff: Standoff, cite: Citations) -> Section:
+    events = sorted(
+        standoff.events,
+        key=lambda e: (fmt.event_day(e) is None, fmt.event_day(e) or date.min),
+    )
+    table = Table(
+        columns=("date", "event", "source -> target", "cue", "outlet"),
+        rows=[
+            (
+                Cell(fmt.event_date(event)),
+                Cell(event.type + (f" ({event.mode})" if event.mode else "")),
+                Cell(f"{event.source} -> {event.target or fmt.NONE}"),
+                Cell(event.cue or fmt.NONE, cite.evidence(event.evidence)),
+                Cell(event.evidence.source or fmt.NONE),
+            )
+            for event in events
+        ],
+        empty="no events found",
+        caption=fmt.PUBLISHED_NOTE if any(e.date is None or e.date.value is None
+                                          for e in events) else "",
+    )
+    return Section("timeline", "Timeline", [table])
+
+
+def _threat_blocks(threat: ThreatRecord, cite: Citations) -> list[Block]:
+    evidence = cite.all_evidence(threat.evidence)
+    deadline_notes = cite.all_evidence(_deadline_evidence(threat.deadline, threat.evidence))
+    status_notes = _last_change_notes(threat.history, cite) or evidence
+    fields = Fields(
+        title=f"{threat.id}: {threat.sender} threatens {threat.target}",
+        title_notes=evidence,
+        items=[
+            ("sender", Cell(threat.sender)),
+            ("target", Cell(threat.target)),
+            ("third parties", Cell(fmt.codes(threat.third_parties))),
+            ("demand", Cell(threat.demand or "not stated")),
+            ("measures", Cell(fmt.codes(threat.measures))),
+            ("deadline", Cell(fmt.deadline(threat.deadline), deadline_notes)),
+            ("status", Cell(fmt.label(threat.status.value), status_notes)),
+        ],
+    )
+    return [fields, _history_table(threat.history, cite)]
+
+
+def _threats(standoff: Standoff, cite: Citations) -> Section:
+    blocks: list[Block] = []
+    for threat in standoff.threats:
+        blocks.extend(_threat_blocks(threat, cite))
+    return Section("threats", "Threats", blocks, empty="no threats found")
+
+
+def _proposal_blocks(proposal: ProposalRecord, cite: Citations) -> list[Block]:
+    fields = Fields(
+        title=f"{proposal.id}: {proposal.name}",
+        title_notes=cite.all_evidence(proposal.evidence),
+        items=[
+            ("text", Cell(proposal.text or fmt.NONE)),
+            ("sponsors", Cell(fmt.codes(proposal.sponsors))),
+            ("supporters", Cell(fmt.codes(proposal.supporters))),
+            ("opponents", Cell(fmt.codes(proposal.opponents))),
+            ("state", Cell(proposal.state.value, _last_change_notes(proposal.history, cite))),
+        ],
+    )
+    return [fields, _history_table(proposal.history, cite)]
+
+
+def _proposals(standoff: Standoff, cite: Citations) -> Section:
+    blocks: list[Block] = []
+    for proposal in standoff.proposals:
+        blocks.extend(_proposal_blocks(proposal, cite))
+    return Section("proposals", "Proposals", blocks, empty="no proposals found")
+
+
+def _position_order(claim: Claim) -> tuple[str, int, str]:
+    return (claim.actor, POSITION_KINDS.index(claim.kind), claim.target or "")
+
+
+def _positions(standoff: Standoff, cite: Citations) -> Section:
+    claims = sorted((c for c in standoff.claims if c.kind in POSITION_KINDS), key=_position_order)
+    table = Table(
+        columns=("actor", "kind", "toward", "position"),
+        rows=[
+            (
+                Cell(claim.actor),
+                Cell(claim.kind.value),
+                Cell(claim.target or fmt.NONE),
+                Cell(claim.text, cite.evidence(claim.evidence)),
+            )
+            for claim in claims
+        ],
+        empty="no conditions or demands stated",
+    )
+    return Section("positions", "Red lines and demands", [table])
+
+
+def _warnings(standoff: Standoff, cite: Citations) -> Section:
+    table = Table(
+        columns=("kind", "warning"),
+        rows=[
+            (Cell(warning.kind), Cell(warning.message, cite.evidence(warning.evidence)))
+            for warning in standoff.warnings
+        ],
+        empty="no warnings",
+    )
+    return Section("warnings", "Warnings", [table])
+
+
+def _articles(standoff: Standoff, cite: Citations) -> Section:
+    articles = sorted(
+        standoff.articles, key=lambda a: (a.published is None, a.published or date.min, a.id)
+    )
+    table = Table(
+        columns=("published", "outlet", "title", "address"),
+        rows=[
+            (
+                Cell(fmt.day(article.published)),
+                Cell(article.source or fmt.NONE),
+                Cell(article.title or fmt.NONE),
+                Cell(article.url or fmt.NONE),
+            )
+            for article in articles
+        ],
+        empty="no articles",
+    )
+    return Section("articles", "Articles read", [table])
+
+
+# --------------------------------------------------------------------------- forecast
+
+
+def _threat_forecast_blocks(threat: ThreatForecast, cite: Citations) -> list[Block]:
+    card = cite.model_card(threat.model_card)
+    outcomes = Table(
+        title=(
+            f"{threat.threat_id} ({threat.sender} -> {threat.target}): how it ends "
+            f"- model card {threat.model_card}"
+        ),
+        columns=("outcome", "probability", "interval"),
+        rows=[
+            (
+                Cell(fmt.label(o.outcome)),
+                Cell(fmt.percent(o.probability.mean), card),
+                Cell(fmt.interval_percent(o.probability)),
+            )
+            for o in sorted(threat.outcomes, key=lambda o: -o.probability.mean)
+        ],
+        empty="no outcome probabilities",
+    )
+    features = Table(
+        title=f"{threat.threat_id}: inputs as coded",
+        columns=("feature", "value", "why"),
+        rows=[
+            (
+                Cell(f.name),
+                Cell(str(f.value) + (" (overridden)" if f.overridden else "")),
+                Cell(f.why),
+            )
+            for f in threat.features
+        ],
+        empty="no inputs recorded",
+    )
+    return [outcomes, features]
+
+
+def _issue_label(issue: IssueForecast) -> str:
+    if not (issue.low_label or issue.high_label):
+        return issue.issue
+    return f"{issue.issue} ({issue.low_label or fmt.NONE} .. {issue.high_label or fmt.NONE})"
+
+
+def _issues_table(forecast: Forecast, cite: Citations) -> Table:
+    return Table(
+        title="Bargaining outcome per issue (0-100)",
+        columns=("issue", "model", "position", "trajectory", "model card"),
+        rows=[
+            (
+                Cell(_issue_label(issue)),
+                Cell(issue.model),
+                Cell(fmt.interval_plain(issue.position), cite.model_card(issue.model_card)),
+                Cell(" > ".join(f"{x:.0f}" for x in issue.trajectory) or fmt.NONE),
+                Cell(issue.model_card),
+            )
+            for issue in forecast.issues
+        ],
+        empty="no issues modelled",
+    )
+
+
+def _exposure_table(forecast: Forecast, cite: Citations) -> Table:
+    return Table(
+        title="Exposure of third countries to secondary measures",
+        columns=("threat", "country", "rate", "exports to sender", "energy from target", "exposed"),
+        rows=[
+            (
+                Cell(row.threat_id or fmt.NONE),
+                Cell(row.country),
+                Cell(fmt.rate(row.rate)),
+                Cell(fmt.usd(row.exports_to_sender_usd), cite.sources(row.sources)),
+                Cell(row.energy_from_target or fmt.NONE),
+                Cell(fmt.interval_usd(row.exposed_usd), cite.sources(row.sources)),
+            )
+            for row in forecast.exposure
+        ],
+        empty="no exposure computed",
+    )
+
+
+def _forecast(forecast: Forecast | None, cite: Citations) -> Section:
+    if forecast is None:
+        return Section("forecast", "Forecast", [], empty="no forecast (not run)")
+    run = Fields(
+        title="run",
+        items=[
+            ("as of", Cell(fmt.day(forecast.as_of))),
+            ("draws", Cell(str(forecast.draws))),
+            ("seed", Cell(str(forecast.seed) if forecast.seed is not None else fmt.NONE)),
+        ],
+    )
+    blocks: list[Block] = [run]
+    for threat in forecast.threats:
+        blocks.extend(_threat_forecast_blocks(threat, cite))
+    blocks.append(_issues_table(forecast, cite))
+    blocks.append(_exposure_table(forecast, cite))
+    blocks.append(
+        Table(
+            title="Forecast warnings",
+            columns=("warning",),
+            rows=[(Cell(w),) for w in forecast.warnings],
+            empty="no forecast warnings",
+        )
+    )
+    return Section("forecast", "Forecast", blocks)

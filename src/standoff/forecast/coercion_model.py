@@ -1,0 +1,101 @@
+"""The fitted threat-outcome model at runtime: numpy and the shipped JSON, nothing else.
+
+The JSON (``data/coercion/ties-multinomial.json``, written by
+``standoff fit ties``) holds the class order, the feature encoding, the
+intercepts and coefficients, and the lower triangle of the coefficients'
+approximate covariance. Prediction never refits and never reads TIES.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+
+from standoff.errors import UserError
+from standoff.forecast.coercion_spec import FEATURES, OUTCOMES, columns
+
+DEFAULT_MODEL_PATH: Final = (
+    Path(__file__).resolve().parents[1] / "data" / "coercion" / "ties-multinomial.json"
+)
+
+
+@dataclass(frozen=True)
+class CoercionModel:
+    """Coefficients ``coef`` (K, P), ``intercept`` (K,), and ``factor`` (K*(P+1), R).
+
+    ``factor @ factor.T`` is the parameter covariance (order: class by class,
+    ``[intercept, *coef]``); a draw is ``mean + factor @ z`` with z standard normal.
+    """
+
+    coef: np.ndarray
+    intercept: np.ndarray
+    factor: np.ndarray
+    document: dict[str, Any]
+
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        """Point-estimate probabilities, shape (N, K), for one-hot rows X (N, P)."""
+        return _softmax(X @ self.coef.T + self.intercept)
+
+    def draw_probabilities(self, x: np.ndarray, draws: int, rng: np.random.Generator) -> np.ndarray:
+        """Probabilities under ``draws`` coefficient draws for one row ``x`` (P,): (draws, K)."""
+        k, p = self.coef.shape
+        mean = np.hstack([self.intercept[:, None], self.coef]).ravel()  # (K*(P+1),)
+        z = rng.standard_normal((draws, self.factor.shape[1]))
+        theta = (mean + z @ self.factor.T).reshape(draws, k, p + 1)
+        scores = theta[:, :, 0] + theta[:, :, 1:] @ x  # (draws, K)
+        return _softmax(scores)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def parse_model(document: dict[str, Any], origin: str = "<model>") -> CoercionModel:
+    """Check a coefficients document against this code's encoding and build the model."""
+    try:
+        classes = tuple(document["classes"])
+        cols = list(document["columns"])
+        coef = np.asarray(document["coef"], dtype=float)
+        intercept = np.asarray(document["intercept"], dtype=float)
+        lower = document["covariance_lower"]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise UserError(f"{origin}: not a threat-outcome coefficients file ({exc})") from None
+    if classes != OUTCOMES or cols != columns() or document.get("features") != {
+        k: list(v) for k, v in FEATURES.items()
+    }:
+        raise UserError(
+            f"{origin}: its classes/feature encoding differ from this version's; "
+            "refit with `standoff fit ties PATH`"
+        )
+    if coef.shape != (len(OUTCOMES), len(cols)) or intercept.shape != (len(OUTCOMES),):
+        raise UserError(f"{origin}: coefficient shapes do not match the encoding")
+    size = coef.size + intercept.size
+    cov = np.zeros((size, size))
+    for i, row in enumerate(lower):
+        cov[i, : i + 1] = row
+    cov = cov + np.tril(cov, -1).T
+    # A symmetric square root; eigenvalues ~0 (the softmax's free intercept shift)
+    # are dropped, so the factor is well defined for a semi-definite matrix.
+    values, vectors = np.linalg.eigh(cov)
+    keep = values > max(values.max(), 0.0) * 1e-10
+    factor = vectors[:, keep] * np.sqrt(values[keep])
+    return CoercionModel(coef, intercept, factor, document)
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path = DEFAULT_MODEL_PATH) -> CoercionModel:
+    """Load (once per path) the coefficients JSON."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such coefficients file; run `standoff fit ties`") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: not a JSON coefficients file ({exc})") from None
+    return parse_model(document, str(path))

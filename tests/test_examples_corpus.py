@@ -91,15 +91,27 @@ def _cases() -> list[Case]:
                 record = json.loads(line)
                 gold = docs[number - 1] if number <= len(docs) else {}
                 cases.append(
-                    Case(f"{path.name}:{number}", line, record["text"],
-                         date.fromisoformat(record["published"]), record["source"], gold)
+                    Case(
+                        f"{path.name}:{number}",
+                        line,
+                        record["text"],
+                        date.fromisoformat(record["published"]),
+                        record["source"],
+                        gold,
+                    )
                 )
         else:
             match = NAME.match(path.stem)
             assert match, f"{path.name}: name is not <yyyy-mm-dd>-<style>-<slug>"
             cases.append(
-                Case(path.name, raw, _visible(raw, path.suffix),
-                     date.fromisoformat(match.group("date")), None, docs[0] if docs else {})
+                Case(
+                    path.name,
+                    raw,
+                    _visible(raw, path.suffix),
+                    date.fromisoformat(match.group("date")),
+                    None,
+                    docs[0] if docs else {},
+                )
             )
     return cases
 

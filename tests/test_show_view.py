@@ -227,8 +227,8 @@ def test_timeline_sorted_by_date_with_published_fallback() -> None:
     assert isinstance(table, Table)
     dates = [row[0].text for row in table.rows]
     # The undated THREATEN falls back to its article's date, marked as such.
-    assert dates == ["2025-07-14", "2025-07-29 (published)", "2025-08-06",
-                     "2025-08-06 (published)"]
+    assert dates == ["2025-07-14", "2025-07-29*", "2025-08-06", "2025-08-06*"]
+    assert table.caption.startswith("* the article's publication date")
 
 
 def test_threat_fields_carry_deadline_words_and_evidence() -> None:

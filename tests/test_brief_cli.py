@@ -87,7 +87,7 @@ def test_brief_of_paths_prints_and_writes_html(
     code, out, err = run(["brief", str(corpus), "--no-forecast", "--html", str(target)], capsys)
     assert code == 0, err
     assert out.startswith("STANDOFF BRIEF\n")
-    assert "no forecast (not run)" in out
+    assert "no forecast: not run" in out
     assert f"wrote {target}" in err
     page = target.read_text()
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
@@ -156,3 +156,26 @@ def test_default_is_the_bundled_examples(capsys: pytest.CaptureFixture[str]) -> 
     code, out, err = run(["brief", "--no-forecast", "--json"], capsys)
     assert code == 0, err
     assert len(json.loads(out)["standoff"]["articles"]) == expected
+
+
+def test_store_as_of_keeps_what_was_known_then(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    from standoff.model import Article, Reading
+
+    store_module = pytest.importorskip("standoff.track.store")
+    path = tmp_path / "s.duckdb"
+    with store_module.Store(path) as store:
+        for number, day in enumerate((date(2025, 7, 14), date(2025, 7, 29))):
+            article = Article(id=f"a{number}", title=f"story {number}", published=day,
+                              source="example-wire.com", text=f"body {number}")
+            store.add(Reading(article=article), raw_hash=f"h{number}")
+    code, out, err = run(
+        ["brief", "--store", str(path), "--as-of", "2025-07-20", "--json", "--no-forecast"], capsys
+    )
+    assert code == 0, err
+    standoff = Standoff.model_validate(json.loads(out)["standoff"])
+    assert standoff.as_of == date(2025, 7, 20)
+    assert [a.title for a in standoff.articles] == ["story 0"]

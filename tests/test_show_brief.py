@@ -50,7 +50,7 @@ def test_plain_text_when_not_a_terminal() -> None:
     render_brief(make_standoff(), None, console=console)
     out = buffer.getvalue()
     assert "\x1b[" not in out  # no colour codes in a log
-    assert "no forecast (not run)" in out
+    assert "no forecast: not run" in out
 
 
 def test_empty_standoff_renders() -> None:

@@ -110,7 +110,7 @@ def test_shows_threat_fields_and_model_card(page: str) -> None:
 def test_without_forecast_or_scores() -> None:
     page = render_html(make_standoff())
     assert _check(page).errors == []
-    assert "no forecast (not run)" in page
+    assert "no forecast: not run" in page
     assert "not available (no daily scores computed)" in page
     assert page.count("<svg") == 1
 

@@ -296,7 +296,7 @@ def test_empty_standoff_says_none() -> None:
     view = build_view(Standoff())
     threats = _section(view.sections, "threats")
     assert threats.blocks == [] and threats.empty == "no threats found"
-    assert _section(view.sections, "forecast").empty == "no forecast (not run)"
+    assert _section(view.sections, "forecast").empty == "no forecast: not run"
     assert view.headline == Cell(
         "As of -: 0 actors; 0 events from 0 articles; 0 threats (0 live); 0 proposals; "
         "0 warnings."

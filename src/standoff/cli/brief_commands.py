@@ -84,7 +84,8 @@ def standoff_from_store(path: Path, as_of: date | None) -> Standoff:
     if not path.is_file():
         raise UserError(f"--store {path}: no such file")
     store_class = _attribute("standoff.track.store", "Store", "the store")
-    standoff: Standoff = store_class(path).standoff(as_of)
+    with store_class(path, read_only=True) as store:
+        standoff: Standoff = store.standoff(as_of)
     return standoff
 
 

@@ -329,7 +329,7 @@ def _articles(standoff: Standoff, cite: Citations) -> Section:
             (
                 Cell(fmt.day(article.published)),
                 Cell(article.source or fmt.NONE),
-                Cell(article.title or fmt.NONE),
+                Cell(article.title or f"(untitled, id {article.id})"),
                 Cell(article.url or fmt.NONE),
             )
             for article in articles
@@ -421,7 +421,7 @@ def _exposure_table(forecast: Forecast, cite: Citations) -> Table:
 
 def _forecast(forecast: Forecast | None, cite: Citations) -> Section:
     if forecast is None:
-        return Section("forecast", "Forecast", [], empty="no forecast (not run)")
+        return Section("forecast", "Forecast", [], empty="no forecast: not run")
     run = Fields(
         title="run",
         items=[

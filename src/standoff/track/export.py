@@ -1,0 +1,210 @@
+"""Export a Standoff: events as PLOVER-style records, ledgers with their histories.
+
+Event records follow PLOVER's data fields (manual chapter 6, Table 6.1): ``id``,
+``date``, ``actor`` and ``recipient`` (entity objects with ``code`` and
+``sector``), ``event``, ``mode``, ``context``, ``quad_code``, ``event_scale``
+(the PLOVER score), ``event_text`` (the cue) and ``text`` (the sentence); we
+add ``article``, ``source`` and ``published`` so every record traces to its
+article. JSON is one document; CSV and Parquet are one table per kind in a
+folder (``events``, ``threats``, ``proposals``, ``history``, ``scores``).
+Outputs are written beside their destination and renamed into place, so a
+failed export leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from standoff.errors import UserError
+from standoff.model import Event, Standoff, StateChange
+from standoff.track.keys import country
+from standoff.track.merge import event_day
+from standoff.track.scores import daily_scores, event_score, score_table
+
+FORMATS = ("json", "csv", "parquet")
+TABLES = ("events", "threats", "proposals", "history", "scores")
+
+
+def _entity(code: str | None) -> list[dict[str, str]]:
+    if code is None:
+        return []
+    top = country(code)
+    sector = code[len(top) :] if code.upper().startswith(top) else ""
+    return [{"code": top, **({"sector": sector} if sector else {})}]
+
+
+def plover_event(event: Event, index: int) -> dict[str, Any]:
+    """One event as a PLOVER JSON record (nested ``actor``/``recipient`` entity lists)."""
+    day = event_day(event, event.evidence.published)
+    category = score_table()["categories"].get(event.type.upper(), {})
+    return {
+        "id": f"standoff-{event.evidence.article_id or 'na'}-{index:04d}",
+        "date": day.isoformat() if day else None,
+        "actor": _entity(event.source),
+        "recipient": _entity(event.target),
+        "event": [event.type],
+        "mode": [event.mode] if event.mode else [],
+        "context": list(event.context),
+        "quad_code": category.get("quad"),
+        "event_scale": event_score(event.type, event.mode),
+        "event_text": [event.cue] if event.cue else [],
+        "text": event.evidence.sentence,
+        "article": event.evidence.article_id,
+        "source": event.evidence.source,
+        "published": event.evidence.published.isoformat() if event.evidence.published else None,
+    }
+
+
+def _flat_event(record: dict[str, Any]) -> dict[str, Any]:
+    def codes(entities: list[dict[str, str]]) -> str | None:
+        return ";".join(e["code"] + e.get("sector", "") for e in entities) or None
+
+    return {
+        **record,
+        "actor": codes(record["actor"]),
+        "recipient": codes(record["recipient"]),
+        "event": ";".join(record["event"]),
+        "mode": ";".join(record["mode"]) or None,
+        "context": ";".join(record["context"]) or None,
+        "event_text": ";".join(record["event_text"]) or None,
+    }
+
+
+def _history(record_id: str, kind: str, history: list[StateChange]) -> list[dict[str, Any]]:
+    return [
+        {
+            "record_id": record_id,
+            "kind": kind,
+            "seq": seq,
+            "date": change.date.isoformat() if change.date else None,
+            "state": change.state,
+            "detail": change.detail,
+            "sentence": change.evidence.sentence if change.evidence else None,
+            "source": change.evidence.source if change.evidence else None,
+            "article": change.evidence.article_id if change.evidence else None,
+        }
+        for seq, change in enumerate(history)
+    ]
+
+
+def tables(standoff: Standoff) -> dict[str, list[dict[str, Any]]]:
+    """The flat tables of a standoff: events, threats, proposals, history, scores."""
+    threats = [
+        {
+            "id": t.id,
+            "sender": t.sender,
+            "target": t.target,
+            "third_parties": ";".join(t.third_parties) or None,
+            "demand": t.demand,
+            "measures": ";".join(t.measures) or None,
+            "deadline": t.deadline.value.isoformat() if t.deadline and t.deadline.value else None,
+            "status": t.status.value,
+            "n_evidence": len(t.evidence),
+        }
+        for t in standoff.threats
+    ]
+    proposals = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "sponsors": ";".join(p.sponsors) or None,
+            "supporters": ";".join(p.supporters) or None,
+            "opponents": ";".join(p.opponents) or None,
+            "state": p.state.value,
+            "n_evidence": len(p.evidence),
+        }
+        for p in standoff.proposals
+    ]
+    history = [row for t in standoff.threats for row in _history(t.id, "threat", t.history)]
+    history += [row for p in standoff.proposals for row in _history(p.id, "proposal", p.history)]
+    scores = [{**row._asdict(), "date": row.date.isoformat()} for row in daily_scores(standoff)]
+    return {
+        "events": [_flat_event(plover_event(e, i)) for i, e in enumerate(standoff.events)],
+        "threats": threats,
+        "proposals": proposals,
+        "history": history,
+        "scores": scores,
+    }
+
+
+def as_json(standoff: Standoff) -> str:
+    """The whole export as one JSON document (nested PLOVER event records, full ledgers)."""
+    document = {
+        "as_of": standoff.as_of.isoformat() if standoff.as_of else None,
+        "plover_scores": score_table()["citation"],
+        "events": [plover_event(e, i) for i, e in enumerate(standoff.events)],
+        "threats": [t.model_dump(mode="json") for t in standoff.threats],
+        "proposals": [p.model_dump(mode="json") for p in standoff.proposals],
+        "scores": tables(standoff)["scores"],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def _write_csv(rows: list[dict[str, Any]], path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        if not rows:
+            return
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
+    pq.write_table(pa.Table.from_pylist(rows), path)
+
+
+_WRITERS: dict[str, tuple[str, Callable[[list[dict[str, Any]], Path], None]]] = {
+    "csv": (".csv", _write_csv),
+    "parquet": (".parquet", _write_parquet),
+}
+
+
+def _check_replaceable(out: Path, suffix: str) -> None:
+    """Only an earlier export of the same format may be replaced."""
+    ours = {f"{name}{suffix}" for name in TABLES}
+    if not out.is_dir() or any(p.name not in ours for p in out.iterdir()):
+        raise UserError(
+            f"{out}: exists and is not an earlier {suffix[1:]} export; give a new folder"
+        )
+
+
+def export(standoff: Standoff, fmt: str, out: Path) -> list[Path]:
+    """Write the export to ``out`` (a file for json, a folder for csv and parquet).
+
+    Returns the files written. Everything is written to a temporary sibling and
+    moved into place at the end.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "json":
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(as_json(standoff) + "\n")
+            os.replace(tmp, out)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return [out]
+    suffix, write = _WRITERS[fmt]
+    tmp_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        for name, rows in tables(standoff).items():
+            write(rows, tmp_dir / f"{name}{suffix}")
+        if out.exists():
+            _check_replaceable(out, suffix)
+            shutil.rmtree(out) if out.is_dir() else out.unlink()
+        os.replace(tmp_dir, out)
+    except BaseException:
+        shutil.rmtree(tmp_dir, ignore_errors=True)
+        raise
+    return sorted(out.iterdir())

@@ -1,0 +1,489 @@
+"""The store: an embedded DuckDB file that keeps every Reading of a standoff.
+
+Each article is one row of ``articles`` holding its Reading as JSON, plus rows
+in relational tables (``events``, ``threats``, ``proposals``) for querying with
+SQL; everything an article adds is written in one transaction, so a crash or
+Ctrl-C never leaves half an article. The ledgers (``threat_records``,
+``proposal_records`` and their ``*_history``) are derived from all Readings by
+:func:`~standoff.track.merge.build_standoff` and rewritten by
+:meth:`Store.refresh_ledgers`. A ``standoff_meta`` table names the format and
+its version, so a DuckDB file that is not a standoff store is recognised and
+refused without being touched. See docs/store.md for the schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from standoff.errors import UserError
+from standoff.model import Reading, Standoff
+from standoff.track import dedupe
+from standoff.track.merge import build_standoff
+
+FORMAT = "standoff-store"
+STORE_VERSION = "1"
+DEFAULT_STORE = Path("standoff.duckdb")
+_DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
+
+SCHEMA = """
+CREATE TABLE standoff_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE articles (
+    id VARCHAR PRIMARY KEY,          -- Article.id
+    raw_hash VARCHAR NOT NULL UNIQUE, -- sha256 of the raw text or HTML
+    story_id VARCHAR NOT NULL,       -- id of the story's first article (itself if first)
+    similarity DOUBLE,               -- estimated Jaccard with the story's first article
+    published DATE,
+    source VARCHAR,
+    url VARCHAR,
+    title VARCHAR,
+    origin VARCHAR,                  -- file or file:line it came from
+    minhash BLOB,                    -- MinHash signature, NULL for very short texts
+    reading JSON NOT NULL            -- the Reading, as model_dump_json
+);
+CREATE TABLE minhash_bands (band SMALLINT NOT NULL, bucket BIGINT NOT NULL,
+                            article_id VARCHAR NOT NULL);
+CREATE TABLE events (
+    article_id VARCHAR NOT NULL, n INTEGER NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
+    context VARCHAR[], source VARCHAR NOT NULL, target VARCHAR, date DATE, date_text VARCHAR,
+    cue VARCHAR, sentence VARCHAR NOT NULL, published DATE, outlet VARCHAR
+);
+CREATE TABLE threats (
+    article_id VARCHAR NOT NULL, n INTEGER NOT NULL, sender VARCHAR NOT NULL,
+    target VARCHAR NOT NULL, third_parties VARCHAR[], demand VARCHAR, measures VARCHAR[],
+    deadline DATE, deadline_text VARCHAR, status VARCHAR NOT NULL, sentence VARCHAR
+);
+CREATE TABLE proposals (
+    article_id VARCHAR NOT NULL, n INTEGER NOT NULL, name VARCHAR NOT NULL, text VARCHAR,
+    sponsors VARCHAR[], supporters VARCHAR[], opponents VARCHAR[], sentence VARCHAR
+);
+CREATE TABLE threat_records (
+    id VARCHAR PRIMARY KEY, sender VARCHAR, target VARCHAR, third_parties VARCHAR[],
+    demand VARCHAR, measures VARCHAR[], deadline DATE, status VARCHAR, n_evidence INTEGER
+);
+CREATE TABLE proposal_records (
+    id VARCHAR PRIMARY KEY, name VARCHAR, sponsors VARCHAR[], supporters VARCHAR[],
+    opponents VARCHAR[], state VARCHAR, n_evidence INTEGER
+);
+CREATE TABLE ledger_history (
+    record_id VARCHAR NOT NULL, seq INTEGER NOT NULL, date DATE, state VARCHAR NOT NULL,
+    detail VARCHAR, sentence VARCHAR, source VARCHAR, article_id VARCHAR, published DATE
+);
+"""
+
+
+class Outcome(StrEnum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"  # the same content hash is already stored
+    NEAR_DUPLICATE = "near_duplicate"  # stored as another source of an earlier story
+
+
+@dataclass(frozen=True)
+class AddResult:
+    outcome: Outcome
+    article_id: str
+    story_id: str
+    similarity: float | None = None
+
+
+@dataclass(frozen=True)
+class StorySources:
+    """One story and the outlets that ran it (first article first)."""
+
+    story_id: str
+    title: str | None
+    published: date | None
+    sources: list[str]
+
+
+def _check_file(path: Path) -> None:
+    """Refuse, before DuckDB touches it, a path that is not a DuckDB database file."""
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder, not a standoff store")
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    if len(head) < 12 or head[8:12] != _DUCKDB_MAGIC:
+        raise UserError(
+            f"{path}: not a standoff store (not a DuckDB database file); nothing was changed"
+        )
+
+
+def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        text = str(exc)
+        if "lock" in text.lower():
+            holder = text[text.find("(PID") :].split(")")[0] + ")" if "(PID" in text else ""
+            raise UserError(
+                f"{path}: the store is locked by another process {holder}".rstrip()
+                + "; wait for it to finish, then try again (nothing was changed)"
+            ) from None
+        raise UserError(f"{path}: cannot open the store ({text.splitlines()[0]})") from None
+    except duckdb.Error as exc:
+        raise UserError(
+            f"{path}: not a standoff store ({str(exc).splitlines()[0]}); nothing was changed"
+        ) from None
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    return {str(r[0]) for r in rows}
+
+
+def _validate(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
+    """True when ``con`` is a standoff store, False when it is an empty database.
+
+    Raises UserError for a database with other tables or a newer store version.
+    """
+    tables = _tables(con)
+    if "standoff_meta" not in tables:
+        if tables:
+            shown = ", ".join(sorted(tables)[:5])
+            raise UserError(
+                f"{path}: not a standoff store (a DuckDB database with tables {shown}); "
+                "nothing was changed"
+            )
+        return False
+    meta = dict(con.execute("SELECT key, value FROM standoff_meta").fetchall())
+    if meta.get("format") != FORMAT:
+        raise UserError(f"{path}: not a standoff store (format {meta.get('format')!r})")
+    if meta.get("version") != STORE_VERSION:
+        raise UserError(
+            f"{path}: store version {meta.get('version')} is not the version this standoff "
+            f"reads ({STORE_VERSION}); nothing was changed"
+        )
+    return True
+
+
+class Store:
+    """A standoff store in a DuckDB file. Use as a context manager, or call :meth:`close`.
+
+    ``read_only`` opens an existing store for queries (several readers may share
+    it); otherwise the file is created when missing. Raises UserError when the
+    file is not a standoff store or another process holds it.
+    """
+
+    def __init__(self, path: Path | str = DEFAULT_STORE, read_only: bool = False) -> None:
+        self.path = Path(path)
+        exists = self.path.exists()
+        if exists:
+            _check_file(self.path)
+            # Validate read-only first: a foreign database is never opened for writing.
+            probe = _connect(self.path, read_only=True)
+            try:
+                initialised = _validate(probe, self.path)
+            finally:
+                probe.close()
+            if read_only and not initialised:
+                raise UserError(f"{self.path}: an empty DuckDB database, not a standoff store")
+        elif read_only:
+            raise UserError(
+                f"{self.path}: no such store; create it with "
+                f"'standoff ingest PATH --store {self.path}'"
+            )
+        else:
+            initialised = False
+        self.con = _connect(self.path, read_only=read_only)
+        if not initialised:
+            self._create()
+
+    # ----------------------------------------------------------------- lifecycle
+
+    def _create(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(SCHEMA)
+            self.con.execute(
+                "INSERT INTO standoff_meta VALUES ('format', ?), ('version', ?)",
+                [FORMAT, STORE_VERSION],
+            )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- writing
+
+    def has(self, raw_hash: str) -> bool:
+        """Whether an article with this content hash is stored."""
+        row = self.con.execute("SELECT 1 FROM articles WHERE raw_hash = ?", [raw_hash]).fetchone()
+        return row is not None
+
+    def add(self, reading: Reading, raw_hash: str, origin: str | None = None) -> AddResult:
+        """Store one article's Reading in one transaction.
+
+        An article whose content hash is stored changes nothing (DUPLICATE). One
+        whose text is a near-duplicate of a stored article is kept as another
+        source of that story (NEAR_DUPLICATE): its Reading is stored but
+        :meth:`readings` returns only each story's first article, so a story
+        told by several outlets counts once.
+        """
+        article = reading.article
+        existing = self.con.execute(
+            "SELECT id, story_id FROM articles WHERE raw_hash = ? OR id = ?",
+            [raw_hash, article.id],
+        ).fetchone()
+        if existing is not None:
+            return AddResult(Outcome.DUPLICATE, str(existing[0]), str(existing[1]))
+        sig = dedupe.signature(article.text)
+        story_id, sim = article.id, None
+        if sig is not None:
+            match = self._near_duplicate(sig)
+            if match is not None:
+                story_id, sim = match
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self._insert(reading, raw_hash, origin, story_id, sim, sig)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        outcome = Outcome.STORED if story_id == article.id else Outcome.NEAR_DUPLICATE
+        return AddResult(outcome, article.id, story_id, sim)
+
+    def _near_duplicate(self, sig: Any) -> tuple[str, float] | None:
+        buckets = dedupe.bands(sig)
+        rows = self.con.execute(
+            """
+            SELECT DISTINCT a.story_id, a.minhash
+            FROM minhash_bands b
+            JOIN (SELECT unnest(?) AS band, unnest(?) AS bucket) q
+              ON b.band = q.band AND b.bucket = q.bucket
+            JOIN articles a ON a.id = b.article_id
+            """,
+            [[b for b, _ in buckets], [h for _, h in buckets]],
+        ).fetchall()
+        best: tuple[str, float] | None = None
+        for story_id, blob in rows:
+            sim = dedupe.similarity(sig, dedupe.from_bytes(blob))
+            if sim >= dedupe.THRESHOLD and (best is None or sim > best[1]):
+                best = (str(story_id), sim)
+        return best
+
+    def _insert(
+        self,
+        reading: Reading,
+        raw_hash: str,
+        origin: str | None,
+        story_id: str,
+        sim: float | None,
+        sig: Any,
+    ) -> None:
+        article = reading.article
+        con = self.con
+        con.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                article.id,
+                raw_hash,
+                story_id,
+                sim,
+                article.published,
+                article.source,
+                article.url,
+                article.title,
+                origin,
+                None if sig is None else dedupe.to_bytes(sig),
+                reading.model_dump_json(),
+            ],
+        )
+        if sig is not None:
+            buckets = dedupe.bands(sig)
+            con.execute(
+                "INSERT INTO minhash_bands SELECT unnest(?), unnest(?), ?",
+                [[b for b, _ in buckets], [h for _, h in buckets], article.id],
+            )
+        if reading.events:
+            con.executemany(
+                "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [
+                        article.id,
+                        n,
+                        e.type,
+                        e.mode,
+                        e.context,
+                        e.source,
+                        e.target,
+                        e.date.value if e.date else None,
+                        e.date.text if e.date else None,
+                        e.cue,
+                        e.evidence.sentence,
+                        e.evidence.published or article.published,
+                        e.evidence.source or article.source,
+                    ]
+                    for n, e in enumerate(reading.events)
+                ],
+            )
+        if reading.threats:
+            con.executemany(
+                "INSERT INTO threats VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [
+                        article.id,
+                        n,
+                        t.sender,
+                        t.target,
+                        t.third_parties,
+                        t.demand,
+                        t.measures,
+                        t.deadline.value if t.deadline else None,
+                        t.deadline.text if t.deadline else None,
+                        t.status.value,
+                        t.evidence[0].sentence if t.evidence else None,
+                    ]
+                    for n, t in enumerate(reading.threats)
+                ],
+            )
+        if reading.proposals:
+            con.executemany(
+                "INSERT INTO proposals VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [
+                        article.id,
+                        n,
+                        p.name,
+                        p.text,
+                        p.sponsors,
+                        p.supporters,
+                        p.opponents,
+                        p.evidence[0].sentence if p.evidence else None,
+                    ]
+                    for n, p in enumerate(reading.proposals)
+                ],
+            )
+
+    def refresh_ledgers(self) -> Standoff:
+        """Rewrite the ledger tables from all stored Readings, in one transaction."""
+        standoff = self.standoff()
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table in ("threat_records", "proposal_records", "ledger_history"):
+                con.execute(f"DELETE FROM {table}")
+            history: list[list[Any]] = []
+            for t in standoff.threats:
+                con.execute(
+                    "INSERT INTO threat_records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        t.id,
+                        t.sender,
+                        t.target,
+                        t.third_parties,
+                        t.demand,
+                        t.measures,
+                        t.deadline.value if t.deadline else None,
+                        t.status.value,
+                        len(t.evidence),
+                    ],
+                )
+                history.extend(_history_rows(t.id, t.history))
+            for p in standoff.proposals:
+                con.execute(
+                    "INSERT INTO proposal_records VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        p.id,
+                        p.name,
+                        p.sponsors,
+                        p.supporters,
+                        p.opponents,
+                        p.state.value,
+                        len(p.evidence),
+                    ],
+                )
+                history.extend(_history_rows(p.id, p.history))
+            if history:
+                con.executemany(
+                    "INSERT INTO ledger_history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", history
+                )
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return standoff
+
+    # ----------------------------------------------------------------- reading
+
+    def readings(self, as_of: date | None = None) -> list[Reading]:
+        """The Reading of each story's first article, published on or before ``as_of``
+        (all stories when None; undated articles only when ``as_of`` is None)."""
+        query = "SELECT reading FROM articles WHERE story_id = id"
+        params: list[Any] = []
+        if as_of is not None:
+            query += " AND published <= ?"
+            params.append(as_of)
+        query += " ORDER BY published NULLS LAST, id"
+        rows = self.con.execute(query, params).fetchall()
+        return [Reading.model_validate_json(r[0]) for r in rows]
+
+    def standoff(self, as_of: date | None = None) -> Standoff:
+        """The standoff as known on ``as_of``: only what had been published by then."""
+        return build_standoff(self.readings(as_of), as_of)
+
+    def stories(self) -> list[StorySources]:
+        """Every story with the outlets that ran it, in order of first publication."""
+        rows = self.con.execute(
+            """
+            SELECT s.id, s.title, s.published,
+                   list(coalesce(a.source, a.origin, a.id) ORDER BY a.published, a.id)
+            FROM articles s JOIN articles a ON a.story_id = s.id
+            WHERE s.story_id = s.id
+            GROUP BY s.id, s.title, s.published
+            ORDER BY s.published NULLS LAST, s.id
+            """
+        ).fetchall()
+        return [StorySources(str(r[0]), r[1], r[2], list(r[3])) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for summaries and tests."""
+        out = {}
+        for table in ("articles", "events", "threats", "proposals", "minhash_bands"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        row = self.con.execute("SELECT count(*) FROM articles WHERE story_id = id").fetchone()
+        out["stories"] = int(row[0]) if row else 0
+        return out
+
+
+def _history_rows(record_id: str, history: list[Any]) -> list[list[Any]]:
+    rows = []
+    for seq, change in enumerate(history):
+        evidence = change.evidence
+        rows.append(
+            [
+                record_id,
+                seq,
+                change.date,
+                change.state,
+                change.detail,
+                evidence.sentence if evidence else None,
+                evidence.source if evidence else None,
+                evidence.article_id if evidence else None,
+                evidence.published if evidence else None,
+            ]
+        )
+    return rows
+
+
+__all__ = ["DEFAULT_STORE", "AddResult", "Outcome", "Store", "StorySources"]

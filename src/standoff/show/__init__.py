@@ -8,11 +8,31 @@ The layers above own every number; this package only arranges them:
 - :mod:`standoff.show.html` writes them as one self-contained HTML file, with
   the charts of :mod:`standoff.show.charts` inlined as SVG;
 - :mod:`standoff.show.export_json` dumps the Standoff and Forecast as JSON.
+
+The names below load their module on first use, so the terminal brief does not
+pay for importing matplotlib.
 """
 
-from standoff.show.brief import render_brief
-from standoff.show.export_json import brief_json
-from standoff.show.html import render_html, write_html
-from standoff.show.view import BriefView, build_view
+from __future__ import annotations
 
-__all__ = ["BriefView", "brief_json", "build_view", "render_brief", "render_html", "write_html"]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "BriefView": "standoff.show.view",
+    "build_view": "standoff.show.view",
+    "render_brief": "standoff.show.brief",
+    "brief_text": "standoff.show.brief",
+    "render_html": "standoff.show.html",
+    "write_html": "standoff.show.html",
+    "brief_json": "standoff.show.export_json",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'standoff.show' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -77,13 +77,16 @@ def _fit_c(X: np.ndarray, y: np.ndarray, C: float) -> Fitted:
 
 
 def fit_multinomial(
-    X: np.ndarray, y: np.ndarray, seed: int = 0, grid: tuple[float, ...] = C_GRID
+    X: np.ndarray, y: np.ndarray, seed: int = 0, grid: tuple[float, ...] | None = None
 ) -> Fitted:
-    """Fit on (X, y), ``y`` class indices into OUTCOMES; C by inner stratified CV log loss."""
+    """Fit on (X, y), ``y`` class indices into OUTCOMES; C by inner stratified CV log loss.
+
+    ``grid`` is the set of C tried (default :data:`C_GRID`, read at call time).
+    """
     folds = StratifiedKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed)
     scores: dict[float, float] = {}
     splits = list(folds.split(X, y))
-    for C in grid:
+    for C in grid or C_GRID:
         losses = []
         for train, test in splits:
             p = _fit_c(X[train], y[train], C).predict_proba(X[test])
@@ -220,7 +223,9 @@ class BacktestReport:
         return 1.0 - self.model_brier / self.base_brier
 
 
-def backtest(path: Path, folds: int = 10, seed: int = 0) -> BacktestReport:
+def backtest(
+    path: Path, folds: int = 10, seed: int = 0, grid: tuple[float, ...] | None = None
+) -> BacktestReport:
     """k-fold CV of the model (C chosen inside each training fold) beside the base rate."""
     cases = load_ties(path)
     X = encode_many(cases.features)
@@ -230,7 +235,7 @@ def backtest(path: Path, folds: int = 10, seed: int = 0) -> BacktestReport:
     base_p = np.zeros_like(model_p)
     chosen = []
     for train, test in outer.split(X, y):
-        fitted = fit_multinomial(X[train], y[train], seed=seed)
+        fitted = fit_multinomial(X[train], y[train], seed=seed, grid=grid)
         chosen.append(fitted.C)
         model_p[test] = fitted.predict_proba(X[test])
         freq = np.bincount(y[train], minlength=len(OUTCOMES)) / len(train)

@@ -52,7 +52,9 @@ def test_coding_of_a_hand_made_threat_gives_levels_and_reasons() -> None:
     assert coded["threat_trade"] == ("yes", "measures name 'tariffs' (secondary, on CHN, IND)")
     assert coded["threat_financial"][0] == "no"
     assert coded["threat_embargo"][0] == "no"
-    assert coded["specific"] == ("yes", "specific: yes, 'tariffs' named, deadline 2025-08-08 stated")
+    assert coded["specific"] == (
+        "yes", "specific: yes, 'tariffs' named, deadline 2025-08-08 stated",
+    )
     assert coded["commitment"][0] == "missing"
     assert "override with commitment=weak|moderate|strong" in coded["commitment"][1]
     assert coded["multilateral"][0] == "no"
@@ -101,7 +103,8 @@ def test_overrides_replace_the_coded_value_and_say_so() -> None:
     assert not chosen["issue"].overridden
     plain = predict_threat(usa_russia())
     moved = predict_threat(usa_russia(), overrides={"target_costs": "severe"})
-    assert [o.probability.mean for o in plain.outcomes] != [o.probability.mean for o in moved.outcomes]
+    means = [o.probability.mean for o in plain.outcomes]
+    assert means != [o.probability.mean for o in moved.outcomes]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ with Monte Carlo intervals reproducible from ``(draws, seed)``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -19,12 +18,11 @@ from standoff.forecast.expected_utility import ExpectedUtility
 from standoff.forecast.models import TRAJECTORY_ROUNDS, default_models
 from standoff.forecast.montecarlo import interval, simulate
 from standoff.forecast.scenario import Scenario
-from standoff.model import Forecast, IssueForecast, Standoff, ThreatRecord, ThreatStatus
+from standoff.model import Forecast, IssueForecast, Standoff, ThreatStatus
 
 __all__ = ["forecast_issues", "forecast_standoff", "reference_scenario", "REFERENCE_SCENARIO"]
 
 LIVE = {ThreatStatus.PENDING, ThreatStatus.MODIFIED}
-DEFAULT_RATE = 1.0  # "secondary tariffs" of about 100% (14 Jul 2025 ultimatum) when unstated
 REFERENCE_SCENARIO = "us-russia-2025.yaml"
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -64,13 +62,6 @@ def forecast_issues(
                 )
             )
     return out
-
-
-def threat_rate(threat: ThreatRecord) -> float | None:
-    """The tariff rate a threat names (the largest 'NN%' in its measures/demand), as a fraction."""
-    text = " ".join([*threat.measures, threat.demand or ""])
-    rates = [float(m) / 100 for m in re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent)", text)]
-    return max(rates) if rates else None
 
 
 def forecast_standoff(
@@ -136,14 +127,9 @@ def _forecast_threats(
                 predict_threat(threat, standoff=standoff, overrides=overrides or None,
                                draws=draws, seed=seed)
             )
-        if exposure is not None and threat.third_parties:
-            rate = threat_rate(threat)
-            if rate is None:
-                rate = DEFAULT_RATE
-                result.warnings.append(
-                    f"threat {threat.id}: no tariff rate stated; exposure shown at {rate:.0%}"
-                )
-            result.exposure.extend(exposure(threat, rate, draws=draws, seed=seed))
+        if exposure is not None:
+            # rate None: the exposure layer reads it from the threat's measures (or its default)
+            result.exposure.extend(exposure(threat, None, draws=draws, seed=seed))
 
 
 def _check(result: Forecast) -> None:

@@ -23,7 +23,7 @@ from standoff.show.view import BriefView, Cell, Fields, Section, Table, build_vi
 # The widest the brief gets, even on a wide terminal: tables stay readable.
 MAX_WIDTH = 100
 # Columns whose cells are all at most this long never wrap (dates, codes, percents).
-SHORT_CELL = 30
+SHORT_CELL = 32
 # Columns that may wrap keep at least this width, so short ones cannot crush them.
 MIN_WRAP_WIDTH = 14
 
@@ -39,7 +39,13 @@ def _table(block: Table) -> RenderableType:
     title = [Text(block.title, style="italic")] if block.title else []
     if not block.rows:
         return Group(*title, Text(f"  ({block.empty})"))
-    table = RichTable(*block.columns, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table = RichTable(
+        *block.columns,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1, 0, 0),  # two spaces between columns, no more: 100 columns are few
+    )
     cells = [[_cell(c) for c in row] for row in block.rows]
     for index, column in enumerate(table.columns):
         column.overflow = "fold"

@@ -376,28 +376,43 @@ def _threat_forecast_blocks(threat: ThreatForecast, cite: Citations) -> list[Blo
     return [outcomes, features]
 
 
-def _issue_label(issue: IssueForecast) -> str:
-    if not (issue.low_label or issue.high_label):
-        return issue.issue
-    return f"{issue.issue} ({issue.low_label or fmt.NONE} .. {issue.high_label or fmt.NONE})"
+def _issue_title(issue: IssueForecast) -> str:
+    scale = ""
+    if issue.low_label or issue.high_label:
+        scale = f": 0 = {issue.low_label or fmt.NONE} .. 100 = {issue.high_label or fmt.NONE}"
+    return f"Issue {issue.issue}{scale}"
 
 
-def _issues_table(forecast: Forecast, cite: Citations) -> Table:
-    return Table(
-        title="Bargaining outcome per issue (0-100)",
-        columns=("issue", "model", "position", "trajectory", "model card"),
-        rows=[
-            (
-                Cell(_issue_label(issue)),
-                Cell(issue.model),
-                Cell(fmt.interval_plain(issue.position), cite.model_card(issue.model_card)),
-                Cell(" > ".join(f"{x:.0f}" for x in issue.trajectory) or fmt.NONE),
-                Cell(issue.model_card),
-            )
-            for issue in forecast.issues
-        ],
-        empty="no issues modelled",
-    )
+def _trajectory(values: list[float]) -> str:
+    """A model's rounds, first to last: ``73->80 (11 rounds)``."""
+    if not values:
+        return fmt.NONE
+    if len(values) == 1:
+        return f"{values[0]:.0f}"
+    return f"{values[0]:.0f}->{values[-1]:.0f} ({len(values)} rounds)"
+
+
+def _issue_tables(forecast: Forecast, cite: Citations) -> list[Block]:
+    """One table per issue (in the forecast's order), one row per bargaining model."""
+    by_issue: dict[str, list[IssueForecast]] = {}
+    for issue in forecast.issues:
+        by_issue.setdefault(issue.issue, []).append(issue)
+    return [
+        Table(
+            title=_issue_title(rows[0]),
+            columns=("model", "position (0-100)", "rounds", "model card"),
+            rows=[
+                (
+                    Cell(issue.model),
+                    Cell(fmt.interval_plain(issue.position), cite.model_card(issue.model_card)),
+                    Cell(_trajectory(issue.trajectory)),
+                    Cell(issue.model_card),
+                )
+                for issue in rows
+            ],
+        )
+        for rows in by_issue.values()
+    ]
 
 
 def _exposure_table(forecast: Forecast, cite: Citations) -> Table:
@@ -433,7 +448,7 @@ def _forecast(forecast: Forecast | None, cite: Citations) -> Section:
     blocks: list[Block] = [run]
     for threat in forecast.threats:
         blocks.extend(_threat_forecast_blocks(threat, cite))
-    blocks.append(_issues_table(forecast, cite))
+    blocks.extend(_issue_tables(forecast, cite))
     blocks.append(_exposure_table(forecast, cite))
     blocks.append(
         Table(

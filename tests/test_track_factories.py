@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from pathlib import Path
 
 from standoff.model import (
     Article,
@@ -15,6 +16,7 @@ from standoff.model import (
     Event,
     Evidence,
     Proposal,
+    RawArticle,
     Reading,
     ResolvedDate,
     Threat,
@@ -221,3 +223,53 @@ def ultimatum_story(india_tariff: bool = True) -> list[Reading]:
         reading(f),
     ]
     return out
+
+
+def fake_read(raw: RawArticle) -> Reading:
+    """A stand-in reader: the article as given, and two events per article.
+
+    Lets ingest tests check store behaviour without depending on the real reader.
+    """
+    text = raw.text or raw.html or ""
+    art = Article(
+        id=hashlib.sha256(text.encode()).hexdigest()[:16],
+        published=raw.published,
+        source=raw.source,
+        url=raw.url,
+        text=text,
+    )
+    events = [
+        event(art, "CONSULT", "USA", "RUS", raw.published, f"{text[:40]} {n}") for n in range(2)
+    ]
+    if "UNREADABLE" in text:
+        raise ValueError("the reader choked on this article")
+    return Reading(article=art, events=events)
+
+
+_WORDS = (
+    "tariff deadline summit envoy oil crude ceasefire moratorium sanction kremlin washington "
+    "delhi beijing treasury order levy buyer export import talks meeting ultimatum"
+).split()
+
+
+def article_text(n: int, words: int = 40) -> str:
+    """A distinct pseudo-article (no two share a 3-word shingle by design of the mixing)."""
+    import random
+
+    rng = random.Random(n)
+    return " ".join(f"{rng.choice(_WORDS)}{rng.randrange(1000)}" for _ in range(words)) + "."
+
+
+def write_jsonl(path: Path, numbers: range, start: date = date(2025, 7, 1)) -> Path:
+    import json
+    from datetime import timedelta
+
+    with path.open("w") as handle:
+        for n in numbers:
+            record = {
+                "text": article_text(n),
+                "source": f"outlet{n % 5}.example",
+                "published": (start + timedelta(days=n % 60)).isoformat(),
+            }
+            handle.write(json.dumps(record) + "\n")
+    return path

@@ -54,6 +54,7 @@ def _plain(node: yaml.Node, loc: Loc, lines: dict[Loc, int], origin: str) -> Any
             if key in out:
                 raise UserError(f"{origin}:{key_node.start_mark.line + 1}: duplicate key {key!r}")
             out[key] = _plain(value_node, loc + (key,), lines, origin)
+            lines[loc + (key,)] = key_node.start_mark.line + 1  # report the key's line
         lines.pop(loc + ("<key>",), None)
         return out
     if isinstance(node, yaml.SequenceNode):

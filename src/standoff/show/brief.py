@@ -47,10 +47,13 @@ def _table(block: Table) -> RenderableType:
         padding=(0, 1, 0, 0),  # two spaces between columns, no more: 100 columns are few
     )
     cells = [[_cell(c) for c in row] for row in block.rows]
+    longest = [max(len(row[i]) for row in cells) for i in range(len(block.columns))]
+    widest = longest.index(max(longest))
     for index, column in enumerate(table.columns):
         column.overflow = "fold"
-        # Short values (dates, codes, percents) read badly when broken over lines.
-        column.no_wrap = all(len(row[index]) <= SHORT_CELL for row in cells)
+        # Short values (dates, codes, percents) read badly when broken over lines; the
+        # widest column always may wrap, so the table can always be fitted.
+        column.no_wrap = index != widest and longest[index] <= SHORT_CELL
         if not column.no_wrap:
             column.min_width = MIN_WRAP_WIDTH
     for row in cells:

@@ -55,7 +55,7 @@ def test_coding_of_a_hand_made_threat_gives_levels_and_reasons() -> None:
     assert coded["specific"] == (
         "yes", "specific: yes, 'tariffs' named, deadline 2025-08-08 stated",
     )
-    assert coded["commitment"][0] == "missing"
+    assert coded["commitment"][0] == "unknown"
     assert "override with commitment=weak|moderate|strong" in coded["commitment"][1]
     assert coded["multilateral"][0] == "no"
 
@@ -90,7 +90,7 @@ def test_coding_uses_status_institutions_and_other_senders() -> None:
     assert by_name(usa_russia(), standoff=standoff)["multilateral"] == (
         "yes", "GBR also threaten RUS",
     )
-    assert by_name(usa_russia(sender="XXQ"))["sender_major"][0] == "missing"
+    assert by_name(usa_russia(sender="XXQ"))["sender_major"][0] == "unknown"
     assert by_name(usa_russia(target="IND"))["target_major"][0] == "no"
 
 
@@ -98,7 +98,7 @@ def test_overrides_replace_the_coded_value_and_say_so() -> None:
     features = code_features(usa_russia(), overrides={"commitment": "Strong", "multilateral": 1})
     chosen = {f.name: f for f in features}
     assert chosen["commitment"].value == "strong" and chosen["commitment"].overridden
-    assert chosen["commitment"].why.startswith("set by override (the reading gave missing")
+    assert chosen["commitment"].why.startswith("set by override (the reading gave unknown")
     assert chosen["multilateral"].value == "yes"
     assert not chosen["issue"].overridden
     plain = predict_threat(usa_russia())
@@ -150,6 +150,9 @@ def test_draws_give_intervals_and_the_same_seed_the_same_result() -> None:
 
 
 levels = st.fixed_dictionaries({name: st.sampled_from(lv) for name, lv in FEATURES.items()})
+levels_or_unknown = st.fixed_dictionaries(
+    {name: st.sampled_from((*lv, "unknown")) for name, lv in FEATURES.items()}
+)
 
 
 @settings(max_examples=60, deadline=None)
@@ -161,7 +164,7 @@ def test_probabilities_are_a_distribution_for_any_coding(coding: dict[str, str])
 
 
 @settings(max_examples=15, deadline=None)
-@given(levels, st.integers(0, 2**32 - 1))
+@given(levels_or_unknown, st.integers(0, 2**32 - 1))
 def test_drawn_forecasts_are_distributions_for_any_override(
     coding: dict[str, str], seed: int
 ) -> None:

@@ -20,7 +20,7 @@ import numpy as np
 from standoff.errors import UserError
 from standoff.forecast.coercion_coding import code_features
 from standoff.forecast.coercion_model import DEFAULT_MODEL_PATH, CoercionModel, load_model
-from standoff.forecast.coercion_spec import OUTCOMES, encode
+from standoff.forecast.coercion_spec import OUTCOMES
 from standoff.model import Interval, OutcomeProbability, Standoff, ThreatForecast, ThreatRecord
 
 __all__ = ["MODEL_CARD", "LEVEL", "code_features", "predict_threat", "base_rates"]
@@ -51,12 +51,12 @@ def predict_threat(
         raise UserError(f"draws must be 0 or more, got {draws}")
     fitted = model or load_model(model_path)
     features = code_features(threat, standoff, overrides)
-    x = encode({f.name: str(f.value) for f in features})
-    point = fitted.probabilities(x[None, :])[0]
+    coding = {f.name: str(f.value) for f in features}
     if draws == 0:
+        point = fitted.mixture_probabilities(coding)
         intervals = [_interval(p, p, p) for p in point]
     else:
-        sample = fitted.draw_probabilities(x, draws, np.random.default_rng(seed))
+        sample = fitted.draw_mixture(coding, draws, np.random.default_rng(seed))
         mean = sample.mean(axis=0)
         mean = mean / mean.sum()  # exact closure against rounding
         low, high = np.quantile(sample, [(1 - LEVEL) / 2, (1 + LEVEL) / 2], axis=0)

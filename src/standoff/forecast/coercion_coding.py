@@ -3,9 +3,11 @@
 :func:`code_features` is pure: it reads a :class:`ThreatRecord` (and, if given,
 the :class:`Standoff` around it) and returns one :class:`FeatureValue` per
 model feature, in the model's order, each with a ``why`` a user can check.
-What the reading cannot tell (the sender's commitment, anticipated costs) is
-coded ``missing`` - a level the model was fitted with - unless an analyst sets
-it through ``overrides``.
+What the reading cannot tell (the sender's commitment, anticipated costs, an
+issue when no demand is stated) is coded ``unknown``: the forecast averages
+over the levels TIES coders gave that feature, unless an analyst sets it
+through ``overrides``. ``missing`` is kept for what TIES itself left blank
+(a threat whose measures are not stated).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from standoff.forecast.coercion_actors import (
     OPEN,
     country_part,
 )
-from standoff.forecast.coercion_spec import FEATURES, MISSING, check_level
+from standoff.forecast.coercion_spec import FEATURES, MISSING, UNKNOWN, check_level
 from standoff.model import FeatureValue, Standoff, ThreatRecord, ThreatStatus
 
 Coded = tuple[str, str]  # (level, why)
@@ -115,8 +117,8 @@ def _code_all(threat: ThreatRecord, standoff: Standoff | None) -> dict[str, Code
         "issue": _issue(threat, standoff),
         "specific": _specific(threat, matches),
         "commitment": _commitment(threat),
-        "target_costs": (MISSING, _not_in_reading("target_costs")),
-        "sender_costs": (MISSING, _not_in_reading("sender_costs")),
+        "target_costs": (UNKNOWN, _not_in_reading("target_costs")),
+        "sender_costs": (UNKNOWN, _not_in_reading("sender_costs")),
         "multilateral": _multilateral(threat, standoff),
     }
     for group in ("trade", "financial", "embargo", "other"):
@@ -136,7 +138,10 @@ def _major(role: str, code: str) -> Coded:
         return "yes", f"{role} {country} is a major power (COW)"
     if cow is not None or pycountry.countries.get(alpha_3=country) is not None:
         return "no", f"{role} {country} is not a COW major power"
-    return MISSING, f"{role} code {code!r} is neither an ISO alpha-3 country nor a known IGO"
+    return UNKNOWN, (
+        f"{role} code {code!r} is neither an ISO alpha-3 country nor a known IGO: "
+        + _not_in_reading(f"{role}_major")
+    )
 
 
 # --------------------------------------------------------------------------- issue
@@ -150,7 +155,7 @@ def _issue(threat: ThreatRecord, standoff: Standoff | None) -> Coded:
             if c.kind == "demand" and country_part(c.actor) == country_part(threat.sender)
         ]
     if not demands:
-        return MISSING, "no demand stated with the threat"
+        return UNKNOWN, "no demand stated with the threat: " + _not_in_reading("issue")
     for group, pattern in ISSUE_RULES:
         for demand in demands:
             hit = pattern.search(demand)
@@ -220,7 +225,7 @@ def _commitment(threat: ThreatRecord) -> Coded:
         dated = [h for h in threat.history if h.state == threat.status.value and h.date]
         when = f" ({dated[-1].date.isoformat()})" if dated and dated[-1].date else ""
         return level, f"threat status {threat.status.value}: {reason}{when}"
-    return MISSING, _not_in_reading("commitment")
+    return UNKNOWN, _not_in_reading("commitment")
 
 
 def _multilateral(threat: ThreatRecord, standoff: Standoff | None) -> Coded:
@@ -243,7 +248,10 @@ def _multilateral(threat: ThreatRecord, standoff: Standoff | None) -> Coded:
 
 def _not_in_reading(name: str) -> str:
     levels = "|".join(level for level in FEATURES[name] if level != MISSING)
-    return f"not in the reading: coded missing; override with {name}={levels}"
+    return (
+        "not in the reading: averaged over the levels TIES coders gave it; "
+        f"override with {name}={levels}"
+    )
 
 
 def _quote(text: str, limit: int = 80) -> str:

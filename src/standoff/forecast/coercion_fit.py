@@ -26,7 +26,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from standoff.forecast.coercion_spec import FEATURES, OUTCOMES, columns, encode_many
+from standoff.forecast.coercion_spec import FEATURES, MISSING, OUTCOMES, columns, encode_many
 from standoff.forecast.coercion_ties import load_ties
 
 C_GRID: Final = tuple(float(c) for c in np.logspace(-2.5, 1.5, 9))
@@ -163,6 +163,7 @@ def fit_ties(path: Path, command: str, seed: int = 0) -> dict[str, Any]:
         "cv_log_loss_by_C": {f"{c:.6g}": round(v, 5) for c, v in fitted.cv_log_loss.items()},
         "parameter_order": "class by class (classes order), each [intercept, *columns]",
         "covariance_lower": [_round(cov[i, : i + 1]) for i in range(cov.shape[0])],
+        "level_frequencies": level_frequencies(cases.features),
         "n_cases": int(len(y)),
         "class_counts": {o: int(c) for o, c in zip(OUTCOMES, counts, strict=True)},
         "excluded_cases": cases.excluded,
@@ -180,6 +181,16 @@ def fit_ties(path: Path, command: str, seed: int = 0) -> dict[str, Any]:
         },
         "model_card": "docs/models/threat-outcome.md",
     }
+
+
+def level_frequencies(features: list[dict[str, str]]) -> dict[str, dict[str, float]]:
+    """Per feature, the share of each coded (non-missing) level among the cases."""
+    out: dict[str, dict[str, float]] = {}
+    for name, levels in FEATURES.items():
+        counts = {lv: sum(1 for f in features if f[name] == lv) for lv in levels if lv != MISSING}
+        total = sum(counts.values())
+        out[name] = {lv: round(c / total, 6) for lv, c in counts.items() if total and c}
+    return out
 
 
 def _round(values: np.ndarray) -> list[float]:

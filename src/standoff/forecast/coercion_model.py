@@ -9,6 +9,7 @@ approximate covariance. Prediction never refits and never reads TIES.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,14 @@ from typing import Any, Final
 import numpy as np
 
 from standoff.errors import UserError
-from standoff.forecast.coercion_spec import FEATURES, OUTCOMES, columns
+from standoff.forecast.coercion_spec import (
+    FEATURES,
+    MISSING,
+    OUTCOMES,
+    UNKNOWN,
+    columns,
+    encode_many,
+)
 
 DEFAULT_MODEL_PATH: Final = (
     Path(__file__).resolve().parents[1] / "data" / "coercion" / "ties-multinomial.json"
@@ -36,6 +44,40 @@ class CoercionModel:
     intercept: np.ndarray
     factor: np.ndarray
     document: dict[str, Any]
+    frequencies: dict[str, dict[str, float]]
+
+    def mixture(self, values: Mapping[str, str]) -> tuple[np.ndarray, np.ndarray]:
+        """Rows (C, P) and weights (C,) for a coding whose ``unknown`` features are averaged.
+
+        Each ``unknown`` feature takes every level TIES coders gave it, weighted by
+        its frequency there; unknown features are taken as independent.
+        """
+        combos: list[tuple[dict[str, str], float]] = [({}, 1.0)]
+        for name in FEATURES:
+            level = values.get(name, MISSING)
+            options = self.frequencies[name].items() if level == UNKNOWN else [(level, 1.0)]
+            combos = [({**c, name: lv}, w * f) for c, w in combos for lv, f in options]
+        rows = encode_many([c for c, _ in combos])
+        weights = np.array([w for _, w in combos])
+        return rows, weights / weights.sum()
+
+    def mixture_probabilities(self, values: Mapping[str, str]) -> np.ndarray:
+        """Point-estimate probabilities (K,) averaged over the unknown features' levels."""
+        rows, weights = self.mixture(values)
+        out: np.ndarray = weights @ self.probabilities(rows)
+        return out
+
+    def draw_mixture(
+        self, values: Mapping[str, str], draws: int, rng: np.random.Generator
+    ) -> np.ndarray:
+        """(draws, K) probabilities: each draw picks the unknown levels, then coefficients."""
+        rows, weights = self.mixture(values)
+        pick = rng.choice(len(weights), size=draws, p=weights)
+        out = np.empty((draws, len(self.intercept)))
+        for c in np.unique(pick):
+            where = pick == c
+            out[where] = self.draw_probabilities(rows[c], int(where.sum()), rng)
+        return out
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
         """Point-estimate probabilities, shape (N, K), for one-hot rows X (N, P)."""
@@ -71,6 +113,10 @@ def parse_model(document: dict[str, Any], origin: str = "<model>") -> CoercionMo
         coef = np.asarray(document["coef"], dtype=float)
         intercept = np.asarray(document["intercept"], dtype=float)
         lower = document["covariance_lower"]
+        frequencies = {
+            name: {str(lv): float(f) for lv, f in document["level_frequencies"][name].items()}
+            for name in FEATURES
+        }
     except (KeyError, TypeError, ValueError) as exc:
         raise UserError(f"{origin}: not a threat-outcome coefficients file ({exc})") from None
     if classes != OUTCOMES or cols != columns() or document.get("features") != {
@@ -92,7 +138,10 @@ def parse_model(document: dict[str, Any], origin: str = "<model>") -> CoercionMo
     values, vectors = np.linalg.eigh(cov)
     keep = values > max(values.max(), 0.0) * 1e-10
     factor = vectors[:, keep] * np.sqrt(values[keep])
-    return CoercionModel(coef, intercept, factor, document)
+    for name, freq in frequencies.items():
+        if not freq or any(lv not in FEATURES[name] for lv in freq):
+            raise UserError(f"{origin}: bad level frequencies for {name!r}; refit")
+    return CoercionModel(coef, intercept, factor, document, frequencies)
 
 
 @lru_cache(maxsize=4)

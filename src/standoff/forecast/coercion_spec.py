@@ -18,6 +18,9 @@ from standoff.errors import UserError
 from standoff.model import Outcome
 
 MISSING: Final = "missing"
+# Not a model level: "the reading cannot tell". Prediction averages over the levels
+# TIES coders gave the feature, weighted by their frequency (coercion.predict_threat).
+UNKNOWN: Final = "unknown"
 
 # Class order of the model (rows of the coefficient matrix).
 OUTCOMES: Final[tuple[Outcome, ...]] = ("concede", "settle", "back_down", "imposed", "stalemate")
@@ -91,10 +94,10 @@ def check_level(name: str, value: object) -> str:
             f"unknown feature {name!r} in overrides; valid features: {', '.join(FEATURES)}"
         )
     level = _as_level(value)
-    if level not in FEATURES[name]:
+    if level not in FEATURES[name] and level != UNKNOWN:
         raise UserError(
             f"invalid value {value!r} for feature {name!r}; valid values: "
-            f"{', '.join(FEATURES[name])}"
+            f"{', '.join(FEATURES[name])}, {UNKNOWN}"
         )
     return level
 

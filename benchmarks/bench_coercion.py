@@ -3,7 +3,8 @@
 Measures (single process, one thread of work):
 
 * baseline - the base-rate forecast: the TIES class frequencies, looked up;
-* encode+softmax - the model's arithmetic alone on an already coded row;
+* model arithmetic - the probabilities of an already coded threat (its unknown
+  features averaged over their TIES levels);
 * predict_threat, point - coding the threat (with reasons) and the point estimate;
 * predict_threat, 1000 draws - the same with 1000 coefficient draws for intervals.
 
@@ -20,7 +21,6 @@ from pathlib import Path
 
 from standoff.forecast.coercion import base_rates, code_features, predict_threat
 from standoff.forecast.coercion_model import load_model
-from standoff.forecast.coercion_spec import encode
 from standoff.model import DatePrecision, ResolvedDate, ThreatRecord
 
 OUT = Path(__file__).parent / "out" / "bench_coercion.json"
@@ -49,10 +49,10 @@ def rate(fn: Callable[[], object], min_seconds: float = 1.0) -> tuple[float, int
 def main() -> int:
     model = load_model()
     rates = base_rates(model)
-    row = encode({f.name: str(f.value) for f in code_features(THREAT)})
+    coding = {f.name: str(f.value) for f in code_features(THREAT)}
     cases = {
         "baseline: base-rate lookup": lambda: dict(rates),
-        "encode+softmax (coded row)": lambda: model.probabilities(row[None, :]),
+        "model arithmetic (coded threat)": lambda: model.mixture_probabilities(coding),
         "predict_threat, point": lambda: predict_threat(THREAT, model=model),
         "predict_threat, 1000 draws": lambda: predict_threat(THREAT, model=model, draws=1000,
                                                              seed=1),

@@ -120,7 +120,7 @@ def test_eu_weak_low_salience_actor_moves_toward_the_strong() -> None:
     assert result.positions[-1, 0, 0] > 50
 
 
-@pytest.mark.skipif(not (SHARED / "bdm" / "ExampleActors.csv").exists(), reason="shared data absent")
+@pytest.mark.skipif(not (SHARED / "bdm").exists(), reason="shared data absent")
 def test_eu_on_scholz_car_emissions_example() -> None:
     # Scholz, Calbert and Smith (2011): ten EC states, positions 4 (strict) to 10.
     # The published outcome could not be re-established here, so check properties:

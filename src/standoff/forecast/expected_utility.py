@@ -261,6 +261,7 @@ class ExpectedUtility(BargainingModel):
             lo = np.where(valid, danger, np.inf).min(axis=1, keepdims=True)
             spread = hi - lo
             ok = np.isfinite(spread) & (spread > 1e-12)
+            hi, lo = np.where(ok, hi, 1.0), np.where(ok, lo, 0.0)  # no inf - inf below
             big_r = np.where(ok, (2 * danger - hi - lo) / np.where(ok, spread, 1.0), 0.0)
             r = (1 - big_r / 3) / (1 + big_r / 3)
         else:

@@ -48,7 +48,7 @@ def _table(block: Table) -> RenderableType:
     )
     cells = [[_cell(c) for c in row] for row in block.rows]
     longest = [max(len(row[i]) for row in cells) for i in range(len(block.columns))]
-    widest = longest.index(max(longest))
+    widest = block.flex if block.flex is not None else longest.index(max(longest))
     for index, column in enumerate(table.columns):
         column.overflow = "fold"
         # Short values (dates, codes, percents) read badly when broken over lines; the

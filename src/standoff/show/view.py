@@ -52,6 +52,7 @@ class Table:
     title: str = ""
     empty: str = "none"
     caption: str = ""
+    flex: int | None = None  # the free-text column that wraps first (None: the widest)
 
 
 @dataclass
@@ -196,14 +197,13 @@ def _most_likely(threat: ThreatForecast) -> str:
 
 def _actors(standoff: Standoff, cite: Citations) -> Section:
     table = Table(
-        columns=("code", "name", "kind", "role", "mentions"),
+        columns=("code", "name", "kind", "role"),
         rows=[
             (
                 Cell(actor.code),
                 Cell(actor.name),
                 Cell(actor.kind.value),
                 Cell(actor.role or fmt.NONE),
-                Cell(str(len(actor.mentions))),
             )
             for actor in sorted(standoff.actors, key=lambda a: (a.country, a.code, a.name))
         ],
@@ -230,6 +230,7 @@ def _timeline(standoff: Standoff, cite: Citations) -> Section:
             for event in events
         ],
         empty="no events found",
+        flex=3,  # the cue
         caption=fmt.PUBLISHED_NOTE if any(e.date is None or e.date.value is None
                                           for e in events) else "",
     )

@@ -1,32 +1,184 @@
-"""The Reader: cleans an article, parses it with spaCy, and runs the extractors."""
+"""The Reader: clean an article, parse it once with spaCy, run the extractors.
+
+    RawArticle --clean--> Article --spaCy + actor ruler--> Doc
+        --mentions--> ActorIndex --events--> Found events --threats, claims--> Reading
+
+Each step is a small module of ``standoff.read``; this one only wires them
+and turns their findings into the model's types with evidence attached.
+"""
 
 from __future__ import annotations
 
-import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import date
+from pathlib import Path
 
-from standoff.model import Article, RawArticle, Reading
+from spacy.tokens import Doc, Span
+
+from standoff.model import (
+    Event,
+    Evidence,
+    RawArticle,
+    Reading,
+    ResolvedDate,
+    Threat,
+    Warning,
+)
+from standoff.read import claims as claim_rules
+from standoff.read.actors import ActorDictionary, load_dictionary
+from standoff.read.clean import clean
+from standoff.read.dates import resolve
+from standoff.read.events import Found, events_in_sentence, fill_implicit_targets
+from standoff.read.lexicon import load_lexicon, load_modality
+from standoff.read.mentions import ActorIndex
+from standoff.read.pipeline import build_pipeline
+from standoff.read.threats import build_threats
+
+_DAYISH = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|"
+                     r"\b\d{1,2}\s+[A-Z][a-z]+|\b[A-Z][a-z]+\.?\s+\d{1,2}\b", re.I)
 
 
 class Reader:
-    """Reads raw articles into Readings. Load once; call :meth:`read` many times."""
+    """Reads raw articles into Readings. Load once; call :meth:`read` many times.
 
-    def __init__(self, actors_file: str | None = None) -> None:
-        self.actors_file = actors_file
+    Parameters
+    ----------
+    actors_file:
+        A user's YAML actor file to extend the shipped dictionary; without it,
+        ``standoff-actors.yaml`` in the working folder is used when present.
+    """
 
+    def __init__(self, actors_file: str | Path | None = None) -> None:
+        self.dictionary: ActorDictionary = load_dictionary(str(actors_file) if actors_file else None)
+        self.nlp = build_pipeline(self.dictionary)
+        self.lexicon = load_lexicon()
+        self.modality = load_modality()
+
+    # ------------------------------------------------------------------ public
     def read(self, raw: RawArticle, published: date | None = None) -> Reading:
-        text = raw.text or raw.html or ""
-        article = Article(
-            id=hashlib.sha256(text.encode()).hexdigest()[:16],
-            title=raw.title,
-            published=published or raw.published,
-            source=raw.source,
-            url=raw.url,
-            paragraphs=[p for p in text.splitlines() if p.strip()],
-            text="\n\n".join(p for p in text.splitlines() if p.strip()),
-        )
-        return Reading(article=article)
+        """Read one article; ``published`` (``--date``) overrides any date found in it."""
+        article = clean(raw, published)
+        doc = self.nlp(article.text)
+        return self._extract(doc, article, raw)
+
+    def read_many(self, raws: Iterable[RawArticle], published: date | None = None,
+                  batch_size: int = 16) -> Iterator[Reading]:
+        """Read many articles, parsing them in batches with ``nlp.pipe``."""
+        pairs = ((clean(raw, published), raw) for raw in raws)
+        buffered = list(pairs)
+        docs = self.nlp.pipe((a.text for a, _ in buffered), batch_size=batch_size)
+        for (article, raw), doc in zip(buffered, docs, strict=True):
+            yield self._extract(doc, article, raw)
+
+    # ------------------------------------------------------------------ steps
+    def _extract(self, doc: Doc, article, raw: RawArticle) -> Reading:  # type: ignore[no-untyped-def]
+        index = ActorIndex(doc, self.dictionary)
+        warnings: list[Warning] = []
+        if raw.decode_warning:
+            warnings.append(Warning(kind="encoding", message=raw.decode_warning))
+        if article.published is None:
+            warnings.append(Warning(kind="no-date", message=(
+                "no publication date given or found: relative dates stay unresolved (give --date)")))
+        found: list[Found] = []
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            found.extend(events_in_sentence(sent, index, self.lexicon, self.modality))
+        ctx = claim_rules.ArticleContext(article.id, article.source, article.published)
+        threats, date_warnings = build_threats(doc, found, index, self.lexicon, article_id=article.id,
+                                               source=article.source, published=article.published)
+        warnings.extend(date_warnings)
+        fill_implicit_targets(found, _counterparts(index, threats))
+        events = self._events(found, ctx, article.published)
+        events.extend(_third_party_threats(threats, events))
+        proposals = claim_rules.proposals(doc, index, found, ctx)
+        claims = [
+            *claim_rules.conditions(doc, index, ctx),
+            *claim_rules.beliefs(doc, index, ctx),
+            *claim_rules.event_claims(found, ctx),
+        ]
+        return Reading(article=article, actors=index.actors(), events=events, claims=claims,
+                       threats=threats, proposals=proposals, warnings=warnings)
+
+    def _events(self, found: list[Found], ctx: claim_rules.ArticleContext,
+                published: date | None) -> list[Event]:
+        out: list[Event] = []
+        seen: set[tuple[str, str, str | None, int]] = set()
+        for f in found:
+            when = _sentence_date(f.sentence, published)
+            evidence = Evidence(sentence=f.sentence.text.strip(), start=f.sentence.start_char,
+                                end=f.sentence.end_char, article_id=ctx.article_id, source=ctx.source,
+                                published=ctx.published)
+            targets = f.targets or [None]
+            for s in f.sources:
+                for t in targets:
+                    key = (f.type, s.code, t.code if t else None, f.sentence.start)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(Event(type=f.type, mode=f.mode, source=s.code, target=t.code if t else None,
+                                     date=when, cue=f.cue, evidence=evidence,
+                                     context=["target inferred"] if f.inferred_target else []))
+        return out
+
+
+def _sentence_date(sent: Span, published: date | None) -> ResolvedDate | None:
+    """When a sentence says its event happened ('on Wednesday'), else the publication date."""
+    for ent in sent.ents:
+        if ent.label_ == "DATE" and _DAYISH.search(ent.text) and not re.search(
+            r"deadline|days?\s+(from|before)|within", sent.text[ent.start_char - sent.start_char - 12:
+                                                                 ent.end_char - sent.start_char + 12], re.I
+        ):
+            r = resolve(ent.text, published, "past")
+            if r.value is not None:
+                return r
+    if published is None:
+        return None
+    return ResolvedDate(value=published, precision="day", text="publication date")  # type: ignore[arg-type]
+
+
+def _counterparts(index: ActorIndex, threats: list[Threat]):  # type: ignore[no-untyped-def]
+    """The other party an actor faces: from threats first, then from co-mentions."""
+    by_threat: dict[str, str] = {}
+    for t in threats:
+        by_threat.setdefault(t.target, t.sender)
+        by_threat.setdefault(t.sender, t.target)
+        for third in t.third_parties:
+            by_threat.setdefault(third, t.sender)
+    co: dict[str, Counter[str]] = {}
+    for sent in index.doc.sents:
+        countries = {r.country for r in index.refs if sent.start <= r.start < sent.end
+                     and len(r.country) == 3 and r.how != "pronoun"}
+        for a in countries:
+            for b in countries - {a}:
+                co.setdefault(a, Counter())[b] += 1
+
+    def counterpart(country: str) -> str | None:
+        if country in by_threat:
+            return by_threat[country]
+        if country in co and co[country]:
+            return co[country].most_common(1)[0][0]
+        return None
+
+    return counterpart
+
+
+def _third_party_threats(threats: list[Threat], events: list[Event]) -> list[Event]:
+    """A threat's third parties are threatened too (secondary measures): THREATEN sender -> each."""
+    out: list[Event] = []
+    have = {(e.type, e.source[:3], (e.target or "")[:3]) for e in events}
+    for t in threats:
+        for third in t.third_parties:
+            if ("THREATEN", t.sender, third) in have or not t.evidence:
+                continue
+            out.append(Event(type="THREATEN", mode="sanction", source=t.sender, target=third,
+                             date=None, cue="secondary measures", evidence=t.evidence[-1],
+                             context=["third party of a threat"]))
+    return out
 
 
 def read_raw(raw: RawArticle, published: date | None = None) -> Reading:
+    """Read one article with a fresh Reader (convenient, but loads the pipeline each call)."""
     return Reader().read(raw, published)

@@ -1,0 +1,229 @@
+"""The actor dictionary: names, metonyms, demonyms and people -> actor codes.
+
+One place holds every fact of the form "this name stands for that actor": the
+YAML files in ``standoff/data/actors/`` (countries, IGOs, people, role words),
+pycountry's official country names, and the user's own file (``--actors FILE``
+or ``standoff-actors.yaml`` in the working folder). The dictionary turns them
+into spaCy EntityRuler patterns, so the base model's entity errors are
+corrected by rules inside the pipeline, not by special cases in code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+from standoff.errors import UserError
+from standoff.model import ActorKind
+
+USER_FILE = "standoff-actors.yaml"
+SECTORS = ("GOV", "MIL", "LEG", "JUD", "BUS", "OPP", "REB", "MED", "CVL")
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """What one name in the dictionary stands for."""
+
+    code: str  # RUSGOV, RUS, NATO
+    country: str  # RUS, NATO
+    name: str  # canonical name: "Vladimir Putin", "Russia", "the Kremlin"
+    kind: ActorKind
+    role: str | None = None
+
+
+def split_code(code: str) -> tuple[str, str | None]:
+    """'RUSGOV' -> ('RUS', 'GOV'); 'NATO' -> ('NATO', None)."""
+    if len(code) == 6 and code[3:] in SECTORS and code[:3].isupper():
+        return code[:3], code[3:]
+    return code, None
+
+
+@dataclass
+class ActorDictionary:
+    """Lookup tables built from the YAML files; build with :meth:`load`."""
+
+    entries: dict[str, ActorEntry] = field(default_factory=dict)  # key -> entry
+    phrases: dict[str, str] = field(default_factory=dict)  # phrase (as written) -> key
+    demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> country code
+    roles: dict[str, str] = field(default_factory=dict)  # lower-case role word -> sector
+    country_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> code
+
+    # ------------------------------------------------------------------ building
+    def _add(self, phrase: str, entry: ActorEntry) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        key = f"{entry.kind.value}|{entry.code}|{entry.name}"
+        self.entries[key] = entry
+        self.phrases[phrase] = key
+
+    def add_country(self, code: str, spec: dict[str, Any], origin: str) -> None:
+        code = code.upper()
+        if not isinstance(spec, dict):
+            raise UserError(f"{origin}: country {code}: expected a mapping")
+        names = list(spec.get("names") or [])
+        display = names[0] if names else code
+        for name in names:
+            self._add(name, ActorEntry(code, code, display, ActorKind.STATE))
+            self.country_names[name.lower()] = code
+        for demonym in spec.get("demonyms") or []:
+            self.demonyms[demonym.lower()] = code
+        for place, sector in (spec.get("metonyms") or {}).items():
+            sector = str(sector).upper()
+            if sector not in SECTORS:
+                raise UserError(f"{origin}: {code} metonym {place!r}: unknown sector {sector!r}")
+            self._add(place, ActorEntry(code + sector, code, place, ActorKind.METONYM))
+
+    def add_igo(self, code: str, spec: dict[str, Any], origin: str) -> None:
+        if not isinstance(spec, dict):
+            raise UserError(f"{origin}: organisation {code}: expected a mapping")
+        names = list(spec.get("names") or [])
+        display = names[0] if names else code
+        for name in names:
+            self._add(name, ActorEntry(code, code, display, ActorKind.IGO))
+            self.country_names[name.lower()] = code
+        for demonym in spec.get("demonyms") or []:
+            self.demonyms[demonym.lower()] = code
+
+    def add_person(self, spec: dict[str, Any], origin: str) -> None:
+        if not isinstance(spec, dict) or "name" not in spec or "code" not in spec:
+            raise UserError(f"{origin}: each person needs at least 'name' and 'code'")
+        code = str(spec["code"]).upper()
+        country, _ = split_code(code)
+        entry = ActorEntry(code, country, str(spec["name"]), ActorKind.PERSON, spec.get("role"))
+        for phrase in [spec["name"], *(spec.get("aliases") or [])]:
+            self._add(str(phrase), entry)
+
+    def add_roles(self, spec: dict[str, list[str]], origin: str) -> None:
+        for sector, words in spec.items():
+            if sector.upper() not in SECTORS:
+                raise UserError(f"{origin}: unknown sector {sector!r}")
+            for word in words or []:
+                self.roles[str(word).lower()] = sector.upper()
+
+    @classmethod
+    def load(cls, extra: Path | None = None, working_folder: bool = True) -> ActorDictionary:
+        """The shipped dictionary, pycountry's names, then the user's file on top.
+
+        Without ``extra``, ``standoff-actors.yaml`` in the working folder is used
+        when present (unless ``working_folder`` is False).
+        """
+        book = cls()
+        for country in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    book._add(value, ActorEntry(country.alpha_3, country.alpha_3,
+                                                getattr(country, "common_name", country.name),
+                                                ActorKind.STATE))
+                    book.country_names[value.lower()] = country.alpha_3
+        folder = resources.files("standoff") / "data" / "actors"
+        for name in ("countries.yaml", "igos.yaml", "people.yaml", "roles.yaml"):
+            text = (folder / name).read_text(encoding="utf-8")
+            book._merge_file(name, yaml.safe_load(text), origin=f"standoff/data/actors/{name}")
+        user = extra
+        if user is None and working_folder and Path(USER_FILE).exists():
+            user = Path(USER_FILE)
+        if user is not None:
+            book.merge_user_file(user)
+        return book
+
+    def _merge_file(self, name: str, data: Any, origin: str) -> None:
+        if name.startswith("countries"):
+            for code, spec in (data or {}).items():
+                self.add_country(str(code), spec, origin)
+        elif name.startswith("igos"):
+            for code, spec in (data or {}).items():
+                self.add_igo(str(code), spec, origin)
+        elif name.startswith("people"):
+            for spec in data or []:
+                self.add_person(spec, origin)
+        elif name.startswith("roles"):
+            self.add_roles(data or {}, origin)
+
+    def merge_user_file(self, path: Path) -> None:
+        """A user's YAML: optional sections ``countries``, ``igos``, ``people``, ``roles``."""
+        if not path.exists():
+            raise UserError(f"{path}: no such actor file")
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 1}" if mark else str(path)
+            raise UserError(f"{where}: not valid YAML") from None
+        except UnicodeDecodeError:
+            raise UserError(f"{path}: not UTF-8 text") from None
+        if not isinstance(data, dict):
+            raise UserError(f"{path}: expected sections countries, igos, people or roles")
+        unknown = set(data) - {"countries", "igos", "people", "roles"}
+        if unknown:
+            raise UserError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
+        for section in ("countries", "igos", "people", "roles"):
+            if section in data:
+                self._merge_file(section, data[section], origin=str(path))
+
+    # ------------------------------------------------------------------ patterns
+    def ruler_patterns(self) -> list[dict[str, Any]]:
+        """EntityRuler patterns: case-insensitive phrases, exact case for short acronyms."""
+        label = {
+            ActorKind.PERSON: "PERSON",
+            ActorKind.STATE: "GPE",
+            ActorKind.METONYM: "GPE",
+            ActorKind.IGO: "ORG",
+        }
+        patterns: list[dict[str, Any]] = []
+        for phrase, key in self.phrases.items():
+            entry = self.entries[key]
+            patterns.append(_pattern(phrase, label.get(entry.kind, "ORG"), key))
+        for demonym, code in self.demonyms.items():
+            patterns.append(_pattern(demonym.title() if demonym.islower() else demonym,
+                                     "NORP", f"demonym|{code}|{demonym}"))
+        return patterns
+
+    # ------------------------------------------------------------------ lookups
+    def entry(self, key: str) -> ActorEntry | None:
+        return self.entries.get(key)
+
+    def country_for(self, text: str) -> str | None:
+        """A country (or IGO) code for a name, demonym or metonym, else None."""
+        low = text.lower().removeprefix("the ").strip()
+        if low in self.country_names:
+            return self.country_names[low]
+        if low in self.demonyms:
+            return self.demonyms[low]
+        key = self.phrases.get(text) or self.phrases.get(text.removeprefix("the "))
+        if key:
+            return self.entries[key].country
+        return None
+
+    def sector_for(self, words: str) -> str | None:
+        """The sector of a role phrase: 'foreign minister' -> GOV, 'troops' -> MIL."""
+        low = " ".join(words.lower().split())
+        if low in self.roles:
+            return self.roles[low]
+        for word in reversed(low.split()):  # head word last in English noun phrases
+            if word in self.roles:
+                return self.roles[word]
+        return None
+
+
+def _pattern(phrase: str, label: str, key: str) -> dict[str, Any]:
+    words = phrase.replace("\u2019", "'").split()
+    if len(phrase) <= 4 and phrase.replace(".", "").isupper():
+        # "US", "UK", "EU": case matters, "us" is a pronoun.
+        return {"label": label, "pattern": [{"ORTH": phrase}], "id": key}
+    if len(words) == 1:
+        return {"label": label, "pattern": [{"LOWER": phrase.lower()}], "id": key}
+    return {"label": label, "pattern": phrase, "id": key}
+
+
+@cache
+def load_dictionary(extra: str | None = None, working_folder: bool = True) -> ActorDictionary:
+    """The dictionary for a run, cached per (user file, working-folder lookup)."""
+    return ActorDictionary.load(Path(extra) if extra else None, working_folder=working_folder)

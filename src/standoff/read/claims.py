@@ -1,0 +1,370 @@
+"""Claims: proposals and who backs them, stated conditions (red lines), beliefs.
+
+- A *proposal* is a key noun (ceasefire, moratorium, summit, ...) in a
+  proposal context: proposed, floated, offered, demanded, called for, insisted
+  on, "would suffice". Its sponsors are the actors who put it forward (the
+  subject, the passive agent, the speaker of a "only X would suffice" clause);
+  mentions of the same key noun across the article are one proposal.
+- A *condition* is an item of a listed set of conditions, demands, terms or red
+  lines ("conditions for peace, including A, B and C"), or what an actor
+  "insists on"; each item is one claim.
+- A *belief* is what an actor believes, views, sees or doubts ("Putin believes
+  the campaign is going well").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from standoff.model import Claim, ClaimKind, Evidence, Proposal
+from standoff.read.events import Found, _agent, _subject
+from standoff.read.mentions import ActorIndex, Ref
+
+PROPOSAL_NOUNS = {
+    "ceasefire": "ceasefire", "cease-fire": "ceasefire", "truce": "truce", "armistice": "armistice",
+    "moratorium": "moratorium", "summit": "summit", "referendum": "referendum", "corridor": "corridor",
+    "roadmap": "roadmap", "framework": "framework", "plan": "plan", "exchange": "exchange",
+    "swap": "exchange", "pause": "pause", "freeze": "freeze", "deal": "deal", "agreement": "agreement",
+    "accord": "accord", "settlement": "settlement", "conference": "conference", "negotiations": "negotiations",
+    "talks": "talks", "treaty": "treaty", "pact": "pact", "mediation": "mediation",
+}
+# Verbs that put a proposal forward (subject or agent = sponsor).
+SPONSOR_VERBS = {"propose", "suggest", "float", "offer", "demand", "call", "urge", "insist", "push", "seek",
+                 "press", "advocate", "present", "put", "table", "pitch", "request", "want", "unveil",
+                 "outline", "announce", "champion", "initiate", "broker", "moot", "raise"}
+SUPPORT_VERBS = {"back", "support", "endorse", "welcome", "accept", "agree", "favour", "favor", "embrace",
+                 "approve", "sign"}
+OPPOSE_VERBS = {"reject", "oppose", "refuse", "dismiss", "rebuff", "spurn", "resist", "veto", "decline",
+                "block", "rule", "criticise", "criticize"}
+ENDORSING_PREDICATES = {"suffice", "work", "need", "necessary", "acceptable", "essential", "required",
+                        "must", "help", "only"}
+CONDITION_NOUNS = {"conditions", "condition", "demands", "terms", "preconditions", "red", "lines",
+                   "requirements", "prerequisites"}
+BELIEF_VERBS = {"believe", "view", "see", "think", "consider", "regard", "doubt", "expect", "judge",
+                "assess", "calculate", "reckon", "feel"}
+BELIEF_ADJECTIVES = {"skeptical", "sceptical", "confident", "convinced", "certain", "sure", "doubtful",
+                     "optimistic", "pessimistic", "cautious"}
+
+
+def _evidence(sent: Span, ctx: ArticleContext) -> Evidence:
+    return Evidence(sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
+                    article_id=ctx.article_id, source=ctx.source, published=ctx.published)
+
+
+@dataclass
+class ArticleContext:
+    article_id: str
+    source: str | None
+    published: date | None
+
+
+@dataclass
+class _ProposalDraft:
+    key: str
+    text: str
+    sponsors: list[str] = field(default_factory=list)
+    supporters: list[str] = field(default_factory=list)
+    opponents: list[str] = field(default_factory=list)
+    origin: str | None = None
+    sentences: list[Span] = field(default_factory=list)
+
+
+def _countries(refs: list[Ref]) -> list[str]:
+    out: list[str] = []
+    for r in refs:
+        if r.country not in out:
+            out.append(r.country)
+    return out
+
+
+def _phrase(tok: Token) -> str:
+    """The proposal's noun phrase, without determiners and trailing clauses."""
+    words = [t for t in tok.subtree if t.i <= tok.i or (t.dep_ in ("prep", "pobj", "amod", "compound", "cc",
+                                                                        "conj", "nmod") and t.i - tok.i < 6)]
+    words = [t for t in words if t.dep_ not in ("det", "poss", "punct") and t.head.dep_ != "relcl"]
+    text = " ".join(t.text for t in words if t.i >= tok.left_edge.i)
+    return " ".join(text.split()[:9])
+
+
+def _clause_heads(tok: Token) -> list[Token]:
+    """The chain of heads above a token, nearest first (at most 5)."""
+    heads = []
+    head = tok
+    for _ in range(5):
+        if head.head.i == head.i:
+            break
+        head = head.head
+        heads.append(head)
+    return heads
+
+
+def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """Who stands where on the proposal noun ``tok``: ('sponsor'|'supporter'|'opponent', countries)."""
+    for child in tok.children:  # "the ceasefire demanded by Kyiv and Washington"
+        lemma = child.lemma_.lower()
+        if child.dep_ == "acl" and lemma in SPONSOR_VERBS | SUPPORT_VERBS | OPPOSE_VERBS:
+            agent = _agent(child)
+            refs = index.actors_of(agent, demonyms=True) if agent is not None else []
+            if refs:
+                role = "sponsor" if lemma in SPONSOR_VERBS else \
+                    "supporter" if lemma in SUPPORT_VERBS else "opponent"
+                return role, _countries(refs)
+    for head in _clause_heads(tok):
+        lemma = head.lemma_.lower()
+        if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+            continue
+        if lemma in SPONSOR_VERBS | SUPPORT_VERBS | OPPOSE_VERBS:
+            agent = _agent(head)
+            refs = index.actors_of(agent, demonyms=True) if agent is not None else []
+            if not refs and head.dep_ != "acl":
+                subject = _subject(head)
+                refs = index.actors_of(subject) if subject is not None else []
+            if not refs and head.dep_ == "acl" and head.head.i != tok.i:
+                continue
+            if not refs:
+                recipient = _recipient(head)
+                if recipient is not None:
+                    return "sponsor-of-recipient", [r.country for r in index.actors_of(recipient)]
+                continue
+            role = "sponsor" if lemma in SPONSOR_VERBS else "supporter" if lemma in SUPPORT_VERBS else "opponent"
+            negated = any(c.dep_ == "neg" for c in head.children)
+            if negated and role != "opponent":
+                role = "opponent"
+            return role, _countries(refs)
+        if lemma in ENDORSING_PREDICATES or any(c.lower_ == "only" for c in tok.children):
+            # "officials maintain that only a ceasefire would suffice": the speaker sponsors it.
+            speaker = head
+            for _ in range(3):
+                if speaker.dep_ == "ccomp":
+                    subject = _subject(speaker.head)
+                    refs = index.actors_of(subject) if subject is not None else []
+                    if refs:
+                        return "sponsor", _countries(refs)
+                if speaker.head.i == speaker.i:
+                    break
+                speaker = speaker.head
+    return None
+
+
+def _recipient(verb: Token) -> Token | None:
+    """'options were presented to Witkoff': the one the proposal was put to."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def proposals(doc: Doc, index: ActorIndex, found: list[Found], ctx: ArticleContext) -> list[Proposal]:
+    """Proposals with sponsors, supporters and opponents, merged by key noun."""
+    drafts: dict[str, _ProposalDraft] = {}
+    partners = _meeting_partners(found)
+    for sent in doc.sents:
+        for tok in sent:
+            key = PROPOSAL_NOUNS.get(tok.lower_) or PROPOSAL_NOUNS.get(tok.lemma_.lower())
+            if key is None or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if tok.dep_ == "compound":
+                continue
+            role = _role_for(tok, index)
+            proposal_context = role is not None or _proposal_word_near(tok)
+            if not proposal_context:
+                if key in drafts:
+                    drafts[key].sentences.append(sent)
+                continue
+            draft = drafts.setdefault(key, _ProposalDraft(key, _phrase(tok)))
+            draft.sentences.append(sent)
+            if role is None:
+                continue
+            kind, countries = role
+            if kind == "sponsor-of-recipient":
+                countries = [p for c in countries for p in partners.get(c, [])]
+                kind = "sponsor"
+            bucket = {"sponsor": draft.sponsors, "supporter": draft.supporters,
+                      "opponent": draft.opponents}[kind]
+            for c in countries:
+                if c not in bucket:
+                    bucket.append(c)
+        _origin(sent, index, drafts)
+    out = []
+    for d in drafts.values():
+        if not (d.sponsors or d.supporters or d.opponents):
+            continue
+        out.append(Proposal(
+            name=d.key, text=d.text, sponsors=d.sponsors,
+            supporters=[c for c in d.supporters if c not in d.sponsors],
+            opponents=[c for c in d.opponents if c not in d.sponsors], origin=d.origin,
+            evidence=[_evidence(s, ctx) for s in _unique(d.sentences)]))
+    return out
+
+
+def _unique(sentences: list[Span]) -> list[Span]:
+    seen: set[int] = set()
+    out = []
+    for s in sentences:
+        if s.start not in seen:
+            seen.add(s.start)
+            out.append(s)
+    return out
+
+
+def _proposal_word_near(tok: Token) -> bool:
+    """'a proposal to implement a moratorium', 'the idea of a summit'."""
+    for head in _clause_heads(tok)[:4]:
+        if head.lemma_.lower() in ("proposal", "idea", "plan", "offer", "option", "options", "initiative",
+                                   "suggestion", "proposed", "suggested"):
+            return True
+    return any(c.lemma_.lower() in ("propose", "suggest") for c in tok.children)
+
+
+def _origin(sent: Span, index: ActorIndex, drafts: dict[str, _ProposalDraft]) -> None:
+    """'The proposal mirrors an idea discussed earlier by Lukashenko': the idea's origin."""
+    for tok in sent:
+        if tok.lemma_.lower() not in ("idea", "plan", "proposal", "initiative"):
+            continue
+        for child in tok.children:
+            if child.dep_ == "acl":
+                agent = _agent(child)
+                if agent is None:
+                    continue
+                refs = index.actors_of(agent, demonyms=True)
+                if not refs:
+                    continue
+                mentioned = [d for d in drafts.values() if any(s.start <= sent.start for s in d.sentences)]
+                if mentioned:
+                    latest = max(mentioned, key=lambda d: max(s.start for s in d.sentences))
+                    if latest.origin is None and refs[0].country not in latest.sponsors:
+                        latest.origin = refs[0].country
+
+
+def _meeting_partners(found: list[Found]) -> dict[str, list[str]]:
+    """Who met whom (CONSULT events): a proposal put to one side came from the other."""
+    partners: dict[str, list[str]] = {}
+    for f in found:
+        if f.type != "CONSULT" or f.inferred_target:
+            continue
+        for s in f.sources:
+            for t in f.targets:
+                partners.setdefault(s.country, []).append(t.country)
+                partners.setdefault(t.country, []).append(s.country)
+    return partners
+
+
+# --------------------------------------------------------------------------- conditions and beliefs
+
+
+def conditions(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
+    """Each listed condition, demand or red line of an actor, one claim per item."""
+    out: list[Claim] = []
+    for sent in doc.sents:
+        for tok in sent:
+            low = tok.lower_
+            if low in CONDITION_NOUNS and tok.pos_ == "NOUN":
+                owner = _owner(tok, index)
+                if not owner:
+                    continue
+                for item in _listed_items(tok):
+                    for country in owner:
+                        out.append(Claim(kind=ClaimKind.CONDITION, actor=country, text=item,
+                                         evidence=_evidence(sent, ctx)))
+            elif tok.lemma_.lower() == "insist":
+                subject = _subject(tok)
+                owner = _countries(index.actors_of(subject)) if subject is not None else []
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pcomp" or obj.dep_ == "pobj":
+                            for item in [obj, *obj.conjuncts]:
+                                text = _item_text(item)
+                                for country in owner:
+                                    out.append(Claim(kind=ClaimKind.CONDITION, actor=country, text=text,
+                                                     evidence=_evidence(sent, ctx)))
+    return out
+
+
+def _owner(tok: Token, index: ActorIndex) -> list[str]:
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return _countries(index.actors_of(child))
+    if tok.dep_ in ("dobj", "attr", "nsubjpass"):
+        subject = _subject(tok.head)
+        if subject is not None:
+            return _countries(index.actors_of(subject))
+    return []
+
+
+_LIST_OPENER = re.compile(r"(?:,?\s+(?:including|includ(?:e|es|ed)|such as|namely|notably)\s+|:\s+)", re.I)
+_LIST_SPLIT = re.compile(r"\s*(?:;|,\s*(?:and|or)\s+|,\s+|\s+and\s+|\s+or\s+)\s*", re.I)
+
+
+def _listed_items(tok: Token) -> list[str]:
+    """'conditions ..., including A, B, and C' or 'conditions: A, B and C' -> [A, B, C].
+
+    Lists are split on the surface (commas, 'and', 'or'): the small parser's
+    trees for long coordinations are less reliable than the punctuation.
+    """
+    sent = tok.sent
+    rest = sent.doc.text[tok.idx: sent.end_char]
+    m = _LIST_OPENER.search(rest)
+    if m is None or m.start() > 60:
+        return []
+    body = rest[m.end():].rstrip(" .;")
+    items = [s.strip(" ,.").removeprefix("a ").removeprefix("an ").removeprefix("the ")
+             for s in _LIST_SPLIT.split(body)]
+    return [s for s in items if s and len(s.split()) <= 12]
+
+
+def _item_text(tok: Token) -> str:
+    words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ not in ("cc", "conj", "punct")]
+    stop = min([c.i for c in tok.children if c.dep_ in ("cc", "conj")] + [tok.right_edge.i + 1])
+    words = [t for t in words if t.i < stop or t.i <= tok.i]
+    return " ".join(" ".join(t.text for t in words).split()).strip(" ,.")
+
+
+def beliefs(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
+    """What actors are said to believe: 'Putin believes X', 'views the threat as manageable'."""
+    out: list[Claim] = []
+    for sent in doc.sents:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if not ((lemma in BELIEF_VERBS and tok.pos_ == "VERB") or
+                    (lemma in BELIEF_ADJECTIVES and tok.dep_ == "acomp")):
+                continue
+            verb = tok if tok.pos_ == "VERB" else tok.head
+            subject = _subject(verb)
+            if subject is None:
+                continue
+            actors = _countries(index.actors_of(subject))
+            if not actors:
+                continue
+            content = [c for c in tok.children
+                       if c.dep_ in ("ccomp", "dobj", "prep", "xcomp") and c.i > tok.i]
+            if not content:
+                continue
+            start = min(c.left_edge.i for c in content)
+            end = max(c.right_edge.i for c in content) + 1
+            text = " ".join(doc[start:end].text.split())
+            if len(text.split()) < 2:
+                continue
+            for country in actors:
+                out.append(Claim(kind=ClaimKind.BELIEF, actor=country, text=f"{tok.text} {text}",
+                                 evidence=_evidence(sent, ctx)))
+    return out
+
+
+def event_claims(found: list[Found], ctx: ArticleContext) -> list[Claim]:
+    """Demands and rejections, from REQUEST and REJECT events."""
+    kinds = {"REQUEST": ClaimKind.DEMAND, "REJECT": ClaimKind.REJECTION}
+    out: list[Claim] = []
+    for f in found:
+        if f.type not in kinds:
+            continue
+        for s in f.sources:
+            out.append(Claim(kind=kinds[f.type], actor=s.country,
+                             target=f.targets[0].country if f.targets else None,
+                             text=" ".join(f.sentence.text.split()), evidence=_evidence(f.sentence, ctx)))
+    return out

@@ -1,0 +1,285 @@
+"""Clean a raw article into an :class:`Article`: body paragraphs, title, date, source.
+
+News text arrives with furniture around the story: bylines, datelines
+("MOSCOW, Aug 7 (Wire) -"), photo captions, "Read more" links, source and
+credit lines, and, when scraped, the whole body printed twice. Each kind of
+furniture is one entry of :data:`LINE_RULES`; a line that matches is dropped
+from the body (and may give the article its date or source). HTML pages go
+through trafilatura first, which keeps the page's own title, date and site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlparse
+
+from standoff.model import Article, RawArticle
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_MONTH_NUMBER = {m[:3]: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
+)}
+# A full date as datelines, bylines and "Published" lines write it.
+FULL_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTHS})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))\b",
+    re.IGNORECASE,
+)
+# "MOSCOW, Aug 7 (Meridian Wire) -" or "ANKARA (Wire) -" or "WASHINGTON -"
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?)"
+    rf"(?:,\s*(?P<date>(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
+    r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*[-\u2013\u2014]+\s+",
+    re.IGNORECASE,
+)
+
+
+def find_full_date(text: str) -> date | None:
+    """The first complete day-month-year date written in ``text``, if any."""
+    for m in FULL_DATE.finditer(text):
+        try:
+            if m.group("y3"):
+                return date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+            day = int(m.group("d1") or m.group("d2"))
+            month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower()[:3]]
+            year = int(m.group("y1") or m.group("y2"))
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return None
+
+
+def normalise_source(value: str | None) -> str | None:
+    """'https://www.aljazeera.com/news/x' or 'www.aljazeera.com' -> 'aljazeera.com'."""
+    if not value:
+        return None
+    value = value.strip().strip("()").strip()
+    if "//" in value:
+        value = urlparse(value).netloc or value
+    value = value.split("/")[0].lower()
+    return value.removeprefix("www.") or None
+
+
+@dataclass
+class _Found:
+    """What furniture lines told us about the article."""
+
+    source: str | None = None
+    published: date | None = None
+    title: str | None = None
+    place: str | None = None
+    dropped: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- line rules
+# Each rule: a name, a pattern on the stripped line, and what the line tells us.
+
+_Action = Callable[[re.Match[str], _Found], None]
+
+
+def _set_source(m: re.Match[str], found: _Found) -> None:
+    found.source = found.source or normalise_source(m.group("src"))
+
+
+def _set_date(m: re.Match[str], found: _Found) -> None:
+    found.published = found.published or find_full_date(m.group(0))
+
+
+def _nothing(m: re.Match[str], found: _Found) -> None:
+    return None
+
+
+LINE_RULES: list[tuple[str, re.Pattern[str], _Action]] = [
+    ("source line", re.compile(r"^\(?\s*source\s*:\s*(?P<src>[\w.\-/:]+)\s*\)?\.?$", re.I), _set_source),
+    ("credit line", re.compile(
+        r"^\(?(?:reporting|writing|additional reporting|editing|compiled)\s+by\b.{0,200}$", re.I
+    ), _nothing),
+    ("byline", re.compile(r"^by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|\||and|\u00b7|-)\s*.{0,80})?$"), _set_date),
+    ("date line", re.compile(
+        rf"^(?:published|updated|posted|last updated|first published)?\s*:?\s*(?:on\s+)?"
+        rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+        rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}),?\s+\d{{4}}"
+        r"(?:\s*[|,\u00b7-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\.?$",
+        re.I,
+    ), _set_date),
+    ("published line", re.compile(r"^(?:published|updated|posted|last updated)\b.{0,80}\d{4}.{0,30}$", re.I), _set_date),
+    ("link line", re.compile(
+        r"^(?:read more|read also|also read|related|related stories|more on this|see also|"
+        r"watch|listen|sign up|subscribe|follow us|share this|advertisement|click here)\b.{0,200}$", re.I
+    ), _nothing),
+    ("caption", re.compile(
+        r"^(?:\(?(?:photo|image|picture|file photo|caption|video)\s*(?:credit)?\s*[:|\-]).{0,300}$", re.I
+    ), _nothing),
+    ("credit", re.compile(r"^.{0,250}\b(?:photo|image|picture)\s*(?:by|:)\s*[^.]{0,60}$", re.I), _nothing),
+    ("copyright", re.compile(r"^(?:\u00a9|copyright\b|all rights reserved).{0,200}$", re.I), _nothing),
+]
+
+
+def _furniture(line: str, found: _Found) -> bool:
+    """True when ``line`` is furniture; records what it tells us in ``found``."""
+    for name, pattern, action in LINE_RULES:
+        m = pattern.match(line)
+        if m:
+            action(m, found)
+            found.dropped.append(f"{name}: {line}")
+            return True
+    return False
+
+
+_TERMINAL = ('.', '!', '?', '"', "'", "\u201d", "\u2019", ':', ')', ';')
+
+
+def _is_heading(line: str) -> bool:
+    """A short line with no closing punctuation: a headline or section heading."""
+    words = line.split()
+    return 0 < len(words) <= 14 and len(line) <= 110 and not line.endswith(_TERMINAL)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split plain text into paragraphs, re-joining lines that were hard-wrapped.
+
+    A line break inside a paragraph is undone when the line does not end a
+    sentence and the next one starts in lower case.
+    """
+    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        if current and not current.endswith(_TERMINAL) and line[:1].islower():
+            current = f"{current} {line}"
+        else:
+            if current:
+                paragraphs.append(current)
+            current = line
+    if current:
+        paragraphs.append(current)
+    return [" ".join(p.split()) for p in paragraphs]
+
+
+def _strip_dateline(paragraph: str, found: _Found, published: date | None) -> str:
+    m = DATELINE.match(paragraph)
+    if not m or len(m.group("place").split()) > 4:
+        return paragraph
+    place = m.group("place").strip()
+    if not place.replace(",", "").replace(" ", "").replace(".", "").isupper():
+        return paragraph  # "Russia's foreign ministry -" is prose, not a dateline
+    found.place = place.title()
+    found.dropped.append(f"dateline: {m.group(0).strip()}")
+    if m.group("date") and found.published is None:
+        found.published = find_full_date(m.group("date")) or _month_day(m.group("date"), published)
+    return paragraph[m.end():]
+
+
+def _month_day(text: str, base: date | None) -> date | None:
+    """'Aug 7' in a dateline: the year is the publication year when known."""
+    m = re.match(rf"(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})", text, re.I)
+    if not m or base is None:
+        return None
+    try:
+        return date(base.year, _MONTH_NUMBER[m.group("m").lower()[:3]], int(m.group("d")))
+    except ValueError:
+        return None
+
+
+def raw_id(raw: RawArticle) -> str:
+    """The content hash that identifies an input article (first 16 hex digits of sha256)."""
+    body = raw.html if raw.html is not None else (raw.text or "")
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _html_to_text(raw: RawArticle) -> tuple[str, dict[str, str | None]]:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        raw.html or "",
+        url=raw.url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        favor_precision=True,
+    )
+    if doc is None:
+        return "", {}
+    meta = {
+        "title": getattr(doc, "title", None),
+        "date": getattr(doc, "date", None),
+        "sitename": getattr(doc, "sitename", None),
+        "hostname": getattr(doc, "hostname", None),
+        "url": getattr(doc, "url", None),
+    }
+    return getattr(doc, "text", None) or "", meta
+
+
+def clean(raw: RawArticle, published: date | None = None) -> Article:
+    """Turn a raw article into a clean :class:`Article`.
+
+    ``published`` (the user's ``--date``) wins over any date found in the text.
+    """
+    found = _Found()
+    meta: dict[str, str | None] = {}
+    if raw.html is not None:
+        text, meta = _html_to_text(raw)
+        if meta.get("date"):
+            found.published = find_full_date(str(meta["date"]))
+        found.source = normalise_source(meta.get("hostname") or meta.get("url") or raw.url)
+        if not found.source and meta.get("sitename"):
+            found.source = meta["sitename"]
+        found.title = meta.get("title")
+    else:
+        text = raw.text or ""
+
+    body: list[str] = []
+    headings: list[str] = []
+    seen: set[str] = set()
+    duplicates = 0
+    for paragraph in split_paragraphs(text):
+        if _furniture(paragraph, found):
+            continue
+        key = re.sub(r"\W+", " ", paragraph.lower()).strip()
+        if key in seen:
+            duplicates += 1
+            continue
+        seen.add(key)
+        if not body and found.title is None and _is_heading(paragraph):
+            found.title = paragraph
+            found.dropped.append(f"title: {paragraph}")
+            continue
+        if _is_heading(paragraph):
+            headings.append(paragraph)
+        body.append(paragraph)
+
+    when = published or raw.published or found.published
+    if body:
+        body[0] = _strip_dateline(body[0], found, when)
+        when = published or raw.published or found.published
+        if found.title and body[0] == found.title:
+            body.pop(0)
+
+    return Article(
+        id=raw_id(raw),
+        title=raw.title or found.title,
+        published=when,
+        source=normalise_source(raw.source) or found.source or normalise_source(raw.url),
+        url=raw.url or meta.get("url"),
+        place=found.place,
+        paragraphs=body,
+        headings=headings,
+        duplicate_paragraphs_dropped=duplicates,
+        boilerplate_dropped=found.dropped,
+        text="\n\n".join(body),
+    )

@@ -1,0 +1,169 @@
+"""Dates in news text, resolved against the publication date, by sense.
+
+Reports of what happened ("on Monday") point back; deadlines ("by Friday",
+"within 50 days", "ten days from today") point forward. A global preference
+for future dates would move datelines into next year and weekdays into next
+week (reading-pitfalls.md, 6), so every call says which way it looks.
+
+The commonest deadline forms are handled by the rules in :data:`RULES`; the
+rest goes to dateparser with the publication date as its base.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from standoff.model import DatePrecision, ResolvedDate
+
+Direction = Literal["past", "future"]
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "a": 1, "an": 1,
+    "a couple of": 2, "several": 3, "a few": 3, "hundred": 100,
+}
+_NUM = r"(\d+|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "hour": 1 / 24,
+             "hours": 1 / 24}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def number(word: str) -> int:
+    word = word.lower().strip()
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
+def _span(base: date, n: int, unit: str) -> date:
+    days = n * UNIT_DAYS[unit.lower()]
+    return base + timedelta(days=max(1, round(days)) if days >= 1 else 1)
+
+
+Rule = Callable[[re.Match[str], date, Direction], tuple[date, DatePrecision, bool] | None]
+
+
+def _within(m: re.Match[str], base: date, _d: Direction) -> tuple[date, DatePrecision, bool]:
+    first = number(m.group("n"))
+    approx = bool(m.group("alt")) or bool(m.group("about"))
+    return _span(base, first, m.group("unit")), DatePrecision.DAY, approx
+
+
+def _days_ago(m: re.Match[str], base: date, _d: Direction) -> tuple[date, DatePrecision, bool]:
+    days = number(m.group("n")) * UNIT_DAYS[m.group("unit").lower()]
+    return base - timedelta(days=round(days)), DatePrecision.DAY, False
+
+
+def _weekday(m: re.Match[str], base: date, direction: Direction) -> tuple[date, DatePrecision, bool]:
+    target = WEEKDAYS.index(m.group("day").lower())
+    which = (m.group("which") or "").lower()
+    if which == "next" or (direction == "future" and which != "last"):
+        ahead = (target - base.weekday()) % 7
+        if which == "next" and ahead == 0:
+            ahead = 7
+        if which == "next" and ahead < 7 and m.group("week"):
+            ahead += 7
+        return base + timedelta(days=ahead), DatePrecision.DAY, False
+    behind = (base.weekday() - target) % 7
+    if which == "last" and behind == 0:
+        behind = 7
+    return base - timedelta(days=behind), DatePrecision.DAY, False
+
+
+def _relative_word(m: re.Match[str], base: date, _d: Direction) -> tuple[date, DatePrecision, bool]:
+    offsets = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+    return base + timedelta(days=offsets[m.group(0).lower()]), DatePrecision.DAY, False
+
+
+def _end_of_week(m: re.Match[str], base: date, _d: Direction) -> tuple[date, DatePrecision, bool]:
+    friday = base + timedelta(days=(4 - base.weekday()) % 7)
+    if m.group("next"):
+        friday += timedelta(days=7)
+    return friday, DatePrecision.DAY, True
+
+
+def _end_of_month(m: re.Match[str], base: date, _d: Direction) -> tuple[date, DatePrecision, bool]:
+    year, month = base.year, base.month + (1 if m.group("next") else 0)
+    if month == 13:
+        year, month = year + 1, 1
+    first_next = date(year + (month == 12), month % 12 + 1, 1)
+    return first_next - timedelta(days=1), DatePrecision.DAY, True
+
+
+RULES: list[tuple[re.Pattern[str], Rule]] = [
+    (re.compile(
+        rf"(?:within|in|after|for|of|to)?\s*(?P<about>about |some |around |roughly )?(?P<n>{_NUM})"
+        rf"(?P<alt>\s+or\s+{_NUM})?[\s-]+(?P<unit>days?|weeks?|months?|hours?)"
+        r"(?:\s+(?:from\s+(?:today|now)|time))?$", re.I), _within),
+    (re.compile(rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s+ago$", re.I), _days_ago),
+    (re.compile(r"(?:(?:by|on|until|before|from)\s+)?(?:(?P<which>next|last|this|coming)\s+)?"
+                r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                r"(?P<week>\s+week)?$", re.I), _weekday),
+    (re.compile(r"today|tonight|tomorrow|yesterday", re.I), _relative_word),
+    (re.compile(r"(?:by\s+)?the\s+end\s+of\s+(?:(?P<next>next)|this|the)\s+week$", re.I), _end_of_week),
+    (re.compile(r"(?:by\s+)?the\s+end\s+of\s+(?:(?P<next>next)|this|the)\s+month$", re.I), _end_of_month),
+]
+_STRIP = re.compile(r"^(?:by|on|until|before|no later than|from|as of|since|the)\s+", re.I)
+
+
+def resolve(text: str, base: date | None, direction: Direction) -> ResolvedDate:
+    """Resolve a date expression against ``base`` (the publication date).
+
+    Returns a :class:`ResolvedDate` whose ``value`` is None when the text has
+    no date or when a relative expression has no base to count from.
+    """
+    words = " ".join(text.split()).strip(" ,.;")
+    has_year = bool(re.search(r"\b\d{4}\b", words))
+    for pattern, rule in RULES:
+        m = pattern.fullmatch(words) or pattern.fullmatch(_STRIP.sub("", words))
+        if m:
+            if base is None:
+                return ResolvedDate(value=None, precision=DatePrecision.UNRESOLVED, text=text, relative=True)
+            value, precision, approx = rule(m, base, direction)
+            return ResolvedDate(value=value, precision=precision, text=text, approximate=approx,
+                                relative=True)
+    return _dateparser(words, text, base, direction, has_year)
+
+
+_MONTH_ONLY = re.compile(
+    r"^(?:early |mid-|late |the end of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{4})?$", re.I)
+
+
+def _dateparser(words: str, text: str, base: date | None, direction: Direction,
+                has_year: bool) -> ResolvedDate:
+    import dateparser
+
+    cleaned = _STRIP.sub("", words)
+    if not re.search(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", cleaned, re.I):
+        return ResolvedDate(value=None, precision=DatePrecision.UNRESOLVED, text=text)
+    if base is None and not has_year:
+        return ResolvedDate(value=None, precision=DatePrecision.UNRESOLVED, text=text, relative=True)
+    month_only = bool(_MONTH_ONLY.match(cleaned))
+    settings = {
+        "PREFER_DATES_FROM": "current_period",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["month"],
+    }
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    if parsed is None:
+        return ResolvedDate(value=None, precision=DatePrecision.UNRESOLVED, text=text)
+    value = parsed.date()
+    if base is not None and not has_year:
+        # "August 9" in an August article is this year; "December 1" read in January, by sense.
+        if direction == "future" and value < base - timedelta(days=183):
+            value = value.replace(year=value.year + 1)
+        elif direction == "past" and value > base + timedelta(days=183):
+            value = value.replace(year=value.year - 1)
+    precision = DatePrecision.MONTH if month_only else DatePrecision.DAY
+    return ResolvedDate(value=value, precision=precision, text=text, relative=not has_year)
+
+
+def describe(day: date) -> str:
+    """'Friday 8 August 2025'."""
+    return f"{day:%A} {day.day} {day:%B %Y}"

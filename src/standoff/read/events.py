@@ -1,0 +1,414 @@
+"""PLOVER events from a parsed article: who did what to whom.
+
+For each sentence, every word the lexicon knows (a verb, an event noun, a
+predicate adjective, a verb phrase) is a *trigger*. The trigger's mood decides
+whether it is an event at all (negated or hypothetical: no), or a threat of it
+(modal, conditional, "threatened to", "ready to": THREATEN with the original
+type as mode). Its source and target come from the parse: subject and object
+for verbs, passive agent and subject swapped, possessor/modifier/agent and
+prepositional object for nouns, the subject of a light verb ("held talks").
+Pronouns and titles are resolved by :class:`~standoff.read.mentions.ActorIndex`.
+A target the sentence leaves implicit is filled afterwards from the dyads the
+article establishes (:func:`fill_implicit_targets`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from standoff.model import ActorKind
+from standoff.read.actors import ActorEntry
+from standoff.read.lexicon import LIGHT_VERBS, THREATENABLE, Lexicon, Modality
+from standoff.read.mentions import ActorIndex, Ref
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+# Event types with a clear other party: a missing target is worth inferring.
+TARGETED_TYPES = {"REQUEST", "REJECT", "ACCUSE", "ASSAULT", "THREATEN", "SANCTION", "COERCE", "CONSULT"}
+QUAD = {  # PLOVER's four classes, for inferring implicit targets from like events
+    "AGREE": "vcoop", "CONSULT": "vcoop", "SUPPORT": "vcoop", "CONCEDE": "mcoop", "COOPERATE": "mcoop",
+    "AID": "mcoop", "RETREAT": "mcoop", "REQUEST": "vconf", "ACCUSE": "vconf", "REJECT": "vconf",
+    "THREATEN": "vconf", "PROTEST": "vconf", "SANCTION": "mconf", "MOBILIZE": "mconf", "COERCE": "mconf",
+    "ASSAULT": "mconf",
+}
+
+
+@dataclass
+class Found:
+    """One event found in a sentence, before it becomes a model Event."""
+
+    type: str
+    mode: str | None
+    sources: list[Ref]
+    targets: list[Ref]
+    trigger: Token
+    sentence: Span
+    generic_target: bool = False  # "countries that buy ..." (third parties)
+    conditional: bool = False
+    cue: str = ""
+    inferred_target: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- triggers
+
+
+@dataclass(frozen=True)
+class Trigger:
+    token: Token
+    type: str
+    kind: str  # verb, noun, adjective, phrase, object-verb
+    cue: str
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> Iterator[Trigger]:
+    """Every word or phrase of the sentence that the lexicon maps to a PLOVER type."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+            particle = [c for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "acomp")]
+            phrase_type = None
+            for part in particle:
+                phrase = f"{lemma} {part.lemma_.lower()}"
+                phrase_type = lexicon.phrase_index.get(phrase)
+                if phrase_type:
+                    yield Trigger(tok, phrase_type, "phrase", f"{tok.text} {part.text}")
+                    break
+                phrase_type = lexicon.reported_index.get(phrase)
+                if phrase_type:
+                    yield Trigger(tok, phrase_type, "reported", f"{tok.text} {part.text}")
+                    break
+            if phrase_type:
+                continue
+            if lemma in lexicon.object_verbs:
+                measure = _measure_object(tok, lexicon)
+                if measure is not None:
+                    yield Trigger(tok, lexicon.object_verbs[lemma], "object-verb",
+                                  f"{tok.text} {measure.text}")
+                    continue
+            if lemma in lexicon.verb_index and tok.pos_ == "VERB":
+                kind = lexicon.verb_index[lemma]
+                if kind == "ASSAULT" and any(
+                    c.dep_ in SUBJECT_DEPS and _is_measure(c, lexicon) for c in tok.children
+                ):
+                    kind = "SANCTION"  # "tariffs could target buyers", "India was hit by tariffs"
+                yield Trigger(tok, kind, "verb", tok.text)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            key = tok.lower_ if tok.lower_ in lexicon.noun_index else lemma
+            if key in lexicon.noun_index and not _is_measure_only(tok, key, lexicon):
+                yield Trigger(tok, lexicon.noun_index[key], "noun", tok.text)
+        elif tok.pos_ == "ADJ" and lemma in lexicon.adjective_index and tok.dep_ in ("acomp", "oprd", "ROOT"):
+            yield Trigger(tok, lexicon.adjective_index[lemma], "adjective", tok.text)
+
+
+def _measure_object(verb: Token, lexicon: Lexicon) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _is_measure(child, lexicon):
+            return child
+        if child.dep_ == "dobj":  # "a new wave of sanctions", "a set of penalties"
+            for grand in child.children:
+                if grand.dep_ == "prep" and grand.lower_ == "of":
+                    for obj in grand.children:
+                        if obj.dep_ == "pobj" and _is_measure(obj, lexicon):
+                            return obj
+    return None
+
+
+def _is_measure(tok: Token, lexicon: Lexicon) -> bool:
+    return tok.lower_ in lexicon.measures or tok.lemma_.lower() in lexicon.measures
+
+
+def _is_measure_only(tok: Token, key: str, lexicon: Lexicon) -> bool:
+    """A sanction noun is the measure, not an event, unless something imposes it.
+
+    "sanctions on Russia took effect" is an event; "the threat of sanctions" or
+    "tariffs could target countries" are not SANCTION events by themselves.
+    """
+    if lexicon.noun_index.get(key) != "SANCTION":
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- mood
+
+
+def mood(trigger: Token, modality: Modality) -> str:
+    """'real', 'threat', 'hypothetical', 'negated', 'refused' or 'conditional' for a trigger."""
+    tok = trigger
+    for child in tok.children:
+        if child.dep_ == "neg" or child.lower_ in ("not", "n't", "never"):
+            return "negated"
+        if child.dep_ == "det" and child.lower_ in ("no",) and tok.pos_ == "NOUN":
+            return "negated"
+    for child in tok.children:
+        if child.dep_ == "mark" and child.lower_ in modality.conditionals:
+            return "conditional"
+        if child.dep_ == "aux" and child.lower_ in modality.modals:
+            return "threat" if child.lower_ in ("will", "'ll", "shall") else "modal"
+    # Walk up through clause and phrase heads: "threatened to impose", "a proposal to halt".
+    hops = 0
+    while tok.head.i != tok.i and hops < 4:
+        head = tok.head
+        hlemma = head.lemma_.lower()
+        rel = tok.dep_
+        if rel in ("xcomp", "acl", "pobj", "prep", "dobj", "ccomp", "advcl", "relcl", "compound", "nsubj",
+                   "nsubjpass", "conj", "amod"):
+            if hlemma in modality.refusal_heads and rel == "xcomp":
+                return "refused"
+            if rel in ("xcomp", "acl", "pobj", "dobj", "compound") and hlemma in modality.threat_heads:
+                return "threat"
+            participle = rel == "acl" and tok.tag_ == "VBN"  # "the ceasefire demanded by Kyiv"
+            if rel in ("xcomp", "acl", "pobj", "dobj", "prep", "compound") and not participle and \
+                    hlemma in modality.hypothetical_heads:
+                return "hypothetical"
+            if rel in ("pobj",) and hlemma in modality.negators:
+                return "negated"
+        for child in head.children:
+            if child.dep_ == "neg" and rel in ("xcomp", "ccomp", "dobj", "conj"):
+                return "negated"
+            if child.dep_ == "mark" and child.lower_ in modality.conditionals and rel not in ("ccomp",):
+                return "conditional"
+            if child.dep_ == "aux" and child.lower_ in modality.modals and \
+                    rel in ("xcomp", "dobj", "conj", "nsubj", "nsubjpass"):
+                return "threat" if child.lower_ in ("will", "'ll", "shall") else "modal"
+        if rel in ("ccomp", "relcl", "advcl") and hops > 0:
+            break
+        tok = head
+        hops += 1
+    return "real"
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through xcomp/conj/relative clauses."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+                    return tok.head  # "Kyiv, which insists on ...": the relative's antecedent
+                return child
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ == "acl" and tok.head.i != tok.i:
+            return None
+        break
+    return None
+
+
+def _agent(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, Token]]:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield child.lower_, obj
+
+
+def roles(trigger: Trigger, index: ActorIndex, lexicon: Lexicon) -> tuple[list[Ref], list[Ref], bool]:
+    """Source refs, target refs and whether the target is a generic set of countries."""
+    tok = trigger.token
+    preps = lexicon.types[trigger.type].preps
+    material = trigger.type in ("ASSAULT", "SANCTION", "COERCE", "MOBILIZE", "THREATEN")
+    sources: list[Ref] = []
+    targets: list[Ref] = []
+    generic = False
+
+    def add_targets(head: Token) -> None:
+        nonlocal generic
+        if index.is_generic(head):
+            generic = True
+            return
+        targets.extend(index.actors_of(head, demonyms=material or trigger.type == "CONSULT"))
+
+    if trigger.kind == "reported":
+        # "Kyiv said Russia bears responsibility": the speaker accuses the subject.
+        subject = _subject(tok)
+        if subject is not None:
+            targets = index.actors_of(subject)
+        if tok.dep_ == "ccomp":
+            speaker = _subject(tok.head)
+            if speaker is not None:
+                sources = index.actors_of(speaker)
+    elif trigger.kind in ("verb", "phrase", "object-verb"):
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the ceasefire demanded by Kyiv"
+            agent = _agent(tok)
+            if agent is not None:
+                sources = index.actors_of(agent, demonyms=True)
+        elif passive:
+            agent = _agent(tok)
+            if agent is not None:
+                sources = index.actors_of(agent, demonyms=True)
+            for child in tok.children:
+                if child.dep_ == "nsubjpass":
+                    if _is_measure(child, lexicon):
+                        sources = sources or index.actors_of(child, demonyms=True)
+                    else:
+                        add_targets(child)
+        else:
+            subject = _subject(tok)
+            if subject is not None:
+                measure_subject = _is_measure(subject, lexicon)
+                sources = index.actors_of(subject, demonyms=measure_subject)
+            for child in tok.children:
+                if child.dep_ in OBJECT_DEPS and not _is_measure(child, lexicon):
+                    add_targets(child)
+        if not targets and not generic:
+            for _prep, obj in _prep_objects(tok, preps):
+                add_targets(obj)
+            if trigger.kind == "object-verb":  # "add a tariff on Indian goods"
+                measure = _measure_object(tok, lexicon)
+                if measure is not None:
+                    for _prep, obj in _prep_objects(measure, ("on", "against")):
+                        add_targets(obj)
+    elif trigger.kind == "noun":
+        agent = _agent(tok)
+        if agent is not None:
+            sources = index.actors_of(agent, demonyms=True)
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod") and not sources:
+                ref = index.actors_of(child, demonyms=True)
+                if ref:
+                    sources = ref
+        if not sources and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.lemma_.lower() in LIGHT_VERBS:
+            subject = _subject(tok.head)
+            if subject is not None:
+                sources = index.actors_of(subject)
+        if not sources and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
+            subject = _subject(tok.head.head)
+            if subject is not None:
+                sources = index.actors_of(subject)
+        if trigger.type == "THREATEN" and not sources:  # "the threat of U.S. sanctions"
+            for _prep, obj in _prep_objects(tok, ("of",)):
+                sources = index.actors_of(obj, demonyms=True)
+        prep_heads = [tok]
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+            prep_heads.append(tok.head)  # "stepped up attacks ... on refineries"
+        for prep, obj in (p for h in prep_heads for p in _prep_objects(h, (*preps, "between", "with"))):
+            refs = index.actors_of(obj, demonyms=material or prep in ("to", "with", "between"))
+            if prep == "between" and len(refs) >= 2 and not sources:
+                sources, refs = refs[:1], refs[1:]
+            if index.is_generic(obj):
+                generic = True
+            targets.extend(refs)
+    else:  # adjective: "Russia remained defiant"
+        subject = _subject(tok.head) if tok.dep_ != "ROOT" else _subject(tok)
+        if subject is not None:
+            sources = index.actors_of(subject)
+        for _prep, obj in _prep_objects(tok, preps):
+            add_targets(obj)
+    return sources, targets, generic
+
+
+# --------------------------------------------------------------------------- sentence
+
+
+def events_in_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, modality: Modality) -> list[Found]:
+    """All events of one sentence (before implicit targets are filled)."""
+    found: list[Found] = []
+    claimed: set[int] = set()  # tokens already used as a light verb's noun
+    for trigger in find_triggers(sent, lexicon):
+        if trigger.token.i in claimed:
+            continue
+        state = mood(trigger.token, modality)
+        event_type, mode = trigger.type, None
+        if state in ("negated", "hypothetical", "conditional"):
+            continue
+        if state == "refused":
+            continue  # the refusing verb is a REJECT trigger of its own
+        if event_type in THREATENABLE and state in ("threat", "modal"):
+            event_type, mode = "THREATEN", THREATENABLE[trigger.type]
+        elif event_type in THREATENABLE and trigger.kind == "noun" and _under_threat_noun(trigger.token):
+            continue
+        elif state == "modal" and event_type not in ("THREATEN",):
+            continue
+        sources, targets, generic = roles(trigger, index, lexicon)
+        if event_type == "THREATEN" and trigger.kind == "noun":
+            mode = mode or _threat_mode(trigger.token, lexicon)
+        if not sources:
+            continue
+        targets = [t for t in targets if t.country not in {s.country for s in sources}]
+        found.append(Found(event_type, mode, sources, targets, trigger.token, sent,
+                           generic_target=generic and not targets, cue=trigger.cue))
+    return found
+
+
+def _under_threat_noun(tok: Token) -> bool:
+    """'the threat of sanctions': the sanction noun belongs to the threat."""
+    head = tok.head
+    for _ in range(3):
+        if head.lemma_.lower() in ("threat", "ultimatum", "warning", "prospect", "risk"):
+            return True
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+def _threat_mode(tok: Token, lexicon: Lexicon) -> str | None:
+    for t in tok.subtree:
+        if _is_measure(t, lexicon):
+            return "sanction"
+    return None
+
+
+# --------------------------------------------------------------------------- implicit targets
+
+
+def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], str | None]) -> None:
+    """Give events with no stated target the other party the article pairs them with.
+
+    First choice: the reverse of a stated event of the same PLOVER class
+    (Russia attacks ?; Ukraine attacks Russia -> Russia attacks Ukraine).
+    Otherwise ``counterpart(country)`` (from threats and co-mentions).
+    """
+    stated: Counter[tuple[str, str, str]] = Counter()
+    for f in found:
+        for s in f.sources:
+            for t in f.targets:
+                stated[(QUAD[f.type], s.country, t.country)] += 1
+    for f in found:
+        if f.targets or f.generic_target or f.type not in TARGETED_TYPES or _content_object(f.trigger):
+            continue
+        source = f.sources[0].country
+        reverse = [(n, key[1]) for key, n in stated.items() if key[0] == QUAD[f.type] and key[2] == source]
+        verbal = QUAD[f.type].startswith("v")
+        # Words answer the party one is bargaining with; blows answer the party one is fighting.
+        other = (counterpart(source) if verbal else None) or (max(reverse)[1] if reverse else None) \
+            or counterpart(source)
+        if other and other != source:
+            f.targets = [Ref(_state(other), f.trigger.i, f.trigger.i + 1, "inferred")]
+            f.inferred_target = True
+
+
+CONTENT_NOUNS = {"notion", "idea", "claim", "claims", "suggestion", "report", "reports", "speculation",
+                 "rumour", "rumours", "rumor", "rumors", "view", "assertion", "narrative", "premise",
+                 "allegation", "allegations", "characterisation", "characterization", "accusation"}
+
+
+def _content_object(trigger: Token) -> bool:
+    """'dismissed the notion that ...': the object is an idea, not a party; infer no target."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CONTENT_NOUNS
+               for c in trigger.children)
+
+
+def _state(code: str) -> ActorEntry:
+    return ActorEntry(code, code, code, ActorKind.STATE)

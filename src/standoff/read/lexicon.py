@@ -1,0 +1,119 @@
+"""The PLOVER event lexicon and the modality cues, loaded from ``standoff/data``.
+
+Both are data, not code: ``plover-lexicon.yaml`` says which words carry which
+PLOVER event type, ``modality.yaml`` which words make an action threatened,
+hypothetical, refused or negated. Users and maintainers edit the YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+# Event types whose threatened (not carried-out) form is THREATEN with this mode.
+THREATENABLE = {"SANCTION": "sanction", "ASSAULT": "assault", "COERCE": "coerce", "MOBILIZE": "mobilize"}
+# Verbs that only pass an event noun's meaning on: "held talks", "stepped up attacks".
+LIGHT_VERBS = {
+    "hold", "have", "step", "launch", "issue", "register", "list", "make", "express", "voice", "lodge",
+    "conduct", "carry", "intensify", "escalate", "begin", "start", "continue", "resume", "mount", "stage",
+    "deliver", "set", "lay", "give", "reiterate", "repeat", "renew", "announce", "file", "level", "press",
+    "put", "outline", "present", "table", "offer", "send", "open", "join", "attend", "host", "signal",
+    "maintain", "raise", "defend", "insist", "take", "pursue", "extend", "keep", "redouble", "unleash",
+}
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The words of one PLOVER type, as in the lexicon file."""
+
+    type: str
+    verbs: frozenset[str]
+    verbs_with_object: frozenset[str]
+    nouns: frozenset[str]
+    adjectives: frozenset[str]
+    phrases: frozenset[str]
+    reported_phrases: frozenset[str]
+    preps: tuple[str, ...]
+    objects: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    types: dict[str, EventWords]
+    verb_index: dict[str, str] = field(default_factory=dict)
+    noun_index: dict[str, str] = field(default_factory=dict)
+    adjective_index: dict[str, str] = field(default_factory=dict)
+    phrase_index: dict[str, str] = field(default_factory=dict)
+    reported_index: dict[str, str] = field(default_factory=dict)
+    object_verbs: dict[str, str] = field(default_factory=dict)
+    measures: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Modality:
+    modals: frozenset[str]
+    threat_heads: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    conditionals: frozenset[str]
+    negators: frozenset[str]
+    refusal_heads: frozenset[str]
+    reporting: frozenset[str]
+
+
+def _words(spec: dict[str, list[str]], key: str) -> frozenset[str]:
+    words = spec.get(key) or []
+    if any(isinstance(w, bool) for w in words):  # YAML 1.1 reads a bare on/no/yes as a boolean
+        raise ValueError(f"{key}: quote words such as \"on\" or \"no\" in the lexicon files")
+    return frozenset(str(w).lower() for w in words)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The shipped PLOVER lexicon with its reverse indexes (word -> type)."""
+    text = (resources.files("standoff") / "data" / "plover-lexicon.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    types: dict[str, EventWords] = {}
+    for name, spec in raw.items():
+        if name not in PLOVER_TYPES:
+            raise ValueError(f"plover-lexicon.yaml: {name} is not a PLOVER event type")
+        types[name] = EventWords(
+            type=name,
+            verbs=_words(spec, "verbs"),
+            verbs_with_object=_words(spec, "verbs_with_object"),
+            nouns=_words(spec, "nouns"),
+            adjectives=_words(spec, "adjectives"),
+            phrases=_words(spec, "phrases"),
+            reported_phrases=_words(spec, "reported_phrases"),
+            preps=tuple(sorted(_words(spec, "preps"))),
+            objects=_words(spec, "objects"),
+        )
+    lexicon = Lexicon(types=types, measures=types["SANCTION"].objects | types["SANCTION"].nouns)
+    for words in types.values():
+        # First listed type wins for a word in two lists: keep the file's order meaningful.
+        for verb in words.verbs:
+            lexicon.verb_index.setdefault(verb, words.type)
+        for noun in words.nouns:
+            lexicon.noun_index.setdefault(noun, words.type)
+        for adjective in words.adjectives:
+            lexicon.adjective_index.setdefault(adjective, words.type)
+        for phrase in words.phrases:
+            lexicon.phrase_index.setdefault(phrase, words.type)
+        for phrase in words.reported_phrases:
+            lexicon.reported_index.setdefault(phrase, words.type)
+        for verb in words.verbs_with_object:
+            lexicon.object_verbs.setdefault(verb, words.type)
+    return lexicon
+
+
+@cache
+def load_modality() -> Modality:
+    text = (resources.files("standoff") / "data" / "modality.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    return Modality(**{key: _words(raw, key) for key in Modality.__dataclass_fields__})

@@ -1,0 +1,275 @@
+"""Which actor does a noun phrase stand for? Entities, titles, demonyms, pronouns.
+
+:class:`ActorIndex` is built once per parsed article. It resolves every named
+entity the EntityRuler tagged, people the dictionary does not know but the text
+introduces ("Dmitry Peskov, the Kremlin spokesman"), surnames used after a full
+name, groups named by a demonym and a role ("Ukrainian officials"), and
+pronouns (to the nearest fitting actor before them). Event extractors then ask
+:meth:`ActorIndex.actors_of` for the actors a phrase refers to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from standoff.model import Actor, ActorKind, Mention
+from standoff.read.actors import ActorDictionary, ActorEntry
+
+ACTOR_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+# Nouns that stand for a set of third countries ("tariffs on countries that buy ...").
+GENERIC_NOUNS = {"countries", "nations", "buyers", "importers", "purchasers", "customers", "partners",
+                 "states", "governments", "economies", "consumers", "clients"}
+
+
+@dataclass(frozen=True)
+class Ref:
+    """One mention of an actor in the document."""
+
+    entry: ActorEntry
+    start: int  # token index
+    end: int
+    how: str = "dictionary"
+
+    @property
+    def code(self) -> str:
+        return self.entry.code
+
+    @property
+    def country(self) -> str:
+        return self.entry.country
+
+
+class ActorIndex:
+    """Actor mentions of one parsed document, and the rules to resolve phrases to them."""
+
+    def __init__(self, doc: Doc, dictionary: ActorDictionary) -> None:
+        self.doc = doc
+        self.book = dictionary
+        self.by_token: dict[int, Ref] = {}
+        self.demonyms: dict[int, str] = {}  # token index -> country code
+        self.refs: list[Ref] = []
+        self._index_entities()
+        self._index_pronouns()
+
+    # ------------------------------------------------------------------ indexing
+    def _add(self, ref: Ref) -> None:
+        self.refs.append(ref)
+        for i in range(ref.start, ref.end):
+            self.by_token[i] = ref
+
+    def _index_pronouns(self) -> None:
+        """Resolve pronouns in reading order, so a pronoun can be the antecedent of the next."""
+        for tok in self.doc:
+            if tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS and tok.i not in self.by_token:
+                ref = self.antecedent(tok)
+                if ref is not None:
+                    pron = Ref(ref.entry, tok.i, tok.i + 1, "pronoun")
+                    self.refs.append(pron)
+                    self.by_token[tok.i] = pron
+        self.refs.sort(key=lambda r: r.start)
+
+    def _index_entities(self) -> None:
+        people: dict[str, ActorEntry] = {}  # surname -> person entry, for later bare surnames
+        for ent in self.doc.ents:
+            if ent.label_ not in ACTOR_LABELS:
+                continue
+            entry = self._entry_for(ent, people)
+            if ent.label_ == "NORP" and entry is not None:
+                for tok in ent:
+                    self.demonyms[tok.i] = entry.country
+                group = self._group(ent, entry.country)
+                if group is not None:
+                    self._add(group)
+                continue
+            if entry is None:
+                continue
+            how = "dictionary" if ent.ent_id_ else "context"
+            self._add(Ref(entry, ent.start, ent.end, how))
+            if entry.kind is ActorKind.PERSON:
+                people[entry.name.split()[-1].lower()] = entry
+                people[ent[-1].lower_] = entry
+
+    def _entry_for(self, ent: Span, people: dict[str, ActorEntry]) -> ActorEntry | None:
+        if ent.ent_id_:
+            kind, code, name = ent.ent_id_.split("|", 2)
+            if kind == "demonym":
+                return ActorEntry(code, code, name, ActorKind.GROUP)
+            return self.book.entry(ent.ent_id_)
+        text = ent.text.removeprefix("the ").strip()
+        if ent.label_ == "PERSON":
+            known = people.get(ent[-1].lower_)
+            if known is not None:
+                return known
+            return self._person_from_title(ent)
+        code = self.book.country_for(text)
+        if code is not None:
+            kind = ActorKind.IGO if len(code) != 3 or not code.isalpha() else ActorKind.STATE
+            return ActorEntry(code, code, text, kind)
+        if ent.label_ == "ORG":
+            return self._organisation(ent)
+        return None
+
+    def _person_from_title(self, ent: Span) -> ActorEntry | None:
+        """A person the dictionary does not know, placed by the words around the name."""
+        title_tokens: list[Token] = [t for t in ent.root.children if t.i < ent.start]
+        for child in ent.root.children:
+            if child.dep_ == "appos":
+                title_tokens.extend(child.subtree)
+        if ent.root.dep_ == "appos":
+            title_tokens.extend(t for t in ent.root.head.subtree if t.i < ent.start)
+        if not title_tokens:
+            return None
+        words = " ".join(t.lower_ for t in title_tokens)
+        sector = self.book.sector_for(words)
+        country = None
+        for tok in title_tokens:
+            ref = self.by_token.get(tok.i)
+            country = ref.country if ref else self.book.country_for(tok.text)
+            if country:
+                break
+        if country is None or sector is None:
+            return None
+        role = " ".join(t.text for t in title_tokens if not t.is_punct).strip()
+        return ActorEntry(country + sector if len(country) == 3 else country, country,
+                          ent.text, ActorKind.PERSON, role or None)
+
+    def _organisation(self, ent: Span) -> ActorEntry | None:
+        """'the Russian Foreign Ministry' -> RUSGOV: a country word plus a role word."""
+        country = None
+        for tok in ent:
+            country = self.book.country_for(tok.text)
+            if country:
+                break
+        sector = self.book.sector_for(ent.text)
+        if country is None or sector is None or len(country) != 3:
+            return None
+        return ActorEntry(country + sector, country, ent.text, ActorKind.ORGANISATION)
+
+    def _group(self, ent: Span, country: str) -> Ref | None:
+        """'Ukrainian officials', 'Russian forces': a demonym on a role noun is an actor."""
+        head = ent.root.head if ent.root.dep_ in ("amod", "compound", "nmod") else None
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        sector = self.book.sector_for(head.lower_)
+        if sector is None or len(country) != 3:
+            return None
+        span = self.doc[min(ent.start, head.i): max(ent.end, head.i + 1)]
+        entry = ActorEntry(country + sector, country, span.text, ActorKind.GROUP)
+        return Ref(entry, span.start, span.end, "demonym and role")
+
+    # ------------------------------------------------------------------ resolving
+    def actors_of(self, token: Token, *, demonyms: bool = False, depth: int = 0) -> list[Ref]:
+        """The actors a noun phrase headed by ``token`` refers to (conjuncts included).
+
+        ``demonyms`` lets an adjective stand for its country ("attacks on Russian
+        refineries" -> RUS); subjects of verbs should not use it ("Russian oil").
+        """
+        found = self._actor_of_head(token, demonyms)
+        refs = [found] if found is not None else []
+        if depth < 6:
+            for conj in token.conjuncts:
+                if conj.i > token.i:
+                    refs.extend(self.actors_of(conj, demonyms=demonyms, depth=depth + 1))
+        unique: dict[str, Ref] = {}
+        for ref in refs:
+            unique.setdefault(ref.code, ref)
+        return list(unique.values())
+
+    def _actor_of_head(self, token: Token, demonyms: bool) -> Ref | None:
+        if token.i in self.by_token:
+            return self.by_token[token.i]
+        if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            return self.antecedent(token)
+        # Possessor or modifier that is an actor: "Kyiv's leadership", "Trump's administration".
+        for child in token.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i in self.by_token:
+                ref = self.by_token[child.i]
+                if self.book.sector_for(token.lower_) or ref.entry.kind is not ActorKind.PERSON:
+                    return ref
+                return ref
+            if child.dep_ == "poss" and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+                if self.book.sector_for(token.lower_):
+                    return self.antecedent(child)
+        for child in token.children:
+            if child.i in self.demonyms and child.dep_ in ("amod", "compound", "nmod"):
+                country = self.demonyms[child.i]
+                sector = self.book.sector_for(token.lower_)
+                if sector and len(country) == 3:
+                    return Ref(ActorEntry(country + sector, country, f"{child.text} {token.text}",
+                                          ActorKind.GROUP), child.i, token.i + 1, "demonym and role")
+                if demonyms:
+                    return Ref(ActorEntry(country, country, child.text, ActorKind.STATE),
+                               child.i, child.i + 1, "demonym")
+        # "the president", "the envoy": the last person with that role.
+        if token.pos_ == "NOUN" and self.book.sector_for(token.lower_):
+            for ref in reversed(self.refs):
+                if ref.start < token.i and ref.entry.kind is ActorKind.PERSON and ref.entry.role and \
+                        token.lower_ in ref.entry.role.lower():
+                    return ref
+        if demonyms:
+            # "attacks on Russian oil refineries": a demonym deeper in the phrase.
+            for tok in token.subtree:
+                if tok.i in self.demonyms and tok.head.i != tok.i and tok.dep_ in ("amod", "compound", "nmod"):
+                    country = self.demonyms[tok.i]
+                    return Ref(ActorEntry(country, country, tok.text, ActorKind.STATE), tok.i, tok.i + 1,
+                               "demonym")
+                if tok.i in self.by_token and tok.dep_ in ("poss", "compound", "nmod", "pobj") \
+                        and tok.head.dep_ != "relcl":
+                    return self.by_token[tok.i]
+        return None
+
+    def antecedent(self, pronoun: Token) -> Ref | None:
+        """The earlier actor that fits the pronoun (person, thing, plural).
+
+        Subjects and possessors are preferred to other mentions (centering): in
+        "Past interviews ... where he dismissed", "he" is the last person who
+        was a subject, not the last person named.
+        """
+        low = pronoun.lower_
+        fitting: list[Ref] = []
+        for ref in reversed(self.refs):
+            if ref.start >= pronoun.i:
+                continue
+            if pronoun.i - ref.start > 150:
+                break
+            kind = ref.entry.kind
+            if (low in PERSON_PRONOUNS and kind is ActorKind.PERSON) or (
+                low in THING_PRONOUNS and kind in (ActorKind.STATE, ActorKind.METONYM, ActorKind.IGO,
+                                                   ActorKind.ORGANISATION)
+            ) or (low in PLURAL_PRONOUNS and kind in (ActorKind.GROUP, ActorKind.STATE, ActorKind.IGO)):
+                fitting.append(ref)
+        if not fitting:
+            return None
+        own_sentence = pronoun.sent.start
+        for ref in fitting:
+            head = self.doc[ref.end - 1]
+            if head.dep_ in ("nsubj", "nsubjpass", "poss") or head.head.dep_ in ("nsubj", "nsubjpass"):
+                if ref.start >= own_sentence or head.sent.start < own_sentence:
+                    return ref
+        return fitting[0]
+
+    def is_generic(self, token: Token) -> bool:
+        """'countries that buy Russian oil': a set of third parties, named elsewhere."""
+        return token.lower_ in GENERIC_NOUNS
+
+    # ------------------------------------------------------------------ output
+    def actors(self, offset_of: dict[int, int] | None = None) -> list[Actor]:
+        """One :class:`Actor` per distinct (code, name), with every mention."""
+        grouped: dict[tuple[str, str], Actor] = {}
+        for ref in self.refs:
+            if ref.how in ("pronoun", "inferred"):
+                continue
+            span = self.doc[ref.start:ref.end]
+            key = (ref.code, ref.entry.name)
+            actor = grouped.get(key)
+            if actor is None:
+                actor = Actor(code=ref.code, country=ref.country, name=ref.entry.name,
+                              kind=ref.entry.kind, role=ref.entry.role, how=ref.how)
+                grouped[key] = actor
+            actor.mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
+        return list(grouped.values())

@@ -1,0 +1,421 @@
+"""Coercive threats: who threatens whom with what, unless what, by when.
+
+A threat is assembled from the sentences that carry one: THREATEN events
+(an explicit "threatened", an "ultimatum", a modal sanction such as "tariffs
+could target ..."), and conditional measures ("unless Russia ..., tariffs will
+be activated"; "... or face sanctions"). Threat sentences of the same
+(sender, target) pair are one threat. Its deadline is chosen from every date
+the article attaches to a deadline; a stated date that disagrees with one
+counted from a relative phrase ("two days before the deadline") is reported as
+a warning, never silently chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from standoff.model import DatePrecision, Evidence, ResolvedDate, Threat, ThreatStatus, Warning
+from standoff.read.dates import describe, number, resolve
+from standoff.read.events import Found, _subject
+from standoff.read.lexicon import Lexicon
+from standoff.read.mentions import ActorIndex, Ref
+
+DEADLINE_NOUNS = {"deadline", "ultimatum", "deadlines", "cutoff", "cut-off", "clock"}
+# Words that mark a deadline as the new one: "cut the deadline to 10 days".
+MOVED_CUES = re.compile(r"\b(new|shorten|shortened|cut|cuts|moved?|brought forward|extend|extended|"
+                        r"pushed back|revised|now|reduced|slashed)\b", re.I)
+EVALUATIVE = {"new", "sweeping", "additional", "further", "heavy", "tough", "harsh", "severe", "wide",
+              "wide-ranging", "planned", "proposed", "possible", "fresh", "more", "massive", "major",
+              "very", "punishing", "crippling", "extra", "potential", "broad", "such", "any", "u.s.",
+              "american", "us", "extraterritorial", "wave", "regime", "set", "package"}
+BEFORE_DEADLINE = re.compile(
+    rf"\b(?P<n>\d+|{'|'.join(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ten'])})\s+"
+    r"(?P<unit>days?|weeks?)\s+(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+)?(?:\w+\s+){0,4}?"
+    r"(?:deadline|ultimatum)", re.I)
+PASSED = re.compile(r"\bdeadline\b[^.]{0,60}\b(passed|expired|lapsed|came and went|ran out)\b|"
+                    r"\b(passed|expired|lapsed)\b[^.]{0,30}\bdeadline\b", re.I)
+BUYER_NOUNS = {"buyer", "buyers", "importer", "importers", "purchaser", "purchasers", "customer",
+               "customers", "consumer", "consumers"}
+
+
+@dataclass
+class Draft:
+    """A threat being assembled from several sentences."""
+
+    sender: str
+    target: str
+    third_parties: list[str] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)
+    demand: str | None = None
+    sentences: list[Span] = field(default_factory=list)
+
+
+def _evidence(sent: Span, article_id: str, source: str | None, published: date | None) -> Evidence:
+    return Evidence(sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
+                    article_id=article_id, source=source, published=published)
+
+
+def measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
+    """'a new regime of trade restrictions, tariffs, and financial penalties' -> three measures."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.lower_ not in lexicon.measures and tok.lemma_.lower() not in lexicon.measures:
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                and c.lower_ not in EVALUATIVE and not c.ent_type_ and c.pos_ in ("ADJ", "NOUN")]
+        phrase = " ".join([*(m.lower_ for m in mods), tok.lower_])
+        if phrase not in out:
+            out.append(phrase)
+    return out
+
+
+def _unless_clause(sent: Span) -> tuple[Token, str] | None:
+    """The subject and text of an 'unless ...' clause, if the sentence has one."""
+    for tok in sent:
+        if tok.lower_ == "unless" and tok.dep_ == "mark":
+            verb = tok.head
+            subject = _subject(verb)
+            words = [t for t in verb.subtree if t.i > tok.i]
+            text = " ".join(t.text for t in words).replace(" ,", ",").replace(" - ", "-")
+            if subject is not None:
+                return subject, _tidy(sent.doc[tok.i + 1: words[-1].i + 1].text if words else text)
+    return None
+
+
+def _or_face(sent: Span) -> tuple[Token | None, str | None] | None:
+    """'requires Russia to demonstrate ... or face sanctions' -> (Russia, 'demonstrate ...')."""
+    for tok in sent:
+        if tok.lemma_.lower() == "face" and tok.dep_ == "conj" and any(
+            c.lower_ == "or" for c in tok.head.children
+        ):
+            first = tok.head
+            obj = None
+            for child in first.head.children:
+                if child.dep_ in ("dobj", "nsubj") and child.i < first.i:
+                    obj = child
+            demand = sent.doc[first.i: _clause_end(first, tok)].text
+            return obj, _tidy(demand)
+    return None
+
+
+def _clause_end(first: Token, stop: Token) -> int:
+    end = first.i + 1
+    for t in first.subtree:
+        if t.i < stop.i and t.lower_ != "or":
+            end = max(end, t.i + 1)
+    return end
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;-\u2014")
+
+
+def deadline_setter(doc: Doc, index: ActorIndex) -> list[Ref]:
+    """Who set the article's deadline: 'a deadline set by Trump', "Trump's deadline", 'Trump gave ...'."""
+    for tok in doc:
+        if tok.lower_ not in DEADLINE_NOUNS:
+            continue
+        for child in tok.children:
+            if child.dep_ == "poss":
+                refs = index.actors_of(child)
+                if refs:
+                    return refs
+            if child.dep_ == "acl":
+                for grand in child.children:
+                    if grand.dep_ == "agent":
+                        for obj in grand.children:
+                            refs = index.actors_of(obj)
+                            if refs:
+                                return refs
+        if tok.dep_ in ("dobj",) and tok.head.lemma_.lower() in ("set", "give", "issue", "impose", "extend",
+                                                                "cut", "shorten", "announce"):
+            subject = _subject(tok.head)
+            if subject is not None and index.actors_of(subject):
+                return index.actors_of(subject)
+    return []
+
+
+def _buyers(doc: Doc, index: ActorIndex, target: str) -> list[str]:
+    """Countries the text calls buyers or importers (of the target's goods)."""
+    out: list[str] = []
+    for tok in doc:
+        if tok.lower_ not in BUYER_NOUNS:
+            continue
+        candidates: list[Token] = []
+        if tok.dep_ == "appos":
+            candidates.append(tok.head)
+        if tok.dep_ in ("attr",):
+            subject = _subject(tok.head)
+            if subject is not None:
+                candidates.append(subject)
+        for cand in candidates:
+            for ref in index.actors_of(cand):
+                if ref.country != target and ref.country not in out and len(ref.country) == 3:
+                    out.append(ref.country)
+    return out
+
+
+def _window_countries(doc: Doc, sent: Span, index: ActorIndex, exclude: set[str]) -> list[str]:
+    """Countries named as actors in this sentence and the one before (for 'countries that ...')."""
+    start = sent.start
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    if previous is not None and previous.text.strip() == "" and previous.start > 0:
+        previous = doc[previous.start - 1].sent
+    if previous is not None:
+        start = previous.start
+    out: list[str] = []
+    for ref in index.refs:
+        if start <= ref.start < sent.end and ref.how != "pronoun":
+            head = doc[ref.end - 1]
+            if head.dep_ == "pobj" and head.head.head.i == ref.start - 2:
+                pass
+            if ref.country not in exclude and len(ref.country) == 3 and ref.country not in out:
+                if _is_relative_clause_object(head):
+                    continue
+                out.append(ref.country)
+    return out
+
+
+def _is_relative_clause_object(tok: Token) -> bool:
+    """'countries that keep trading with Russia': Russia is not one of the countries."""
+    head = tok
+    for _ in range(5):
+        if head.dep_ == "relcl":
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexicon) -> list[Draft]:
+    """Group threat sentences into one draft per (sender, target) pair."""
+    drafts: dict[tuple[str, str], Draft] = {}
+    setter = deadline_setter(doc, index)
+
+    def draft(sender: str, target: str) -> Draft:
+        key = (sender, target)
+        if key not in drafts:
+            drafts[key] = Draft(sender, target)
+        return drafts[key]
+
+    generic: list[tuple[str, Span]] = []
+    for f in found:
+        if f.type != "THREATEN":
+            continue
+        for s in f.sources:
+            if f.generic_target and not f.targets:
+                generic.append((s.country, f.sentence))
+            for t in f.targets:
+                d = draft(s.country, t.country)
+                d.sentences.append(f.sentence)
+    for sent in doc.sents:
+        unless = _unless_clause(sent)
+        face = _or_face(sent) if unless is None else None
+        if unless is None and face is None:
+            continue
+        if not measure_phrases(sent, lexicon) and face is None:
+            continue
+        subject_tok, demand = unless if unless is not None else face  # type: ignore[misc]
+        targets = index.actors_of(subject_tok) if subject_tok is not None else []
+        root_subject = _subject(sent.root)
+        senders = index.actors_of(root_subject) if root_subject is not None else []
+        senders = [s for s in senders if s.country not in {t.country for t in targets}] or setter
+        for s in senders:
+            for t in targets:
+                if s.country == t.country:
+                    continue
+                d = draft(s.country, t.country)
+                d.sentences.append(sent)
+                d.demand = d.demand or demand
+    # Generic targets ("countries that buy Russian oil") are the third parties of the sender's threat.
+    for sender, sent in generic:
+        mains = [d for d in drafts.values() if d.sender == sender]
+        if not mains:
+            continue
+        main = max(mains, key=lambda d: len(d.sentences))
+        exclude = {sender, main.target}
+        parties = _window_countries(doc, sent, index, exclude) or [
+            c for c in _buyers(doc, index, main.target) if c not in exclude]
+        for country in parties:
+            if country not in main.third_parties:
+                main.third_parties.append(country)
+        main.sentences.append(sent)
+    for d in drafts.values():
+        for sent in d.sentences:
+            for m in measure_phrases(sent, lexicon):
+                if m not in d.measures:
+                    d.measures.append(m)
+        if d.third_parties and any("tariff" in m for m in d.measures) and "secondary tariffs" not in d.measures:
+            d.measures.append("secondary tariffs")  # tariffs on third countries are secondary tariffs
+    return [d for d in drafts.values() if d.sentences]
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+@dataclass
+class Candidate:
+    date: ResolvedDate
+    sentence: Span
+    moved: bool = False
+    derived: str | None = None  # how a relative deadline was counted, for the warning
+
+
+def deadline_candidates(doc: Doc, published: date | None) -> list[Candidate]:
+    """Every date the article attaches to a deadline or ultimatum."""
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        low = sent.text.lower()
+        has_deadline = any(t.lower_ in DEADLINE_NOUNS for t in sent) or re.search(
+            r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low)
+        if not has_deadline:
+            continue
+        moved = bool(MOVED_CUES.search(sent.text))
+        rel = BEFORE_DEADLINE.search(sent.text)
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            if rel and ent.start_char - sent.start_char <= rel.end() and \
+                    ent.end_char - sent.start_char >= rel.start():
+                continue  # "two days before the deadline" is not the deadline itself
+            if not _about_deadline(ent, sent):
+                continue
+            resolved = resolve(ent.text, published, "future")
+            if resolved.value is None and resolved.precision is DatePrecision.UNRESOLVED and not resolved.relative:
+                continue
+            out.append(Candidate(resolved, sent, moved))
+        if rel is not None:
+            anchor = _sentence_day(sent, published)
+            if anchor is not None:
+                n = number(rel.group("n")) * (7 if rel.group("unit").lower().startswith("week") else 1)
+                value = anchor[0] + timedelta(days=n)
+                how = f'"{rel.group(0)}", counted from {anchor[1]}, gives {describe(value)}'
+                out.append(Candidate(ResolvedDate(value=value, precision=DatePrecision.DAY,
+                                                  text=rel.group(0), relative=True), sent, moved, how))
+    return out
+
+
+def _about_deadline(ent: Span, sent: Span) -> bool:
+    """A date in a deadline sentence is the deadline when it is tied to it, or counts days."""
+    text = ent.text.lower()
+    if re.search(r"\b(days?|weeks?|months?|hours?)\b", text) and not re.search(r"\bago\b|\bpast\b", text):
+        return True
+    head = ent.root
+    for _ in range(4):
+        if head.lower_ in DEADLINE_NOUNS or head.lemma_.lower() in ("expire", "fall", "end", "run", "lapse"):
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before"):
+            return True
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return any(t.lower_ in DEADLINE_NOUNS for t in ent.root.children) or ent.root.head.lower_ in DEADLINE_NOUNS
+
+
+def _sentence_day(sent: Span, published: date | None) -> tuple[date, str] | None:
+    """The day a sentence reports ('on Wednesday'), else the publication date."""
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            r = resolve(ent.text, published, "past")
+            if r.value is not None and r.precision is DatePrecision.DAY and not re.search(
+                r"days?|weeks?", ent.text, re.I
+            ):
+                return r.value, f"{ent.text.strip()} ({describe(r.value)})"
+    if published is not None:
+        return published, f"the publication date ({describe(published)})"
+    return None
+
+
+def choose_deadline(candidates: list[Candidate], evidence: list[Evidence]) -> tuple[
+        ResolvedDate | None, list[Warning]]:
+    """The deadline to keep, and warnings for the dates that disagree with it."""
+    warnings: list[Warning] = []
+    resolved = [c for c in candidates if c.date.value is not None]
+    unresolved = [c for c in candidates if c.date.value is None]
+    for c in unresolved:
+        warnings.append(Warning(kind="unresolved-date",
+                                message=f'deadline "{c.date.text}" could not be resolved: '
+                                        "no publication date (give --date)",
+                                evidence=evidence[0] if evidence else None))
+    if not resolved:
+        return (unresolved[0].date if unresolved else None), warnings
+    days = {c.date.value for c in resolved if c.date.precision is DatePrecision.DAY}
+    resolved = [c for c in resolved if not (  # "August" beside "August 9" adds nothing
+        c.date.precision is DatePrecision.MONTH and c.date.value is not None
+        and any((d.year, d.month) == (c.date.value.year, c.date.value.month) for d in days if d))]
+    stated = [c for c in resolved if c.derived is None]
+    pool = stated or resolved
+    score: Counter[date] = Counter()
+    for c in pool:
+        assert c.date.value is not None
+        score[c.date.value] += 1 + (2 if c.moved else 0) + (1 if not c.date.relative else 0)
+    best_day = max(score, key=lambda d: (score[d], d))
+    best = next(c for c in pool if c.date.value == best_day)
+    for c in resolved:
+        if c.date.value == best_day:
+            continue
+        ev = Evidence(sentence=c.sentence.text.strip(), start=c.sentence.start_char, end=c.sentence.end_char)
+        if c.derived:
+            warnings.append(Warning(
+                kind="date-conflict",
+                message=f"{c.derived}, but the deadline is stated as {describe(best_day)}",
+                evidence=ev))
+        else:
+            warnings.append(Warning(
+                kind="other-deadline",
+                message=f'another deadline is mentioned: "{c.date.text}" ({describe(c.date.value)}'
+                        f"{'' if c.date.value is None else ''}); kept {describe(best_day)}",
+                evidence=ev))
+    return best.date, warnings
+
+
+def status_of(doc: Doc, draft: Draft, found: list[Found]) -> ThreatStatus:
+    """The threat's status as this article reports it."""
+    imposed_on_target = any(
+        f.type == "SANCTION" and any(s.country == draft.sender for s in f.sources)
+        and any(t.country == draft.target for t in f.targets) for f in found)
+    imposed_on_third = any(
+        f.type == "SANCTION" and any(s.country == draft.sender for s in f.sources)
+        and any(t.country in draft.third_parties for t in f.targets) for f in found)
+    if imposed_on_target:
+        return ThreatStatus.CARRIED_OUT
+    if imposed_on_third:
+        return ThreatStatus.PARTLY_CARRIED_OUT
+    if PASSED.search(doc.text):
+        return ThreatStatus.EXPIRED
+    return ThreatStatus.PENDING
+
+
+def build_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexicon, *,
+                  article_id: str, source: str | None, published: date | None) -> tuple[
+        list[Threat], list[Warning]]:
+    """Threat items with deadlines, status and evidence, plus date warnings."""
+    drafts = find_threats(doc, found, index, lexicon)
+    threats: list[Threat] = []
+    warnings: list[Warning] = []
+    candidates = deadline_candidates(doc, published)
+    by_sender: defaultdict[str, list[Draft]] = defaultdict(list)
+    for d in drafts:
+        by_sender[d.sender].append(d)
+    for d in drafts:
+        evidence = []
+        seen: set[int] = set()
+        for sent in sorted(d.sentences, key=lambda s: s.start):
+            if sent.start not in seen:
+                seen.add(sent.start)
+                evidence.append(_evidence(sent, article_id, source, published))
+        main = max(by_sender[d.sender], key=lambda x: len(x.sentences))
+        deadline, notes = choose_deadline(candidates, evidence) if d is main else (None, [])
+        warnings.extend(notes)
+        threats.append(Threat(sender=d.sender, target=d.target, third_parties=d.third_parties,
+                              demand=d.demand, measures=d.measures, deadline=deadline,
+                              status=status_of(doc, d, found), evidence=evidence))
+    return threats, warnings

@@ -108,7 +108,8 @@ def test_words_in_article_length(article: Path) -> None:
     if article.suffix == ".html":
         body = re.search(r"<article.*?</article>", raw, flags=re.S)
         raw = re.sub(r"<[^>]+>", " ", body.group(0) if body else raw)
-    assert 200 <= len(raw.split()) <= 650
+    # 200-500 words of body; headers, captions and a repeated paragraph may add a little
+    assert 200 <= len(raw.split()) <= 550
 
 
 @pytest.mark.parametrize("article", ARTICLES, ids=IDS)

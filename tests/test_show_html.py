@@ -95,7 +95,7 @@ def test_has_timeline_scores_and_forecast_charts(page: str) -> None:
     assert page.count("<svg") == 4  # timeline, conflict-cooperation, outcomes, issues
     timeline = page.split('id="timeline"', 1)[1].split("</figure>", 1)[0]
     assert "<svg" in timeline
-    assert "T1 deadline (USA-&gt;RUS)" in timeline  # the deadline's label
+    assert "deadline: T1 (USA-&gt;RUS)" in timeline  # the deadline's label
     assert "THREATEN" in timeline and "threat T1" in timeline
     scores = page.split('id="scores"', 1)[1].split("</section>", 1)[0]
     assert "USA -&gt; RUS" in scores and "<svg" in scores
@@ -135,7 +135,7 @@ def test_dollar_sign_is_not_mathtext() -> None:
     standoff = make_standoff()
     standoff.threats[0].id = "T$1$"
     svg = charts.timeline_svg(standoff)
-    assert svg is not None and "T$1$ deadline" in svg
+    assert svg is not None and "deadline: T$1$" in svg
 
 
 def test_write_is_atomic(tmp_path: Path) -> None:
@@ -168,3 +168,12 @@ def test_bad_path_is_refused(tmp_path: Path, where: str) -> None:
     with pytest.raises(UserError, match="--html"):
         write_html(tmp_path / where, "<p/>")
     assert sorted(os.listdir(tmp_path)) == before
+
+
+def test_one_deadline_line_per_date() -> None:
+    standoff = make_standoff()
+    second = standoff.threats[0].model_copy(update={"id": "T2", "target": "IND"})
+    standoff.threats.append(second)
+    svg = charts.timeline_svg(standoff)
+    assert svg is not None
+    assert "deadline: T1 (USA-&gt;RUS), T2 (USA-&gt;IND)" in svg

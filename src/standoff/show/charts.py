@@ -88,11 +88,13 @@ def timeline_svg(standoff: Standoff) -> str | None:
         for change in threat.history
         if change.date is not None
     ]
-    deadlines = [
-        (threat, threat.deadline.value)
-        for threat in standoff.threats
-        if threat.deadline is not None and threat.deadline.value is not None
-    ]
+    # One line per deadline date, naming every threat that falls due on it.
+    deadlines: dict[date, list[str]] = defaultdict(list)
+    for threat in standoff.threats:
+        if threat.deadline is not None and threat.deadline.value is not None:
+            deadlines[threat.deadline.value].append(
+                f"{threat.id} ({threat.sender}->{threat.target})"
+            )
     if not counts and not changes and not deadlines:
         return None
     types = sorted({kind for kind, _ in counts})
@@ -111,10 +113,10 @@ def timeline_svg(standoff: Standoff) -> str | None:
             ax.annotate(
                 state, (_num(day), y), xytext=(4, 5), textcoords="offset points", fontsize=7
             )
-        for threat, day in deadlines:
+        for day, threats in sorted(deadlines.items()):
             ax.axvline(_num(day), color="tab:red", linestyle="--", linewidth=1, zorder=2)
             ax.annotate(
-                f"{threat.id} deadline ({threat.sender}->{threat.target})",
+                "deadline: " + ", ".join(threats),
                 (_num(day), 1.0),
                 xycoords=("data", "axes fraction"),
                 xytext=(2, -2),

@@ -163,3 +163,12 @@ def test_fit_picks_the_parameter_with_least_error() -> None:
     model = NashBargaining(curvature=3.0).fit(a, target)
     assert model.curvature == 0.5
     assert model.fit_mae_ == pytest.approx(0.0)
+
+
+def test_eu_absent_actor_stays_put_and_risk_neutral() -> None:
+    a = arrays([[10, 50, 90, 30]], [[60, 40, 70, 0]], [1, 2, 3, 4])
+    b = ScenarioArrays(**{**a.__dict__, "present": np.array([[True, True, True, False]])})
+    result = ExpectedUtility(rounds=4).run(b)
+    assert np.all(result.positions[:, 0, 3] == 30)
+    assert np.all(result.risk[:, 0, 3] == 1.0)
+    assert np.all((result.risk >= 0.5 - 1e-9) & (result.risk <= 2 + 1e-9))

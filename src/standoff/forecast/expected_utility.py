@@ -263,6 +263,8 @@ class ExpectedUtility(BargainingModel):
             ok = np.isfinite(spread) & (spread > 1e-12)
             hi, lo = np.where(ok, hi, 1.0), np.where(ok, lo, 0.0)  # no inf - inf below
             big_r = np.where(ok, (2 * danger - hi - lo) / np.where(ok, spread, 1.0), 0.0)
+            # actors absent from the issue have no danger: risk-neutral, and R in [-1, 1]
+            big_r = np.clip(np.where(valid, big_r, 0.0), -1.0, 1.0)
             r = (1 - big_r / 3) / (1 + big_r / 3)
         else:
             r = np.full((rows, n), float(self.risk))

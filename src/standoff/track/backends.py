@@ -157,7 +157,7 @@ Submit = Callable[[list[tuple[str, str]], str], "Future[str] | Any"]
 
 
 def _run_chunks(
-    items: Iterable[Pending], parts_dir: Path, in_flight: int, submit: Submit
+    items: Iterable[Pending], parts_dir: Path, in_flight: int, submit: Submit, size: int
 ) -> Iterator[ReadResult]:
     """Send chunks to ``submit`` with at most ``in_flight`` outstanding; yield in order."""
     parts_dir.mkdir(parents=True, exist_ok=True)
@@ -168,7 +168,7 @@ def _run_chunks(
         part = head if isinstance(head, str) else head.result()
         yield from load_partition(part)
 
-    for chunk in _chunks(items, CHUNK):
+    for chunk in _chunks(items, size):
         part = _part_name(parts_dir, chunk)
         if Path(part).exists():
             queue.append(part)  # read by a run that was stopped: reuse it
@@ -183,35 +183,57 @@ def _run_chunks(
 
 class ProcessPool:
     """Read in ``workers`` processes (spawned: no DuckDB threads forked), each loading
-    the reader once; results land in Parquet partitions under ``parts_dir``."""
+    the reader once; results land in Parquet partitions under ``parts_dir``. The pool
+    starts only when a chunk needs reading (a resumed run may need none)."""
 
-    def __init__(self, workers: int, parts_dir: Path, actors_file: str | None = None) -> None:
+    def __init__(
+        self,
+        workers: int,
+        parts_dir: Path,
+        actors_file: str | None = None,
+        chunk: int = CHUNK,
+    ) -> None:
         self.workers = workers
         self.parts_dir = parts_dir
         self.actors_file = actors_file
+        self.chunk = chunk
 
     def read(self, items: Iterable[Pending]) -> Iterator[ReadResult]:
-        with ProcessPoolExecutor(self.workers, mp_context=get_context("spawn")) as pool:
-            try:
-                yield from _run_chunks(
-                    items,
-                    self.parts_dir,
-                    2 * self.workers,
-                    lambda rows, part: pool.submit(read_chunk, rows, part, self.actors_file),
-                )
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+        pool: ProcessPoolExecutor | None = None
+
+        def submit(rows: list[tuple[str, str]], part: str) -> Future[str]:
+            nonlocal pool
+            if pool is None:
+                pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+            return pool.submit(read_chunk, rows, part, self.actors_file)
+
+        finished = False
+        try:
+            yield from _run_chunks(items, self.parts_dir, 2 * self.workers, submit, self.chunk)
+            finished = True
+        finally:
+            if pool is not None:
+                # On Ctrl-C or an error, drop queued chunks instead of waiting for them.
+                pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 class DaskCluster:
     """Read on an existing Dask cluster (``address`` of its scheduler); results land in
     Parquet partitions under ``parts_dir``, which the workers must be able to write."""
 
-    def __init__(self, address: str, parts_dir: Path, actors_file: str | None = None) -> None:
+    def __init__(
+        self,
+        address: str,
+        parts_dir: Path,
+        actors_file: str | None = None,
+        chunk: int = CHUNK,
+        timeout: str = "10s",
+    ) -> None:
         self.address = address
         self.parts_dir = parts_dir
         self.actors_file = actors_file
+        self.chunk = chunk
+        self.timeout = timeout
 
     def read(self, items: Iterable[Pending]) -> Iterator[ReadResult]:
         from distributed import Client
@@ -219,7 +241,7 @@ class DaskCluster:
         from standoff.errors import UserError
 
         try:
-            client = Client(self.address, timeout="10s")
+            client = Client(self.address, timeout=self.timeout)
         except (OSError, TimeoutError) as exc:
             raise UserError(
                 f"--scheduler {self.address}: cannot reach the scheduler ({exc})"
@@ -233,6 +255,7 @@ class DaskCluster:
                 lambda rows, part: client.submit(
                     read_chunk, rows, part, self.actors_file, pure=False
                 ),
+                self.chunk,
             )
         finally:
             client.close()

@@ -72,7 +72,7 @@ def main() -> None:
         cpu_eu = cpu_of(lambda eu=eu, a=a: eu.run(a))
         wm = WeightedMean()
         calls = 2000
-        t_wm = best_of(lambda wm=wm, a=a: [wm.predict(a) for _ in range(calls)], 3)
+        t_wm = best_of(lambda wm=wm, a=a, k=calls: [wm.predict(a) for _ in range(k)], 3)
         rows.append(
             {
                 "case": f"EU, {n} actors x {ISSUES} issues",

@@ -66,3 +66,10 @@ def test_backtest_json_reports_model_and_base_rate(capsys: pytest.CaptureFixture
     assert report["folds"] == 3 and report["n_cases"] == 955
     assert report["model_log_loss"] < report["base_log_loss"]
     assert report["reliability"][0]["outcome"] == "concede"
+
+
+def test_too_few_folds_is_a_user_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["backtest", "ties", str(tmp_path / "x.csv"), "--folds", "1"], capsys)
+    assert code == 2 and err == "standoff: --folds must be 2 or more, got 1\n"

@@ -40,13 +40,15 @@ def fit_ties_command(
 @backtest_app.command("ties")
 def backtest_ties_command(
     path: Annotated[Path, typer.Argument(help="TIESv4-1.csv (Latin-1)")],
-    folds: Annotated[int, typer.Option("--folds", min=2, help="number of CV folds")] = 10,
+    folds: Annotated[int, typer.Option("--folds", help="number of CV folds (2 or more)")] = 10,
     seed: Annotated[int, typer.Option("--seed", help="seed of the fold split")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of a table")] = False,
 ) -> None:
     """Cross-validated log loss and Brier score of the model beside the base rate."""
     from standoff.forecast.coercion_fit import backtest
 
+    if folds < 2:
+        raise UserError(f"--folds must be 2 or more, got {folds}")
     report = backtest(path, folds=folds, seed=seed)
     if as_json:
         payload = asdict(report)

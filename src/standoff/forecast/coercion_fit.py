@@ -26,6 +26,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from standoff.errors import UserError
 from standoff.forecast.coercion_spec import FEATURES, MISSING, OUTCOMES, columns, encode_many
 from standoff.forecast.coercion_ties import load_ties
 
@@ -239,6 +240,11 @@ def backtest(
 ) -> BacktestReport:
     """k-fold CV of the model (C chosen inside each training fold) beside the base rate."""
     cases = load_ties(path)
+    if not 2 <= folds <= len(cases.outcomes) // 10:
+        raise UserError(
+            f"{path}: --folds must be between 2 and {len(cases.outcomes) // 10} "
+            f"for {len(cases.outcomes)} cases, got {folds}"
+        )
     X = encode_many(cases.features)
     y = _class_indices(list(cases.outcomes))
     outer = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)

@@ -1,0 +1,109 @@
+"""End to end on the bundled example corpus: real reader -> store -> ledgers as of two dates.
+
+These depend on the reader and on the example corpus, both written by other
+engineers: they skip (with the reason) while the corpus is missing or while
+the reader extracts no threats yet; they never assert made-up results.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from standoff.model import Standoff, ThreatRecord
+from standoff.track.backends import InProcess
+from standoff.track.ingest import ingest
+from standoff.track.keys import country
+from standoff.track.store import Store
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "standoff" / "data" / "examples"
+AUG1, AUG20 = date(2025, 8, 1), date(2025, 8, 20)
+DEADLINE = date(2025, 8, 8)
+# The reader is being written alongside these tests: while it still misreads the
+# corpus (e.g. threat senders), these assertions fail and are reported as xfail.
+# Remove this mark once the reader lands; strict=False so a pass shows as XPASS.
+READER_IN_PROGRESS = pytest.mark.xfail(
+    reason="reader (standoff.read) still in progress: ledger depends on its threats", strict=False
+)
+
+
+def _near(day: date | None, target: date, slack: int = 2) -> bool:
+    return day is not None and abs(day - target) <= timedelta(days=slack)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not EXAMPLES.is_dir() or not any(EXAMPLES.iterdir()):
+        pytest.skip("the bundled example corpus (src/standoff/data/examples) is missing")
+    path = tmp_path_factory.mktemp("corpus") / "examples.duckdb"
+    with Store(path) as opened:
+        summary = ingest([EXAMPLES], opened, InProcess())
+        assert not summary.skipped, summary.line()
+        if opened.counts()["threats"] == 0:
+            pytest.skip("the reader extracts no threats from the corpus yet")
+    return path
+
+
+def _ultimatum(standoff: Standoff) -> ThreatRecord:
+    candidates = [
+        t for t in standoff.threats if country(t.sender) == "USA" and country(t.target) == "RUS"
+    ]
+    assert candidates, [f"{t.sender}->{t.target}" for t in standoff.threats]
+    return max(candidates, key=lambda t: len(t.evidence))
+
+
+def _india_measure(standoff: Standoff) -> bool:
+    events = any(
+        e.type == "SANCTION" and country(e.source) == "USA" and country(e.target or "") == "IND"
+        for e in standoff.events
+    )
+    records = any(
+        h.state in {"partly_carried_out", "carried_out"}
+        and h.evidence is not None
+        and "India" in h.evidence.sentence
+        for t in standoff.threats
+        for h in t.history
+    )
+    return events or records
+
+
+def _summit(standoff: Standoff) -> bool:
+    return any(
+        e.type == "CONSULT"
+        and "summit" in e.evidence.sentence.lower()
+        and e.evidence.published
+        and e.evidence.published >= date(2025, 8, 15)
+        for e in standoff.events
+    )
+
+
+@READER_IN_PROGRESS
+def test_the_ledger_on_20_august(store: Path) -> None:
+    with Store(store, read_only=True) as opened:
+        standoff = opened.standoff(AUG20)
+    threat = _ultimatum(standoff)
+    issued = threat.history[0]
+    assert issued.state == "issued" and issued.date == date(2025, 7, 14)
+    assert issued.evidence is not None and issued.evidence.sentence
+    moved = [h for h in threat.history if h.state == "modified" and "deadline moved" in h.detail]
+    assert moved and "2025-08-0" in moved[0].detail and moved[0].evidence is not None
+    assert _near(threat.deadline.value if threat.deadline else None, DEADLINE)
+    assert _india_measure(standoff)
+    passed = [h for h in threat.history if h.state in {"expired", "deadline_passed"}]
+    assert passed and _near(passed[0].date, DEADLINE)
+    assert threat.status.value != "carried_out"  # no sanctions on Russia itself
+    assert _summit(standoff)
+
+
+@READER_IN_PROGRESS
+def test_the_brief_on_1_august_differs_in_exactly_those_ways(store: Path) -> None:
+    with Store(store, read_only=True) as opened:
+        early = opened.standoff(AUG1)
+    threat = _ultimatum(early)
+    assert threat.status.value in {"pending", "modified"}
+    assert not [h for h in threat.history if h.state in {"expired", "deadline_passed"}]
+    assert not _india_measure(early)
+    assert not _summit(early)
+    assert all(a.published is not None and a.published <= AUG1 for a in early.articles)

@@ -180,3 +180,11 @@ def test_store_as_of_keeps_what_was_known_then(
     standoff = Standoff.model_validate(json.loads(out)["standoff"])
     assert standoff.as_of == date(2025, 7, 20)
     assert [a.title for a in standoff.articles] == ["story 0"]
+
+
+def test_folder_without_articles_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notes.csv").write_text("not an article\n")
+    code, _, err = run(["brief", str(tmp_path), "--no-forecast"], capsys)
+    assert code == 2 and "no article files found" in err

@@ -8,6 +8,7 @@ clear line instead of a failure at start-up.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.resources
 import sys
@@ -66,16 +67,25 @@ def example_corpus() -> Path:
     return path
 
 
+@functools.cache
+def _reader() -> Any:
+    # Loading the language model takes seconds: once per process is enough.
+    return _attribute("standoff.read", "Reader", "the reader")()
+
+
 def read_paths(paths: Iterable[Path]) -> list[Reading]:
-    """Every article under ``paths`` (files or folders) read into a Reading."""
+    """Every article under ``paths`` (files or folders) read into a Reading.
+
+    Every file is loaded (and bad input refused) before the reader is started.
+    """
     iter_paths = _attribute("standoff.read.inputs", "iter_paths", "the reader")
     load_file = _attribute("standoff.read.inputs", "load_file", "the reader")
-    reader = _attribute("standoff.read", "Reader", "the reader")()
     given = list(paths)
-    readings = [reader.read(raw, published=None) for p in iter_paths(given) for raw in load_file(p)]
-    if not readings:
+    raws = [raw for path in iter_paths(given) for raw in load_file(path)]
+    if not raws:
         raise UserError(f"{', '.join(map(str, given))}: no article files found")
-    return readings
+    reader = _reader()
+    return [reader.read(raw, published=None) for raw in raws]
 
 
 def standoff_from_paths(paths: list[Path], as_of: date | None) -> Standoff:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import re
@@ -22,17 +21,6 @@ ARTICLE = (
     "Washington threatened Moscow with secondary tariffs on Monday.\n\n"
     "The president gave Russia ten days to agree to a ceasefire.\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def _registrable(monkeypatch: pytest.MonkeyPatch) -> None:
-    # `main` imports every layer's command module; until the read layer adds its
-    # own, stand in an empty one so the brief command can be exercised.
-    try:
-        importlib.import_module("standoff.cli.read_commands")
-    except ImportError:
-        monkeypatch.setitem(sys.modules, "standoff.cli.read_commands",
-                            types.ModuleType("standoff.cli.read_commands"))
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -51,6 +51,7 @@ class ActorDictionary:
     entries: dict[str, ActorEntry] = field(default_factory=dict)  # key -> entry
     phrases: dict[str, str] = field(default_factory=dict)  # phrase (as written) -> key
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> country code
+    demonym_forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower -> (code, as written)
     roles: dict[str, str] = field(default_factory=dict)  # lower-case role word -> sector
     country_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> code
 
@@ -73,7 +74,7 @@ class ActorDictionary:
             self._add(name, ActorEntry(code, code, display, ActorKind.STATE))
             self.country_names[name.lower()] = code
         for demonym in spec.get("demonyms") or []:
-            self.demonyms[demonym.lower()] = code
+            self._add_demonym(str(demonym), code)
         for place, sector in (spec.get("metonyms") or {}).items():
             sector = str(sector).upper()
             if sector not in SECTORS:
@@ -89,7 +90,12 @@ class ActorDictionary:
             self._add(name, ActorEntry(code, code, display, ActorKind.IGO))
             self.country_names[name.lower()] = code
         for demonym in spec.get("demonyms") or []:
-            self.demonyms[demonym.lower()] = code
+            self._add_demonym(str(demonym), code)
+
+    def _add_demonym(self, demonym: str, code: str) -> None:
+        # Keep the written form: "US" must match case-sensitively, "us" is a pronoun.
+        self.demonyms[demonym.lower()] = code
+        self.demonym_forms[demonym.lower()] = (code, demonym)
 
     def add_person(self, spec: dict[str, Any], origin: str) -> None:
         if not isinstance(spec, dict) or "name" not in spec or "code" not in spec:
@@ -181,9 +187,8 @@ class ActorDictionary:
         for phrase, key in self.phrases.items():
             entry = self.entries[key]
             patterns.append(_pattern(phrase, label.get(entry.kind, "ORG"), key))
-        for demonym, code in self.demonyms.items():
-            patterns.append(_pattern(demonym.title() if demonym.islower() else demonym,
-                                     "NORP", f"demonym|{code}|{demonym}"))
+        for demonym, (code, written) in self.demonym_forms.items():
+            patterns.append(_pattern(written, "NORP", f"demonym|{code}|{demonym}"))
         return patterns
 
     # ------------------------------------------------------------------ lookups

@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
-from standoff.read.lexicon import LIGHT_VERBS, THREATENABLE, Lexicon, Modality
+from standoff.read.lexicon import COOPERATIVE, LIGHT_VERBS, THREATENABLE, Lexicon, Modality
 from standoff.read.mentions import ActorIndex, Ref
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -66,43 +66,82 @@ class Trigger:
 
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> Iterator[Trigger]:
-    """Every word or phrase of the sentence that the lexicon maps to a PLOVER type."""
+    """Every word or phrase of the sentence that the lexicon maps to a PLOVER type.
+
+    Order of precedence for a verb: verb + object rule ("suspend aid"), verb +
+    particle phrase ("rule out"), a measure-taking verb ("impose tariffs"), the
+    verb alone. A light verb whose object is an event noun ("held talks")
+    leaves the event to the noun. For a noun: compound ("hunger strike"), then
+    the noun alone.
+    """
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
-            particle = [c for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "acomp")]
-            phrase_type = None
-            for part in particle:
-                phrase = f"{lemma} {part.lemma_.lower()}"
-                phrase_type = lexicon.phrase_index.get(phrase)
-                if phrase_type:
-                    yield Trigger(tok, phrase_type, "phrase", f"{tok.text} {part.text}")
-                    break
-                phrase_type = lexicon.reported_index.get(phrase)
-                if phrase_type:
-                    yield Trigger(tok, phrase_type, "reported", f"{tok.text} {part.text}")
-                    break
-            if phrase_type:
-                continue
-            if lemma in lexicon.object_verbs:
-                measure = _measure_object(tok, lexicon)
-                if measure is not None:
-                    yield Trigger(tok, lexicon.object_verbs[lemma], "object-verb",
-                                  f"{tok.text} {measure.text}")
-                    continue
-            if lemma in lexicon.verb_index and tok.pos_ == "VERB":
-                kind = lexicon.verb_index[lemma]
-                if kind == "ASSAULT" and any(
-                    c.dep_ in SUBJECT_DEPS and _is_measure(c, lexicon) for c in tok.children
-                ):
-                    kind = "SANCTION"  # "tariffs could target buyers", "India was hit by tariffs"
-                yield Trigger(tok, kind, "verb", tok.text)
+            trigger = _verb_trigger(tok, lemma, lexicon)
+            if trigger is not None:
+                yield trigger
         elif tok.pos_ in ("NOUN", "PROPN"):
+            compound = _noun_phrase_type(tok, lexicon)
+            if compound is not None:
+                yield Trigger(tok, compound[0], "noun", compound[1])
+                continue
             key = tok.lower_ if tok.lower_ in lexicon.noun_index else lemma
             if key in lexicon.noun_index and not _is_measure_only(tok, key, lexicon):
                 yield Trigger(tok, lexicon.noun_index[key], "noun", tok.text)
         elif tok.pos_ == "ADJ" and lemma in lexicon.adjective_index and tok.dep_ in ("acomp", "oprd", "ROOT"):
             yield Trigger(tok, lexicon.adjective_index[lemma], "adjective", tok.text)
+
+
+def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    particles = [c for c in tok.children if c.dep_ == "prt"]
+    verb_forms = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    for obj in list(objects):  # "a new wave of sanctions", "a set of penalties"
+        objects.extend(g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj")
+    for form in verb_forms:
+        for obj in objects:
+            kind = lexicon.object_rules.get((form, obj.lemma_.lower())) or \
+                lexicon.object_rules.get((form, obj.lower_))
+            if kind:
+                return Trigger(tok, kind, "object-verb", f"{tok.text} {obj.text}")
+    for part in [c for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp")]:
+        phrase = f"{lemma} {part.lemma_.lower()}"
+        if phrase in lexicon.phrase_index:
+            return Trigger(tok, lexicon.phrase_index[phrase], "phrase", f"{tok.text} {part.text}")
+        if phrase in lexicon.reported_index:
+            return Trigger(tok, lexicon.reported_index[phrase], "reported", f"{tok.text} {part.text}")
+    if lemma in lexicon.object_verbs:
+        measure = _measure_object(tok, lexicon)
+        if measure is not None:
+            return Trigger(tok, lexicon.object_verbs[lemma], "object-verb", f"{tok.text} {measure.text}")
+    if lemma in LIGHT_VERBS and any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in lexicon.noun_index or c.lower_ in lexicon.noun_index)
+        for c in tok.children
+    ):
+        return None  # "held talks", "launched an offensive": the noun carries the event
+    if lemma in lexicon.verb_index and tok.pos_ == "VERB":
+        kind = lexicon.verb_index[lemma]
+        if kind == "ASSAULT" and any(c.dep_ in SUBJECT_DEPS and _is_measure(c, lexicon) for c in tok.children):
+            kind = "SANCTION"  # "tariffs could target buyers", "India was hit by tariffs"
+        return Trigger(tok, kind, "verb", tok.text)
+    return None
+
+
+def _noun_phrase_type(tok: Token, lexicon: Lexicon) -> tuple[str, str] | None:
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
+            for head_form in (tok.lower_, tok.lemma_.lower()):
+                phrase = f"{child.lower_} {head_form}"
+                if phrase in lexicon.noun_phrases:
+                    return lexicon.noun_phrases[phrase], f"{child.text} {tok.text}"
+    for prep in tok.children:  # "state of emergency"
+        if prep.dep_ == "prep":
+            for obj in prep.children:
+                phrase = f"{tok.lower_} {prep.lower_} {obj.lower_}"
+                if phrase in lexicon.noun_phrases:
+                    return lexicon.noun_phrases[phrase], phrase
+    return None
 
 
 def _measure_object(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -137,8 +176,19 @@ def _is_measure_only(tok: Token, key: str, lexicon: Lexicon) -> bool:
 
 
 def mood(trigger: Token, modality: Modality) -> str:
-    """'real', 'threat', 'hypothetical', 'negated', 'refused' or 'conditional' for a trigger."""
+    """The trigger's mood: 'real', 'threat', 'intent', 'modal', 'hypothetical', 'negated',
+    'refused', 'conditional', 'obliged' (reported "must") or 'ultimatum' (an "unless")."""
     tok = trigger
+    if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+           for c in tok.children):
+        return "ultimatum"  # "will boycott the elections unless ..."
+    for child in tok.children:
+        if child.dep_ == "aux" and child.lower_ in modality.obligation and tok.dep_ == "ccomp":
+            return "obliged"
+        if child.dep_ == "aux" and child.lower_ in ("would", "'d") and tok.dep_ == "ccomp" and \
+                tok.head.lemma_.lower() in modality.reporting and not any(
+                    c.dep_ == "neg" for c in tok.children):
+            return "intent"  # "Iraq said it would allow": future in the past
     for child in tok.children:
         if child.dep_ == "neg" or child.lower_ in ("not", "n't", "never"):
             return "negated"
@@ -161,6 +211,9 @@ def mood(trigger: Token, modality: Modality) -> str:
                 return "refused"
             if rel in ("xcomp", "acl", "pobj", "dobj", "compound") and hlemma in modality.threat_heads:
                 return "threat"
+            if rel in ("xcomp", "acl") and hlemma in modality.intent_heads:
+                negated_head = any(c.dep_ == "neg" for c in head.children)
+                return "refused" if negated_head else "intent"
             participle = rel == "acl" and tok.tag_ == "VBN"  # "the ceasefire demanded by Kyiv"
             if rel in ("xcomp", "acl", "pobj", "dobj", "prep", "compound") and not participle and \
                     hlemma in modality.hypothetical_heads:
@@ -180,6 +233,34 @@ def mood(trigger: Token, modality: Modality) -> str:
         tok = head
         hops += 1
     return "real"
+
+
+def classify(trigger_type: str, state: str) -> tuple[str, str | None] | None:
+    """The PLOVER (type, mode) a trigger stands for in its mood, or None if it is no event.
+
+    PLOVER codes an announced cooperative action as AGREE (intent to
+    cooperate) and its refusal as REJECT; a conflictual action that is only
+    announced, conditional on an "unless" or modal is a THREATEN; a demanded
+    one ("X must ...") a REQUEST.
+    """
+    if state in ("hypothetical", "conditional"):
+        return None
+    cooperative = trigger_type in COOPERATIVE
+    if state in ("negated", "refused"):
+        return ("REJECT", trigger_type.lower()) if cooperative else None
+    if state == "ultimatum":
+        return "THREATEN", trigger_type.lower()
+    if state == "obliged":
+        return "REQUEST", trigger_type.lower()
+    if state in ("threat", "intent"):
+        if cooperative:
+            return ("AGREE", trigger_type.lower()) if trigger_type != "AGREE" else ("AGREE", None)
+        if trigger_type in THREATENABLE:
+            return "THREATEN", THREATENABLE[trigger_type]
+        return trigger_type, None
+    if state == "modal":
+        return ("THREATEN", THREATENABLE[trigger_type]) if trigger_type in THREATENABLE else None
+    return trigger_type, None
 
 
 # --------------------------------------------------------------------------- roles
@@ -329,16 +410,12 @@ def events_in_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, modality
         if trigger.token.i in claimed:
             continue
         state = mood(trigger.token, modality)
-        event_type, mode = trigger.type, None
-        if state in ("negated", "hypothetical", "conditional"):
+        typed = classify(trigger.type, state)
+        if typed is None:
             continue
-        if state == "refused":
-            continue  # the refusing verb is a REJECT trigger of its own
-        if event_type in THREATENABLE and state in ("threat", "modal"):
-            event_type, mode = "THREATEN", THREATENABLE[trigger.type]
-        elif event_type in THREATENABLE and trigger.kind == "noun" and _under_threat_noun(trigger.token):
-            continue
-        elif state == "modal" and event_type not in ("THREATEN",):
+        event_type, mode = typed
+        if trigger.type in THREATENABLE and state == "real" and trigger.kind == "noun" and \
+                _under_threat_noun(trigger.token):
             continue
         sources, targets, generic = roles(trigger, index, lexicon)
         if event_type == "THREATEN" and trigger.kind == "noun":
@@ -412,3 +489,30 @@ def _content_object(trigger: Token) -> bool:
 
 def _state(code: str) -> ActorEntry:
     return ActorEntry(code, code, code, ActorKind.STATE)
+
+
+# --------------------------------------------------------------------------- sentence typing
+
+
+def sentence_types(sent: Span, lexicon: Lexicon, modality: Modality) -> list[tuple[str, Token]]:
+    """The PLOVER types a sentence carries, main clause first, whatever its actors.
+
+    The same triggers and mood rules as :func:`events_in_sentence`, without the
+    actor step: used to score event typing on its own (the PLOVER gold set
+    codes actors the dictionary may not know).
+    """
+    typed: list[tuple[int, int, str, Token]] = []
+    for trigger in find_triggers(sent, lexicon):
+        classified = classify(trigger.type, mood(trigger.token, modality))
+        if classified is None:
+            continue
+        event_type = classified[0]
+        depth = 0
+        tok = trigger.token
+        while tok.head.i != tok.i and depth < 20:
+            tok = tok.head
+            depth += 1
+        # Reported speech: the reported event matters more than "said".
+        typed.append((depth, trigger.token.i, event_type, trigger.token))
+    typed.sort(key=lambda x: (x[0], x[1]))
+    return [(t, tok) for _d, _i, t, tok in typed]

@@ -17,8 +17,12 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# Cooperative types: their announced or intended form is AGREE (PLOVER: "express
+# intent to cooperate"), their refusal REJECT.
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Event types whose threatened (not carried-out) form is THREATEN with this mode.
-THREATENABLE = {"SANCTION": "sanction", "ASSAULT": "assault", "COERCE": "coerce", "MOBILIZE": "mobilize"}
+THREATENABLE = {"SANCTION": "sanction", "ASSAULT": "assault", "COERCE": "coerce", "MOBILIZE": "mobilize",
+                "PROTEST": "protest"}
 # Verbs that only pass an event noun's meaning on: "held talks", "stepped up attacks".
 LIGHT_VERBS = {
     "hold", "have", "step", "launch", "issue", "register", "list", "make", "express", "voice", "lodge",
@@ -54,6 +58,8 @@ class Lexicon:
     reported_index: dict[str, str] = field(default_factory=dict)
     object_verbs: dict[str, str] = field(default_factory=dict)
     measures: frozenset[str] = frozenset()
+    noun_phrases: dict[str, str] = field(default_factory=dict)  # "hunger strike" -> PROTEST
+    object_rules: dict[tuple[str, str], str] = field(default_factory=dict)  # (verb, object) -> type
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,8 @@ class Modality:
     negators: frozenset[str]
     refusal_heads: frozenset[str]
     reporting: frozenset[str]
+    intent_heads: frozenset[str]
+    obligation: frozenset[str]
 
 
 def _words(spec: dict[str, list[str]], key: str) -> frozenset[str]:
@@ -80,6 +88,15 @@ def load_lexicon() -> Lexicon:
     text = (resources.files("standoff") / "data" / "plover-lexicon.yaml").read_text(encoding="utf-8")
     raw = yaml.safe_load(text)
     types: dict[str, EventWords] = {}
+    noun_phrases = {str(k).lower(): str(v) for k, v in (raw.pop("noun_phrases", None) or {}).items()}
+    object_rules: dict[tuple[str, str], str] = {}
+    for rule in raw.pop("object_rules", None) or []:
+        for verb in _words(rule, "verbs"):
+            for obj in _words(rule, "objects"):
+                object_rules.setdefault((verb, obj), str(rule["type"]))
+    for kind in [*noun_phrases.values(), *object_rules.values()]:
+        if kind not in PLOVER_TYPES:
+            raise ValueError(f"plover-lexicon.yaml: {kind} is not a PLOVER event type")
     for name, spec in raw.items():
         if name not in PLOVER_TYPES:
             raise ValueError(f"plover-lexicon.yaml: {name} is not a PLOVER event type")
@@ -94,7 +111,8 @@ def load_lexicon() -> Lexicon:
             preps=tuple(sorted(_words(spec, "preps"))),
             objects=_words(spec, "objects"),
         )
-    lexicon = Lexicon(types=types, measures=types["SANCTION"].objects | types["SANCTION"].nouns)
+    lexicon = Lexicon(types=types, measures=types["SANCTION"].objects | types["SANCTION"].nouns,
+                      noun_phrases=noun_phrases, object_rules=object_rules)
     for words in types.values():
         # First listed type wins for a word in two lists: keep the file's order meaningful.
         for verb in words.verbs:

@@ -30,7 +30,7 @@ from standoff.read import claims as claim_rules
 from standoff.read.actors import ActorDictionary, load_dictionary
 from standoff.read.clean import clean
 from standoff.read.dates import resolve
-from standoff.read.events import Found, events_in_sentence, fill_implicit_targets
+from standoff.read.events import Found, events_in_sentence, fill_implicit_targets, sentence_types
 from standoff.read.lexicon import load_lexicon, load_modality
 from standoff.read.mentions import ActorIndex
 from standoff.read.pipeline import build_pipeline
@@ -71,6 +71,14 @@ class Reader:
         docs = self.nlp.pipe((a.text for a, _ in buffered), batch_size=batch_size)
         for (article, raw), doc in zip(buffered, docs, strict=True):
             yield self._extract(doc, article, raw)
+
+    def sentence_types(self, text: str) -> list[str]:
+        """PLOVER types of each trigger in ``text``, main clause first (no actors needed)."""
+        doc = self.nlp(text)
+        out: list[str] = []
+        for sent in doc.sents:
+            out.extend(t for t, _tok in sentence_types(sent, self.lexicon, self.modality))
+        return out
 
     # ------------------------------------------------------------------ steps
     def _extract(self, doc: Doc, article, raw: RawArticle) -> Reading:  # type: ignore[no-untyped-def]

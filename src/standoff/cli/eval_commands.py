@@ -1,0 +1,95 @@
+"""`standoff eval plover FILE` and `standoff eval gold DIR`: score the reader."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from standoff.cli import eval_app
+
+ActorsOption = Annotated[Path | None, typer.Option("--actors", help="YAML file of extra actors")]
+
+
+@eval_app.command("plover")
+def eval_plover(
+    path: Annotated[Path, typer.Argument(help="PLOVER_GSR_CAMEO.txt (JSON array of gold sentences)")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+    actors: ActorsOption = None,
+) -> None:
+    """Per-type precision/recall/F1, type accuracy, (type, source, target) F1, confusion matrix."""
+    from standoff.read import Reader
+    from standoff.read.evaluate import evaluate_plover, load_plover
+
+    load_plover(path)  # a bad file fails before the pipeline loads
+    result = evaluate_plover(path, Reader(actors_file=actors))
+    if as_json:
+        print(json.dumps(result, indent=2))
+        return
+    console = Console()
+    console.print(f"{result['sentences']} gold sentences · event-type accuracy "
+                  f"[bold]{result['type_accuracy']:.3f}[/bold] · (type, source, target) "
+                  f"P {result['triples']['precision']:.3f} R {result['triples']['recall']:.3f} "
+                  f"F1 [bold]{result['triples']['f1']:.3f}[/bold]")
+    table = Table(title="Event type alone")
+    for col in ("type", "support", "precision", "recall", "F1"):
+        table.add_column(col, justify="right" if col != "type" else "left")
+    for label, row in result["per_type"].items():
+        table.add_row(label, str(row["support"]), f"{row['precision']:.2f}", f"{row['recall']:.2f}",
+                      f"{row['f1']:.2f}")
+    console.print(table)
+    _confusion(console, result["confusion"])
+
+
+def _confusion(console: Console, confusion: dict[str, dict[str, int]]) -> None:
+    predicted = sorted({p for row in confusion.values() for p in row})
+    table = Table(title="Confusion (rows gold, columns predicted)")
+    table.add_column("gold")
+    for p in predicted:
+        table.add_column(p[:4], justify="right")
+    for gold, row in confusion.items():
+        table.add_row(gold, *[str(row.get(p, "")) for p in predicted])
+    console.print(table)
+
+
+@eval_app.command("gold")
+def eval_gold(
+    folder: Annotated[Path, typer.Argument(help="folder of articles with gold .yaml files beside them")],
+    articles: Annotated[Path | None, typer.Option("--articles", help="where the articles are, if elsewhere")]
+    = None,
+    no_gold_date: Annotated[bool, typer.Option(
+        "--no-gold-date", help="do not give the reader the gold publication date")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+    actors: ActorsOption = None,
+) -> None:
+    """Score each article against its gold file (shared/gold rules), and the total."""
+    from standoff.read import Reader
+    from standoff.read.evaluate import evaluate_gold_dir
+
+    result = evaluate_gold_dir(folder, Reader(actors_file=actors), articles, not no_gold_date)
+    if as_json:
+        print(json.dumps(result, indent=2))
+        return
+    console = Console()
+    table = Table(title=f"{folder}: F1 per section")
+    sections = list(result["total"])
+    table.add_column("article", overflow="fold")
+    for s in sections:
+        table.add_column(s, justify="right")
+    for name, res in result["articles"].items():
+        table.add_row(name, *[_cell(res["sections"][s]) for s in sections])
+    table.add_row("[bold]total[/bold]", *[_cell(result["total"][s]) for s in sections])
+    console.print(table)
+    for s, row in result["total"].items():
+        console.print(f"{s}: P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f} "
+                      f"({row['found']}/{row['gold']} gold found, {row['output']} output)")
+    d = result["deadlines"]
+    console.print(f"threats with the right deadline: {d['right']}/{d['threats_with_deadline_checked']}")
+
+
+def _cell(s: dict[str, Any]) -> str:
+    return f"{s['f1']:.2f}"

@@ -383,6 +383,8 @@ def roles(trigger: Trigger, index: ActorIndex, lexicon: Lexicon) -> tuple[list[R
         prep_heads = [tok]
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
             prep_heads.append(tok.head)  # "stepped up attacks ... on refineries"
+        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
+            prep_heads.append(tok.head.head)  # "arrived in Amman on a visit"
         for prep, obj in (p for h in prep_heads for p in _prep_objects(h, (*preps, "between", "with"))):
             refs = index.actors_of(obj, demonyms=material or prep in ("to", "with", "between"))
             if prep == "between" and len(refs) >= 2 and not sources:
@@ -479,6 +481,29 @@ def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], str |
 CONTENT_NOUNS = {"notion", "idea", "claim", "claims", "suggestion", "report", "reports", "speculation",
                  "rumour", "rumours", "rumor", "rumors", "view", "assertion", "narrative", "premise",
                  "allegation", "allegations", "characterisation", "characterization", "accusation"}
+
+
+SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def symmetric_pairs(found: list[Found]) -> None:
+    """Meetings and agreements run both ways: 'X and Y agreed', 'X met Y' -> X->Y and Y->X.
+
+    This is the PLOVER gold standard's convention for compound actors; one-way
+    events (a visit is CONSULT both ways, an offer to agree is not) keep one
+    direction unless their sources are coordinated.
+    """
+    extra: list[Found] = []
+    for f in found:
+        if f.type not in SYMMETRIC or f.inferred_target:
+            continue
+        if not f.targets and len(f.sources) >= 2:
+            f.targets = f.sources[1:]
+            f.sources = f.sources[:1]
+            extra.append(Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue))
+        elif f.type == "CONSULT" and f.targets:
+            extra.append(Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue))
+    found.extend(extra)
 
 
 def _content_object(trigger: Token) -> bool:

@@ -30,6 +30,7 @@ LIGHT_VERBS = {
     "deliver", "set", "lay", "give", "reiterate", "repeat", "renew", "announce", "file", "level", "press",
     "put", "outline", "present", "table", "offer", "send", "open", "join", "attend", "host", "signal",
     "maintain", "raise", "defend", "insist", "take", "pursue", "extend", "keep", "redouble", "unleash",
+    "arrive", "undertake", "reach", "conclude", "wage", "commit", "perpetrate",
 }
 
 

@@ -82,7 +82,7 @@ class ActorIndex:
             if ent.label_ == "NORP" and entry is not None:
                 for tok in ent:
                     self.demonyms[tok.i] = entry.country
-                group = self._group(ent, entry.country)
+                group = self._group(ent, entry.country) or self._people(ent, entry.country)
                 if group is not None:
                     self._add(group)
                 continue
@@ -161,6 +161,16 @@ class ActorIndex:
         span = self.doc[min(ent.start, head.i): max(ent.end, head.i + 1)]
         entry = ActorEntry(country + sector, country, span.text, ActorKind.GROUP)
         return Ref(entry, span.start, span.end, "demonym and role")
+
+    def _people(self, ent: Span, country: str) -> Ref | None:
+        """'the Palestinians', 'Iranians': a plural demonym used as a noun is its people."""
+        root = ent.root
+        if root.pos_ not in ("NOUN", "PROPN") or root.dep_ in ("amod", "compound", "nmod", "poss"):
+            return None
+        if not root.text.endswith("s") or len(country) != 3:
+            return None
+        entry = ActorEntry(country, country, ent.text.removeprefix("the "), ActorKind.GROUP)
+        return Ref(entry, ent.start, ent.end, "demonym as noun")
 
     # ------------------------------------------------------------------ resolving
     def actors_of(self, token: Token, *, demonyms: bool = False, depth: int = 0) -> list[Ref]:

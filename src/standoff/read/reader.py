@@ -30,7 +30,13 @@ from standoff.read import claims as claim_rules
 from standoff.read.actors import ActorDictionary, load_dictionary
 from standoff.read.clean import clean
 from standoff.read.dates import resolve
-from standoff.read.events import Found, events_in_sentence, fill_implicit_targets, sentence_types
+from standoff.read.events import (
+    Found,
+    events_in_sentence,
+    fill_implicit_targets,
+    sentence_types,
+    symmetric_pairs,
+)
 from standoff.read.lexicon import load_lexicon, load_modality
 from standoff.read.mentions import ActorIndex
 from standoff.read.pipeline import build_pipeline
@@ -99,6 +105,7 @@ class Reader:
                                                source=article.source, published=article.published)
         warnings.extend(date_warnings)
         fill_implicit_targets(found, _counterparts(index, threats))
+        symmetric_pairs(found)
         events = self._events(found, ctx, article.published)
         events.extend(_third_party_threats(threats, events))
         proposals = claim_rules.proposals(doc, index, found, ctx)

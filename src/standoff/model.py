@@ -135,7 +135,9 @@ class Actor(_Model):
     kind: ActorKind
     role: str | None = None
     mentions: list[Mention] = Field(default_factory=list)
-    how: str = Field("dictionary", description="how the code was found: dictionary, appositive, ...")
+    how: str = Field(
+        "dictionary", description="how the code was found: dictionary, appositive, ..."
+    )
 
 
 class Event(_Model):
@@ -329,7 +331,8 @@ class IssueForecast(_Model):
     model: str
     position: Interval
     trajectory: list[float] = Field(
-        default_factory=list, description="the predicted outcome round by round, if the model has rounds"
+        default_factory=list,
+        description="the predicted outcome round by round, if the model has rounds",
     )
     model_card: str
 

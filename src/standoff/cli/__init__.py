@@ -69,7 +69,9 @@ def main(argv: list[str] | None = None) -> None:
 
 # Command groups shared by several modules: each module adds its own sub-commands.
 fit_app = typer.Typer(help="Fit a model's coefficients from a data file.", no_args_is_help=True)
-backtest_app = typer.Typer(help="Score a model out of sample on historical data.", no_args_is_help=True)
+backtest_app = typer.Typer(
+    help="Score a model out of sample on historical data.", no_args_is_help=True
+)
 eval_app = typer.Typer(help="Score the reader against gold annotations.", no_args_is_help=True)
 app.add_typer(fit_app, name="fit")
 app.add_typer(backtest_app, name="backtest")

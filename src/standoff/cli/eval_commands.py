@@ -17,7 +17,9 @@ ActorsOption = Annotated[Path | None, typer.Option("--actors", help="YAML file o
 
 @eval_app.command("plover")
 def eval_plover(
-    path: Annotated[Path, typer.Argument(help="PLOVER_GSR_CAMEO.txt (JSON array of gold sentences)")],
+    path: Annotated[
+        Path, typer.Argument(help="PLOVER_GSR_CAMEO.txt (JSON array of gold sentences)")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
     actors: ActorsOption = None,
 ) -> None:
@@ -31,16 +33,23 @@ def eval_plover(
         print(json.dumps(result, indent=2))
         return
     console = Console()
-    console.print(f"{result['sentences']} gold sentences · event-type accuracy "
-                  f"[bold]{result['type_accuracy']:.3f}[/bold] · (type, source, target) "
-                  f"P {result['triples']['precision']:.3f} R {result['triples']['recall']:.3f} "
-                  f"F1 [bold]{result['triples']['f1']:.3f}[/bold]")
+    console.print(
+        f"{result['sentences']} gold sentences · event-type accuracy "
+        f"[bold]{result['type_accuracy']:.3f}[/bold] · (type, source, target) "
+        f"P {result['triples']['precision']:.3f} R {result['triples']['recall']:.3f} "
+        f"F1 [bold]{result['triples']['f1']:.3f}[/bold]"
+    )
     table = Table(title="Event type alone")
     for col in ("type", "support", "precision", "recall", "F1"):
         table.add_column(col, justify="right" if col != "type" else "left")
     for label, row in result["per_type"].items():
-        table.add_row(label, str(row["support"]), f"{row['precision']:.2f}", f"{row['recall']:.2f}",
-                      f"{row['f1']:.2f}")
+        table.add_row(
+            label,
+            str(row["support"]),
+            f"{row['precision']:.2f}",
+            f"{row['recall']:.2f}",
+            f"{row['f1']:.2f}",
+        )
     console.print(table)
     _confusion(console, result["confusion"])
 
@@ -58,11 +67,16 @@ def _confusion(console: Console, confusion: dict[str, dict[str, int]]) -> None:
 
 @eval_app.command("gold")
 def eval_gold(
-    folder: Annotated[Path, typer.Argument(help="folder of articles with gold .yaml files beside them")],
-    articles: Annotated[Path | None, typer.Option("--articles", help="where the articles are, if elsewhere")]
-    = None,
-    no_gold_date: Annotated[bool, typer.Option(
-        "--no-gold-date", help="do not give the reader the gold publication date")] = False,
+    folder: Annotated[
+        Path, typer.Argument(help="folder of articles with gold .yaml files beside them")
+    ],
+    articles: Annotated[
+        Path | None, typer.Option("--articles", help="where the articles are, if elsewhere")
+    ] = None,
+    no_gold_date: Annotated[
+        bool,
+        typer.Option("--no-gold-date", help="do not give the reader the gold publication date"),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
     actors: ActorsOption = None,
 ) -> None:
@@ -85,10 +99,14 @@ def eval_gold(
     table.add_row("[bold]total[/bold]", *[_cell(result["total"][s]) for s in sections])
     console.print(table)
     for s, row in result["total"].items():
-        console.print(f"{s}: P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f} "
-                      f"({row['found']}/{row['gold']} gold found, {row['output']} output)")
+        console.print(
+            f"{s}: P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f} "
+            f"({row['found']}/{row['gold']} gold found, {row['output']} output)"
+        )
     d = result["deadlines"]
-    console.print(f"threats with the right deadline: {d['right']}/{d['threats_with_deadline_checked']}")
+    console.print(
+        f"threats with the right deadline: {d['right']}/{d['threats_with_deadline_checked']}"
+    )
 
 
 def _cell(s: dict[str, Any]) -> str:

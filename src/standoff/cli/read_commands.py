@@ -18,7 +18,9 @@ from standoff.read.inputs import load_file, parse_date_option
 
 ActorsOption = Annotated[
     Path | None,
-    typer.Option("--actors", help="YAML file of extra actors (default: ./standoff-actors.yaml if present)"),
+    typer.Option(
+        "--actors", help="YAML file of extra actors (default: ./standoff-actors.yaml if present)"
+    ),
 ]
 
 
@@ -29,8 +31,12 @@ def _stderr() -> Console:
 @app.command("read")
 def read_command(
     files: Annotated[list[Path], typer.Argument(help="article files: .txt, .html or .jsonl")],
-    date_: Annotated[str | None, typer.Option("--date", help="publication date, YYYY-MM-DD")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="print Readings as JSON (one per line)")] = False,
+    date_: Annotated[
+        str | None, typer.Option("--date", help="publication date, YYYY-MM-DD")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="print Readings as JSON (one per line)")
+    ] = False,
     actors: ActorsOption = None,
 ) -> None:
     """Read articles: actors, PLOVER events, claims, threats with deadlines, proposals."""
@@ -57,9 +63,11 @@ def read_command(
 def _print_reading(console: Console, r: Reading) -> None:
     a = r.article
     console.rule(f"[bold]{a.title or a.id}[/bold]")
-    console.print(f"published {a.published or 'unknown'} · source {a.source or 'unknown'} · "
-                  f"{len(a.paragraphs)} paragraphs kept, {a.duplicate_paragraphs_dropped} duplicates "
-                  f"and {len(a.boilerplate_dropped)} furniture lines dropped")
+    console.print(
+        f"published {a.published or 'unknown'} · source {a.source or 'unknown'} · "
+        f"{len(a.paragraphs)} paragraphs kept, {a.duplicate_paragraphs_dropped} duplicates "
+        f"and {len(a.boilerplate_dropped)} furniture lines dropped"
+    )
     actors = Table(title="Actors", show_lines=False)
     for col in ("code", "name", "kind", "mentions"):
         actors.add_column(col)
@@ -71,19 +79,31 @@ def _print_reading(console: Console, r: Reading) -> None:
         events.add_column(col, overflow="fold")
     for e in r.events:
         when = e.date.value.isoformat() if e.date and e.date.value else ""
-        events.add_row(when, e.type + (f"/{e.mode}" if e.mode else ""), e.source, e.target or "",
-                       e.cue, e.evidence.sentence[:90])
+        events.add_row(
+            when,
+            e.type + (f"/{e.mode}" if e.mode else ""),
+            e.source,
+            e.target or "",
+            e.cue,
+            e.evidence.sentence[:90],
+        )
     console.print(events)
     for t in r.threats:
         dl = t.deadline
-        deadline = f"{dl.value} ({dl.precision.value}, from \"{dl.text}\")" if dl and dl.value else "none"
-        console.print(f"[bold]Threat[/bold] {t.sender} -> {t.target}; third parties "
-                      f"{', '.join(t.third_parties) or 'none'}; measures {', '.join(t.measures) or '?'}; "
-                      f"demand: {t.demand or '?'}; deadline {deadline}; status {t.status.value}")
+        deadline = (
+            f'{dl.value} ({dl.precision.value}, from "{dl.text}")' if dl and dl.value else "none"
+        )
+        console.print(
+            f"[bold]Threat[/bold] {t.sender} -> {t.target}; third parties "
+            f"{', '.join(t.third_parties) or 'none'}; measures {', '.join(t.measures) or '?'}; "
+            f"demand: {t.demand or '?'}; deadline {deadline}; status {t.status.value}"
+        )
     for p in r.proposals:
-        console.print(f"[bold]Proposal[/bold] {p.name}: {p.text} - sponsors {', '.join(p.sponsors) or '?'}"
-                      f"; supporters {', '.join(p.supporters) or '-'}; opponents "
-                      f"{', '.join(p.opponents) or '-'}" + (f"; origin {p.origin}" if p.origin else ""))
+        console.print(
+            f"[bold]Proposal[/bold] {p.name}: {p.text} - sponsors {', '.join(p.sponsors) or '?'}"
+            f"; supporters {', '.join(p.supporters) or '-'}; opponents "
+            f"{', '.join(p.opponents) or '-'}" + (f"; origin {p.origin}" if p.origin else "")
+        )
     for c in r.claims:
         if c.kind.value in ("condition", "belief"):
             console.print(f"[bold]{c.kind.value.title()}[/bold] {c.actor}: {c.text}")
@@ -93,7 +113,9 @@ def _print_reading(console: Console, r: Reading) -> None:
 
 @app.command("score")
 def score_command(
-    reading_file: Annotated[Path, typer.Argument(help="a Reading as JSON (from `standoff read --json`)")],
+    reading_file: Annotated[
+        Path, typer.Argument(help="a Reading as JSON (from `standoff read --json`)")
+    ],
     gold_file: Annotated[Path, typer.Argument(help="gold YAML in the seed.yaml format")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
@@ -110,7 +132,9 @@ def score_command(
     try:
         reading = Reading.model_validate_json(text.splitlines()[0])
     except ValidationError:
-        raise UserError(f"{reading_file}: not a Reading (make it with `standoff read --json`)") from None
+        raise UserError(
+            f"{reading_file}: not a Reading (make it with `standoff read --json`)"
+        ) from None
     gold = load_gold(gold_file)[0]
     result = score_article(reading, gold)
     if as_json:
@@ -120,8 +144,15 @@ def score_command(
     for col in ("section", "gold", "found", "output", "precision", "recall", "F1"):
         table.add_column(col, justify="right" if col != "section" else "left")
     for name, s in result["sections"].items():
-        table.add_row(name, str(s["gold"]), str(s["found"]), str(s["output"]), f"{s['precision']:.2f}",
-                      f"{s['recall']:.2f}", f"{s['f1']:.2f}")
+        table.add_row(
+            name,
+            str(s["gold"]),
+            str(s["found"]),
+            str(s["output"]),
+            f"{s['precision']:.2f}",
+            f"{s['recall']:.2f}",
+            f"{s['f1']:.2f}",
+        )
     console = Console()
     console.print(table)
     for key, value in result["article"].items():

@@ -51,7 +51,9 @@ class ActorDictionary:
     entries: dict[str, ActorEntry] = field(default_factory=dict)  # key -> entry
     phrases: dict[str, str] = field(default_factory=dict)  # phrase (as written) -> key
     demonyms: dict[str, str] = field(default_factory=dict)  # lower-case demonym -> country code
-    demonym_forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # lower -> (code, as written)
+    demonym_forms: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # lower -> (code, as written)
     roles: dict[str, str] = field(default_factory=dict)  # lower-case role word -> sector
     country_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> code
 
@@ -125,9 +127,15 @@ class ActorDictionary:
             for attr in ("name", "official_name", "common_name"):
                 value = getattr(country, attr, None)
                 if value:
-                    book._add(value, ActorEntry(country.alpha_3, country.alpha_3,
-                                                getattr(country, "common_name", country.name),
-                                                ActorKind.STATE))
+                    book._add(
+                        value,
+                        ActorEntry(
+                            country.alpha_3,
+                            country.alpha_3,
+                            getattr(country, "common_name", country.name),
+                            ActorKind.STATE,
+                        ),
+                    )
                     book.country_names[value.lower()] = country.alpha_3
         folder = resources.files("standoff") / "data" / "actors"
         for name in ("countries.yaml", "igos.yaml", "people.yaml", "roles.yaml"):

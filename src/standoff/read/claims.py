@@ -25,34 +25,150 @@ from standoff.read.events import Found, _agent, _subject
 from standoff.read.mentions import ActorIndex, Ref
 
 PROPOSAL_NOUNS = {
-    "ceasefire": "ceasefire", "cease-fire": "ceasefire", "truce": "truce", "armistice": "armistice",
-    "moratorium": "moratorium", "summit": "summit", "referendum": "referendum", "corridor": "corridor",
-    "roadmap": "roadmap", "framework": "framework", "plan": "plan", "exchange": "exchange",
-    "swap": "exchange", "pause": "pause", "freeze": "freeze", "deal": "deal", "agreement": "agreement",
-    "accord": "accord", "settlement": "settlement", "conference": "conference", "negotiations": "negotiations",
-    "talks": "talks", "treaty": "treaty", "pact": "pact", "mediation": "mediation",
+    "ceasefire": "ceasefire",
+    "cease-fire": "ceasefire",
+    "truce": "truce",
+    "armistice": "armistice",
+    "moratorium": "moratorium",
+    "summit": "summit",
+    "referendum": "referendum",
+    "corridor": "corridor",
+    "roadmap": "roadmap",
+    "framework": "framework",
+    "plan": "plan",
+    "exchange": "exchange",
+    "swap": "exchange",
+    "pause": "pause",
+    "freeze": "freeze",
+    "deal": "deal",
+    "agreement": "agreement",
+    "accord": "accord",
+    "settlement": "settlement",
+    "conference": "conference",
+    "negotiations": "negotiations",
+    "talks": "talks",
+    "treaty": "treaty",
+    "pact": "pact",
+    "mediation": "mediation",
 }
 # Verbs that put a proposal forward (subject or agent = sponsor).
-SPONSOR_VERBS = {"propose", "suggest", "float", "offer", "demand", "call", "urge", "insist", "push", "seek",
-                 "press", "advocate", "present", "put", "table", "pitch", "request", "want", "unveil",
-                 "outline", "announce", "champion", "initiate", "broker", "moot", "raise"}
-SUPPORT_VERBS = {"back", "support", "endorse", "welcome", "accept", "agree", "favour", "favor", "embrace",
-                 "approve", "sign"}
-OPPOSE_VERBS = {"reject", "oppose", "refuse", "dismiss", "rebuff", "spurn", "resist", "veto", "decline",
-                "block", "rule", "criticise", "criticize"}
-ENDORSING_PREDICATES = {"suffice", "work", "need", "necessary", "acceptable", "essential", "required",
-                        "must", "help", "only"}
-CONDITION_NOUNS = {"conditions", "condition", "demands", "terms", "preconditions", "red", "lines",
-                   "requirements", "prerequisites"}
-BELIEF_VERBS = {"believe", "view", "see", "think", "consider", "regard", "doubt", "expect", "judge",
-                "assess", "calculate", "reckon", "feel"}
-BELIEF_ADJECTIVES = {"skeptical", "sceptical", "confident", "convinced", "certain", "sure", "doubtful",
-                     "optimistic", "pessimistic", "cautious"}
+SPONSOR_VERBS = {
+    "propose",
+    "suggest",
+    "float",
+    "offer",
+    "demand",
+    "call",
+    "urge",
+    "insist",
+    "push",
+    "seek",
+    "press",
+    "advocate",
+    "present",
+    "put",
+    "table",
+    "pitch",
+    "request",
+    "want",
+    "unveil",
+    "outline",
+    "announce",
+    "champion",
+    "initiate",
+    "broker",
+    "moot",
+    "raise",
+}
+SUPPORT_VERBS = {
+    "back",
+    "support",
+    "endorse",
+    "welcome",
+    "accept",
+    "agree",
+    "favour",
+    "favor",
+    "embrace",
+    "approve",
+    "sign",
+}
+OPPOSE_VERBS = {
+    "reject",
+    "oppose",
+    "refuse",
+    "dismiss",
+    "rebuff",
+    "spurn",
+    "resist",
+    "veto",
+    "decline",
+    "block",
+    "rule",
+    "criticise",
+    "criticize",
+}
+ENDORSING_PREDICATES = {
+    "suffice",
+    "work",
+    "need",
+    "necessary",
+    "acceptable",
+    "essential",
+    "required",
+    "must",
+    "help",
+    "only",
+}
+CONDITION_NOUNS = {
+    "conditions",
+    "condition",
+    "demands",
+    "terms",
+    "preconditions",
+    "red",
+    "lines",
+    "requirements",
+    "prerequisites",
+}
+BELIEF_VERBS = {
+    "believe",
+    "view",
+    "see",
+    "think",
+    "consider",
+    "regard",
+    "doubt",
+    "expect",
+    "judge",
+    "assess",
+    "calculate",
+    "reckon",
+    "feel",
+}
+BELIEF_ADJECTIVES = {
+    "skeptical",
+    "sceptical",
+    "confident",
+    "convinced",
+    "certain",
+    "sure",
+    "doubtful",
+    "optimistic",
+    "pessimistic",
+    "cautious",
+}
 
 
 def _evidence(sent: Span, ctx: ArticleContext) -> Evidence:
-    return Evidence(sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
-                    article_id=ctx.article_id, source=ctx.source, published=ctx.published)
+    return Evidence(
+        sentence=sent.text.strip(),
+        start=sent.start_char,
+        end=sent.end_char,
+        article_id=ctx.article_id,
+        source=ctx.source,
+        published=ctx.published,
+    )
 
 
 @dataclass
@@ -83,8 +199,14 @@ def _countries(refs: list[Ref]) -> list[str]:
 
 def _phrase(tok: Token) -> str:
     """The proposal's noun phrase, without determiners and trailing clauses."""
-    words = [t for t in tok.subtree if t.i <= tok.i or (t.dep_ in ("prep", "pobj", "amod", "compound", "cc",
-                                                                        "conj", "nmod") and t.i - tok.i < 6)]
+    words = [
+        t
+        for t in tok.subtree
+        if t.i <= tok.i
+        or (
+            t.dep_ in ("prep", "pobj", "amod", "compound", "cc", "conj", "nmod") and t.i - tok.i < 6
+        )
+    ]
     words = [t for t in words if t.dep_ not in ("det", "poss", "punct") and t.head.dep_ != "relcl"]
     text = " ".join(t.text for t in words if t.i >= tok.left_edge.i)
     return " ".join(text.split()[:9])
@@ -103,15 +225,23 @@ def _clause_heads(tok: Token) -> list[Token]:
 
 
 def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
-    """Who stands where on the proposal noun ``tok``: ('sponsor'|'supporter'|'opponent', countries)."""
+    """Who stands where on the proposal noun ``tok``.
+
+    Returns ('sponsor' | 'supporter' | 'opponent', countries), or None.
+    """
     for child in tok.children:  # "the ceasefire demanded by Kyiv and Washington"
         lemma = child.lemma_.lower()
         if child.dep_ == "acl" and lemma in SPONSOR_VERBS | SUPPORT_VERBS | OPPOSE_VERBS:
             agent = _agent(child)
             refs = index.actors_of(agent, demonyms=True) if agent is not None else []
             if refs:
-                role = "sponsor" if lemma in SPONSOR_VERBS else \
-                    "supporter" if lemma in SUPPORT_VERBS else "opponent"
+                role = (
+                    "sponsor"
+                    if lemma in SPONSOR_VERBS
+                    else "supporter"
+                    if lemma in SUPPORT_VERBS
+                    else "opponent"
+                )
                 return role, _countries(refs)
     for head in _clause_heads(tok):
         lemma = head.lemma_.lower()
@@ -130,7 +260,13 @@ def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
                 if recipient is not None:
                     return "sponsor-of-recipient", [r.country for r in index.actors_of(recipient)]
                 continue
-            role = "sponsor" if lemma in SPONSOR_VERBS else "supporter" if lemma in SUPPORT_VERBS else "opponent"
+            role = (
+                "sponsor"
+                if lemma in SPONSOR_VERBS
+                else "supporter"
+                if lemma in SUPPORT_VERBS
+                else "opponent"
+            )
             negated = any(c.dep_ == "neg" for c in head.children)
             if negated and role != "opponent":
                 role = "opponent"
@@ -160,7 +296,9 @@ def _recipient(verb: Token) -> Token | None:
     return None
 
 
-def proposals(doc: Doc, index: ActorIndex, found: list[Found], ctx: ArticleContext) -> list[Proposal]:
+def proposals(
+    doc: Doc, index: ActorIndex, found: list[Found], ctx: ArticleContext
+) -> list[Proposal]:
     """Proposals with sponsors, supporters and opponents, merged by key noun."""
     drafts: dict[str, _ProposalDraft] = {}
     partners = _meeting_partners(found)
@@ -185,8 +323,11 @@ def proposals(doc: Doc, index: ActorIndex, found: list[Found], ctx: ArticleConte
             if kind == "sponsor-of-recipient":
                 countries = [p for c in countries for p in partners.get(c, [])]
                 kind = "sponsor"
-            bucket = {"sponsor": draft.sponsors, "supporter": draft.supporters,
-                      "opponent": draft.opponents}[kind]
+            bucket = {
+                "sponsor": draft.sponsors,
+                "supporter": draft.supporters,
+                "opponent": draft.opponents,
+            }[kind]
             for c in countries:
                 if c not in bucket:
                     bucket.append(c)
@@ -195,11 +336,17 @@ def proposals(doc: Doc, index: ActorIndex, found: list[Found], ctx: ArticleConte
     for d in drafts.values():
         if not (d.sponsors or d.supporters or d.opponents):
             continue
-        out.append(Proposal(
-            name=d.key, text=d.text, sponsors=d.sponsors,
-            supporters=[c for c in d.supporters if c not in d.sponsors],
-            opponents=[c for c in d.opponents if c not in d.sponsors], origin=d.origin,
-            evidence=[_evidence(s, ctx) for s in _unique(d.sentences)]))
+        out.append(
+            Proposal(
+                name=d.key,
+                text=d.text,
+                sponsors=d.sponsors,
+                supporters=[c for c in d.supporters if c not in d.sponsors],
+                opponents=[c for c in d.opponents if c not in d.sponsors],
+                origin=d.origin,
+                evidence=[_evidence(s, ctx) for s in _unique(d.sentences)],
+            )
+        )
     return out
 
 
@@ -216,8 +363,18 @@ def _unique(sentences: list[Span]) -> list[Span]:
 def _proposal_word_near(tok: Token) -> bool:
     """'a proposal to implement a moratorium', 'the idea of a summit'."""
     for head in _clause_heads(tok)[:4]:
-        if head.lemma_.lower() in ("proposal", "idea", "plan", "offer", "option", "options", "initiative",
-                                   "suggestion", "proposed", "suggested"):
+        if head.lemma_.lower() in (
+            "proposal",
+            "idea",
+            "plan",
+            "offer",
+            "option",
+            "options",
+            "initiative",
+            "suggestion",
+            "proposed",
+            "suggested",
+        ):
             return True
     return any(c.lemma_.lower() in ("propose", "suggest") for c in tok.children)
 
@@ -235,7 +392,9 @@ def _origin(sent: Span, index: ActorIndex, drafts: dict[str, _ProposalDraft]) ->
                 refs = index.actors_of(agent, demonyms=True)
                 if not refs:
                     continue
-                mentioned = [d for d in drafts.values() if any(s.start <= sent.start for s in d.sentences)]
+                mentioned = [
+                    d for d in drafts.values() if any(s.start <= sent.start for s in d.sentences)
+                ]
                 if mentioned:
                     latest = max(mentioned, key=lambda d: max(s.start for s in d.sentences))
                     if latest.origin is None and refs[0].country not in latest.sponsors:
@@ -270,19 +429,31 @@ def conditions(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
                     continue
                 for item in _listed_items(tok):
                     for country in owner:
-                        out.append(Claim(kind=ClaimKind.CONDITION, actor=country, text=item,
-                                         evidence=_evidence(sent, ctx)))
+                        out.append(
+                            Claim(
+                                kind=ClaimKind.CONDITION,
+                                actor=country,
+                                text=item,
+                                evidence=_evidence(sent, ctx),
+                            )
+                        )
             elif tok.lemma_.lower() == "insist":
                 subject = _subject(tok)
                 owner = _countries(index.actors_of(subject)) if subject is not None else []
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"):
                     for obj in prep.children:
                         if obj.dep_ == "pcomp" or obj.dep_ == "pobj":
-                            for item in [obj, *obj.conjuncts]:
-                                text = _item_text(item)
+                            for item_tok in [obj, *obj.conjuncts]:
+                                text = _item_text(item_tok)
                                 for country in owner:
-                                    out.append(Claim(kind=ClaimKind.CONDITION, actor=country, text=text,
-                                                     evidence=_evidence(sent, ctx)))
+                                    out.append(
+                                        Claim(
+                                            kind=ClaimKind.CONDITION,
+                                            actor=country,
+                                            text=text,
+                                            evidence=_evidence(sent, ctx),
+                                        )
+                                    )
     return out
 
 
@@ -297,7 +468,9 @@ def _owner(tok: Token, index: ActorIndex) -> list[str]:
     return []
 
 
-_LIST_OPENER = re.compile(r"(?:,?\s+(?:including|includ(?:e|es|ed)|such as|namely|notably)\s+|:\s+)", re.I)
+_LIST_OPENER = re.compile(
+    r"(?:,?\s+(?:including|includ(?:e|es|ed)|such as|namely|notably)\s+|:\s+)", re.I
+)
 _LIST_SPLIT = re.compile(r"\s*(?:;|,\s*(?:and|or)\s+|,\s+|\s+and\s+|\s+or\s+)\s*", re.I)
 
 
@@ -308,13 +481,15 @@ def _listed_items(tok: Token) -> list[str]:
     trees for long coordinations are less reliable than the punctuation.
     """
     sent = tok.sent
-    rest = sent.doc.text[tok.idx: sent.end_char]
+    rest = sent.doc.text[tok.idx : sent.end_char]
     m = _LIST_OPENER.search(rest)
     if m is None or m.start() > 60:
         return []
-    body = rest[m.end():].rstrip(" .;")
-    items = [s.strip(" ,.").removeprefix("a ").removeprefix("an ").removeprefix("the ")
-             for s in _LIST_SPLIT.split(body)]
+    body = rest[m.end() :].rstrip(" .;")
+    items = [
+        s.strip(" ,.").removeprefix("a ").removeprefix("an ").removeprefix("the ")
+        for s in _LIST_SPLIT.split(body)
+    ]
     return [s for s in items if s and len(s.split()) <= 12]
 
 
@@ -331,8 +506,10 @@ def beliefs(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
     for sent in doc.sents:
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if not ((lemma in BELIEF_VERBS and tok.pos_ == "VERB") or
-                    (lemma in BELIEF_ADJECTIVES and tok.dep_ == "acomp")):
+            if not (
+                (lemma in BELIEF_VERBS and tok.pos_ == "VERB")
+                or (lemma in BELIEF_ADJECTIVES and tok.dep_ == "acomp")
+            ):
                 continue
             verb = tok if tok.pos_ == "VERB" else tok.head
             subject = _subject(verb)
@@ -341,8 +518,11 @@ def beliefs(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
             actors = _countries(index.actors_of(subject))
             if not actors:
                 continue
-            content = [c for c in tok.children
-                       if c.dep_ in ("ccomp", "dobj", "prep", "xcomp") and c.i > tok.i]
+            content = [
+                c
+                for c in tok.children
+                if c.dep_ in ("ccomp", "dobj", "prep", "xcomp") and c.i > tok.i
+            ]
             if not content:
                 continue
             start = min(c.left_edge.i for c in content)
@@ -351,8 +531,14 @@ def beliefs(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
             if len(text.split()) < 2:
                 continue
             for country in actors:
-                out.append(Claim(kind=ClaimKind.BELIEF, actor=country, text=f"{tok.text} {text}",
-                                 evidence=_evidence(sent, ctx)))
+                out.append(
+                    Claim(
+                        kind=ClaimKind.BELIEF,
+                        actor=country,
+                        text=f"{tok.text} {text}",
+                        evidence=_evidence(sent, ctx),
+                    )
+                )
     return out
 
 
@@ -364,7 +550,13 @@ def event_claims(found: list[Found], ctx: ArticleContext) -> list[Claim]:
         if f.type not in kinds:
             continue
         for s in f.sources:
-            out.append(Claim(kind=kinds[f.type], actor=s.country,
-                             target=f.targets[0].country if f.targets else None,
-                             text=" ".join(f.sentence.text.split()), evidence=_evidence(f.sentence, ctx)))
+            out.append(
+                Claim(
+                    kind=kinds[f.type],
+                    actor=s.country,
+                    target=f.targets[0].country if f.targets else None,
+                    text=" ".join(f.sentence.text.split()),
+                    evidence=_evidence(f.sentence, ctx),
+                )
+            )
     return out

@@ -23,9 +23,13 @@ _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_MONTH_NUMBER = {m[:3]: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1
-)}
+_MONTH_NUMBER = {
+    m[:3]: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
 # A full date as datelines, bylines and "Published" lines write it.
 FULL_DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{_MONTHS})\.?,?\s+(?P<y1>\d{{4}})"
@@ -98,28 +102,70 @@ def _nothing(m: re.Match[str], found: _Found) -> None:
 
 
 LINE_RULES: list[tuple[str, re.Pattern[str], _Action]] = [
-    ("source line", re.compile(r"^\(?\s*source\s*:\s*(?P<src>[\w.\-/:]+)\s*\)?\.?$", re.I), _set_source),
-    ("credit line", re.compile(
-        r"^\(?(?:reporting|writing|additional reporting|editing|compiled)\s+by\b.{0,200}$", re.I
-    ), _nothing),
-    ("byline", re.compile(r"^by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|\||and|\u00b7|-)\s*.{0,80})?$"), _set_date),
-    ("date line", re.compile(
-        rf"^(?:published|updated|posted|last updated|first published)?\s*:?\s*(?:on\s+)?"
-        rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-        rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}),?\s+\d{{4}}"
-        r"(?:\s*[|,\u00b7-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\.?$",
-        re.I,
-    ), _set_date),
-    ("published line", re.compile(r"^(?:published|updated|posted|last updated)\b.{0,80}\d{4}.{0,30}$", re.I), _set_date),
-    ("link line", re.compile(
-        r"^(?:read more|read also|also read|related|related stories|more on this|see also|"
-        r"watch|listen|sign up|subscribe|follow us|share this|advertisement|click here)\b.{0,200}$", re.I
-    ), _nothing),
-    ("caption", re.compile(
-        r"^(?:\(?(?:photo|image|picture|file photo|caption|video)\s*(?:credit)?\s*[:|\-]).{0,300}$", re.I
-    ), _nothing),
-    ("credit", re.compile(r"^.{0,250}\b(?:photo|image|picture)\s*(?:by|:)\s*[^.]{0,60}$", re.I), _nothing),
-    ("copyright", re.compile(r"^(?:\u00a9|copyright\b|all rights reserved).{0,200}$", re.I), _nothing),
+    (
+        "source line",
+        re.compile(r"^\(?\s*source\s*:\s*(?P<src>[\w.\-/:]+)\s*\)?\.?$", re.I),
+        _set_source,
+    ),
+    (
+        "credit line",
+        re.compile(
+            r"^\(?(?:reporting|writing|additional reporting|editing|compiled)\s+by\b.{0,200}$", re.I
+        ),
+        _nothing,
+    ),
+    (
+        "byline",
+        re.compile(
+            r"^by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|\||and|\u00b7|-)\s*.{0,80})?$"
+        ),
+        _set_date,
+    ),
+    (
+        "date line",
+        re.compile(
+            rf"^(?:published|updated|posted|last updated|first published)?\s*:?\s*(?:on\s+)?"
+            rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+            rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}),?\s+\d{{4}}"
+            r"(?:\s*[|,\u00b7-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\.?$",
+            re.I,
+        ),
+        _set_date,
+    ),
+    (
+        "published line",
+        re.compile(r"^(?:published|updated|posted|last updated)\b.{0,80}\d{4}.{0,30}$", re.I),
+        _set_date,
+    ),
+    (
+        "link line",
+        re.compile(
+            r"^(?:read more|read also|also read|related|related stories|more on this|see also|"
+            r"watch|listen|sign up|subscribe|follow us|share this|advertisement|click here)"
+            r"\b.{0,200}$",
+            re.I,
+        ),
+        _nothing,
+    ),
+    (
+        "caption",
+        re.compile(
+            r"^(?:\(?(?:photo|image|picture|file photo|caption|video)\s*(?:credit)?\s*[:|\-])"
+            r".{0,300}$",
+            re.I,
+        ),
+        _nothing,
+    ),
+    (
+        "credit",
+        re.compile(r"^.{0,250}\b(?:photo|image|picture)\s*(?:by|:)\s*[^.]{0,60}$", re.I),
+        _nothing,
+    ),
+    (
+        "copyright",
+        re.compile(r"^(?:\u00a9|copyright\b|all rights reserved).{0,200}$", re.I),
+        _nothing,
+    ),
 ]
 
 
@@ -134,7 +180,7 @@ def _furniture(line: str, found: _Found) -> bool:
     return False
 
 
-_TERMINAL = ('.', '!', '?', '"', "'", "\u201d", "\u2019", ':', ')', ';')
+_TERMINAL = (".", "!", "?", '"', "'", "\u201d", "\u2019", ":", ")", ";")
 
 
 def _is_heading(line: str) -> bool:
@@ -180,7 +226,7 @@ def _strip_dateline(paragraph: str, found: _Found, published: date | None) -> st
     found.dropped.append(f"dateline: {m.group(0).strip()}")
     if m.group("date") and found.published is None:
         found.published = find_full_date(m.group("date")) or _month_day(m.group("date"), published)
-    return paragraph[m.end():]
+    return paragraph[m.end() :]
 
 
 def _month_day(text: str, base: date | None) -> date | None:

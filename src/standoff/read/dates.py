@@ -21,14 +21,48 @@ from standoff.model import DatePrecision, ResolvedDate
 Direction = Literal["past", "future"]
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "a": 1, "an": 1,
-    "a couple of": 2, "several": 3, "a few": 3, "hundred": 100,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "a": 1,
+    "an": 1,
+    "a couple of": 2,
+    "several": 3,
+    "a few": 3,
+    "hundred": 100,
 }
-_NUM = r"(\d+|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
-UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "hour": 1 / 24,
-             "hours": 1 / 24}
+_NUM = (
+    r"(\d+|" + "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True)) + r")"
+)
+UNIT_DAYS = {
+    "day": 1,
+    "days": 1,
+    "week": 7,
+    "weeks": 7,
+    "month": 30,
+    "months": 30,
+    "hour": 1 / 24,
+    "hours": 1 / 24,
+}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -42,7 +76,7 @@ def _span(base: date, n: int, unit: str) -> date:
     return base + timedelta(days=max(1, round(days)) if days >= 1 else 1)
 
 
-Rule = Callable[[re.Match[str], date, Direction], tuple[date, DatePrecision, bool] | None]
+Rule = Callable[[re.Match[str], date, Direction], tuple[date, DatePrecision, bool]]
 
 
 def _within(m: re.Match[str], base: date, _d: Direction) -> tuple[date, DatePrecision, bool]:
@@ -56,7 +90,9 @@ def _days_ago(m: re.Match[str], base: date, _d: Direction) -> tuple[date, DatePr
     return base - timedelta(days=round(days)), DatePrecision.DAY, False
 
 
-def _weekday(m: re.Match[str], base: date, direction: Direction) -> tuple[date, DatePrecision, bool]:
+def _weekday(
+    m: re.Match[str], base: date, direction: Direction
+) -> tuple[date, DatePrecision, bool]:
     target = WEEKDAYS.index(m.group("day").lower())
     which = (m.group("which") or "").lower()
     if which == "next" or (direction == "future" and which != "last"):
@@ -93,17 +129,35 @@ def _end_of_month(m: re.Match[str], base: date, _d: Direction) -> tuple[date, Da
 
 
 RULES: list[tuple[re.Pattern[str], Rule]] = [
-    (re.compile(
-        rf"(?:within|in|after|for|of|to)?\s*(?P<about>about |some |around |roughly )?(?P<n>{_NUM})"
-        rf"(?P<alt>\s+or\s+{_NUM})?[\s-]+(?P<unit>days?|weeks?|months?|hours?)"
-        r"(?:\s+(?:from\s+(?:today|now)|time))?$", re.I), _within),
+    (
+        re.compile(
+            r"(?:within|in|after|for|of|to)?\s*(?P<about>about |some |around |roughly )?"
+            rf"(?P<n>{_NUM})"
+            rf"(?P<alt>\s+or\s+{_NUM})?[\s-]+(?P<unit>days?|weeks?|months?|hours?)"
+            r"(?:\s+(?:from\s+(?:today|now)|time))?$",
+            re.I,
+        ),
+        _within,
+    ),
     (re.compile(rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s+ago$", re.I), _days_ago),
-    (re.compile(r"(?:(?:by|on|until|before|from)\s+)?(?:(?P<which>next|last|this|coming)\s+)?"
-                r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-                r"(?P<week>\s+week)?$", re.I), _weekday),
+    (
+        re.compile(
+            r"(?:(?:by|on|until|before|from)\s+)?(?:(?P<which>next|last|this|coming)\s+)?"
+            r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+            r"(?P<week>\s+week)?$",
+            re.I,
+        ),
+        _weekday,
+    ),
     (re.compile(r"today|tonight|tomorrow|yesterday", re.I), _relative_word),
-    (re.compile(r"(?:by\s+)?the\s+end\s+of\s+(?:(?P<next>next)|this|the)\s+week$", re.I), _end_of_week),
-    (re.compile(r"(?:by\s+)?the\s+end\s+of\s+(?:(?P<next>next)|this|the)\s+month$", re.I), _end_of_month),
+    (
+        re.compile(r"(?:by\s+)?the\s+end\s+of\s+(?:(?P<next>next)|this|the)\s+week$", re.I),
+        _end_of_week,
+    ),
+    (
+        re.compile(r"(?:by\s+)?the\s+end\s+of\s+(?:(?P<next>next)|this|the)\s+month$", re.I),
+        _end_of_month,
+    ),
 ]
 _STRIP = re.compile(r"^(?:by|on|until|before|no later than|from|as of|since|the)\s+", re.I)
 
@@ -120,27 +174,36 @@ def resolve(text: str, base: date | None, direction: Direction) -> ResolvedDate:
         m = pattern.fullmatch(words) or pattern.fullmatch(_STRIP.sub("", words))
         if m:
             if base is None:
-                return ResolvedDate(value=None, precision=DatePrecision.UNRESOLVED, text=text, relative=True)
+                return ResolvedDate(
+                    value=None, precision=DatePrecision.UNRESOLVED, text=text, relative=True
+                )
             value, precision, approx = rule(m, base, direction)
-            return ResolvedDate(value=value, precision=precision, text=text, approximate=approx,
-                                relative=True)
+            return ResolvedDate(
+                value=value, precision=precision, text=text, approximate=approx, relative=True
+            )
     return _dateparser(words, text, base, direction, has_year)
 
 
 _MONTH_ONLY = re.compile(
-    r"^(?:early |mid-|late |the end of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-    r"(?:\s+\d{4})?$", re.I)
+    r"^(?:early |mid-|late |the end of )?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{4})?$",
+    re.I,
+)
 
 
-def _dateparser(words: str, text: str, base: date | None, direction: Direction,
-                has_year: bool) -> ResolvedDate:
+def _dateparser(
+    words: str, text: str, base: date | None, direction: Direction, has_year: bool
+) -> ResolvedDate:
     import dateparser
 
     cleaned = _STRIP.sub("", words)
     if not re.search(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", cleaned, re.I):
         return ResolvedDate(value=None, precision=DatePrecision.UNRESOLVED, text=text)
     if base is None and not has_year:
-        return ResolvedDate(value=None, precision=DatePrecision.UNRESOLVED, text=text, relative=True)
+        return ResolvedDate(
+            value=None, precision=DatePrecision.UNRESOLVED, text=text, relative=True
+        )
     month_only = bool(_MONTH_ONLY.match(cleaned))
     settings = {
         "PREFER_DATES_FROM": "current_period",

@@ -25,7 +25,12 @@ from standoff.read.inputs import load_file
 from standoff.read.reader import Reader
 from standoff.read.score import IGO_CODES, country, load_gold, score_article
 
-DRAFT_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+DRAFT_NAMES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
 # CAMEO actor codes that differ from ISO 3166 alpha-3.
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UK": "GBR", "GMY": "DEU", "SPN": "ESP"}
 NONE = "NONE"
@@ -67,9 +72,13 @@ def load_plover(path: Path) -> list[PloverSentence]:
         raise UserError(f"{path}: not the PLOVER gold JSON array")
     out: list[PloverSentence] = []
     for rec in records:
-        if not isinstance(rec, dict) or rec.get("event") in (None, "DOCUMENT") or not rec.get("text"):
+        if (
+            not isinstance(rec, dict)
+            or rec.get("event") in (None, "DOCUMENT")
+            or not rec.get("text")
+        ):
             continue
-        etype = DRAFT_NAMES.get(rec["event"], rec["event"])
+        etype = str(DRAFT_NAMES.get(rec["event"], rec["event"]))
         sources, targets = _codes(rec.get("source")), _codes(rec.get("target"))
         triples: set[tuple[str, str, str]] = set()
         if targets:
@@ -94,12 +103,16 @@ class TypeScores:
         tp, fp, fn = self.tp[label], self.fp[label], self.fn[label]
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
-        return {"support": tp + fn, "precision": round(p, 3), "recall": round(r, 3),
-                "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+        return {
+            "support": tp + fn,
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+        }
 
 
 def main_type(reading: Reading, typed: list[str]) -> str:
-    """The sentence's event type: the main-clause trigger's type, else the first event's, else NONE."""
+    """The sentence's event type: the main-clause trigger's, else the first event's, else NONE."""
     if typed:
         return typed[0]
     return reading.events[0].type if reading.events else NONE
@@ -114,14 +127,17 @@ def evaluate_plover(path: Path, reader: Reader) -> dict[str, Any]:
         by_date[s.when].append(i)
     readings: list[Reading | None] = [None] * len(sentences)
     for when, idx in by_date.items():
-        for i, reading in zip(idx, reader.read_many([raws[i] for i in idx], published=when), strict=True):
+        for i, reading in zip(
+            idx, reader.read_many([raws[i] for i in idx], published=when), strict=True
+        ):
             readings[i] = reading
     types = TypeScores()
     confusion: dict[str, Counter[str]] = defaultdict(Counter)
     correct = 0
     tp = fp = fn = 0
-    for s, reading in zip(sentences, readings, strict=True):
-        assert reading is not None
+    for s, maybe in zip(sentences, readings, strict=True):
+        assert maybe is not None
+        reading = maybe
         predicted = main_type(reading, reader.sentence_types(s.text))
         confusion[s.type][predicted] += 1
         correct += predicted == s.type
@@ -131,7 +147,11 @@ def evaluate_plover(path: Path, reader: Reader) -> dict[str, Any]:
             types.fn[s.type] += 1
             if predicted != NONE:
                 types.fp[predicted] += 1
-        out = {(e.type, _actor_code(e.source), _actor_code(e.target)) for e in reading.events if e.target}
+        out = {
+            (e.type, _actor_code(e.source), _actor_code(e.target))
+            for e in reading.events
+            if e.target
+        }
         tp += len(out & s.triples)
         fp += len(out - s.triples)
         fn += len(s.triples - out)
@@ -142,8 +162,14 @@ def evaluate_plover(path: Path, reader: Reader) -> dict[str, Any]:
         "sentences": len(sentences),
         "type_accuracy": round(correct / len(sentences), 3) if sentences else 0.0,
         "per_type": {label: types.row(label) for label in labels},
-        "triples": {"gold": tp + fn, "output": tp + fp, "correct": tp, "precision": round(p, 3),
-                    "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0},
+        "triples": {
+            "gold": tp + fn,
+            "output": tp + fp,
+            "correct": tp,
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+        },
         "confusion": {g: dict(c) for g, c in sorted(confusion.items())},
     }
 
@@ -151,7 +177,9 @@ def evaluate_plover(path: Path, reader: Reader) -> dict[str, Any]:
 # --------------------------------------------------------------------------- gold folders
 
 
-def _article_for(gold_path: Path, gold: dict[str, Any], articles: Path | None) -> tuple[Path, int | None]:
+def _article_for(
+    gold_path: Path, gold: dict[str, Any], articles: Path | None
+) -> tuple[Path, int | None]:
     """The article a gold file describes: ``article.file`` (``name.jsonl:N`` for a record)."""
     name = str((gold.get("article") or {}).get("file") or "")
     line: int | None = None
@@ -169,8 +197,9 @@ def _article_for(gold_path: Path, gold: dict[str, Any], articles: Path | None) -
     raise UserError(f"{gold_path}: cannot find its article {name or gold_path.stem + '.*'}")
 
 
-def evaluate_gold_dir(folder: Path, reader: Reader, articles: Path | None = None,
-                      use_gold_date: bool = True) -> dict[str, Any]:
+def evaluate_gold_dir(
+    folder: Path, reader: Reader, articles: Path | None = None, use_gold_date: bool = True
+) -> dict[str, Any]:
     """Score every article of ``folder`` that has a gold YAML; per article and in total."""
     if not folder.is_dir():
         raise UserError(f"{folder}: not a folder")
@@ -199,19 +228,27 @@ def evaluate_gold_dir(folder: Path, reader: Reader, articles: Path | None = None
     for section, c in totals.items():
         p = c["correct_output"] / c["output"] if c["output"] else 0.0
         r = c["found"] / c["gold"] if c["gold"] else 1.0
-        total[section] = {"gold": c["gold"], "found": c["found"], "output": c["output"],
-                          "precision": round(p, 3), "recall": round(r, 3),
-                          "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+        total[section] = {
+            "gold": c["gold"],
+            "found": c["found"],
+            "output": c["output"],
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+        }
     return {"articles": per_article, "total": total, "deadlines": _deadline_recall(per_article)}
 
 
 def _deadline_recall(per_article: dict[str, Any]) -> dict[str, Any]:
-    """Threats found by (sender, target) with the right deadline, over gold threats with a deadline."""
+    """Threats found by (sender, target) with the right deadline, over gold threats with one."""
     gold_with_deadline = right = 0
     for result in per_article.values():
         for line in result["sections"]["threats"]["details"]:
             if " deadline: " in line:
                 gold_with_deadline += 1
                 right += line.split(" deadline: ")[1].startswith("ok")
-    return {"threats_with_deadline_checked": gold_with_deadline, "right": right,
-            "recall": round(right / gold_with_deadline, 3) if gold_with_deadline else None}
+    return {
+        "threats_with_deadline_checked": gold_with_deadline,
+        "right": right,
+        "recall": round(right / gold_with_deadline, 3) if gold_with_deadline else None,
+    }

@@ -28,11 +28,32 @@ from standoff.read.mentions import ActorIndex, Ref
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 # Event types with a clear other party: a missing target is worth inferring.
-TARGETED_TYPES = {"REQUEST", "REJECT", "ACCUSE", "ASSAULT", "THREATEN", "SANCTION", "COERCE", "CONSULT"}
+TARGETED_TYPES = {
+    "REQUEST",
+    "REJECT",
+    "ACCUSE",
+    "ASSAULT",
+    "THREATEN",
+    "SANCTION",
+    "COERCE",
+    "CONSULT",
+}
 QUAD = {  # PLOVER's four classes, for inferring implicit targets from like events
-    "AGREE": "vcoop", "CONSULT": "vcoop", "SUPPORT": "vcoop", "CONCEDE": "mcoop", "COOPERATE": "mcoop",
-    "AID": "mcoop", "RETREAT": "mcoop", "REQUEST": "vconf", "ACCUSE": "vconf", "REJECT": "vconf",
-    "THREATEN": "vconf", "PROTEST": "vconf", "SANCTION": "mconf", "MOBILIZE": "mconf", "COERCE": "mconf",
+    "AGREE": "vcoop",
+    "CONSULT": "vcoop",
+    "SUPPORT": "vcoop",
+    "CONCEDE": "mcoop",
+    "COOPERATE": "mcoop",
+    "AID": "mcoop",
+    "RETREAT": "mcoop",
+    "REQUEST": "vconf",
+    "ACCUSE": "vconf",
+    "REJECT": "vconf",
+    "THREATEN": "vconf",
+    "PROTEST": "vconf",
+    "SANCTION": "mconf",
+    "MOBILIZE": "mconf",
+    "COERCE": "mconf",
     "ASSAULT": "mconf",
 }
 
@@ -88,7 +109,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> Iterator[Trigger]:
             key = tok.lower_ if tok.lower_ in lexicon.noun_index else lemma
             if key in lexicon.noun_index and not _is_measure_only(tok, key, lexicon):
                 yield Trigger(tok, lexicon.noun_index[key], "noun", tok.text)
-        elif tok.pos_ == "ADJ" and lemma in lexicon.adjective_index and tok.dep_ in ("acomp", "oprd", "ROOT"):
+        elif (
+            tok.pos_ == "ADJ"
+            and lemma in lexicon.adjective_index
+            and tok.dep_ in ("acomp", "oprd", "ROOT")
+        ):
             yield Trigger(tok, lexicon.adjective_index[lemma], "adjective", tok.text)
 
 
@@ -97,12 +122,18 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     verb_forms = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     for obj in list(objects):  # "a new wave of sanctions", "a set of penalties"
-        objects.extend(g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for g in p.children if g.dep_ == "pobj")
+        objects.extend(
+            g
+            for p in obj.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
     for form in verb_forms:
         for obj in objects:
-            kind = lexicon.object_rules.get((form, obj.lemma_.lower())) or \
-                lexicon.object_rules.get((form, obj.lower_))
+            kind = lexicon.object_rules.get((form, obj.lemma_.lower())) or lexicon.object_rules.get(
+                (form, obj.lower_)
+            )
             if kind:
                 return Trigger(tok, kind, "object-verb", f"{tok.text} {obj.text}")
     for part in [c for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp")]:
@@ -110,19 +141,26 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         if phrase in lexicon.phrase_index:
             return Trigger(tok, lexicon.phrase_index[phrase], "phrase", f"{tok.text} {part.text}")
         if phrase in lexicon.reported_index:
-            return Trigger(tok, lexicon.reported_index[phrase], "reported", f"{tok.text} {part.text}")
+            return Trigger(
+                tok, lexicon.reported_index[phrase], "reported", f"{tok.text} {part.text}"
+            )
     if lemma in lexicon.object_verbs:
         measure = _measure_object(tok, lexicon)
         if measure is not None:
-            return Trigger(tok, lexicon.object_verbs[lemma], "object-verb", f"{tok.text} {measure.text}")
+            return Trigger(
+                tok, lexicon.object_verbs[lemma], "object-verb", f"{tok.text} {measure.text}"
+            )
     if lemma in LIGHT_VERBS and any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in lexicon.noun_index or c.lower_ in lexicon.noun_index)
+        c.dep_ == "dobj"
+        and (c.lemma_.lower() in lexicon.noun_index or c.lower_ in lexicon.noun_index)
         for c in tok.children
     ):
         return None  # "held talks", "launched an offensive": the noun carries the event
     if lemma in lexicon.verb_index and tok.pos_ == "VERB":
         kind = lexicon.verb_index[lemma]
-        if kind == "ASSAULT" and any(c.dep_ in SUBJECT_DEPS and _is_measure(c, lexicon) for c in tok.children):
+        if kind == "ASSAULT" and any(
+            c.dep_ in SUBJECT_DEPS and _is_measure(c, lexicon) for c in tok.children
+        ):
             kind = "SANCTION"  # "tariffs could target buyers", "India was hit by tariffs"
         return Trigger(tok, kind, "verb", tok.text)
     return None
@@ -179,15 +217,21 @@ def mood(trigger: Token, modality: Modality) -> str:
     """The trigger's mood: 'real', 'threat', 'intent', 'modal', 'hypothetical', 'negated',
     'refused', 'conditional', 'obliged' (reported "must") or 'ultimatum' (an "unless")."""
     tok = trigger
-    if any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
-           for c in tok.children):
+    if any(
+        c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+        for c in tok.children
+    ):
         return "ultimatum"  # "will boycott the elections unless ..."
     for child in tok.children:
         if child.dep_ == "aux" and child.lower_ in modality.obligation and tok.dep_ == "ccomp":
             return "obliged"
-        if child.dep_ == "aux" and child.lower_ in ("would", "'d") and tok.dep_ == "ccomp" and \
-                tok.head.lemma_.lower() in modality.reporting and not any(
-                    c.dep_ == "neg" for c in tok.children):
+        if (
+            child.dep_ == "aux"
+            and child.lower_ in ("would", "'d")
+            and tok.dep_ == "ccomp"
+            and tok.head.lemma_.lower() in modality.reporting
+            and not any(c.dep_ == "neg" for c in tok.children)
+        ):
             return "intent"  # "Iraq said it would allow": future in the past
     for child in tok.children:
         if child.dep_ == "neg" or child.lower_ in ("not", "n't", "never"):
@@ -205,28 +249,54 @@ def mood(trigger: Token, modality: Modality) -> str:
         head = tok.head
         hlemma = head.lemma_.lower()
         rel = tok.dep_
-        if rel in ("xcomp", "acl", "pobj", "prep", "dobj", "ccomp", "advcl", "relcl", "compound", "nsubj",
-                   "nsubjpass", "conj", "amod"):
+        if rel in (
+            "xcomp",
+            "acl",
+            "pobj",
+            "prep",
+            "dobj",
+            "ccomp",
+            "advcl",
+            "relcl",
+            "compound",
+            "nsubj",
+            "nsubjpass",
+            "conj",
+            "amod",
+        ):
             if hlemma in modality.refusal_heads and rel == "xcomp":
                 return "refused"
-            if rel in ("xcomp", "acl", "pobj", "dobj", "compound") and hlemma in modality.threat_heads:
+            if (
+                rel in ("xcomp", "acl", "pobj", "dobj", "compound")
+                and hlemma in modality.threat_heads
+            ):
                 return "threat"
             if rel in ("xcomp", "acl") and hlemma in modality.intent_heads:
                 negated_head = any(c.dep_ == "neg" for c in head.children)
                 return "refused" if negated_head else "intent"
             participle = rel == "acl" and tok.tag_ == "VBN"  # "the ceasefire demanded by Kyiv"
-            if rel in ("xcomp", "acl", "pobj", "dobj", "prep", "compound") and not participle and \
-                    hlemma in modality.hypothetical_heads:
+            if (
+                rel in ("xcomp", "acl", "pobj", "dobj", "prep", "compound")
+                and not participle
+                and hlemma in modality.hypothetical_heads
+            ):
                 return "hypothetical"
             if rel in ("pobj",) and hlemma in modality.negators:
                 return "negated"
         for child in head.children:
             if child.dep_ == "neg" and rel in ("xcomp", "ccomp", "dobj", "conj"):
                 return "negated"
-            if child.dep_ == "mark" and child.lower_ in modality.conditionals and rel not in ("ccomp",):
+            if (
+                child.dep_ == "mark"
+                and child.lower_ in modality.conditionals
+                and rel not in ("ccomp",)
+            ):
                 return "conditional"
-            if child.dep_ == "aux" and child.lower_ in modality.modals and \
-                    rel in ("xcomp", "dobj", "conj", "nsubj", "nsubjpass"):
+            if (
+                child.dep_ == "aux"
+                and child.lower_ in modality.modals
+                and rel in ("xcomp", "dobj", "conj", "nsubj", "nsubjpass")
+            ):
                 return "threat" if child.lower_ in ("will", "'ll", "shall") else "modal"
         if rel in ("ccomp", "relcl", "advcl") and hops > 0:
             break
@@ -303,7 +373,9 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, Tok
                     yield child.lower_, obj
 
 
-def roles(trigger: Trigger, index: ActorIndex, lexicon: Lexicon) -> tuple[list[Ref], list[Ref], bool]:
+def roles(
+    trigger: Trigger, index: ActorIndex, lexicon: Lexicon
+) -> tuple[list[Ref], list[Ref], bool]:
     """Source refs, target refs and whether the target is a generic set of countries."""
     tok = trigger.token
     preps = lexicon.types[trigger.type].preps
@@ -369,7 +441,11 @@ def roles(trigger: Trigger, index: ActorIndex, lexicon: Lexicon) -> tuple[list[R
                 ref = index.actors_of(child, demonyms=True)
                 if ref:
                     sources = ref
-        if not sources and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.lemma_.lower() in LIGHT_VERBS:
+        if (
+            not sources
+            and tok.dep_ in ("dobj", "pobj", "attr")
+            and tok.head.lemma_.lower() in LIGHT_VERBS
+        ):
             subject = _subject(tok.head)
             if subject is not None:
                 sources = index.actors_of(subject)
@@ -385,7 +461,9 @@ def roles(trigger: Trigger, index: ActorIndex, lexicon: Lexicon) -> tuple[list[R
             prep_heads.append(tok.head)  # "stepped up attacks ... on refineries"
         if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
             prep_heads.append(tok.head.head)  # "arrived in Amman on a visit"
-        for prep, obj in (p for h in prep_heads for p in _prep_objects(h, (*preps, "between", "with"))):
+        for prep, obj in (
+            p for h in prep_heads for p in _prep_objects(h, (*preps, "between", "with"))
+        ):
             refs = index.actors_of(obj, demonyms=material or prep in ("to", "with", "between"))
             if prep == "between" and len(refs) >= 2 and not sources:
                 sources, refs = refs[:1], refs[1:]
@@ -404,7 +482,9 @@ def roles(trigger: Trigger, index: ActorIndex, lexicon: Lexicon) -> tuple[list[R
 # --------------------------------------------------------------------------- sentence
 
 
-def events_in_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, modality: Modality) -> list[Found]:
+def events_in_sentence(
+    sent: Span, index: ActorIndex, lexicon: Lexicon, modality: Modality
+) -> list[Found]:
     """All events of one sentence (before implicit targets are filled)."""
     found: list[Found] = []
     claimed: set[int] = set()  # tokens already used as a light verb's noun
@@ -416,8 +496,12 @@ def events_in_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, modality
         if typed is None:
             continue
         event_type, mode = typed
-        if trigger.type in THREATENABLE and state == "real" and trigger.kind == "noun" and \
-                _under_threat_noun(trigger.token):
+        if (
+            trigger.type in THREATENABLE
+            and state == "real"
+            and trigger.kind == "noun"
+            and _under_threat_noun(trigger.token)
+        ):
             continue
         sources, targets, generic = roles(trigger, index, lexicon)
         if event_type == "THREATEN" and trigger.kind == "noun":
@@ -425,8 +509,18 @@ def events_in_sentence(sent: Span, index: ActorIndex, lexicon: Lexicon, modality
         if not sources:
             continue
         targets = [t for t in targets if t.country not in {s.country for s in sources}]
-        found.append(Found(event_type, mode, sources, targets, trigger.token, sent,
-                           generic_target=generic and not targets, cue=trigger.cue))
+        found.append(
+            Found(
+                event_type,
+                mode,
+                sources,
+                targets,
+                trigger.token,
+                sent,
+                generic_target=generic and not targets,
+                cue=trigger.cue,
+            )
+        )
     return found
 
 
@@ -465,22 +559,52 @@ def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], str |
             for t in f.targets:
                 stated[(QUAD[f.type], s.country, t.country)] += 1
     for f in found:
-        if f.targets or f.generic_target or f.type not in TARGETED_TYPES or _content_object(f.trigger):
+        if (
+            f.targets
+            or f.generic_target
+            or f.type not in TARGETED_TYPES
+            or _content_object(f.trigger)
+        ):
             continue
         source = f.sources[0].country
-        reverse = [(n, key[1]) for key, n in stated.items() if key[0] == QUAD[f.type] and key[2] == source]
+        reverse = [
+            (n, key[1]) for key, n in stated.items() if key[0] == QUAD[f.type] and key[2] == source
+        ]
         verbal = QUAD[f.type].startswith("v")
         # Words answer the party one is bargaining with; blows answer the party one is fighting.
-        other = (counterpart(source) if verbal else None) or (max(reverse)[1] if reverse else None) \
+        other = (
+            (counterpart(source) if verbal else None)
+            or (max(reverse)[1] if reverse else None)
             or counterpart(source)
+        )
         if other and other != source:
             f.targets = [Ref(_state(other), f.trigger.i, f.trigger.i + 1, "inferred")]
             f.inferred_target = True
 
 
-CONTENT_NOUNS = {"notion", "idea", "claim", "claims", "suggestion", "report", "reports", "speculation",
-                 "rumour", "rumours", "rumor", "rumors", "view", "assertion", "narrative", "premise",
-                 "allegation", "allegations", "characterisation", "characterization", "accusation"}
+CONTENT_NOUNS = {
+    "notion",
+    "idea",
+    "claim",
+    "claims",
+    "suggestion",
+    "report",
+    "reports",
+    "speculation",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "view",
+    "assertion",
+    "narrative",
+    "premise",
+    "allegation",
+    "allegations",
+    "characterisation",
+    "characterization",
+    "accusation",
+}
 
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
@@ -500,16 +624,22 @@ def symmetric_pairs(found: list[Found]) -> None:
         if not f.targets and len(f.sources) >= 2:
             f.targets = f.sources[1:]
             f.sources = f.sources[:1]
-            extra.append(Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue))
+            extra.append(
+                Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue)
+            )
         elif f.type == "CONSULT" and f.targets:
-            extra.append(Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue))
+            extra.append(
+                Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue)
+            )
     found.extend(extra)
 
 
 def _content_object(trigger: Token) -> bool:
     """'dismissed the notion that ...': the object is an idea, not a party; infer no target."""
-    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CONTENT_NOUNS
-               for c in trigger.children)
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CONTENT_NOUNS
+        for c in trigger.children
+    )
 
 
 def _state(code: str) -> ActorEntry:

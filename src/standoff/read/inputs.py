@@ -37,9 +37,7 @@ def decode(data: bytes, origin: str) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        warning = (
-            f"{origin}: not valid UTF-8 (byte {exc.start}); decoded as Windows-1252 instead"
-        )
+        warning = f"{origin}: not valid UTF-8 (byte {exc.start}); decoded as Windows-1252 instead"
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
@@ -101,7 +99,9 @@ def _jsonl_records(text: str, origin: str, warning: str | None) -> Iterator[RawA
         yield raw_from_record(record, where, warning)
 
 
-def raw_from_record(record: dict[str, object], where: str, warning: str | None = None) -> RawArticle:
+def raw_from_record(
+    record: dict[str, object], where: str, warning: str | None = None
+) -> RawArticle:
     """Validate one JSON Lines record (``text`` or ``html``, optional metadata)."""
     if not isinstance(record.get("text"), str) and not isinstance(record.get("html"), str):
         raise UserError(f"{where}: the record has neither 'text' nor 'html'")
@@ -123,7 +123,9 @@ def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
             yield from sorted(
                 p
                 for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not p.name.startswith(".")
             )
         else:
             yield path

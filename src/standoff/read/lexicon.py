@@ -14,23 +14,96 @@ from importlib import resources
 import yaml
 
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 # Cooperative types: their announced or intended form is AGREE (PLOVER: "express
 # intent to cooperate"), their refusal REJECT.
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # Event types whose threatened (not carried-out) form is THREATEN with this mode.
-THREATENABLE = {"SANCTION": "sanction", "ASSAULT": "assault", "COERCE": "coerce", "MOBILIZE": "mobilize",
-                "PROTEST": "protest"}
+THREATENABLE = {
+    "SANCTION": "sanction",
+    "ASSAULT": "assault",
+    "COERCE": "coerce",
+    "MOBILIZE": "mobilize",
+    "PROTEST": "protest",
+}
 # Verbs that only pass an event noun's meaning on: "held talks", "stepped up attacks".
 LIGHT_VERBS = {
-    "hold", "have", "step", "launch", "issue", "register", "list", "make", "express", "voice", "lodge",
-    "conduct", "carry", "intensify", "escalate", "begin", "start", "continue", "resume", "mount", "stage",
-    "deliver", "set", "lay", "give", "reiterate", "repeat", "renew", "announce", "file", "level", "press",
-    "put", "outline", "present", "table", "offer", "send", "open", "join", "attend", "host", "signal",
-    "maintain", "raise", "defend", "insist", "take", "pursue", "extend", "keep", "redouble", "unleash",
-    "arrive", "undertake", "reach", "conclude", "wage", "commit", "perpetrate",
+    "hold",
+    "have",
+    "step",
+    "launch",
+    "issue",
+    "register",
+    "list",
+    "make",
+    "express",
+    "voice",
+    "lodge",
+    "conduct",
+    "carry",
+    "intensify",
+    "escalate",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "mount",
+    "stage",
+    "deliver",
+    "set",
+    "lay",
+    "give",
+    "reiterate",
+    "repeat",
+    "renew",
+    "announce",
+    "file",
+    "level",
+    "press",
+    "put",
+    "outline",
+    "present",
+    "table",
+    "offer",
+    "send",
+    "open",
+    "join",
+    "attend",
+    "host",
+    "signal",
+    "maintain",
+    "raise",
+    "defend",
+    "insist",
+    "take",
+    "pursue",
+    "extend",
+    "keep",
+    "redouble",
+    "unleash",
+    "arrive",
+    "undertake",
+    "reach",
+    "conclude",
+    "wage",
+    "commit",
+    "perpetrate",
 }
 
 
@@ -79,17 +152,21 @@ class Modality:
 def _words(spec: dict[str, list[str]], key: str) -> frozenset[str]:
     words = spec.get(key) or []
     if any(isinstance(w, bool) for w in words):  # YAML 1.1 reads a bare on/no/yes as a boolean
-        raise ValueError(f"{key}: quote words such as \"on\" or \"no\" in the lexicon files")
+        raise ValueError(f'{key}: quote words such as "on" or "no" in the lexicon files')
     return frozenset(str(w).lower() for w in words)
 
 
 @cache
 def load_lexicon() -> Lexicon:
     """The shipped PLOVER lexicon with its reverse indexes (word -> type)."""
-    text = (resources.files("standoff") / "data" / "plover-lexicon.yaml").read_text(encoding="utf-8")
+    text = (resources.files("standoff") / "data" / "plover-lexicon.yaml").read_text(
+        encoding="utf-8"
+    )
     raw = yaml.safe_load(text)
     types: dict[str, EventWords] = {}
-    noun_phrases = {str(k).lower(): str(v) for k, v in (raw.pop("noun_phrases", None) or {}).items()}
+    noun_phrases = {
+        str(k).lower(): str(v) for k, v in (raw.pop("noun_phrases", None) or {}).items()
+    }
     object_rules: dict[tuple[str, str], str] = {}
     for rule in raw.pop("object_rules", None) or []:
         for verb in _words(rule, "verbs"):
@@ -112,8 +189,12 @@ def load_lexicon() -> Lexicon:
             preps=tuple(sorted(_words(spec, "preps"))),
             objects=_words(spec, "objects"),
         )
-    lexicon = Lexicon(types=types, measures=types["SANCTION"].objects | types["SANCTION"].nouns,
-                      noun_phrases=noun_phrases, object_rules=object_rules)
+    lexicon = Lexicon(
+        types=types,
+        measures=types["SANCTION"].objects | types["SANCTION"].nouns,
+        noun_phrases=noun_phrases,
+        object_rules=object_rules,
+    )
     for words in types.values():
         # First listed type wins for a word in two lists: keep the file's order meaningful.
         for verb in words.verbs:

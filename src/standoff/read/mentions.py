@@ -22,8 +22,20 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself
 THING_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 # Nouns that stand for a set of third countries ("tariffs on countries that buy ...").
-GENERIC_NOUNS = {"countries", "nations", "buyers", "importers", "purchasers", "customers", "partners",
-                 "states", "governments", "economies", "consumers", "clients"}
+GENERIC_NOUNS = {
+    "countries",
+    "nations",
+    "buyers",
+    "importers",
+    "purchasers",
+    "customers",
+    "partners",
+    "states",
+    "governments",
+    "economies",
+    "consumers",
+    "clients",
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,10 @@ class ActorIndex:
     def _index_pronouns(self) -> None:
         """Resolve pronouns in reading order, so a pronoun can be the antecedent of the next."""
         for tok in self.doc:
-            if tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS and tok.i not in self.by_token:
+            if (
+                tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+                and tok.i not in self.by_token
+            ):
                 ref = self.antecedent(tok)
                 if ref is not None:
                     pron = Ref(ref.entry, tok.i, tok.i + 1, "pronoun")
@@ -106,8 +121,10 @@ class ActorIndex:
             if known is not None:
                 return known
             return self._person_from_title(ent)
-        code = self.book.country_for(text)
-        if code is not None:
+        found: str | None
+        found = self.book.country_for(text)
+        if found is not None:
+            code = found
             kind = ActorKind.IGO if len(code) != 3 or not code.isalpha() else ActorKind.STATE
             return ActorEntry(code, code, text, kind)
         if ent.label_ == "ORG":
@@ -135,8 +152,13 @@ class ActorIndex:
         if country is None or sector is None:
             return None
         role = " ".join(t.text for t in title_tokens if not t.is_punct).strip()
-        return ActorEntry(country + sector if len(country) == 3 else country, country,
-                          ent.text, ActorKind.PERSON, role or None)
+        return ActorEntry(
+            country + sector if len(country) == 3 else country,
+            country,
+            ent.text,
+            ActorKind.PERSON,
+            role or None,
+        )
 
     def _organisation(self, ent: Span) -> ActorEntry | None:
         """'the Russian Foreign Ministry' -> RUSGOV: a country word plus a role word."""
@@ -158,7 +180,7 @@ class ActorIndex:
         sector = self.book.sector_for(head.lower_)
         if sector is None or len(country) != 3:
             return None
-        span = self.doc[min(ent.start, head.i): max(ent.end, head.i + 1)]
+        span = self.doc[min(ent.start, head.i) : max(ent.end, head.i + 1)]
         entry = ActorEntry(country + sector, country, span.text, ActorKind.GROUP)
         return Ref(entry, span.start, span.end, "demonym and role")
 
@@ -193,7 +215,10 @@ class ActorIndex:
     def _actor_of_head(self, token: Token, demonyms: bool) -> Ref | None:
         if token.i in self.by_token:
             return self.by_token[token.i]
-        if token.pos_ == "PRON" or token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+        if (
+            token.pos_ == "PRON"
+            or token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+        ):
             return self.antecedent(token)
         # Possessor or modifier that is an actor: "Kyiv's leadership", "Trump's administration".
         for child in token.children:
@@ -202,7 +227,10 @@ class ActorIndex:
                 if self.book.sector_for(token.lower_) or ref.entry.kind is not ActorKind.PERSON:
                     return ref
                 return ref
-            if child.dep_ == "poss" and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            if (
+                child.dep_ == "poss"
+                and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+            ):
                 if self.book.sector_for(token.lower_):
                     return self.antecedent(child)
         for child in token.children:
@@ -210,26 +238,51 @@ class ActorIndex:
                 country = self.demonyms[child.i]
                 sector = self.book.sector_for(token.lower_)
                 if sector and len(country) == 3:
-                    return Ref(ActorEntry(country + sector, country, f"{child.text} {token.text}",
-                                          ActorKind.GROUP), child.i, token.i + 1, "demonym and role")
+                    return Ref(
+                        ActorEntry(
+                            country + sector, country, f"{child.text} {token.text}", ActorKind.GROUP
+                        ),
+                        child.i,
+                        token.i + 1,
+                        "demonym and role",
+                    )
                 if demonyms:
-                    return Ref(ActorEntry(country, country, child.text, ActorKind.STATE),
-                               child.i, child.i + 1, "demonym")
+                    return Ref(
+                        ActorEntry(country, country, child.text, ActorKind.STATE),
+                        child.i,
+                        child.i + 1,
+                        "demonym",
+                    )
         # "the president", "the envoy": the last person with that role.
         if token.pos_ == "NOUN" and self.book.sector_for(token.lower_):
             for ref in reversed(self.refs):
-                if ref.start < token.i and ref.entry.kind is ActorKind.PERSON and ref.entry.role and \
-                        token.lower_ in ref.entry.role.lower():
+                if (
+                    ref.start < token.i
+                    and ref.entry.kind is ActorKind.PERSON
+                    and ref.entry.role
+                    and token.lower_ in ref.entry.role.lower()
+                ):
                     return ref
         if demonyms:
             # "attacks on Russian oil refineries": a demonym deeper in the phrase.
             for tok in token.subtree:
-                if tok.i in self.demonyms and tok.head.i != tok.i and tok.dep_ in ("amod", "compound", "nmod"):
+                if (
+                    tok.i in self.demonyms
+                    and tok.head.i != tok.i
+                    and tok.dep_ in ("amod", "compound", "nmod")
+                ):
                     country = self.demonyms[tok.i]
-                    return Ref(ActorEntry(country, country, tok.text, ActorKind.STATE), tok.i, tok.i + 1,
-                               "demonym")
-                if tok.i in self.by_token and tok.dep_ in ("poss", "compound", "nmod", "pobj") \
-                        and tok.head.dep_ != "relcl":
+                    return Ref(
+                        ActorEntry(country, country, tok.text, ActorKind.STATE),
+                        tok.i,
+                        tok.i + 1,
+                        "demonym",
+                    )
+                if (
+                    tok.i in self.by_token
+                    and tok.dep_ in ("poss", "compound", "nmod", "pobj")
+                    and tok.head.dep_ != "relcl"
+                ):
                     return self.by_token[tok.i]
         return None
 
@@ -248,17 +301,28 @@ class ActorIndex:
             if pronoun.i - ref.start > 150:
                 break
             kind = ref.entry.kind
-            if (low in PERSON_PRONOUNS and kind is ActorKind.PERSON) or (
-                low in THING_PRONOUNS and kind in (ActorKind.STATE, ActorKind.METONYM, ActorKind.IGO,
-                                                   ActorKind.ORGANISATION)
-            ) or (low in PLURAL_PRONOUNS and kind in (ActorKind.GROUP, ActorKind.STATE, ActorKind.IGO)):
+            if (
+                (low in PERSON_PRONOUNS and kind is ActorKind.PERSON)
+                or (
+                    low in THING_PRONOUNS
+                    and kind
+                    in (ActorKind.STATE, ActorKind.METONYM, ActorKind.IGO, ActorKind.ORGANISATION)
+                )
+                or (
+                    low in PLURAL_PRONOUNS
+                    and kind in (ActorKind.GROUP, ActorKind.STATE, ActorKind.IGO)
+                )
+            ):
                 fitting.append(ref)
         if not fitting:
             return None
         own_sentence = pronoun.sent.start
         for ref in fitting:
             head = self.doc[ref.end - 1]
-            if head.dep_ in ("nsubj", "nsubjpass", "poss") or head.head.dep_ in ("nsubj", "nsubjpass"):
+            if head.dep_ in ("nsubj", "nsubjpass", "poss") or head.head.dep_ in (
+                "nsubj",
+                "nsubjpass",
+            ):
                 if ref.start >= own_sentence or head.sent.start < own_sentence:
                     return ref
         return fitting[0]
@@ -274,12 +338,18 @@ class ActorIndex:
         for ref in self.refs:
             if ref.how in ("pronoun", "inferred"):
                 continue
-            span = self.doc[ref.start:ref.end]
+            span = self.doc[ref.start : ref.end]
             key = (ref.code, ref.entry.name)
             actor = grouped.get(key)
             if actor is None:
-                actor = Actor(code=ref.code, country=ref.country, name=ref.entry.name,
-                              kind=ref.entry.kind, role=ref.entry.role, how=ref.how)
+                actor = Actor(
+                    code=ref.code,
+                    country=ref.country,
+                    name=ref.entry.name,
+                    kind=ref.entry.kind,
+                    role=ref.entry.role,
+                    how=ref.how,
+                )
                 grouped[key] = actor
             actor.mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
         return list(grouped.values())

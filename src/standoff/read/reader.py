@@ -38,12 +38,15 @@ from standoff.read.events import (
     symmetric_pairs,
 )
 from standoff.read.lexicon import load_lexicon, load_modality
-from standoff.read.mentions import ActorIndex
+from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.pipeline import build_pipeline
 from standoff.read.threats import build_threats
 
-_DAYISH = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|"
-                     r"\b\d{1,2}\s+[A-Z][a-z]+|\b[A-Z][a-z]+\.?\s+\d{1,2}\b", re.I)
+_DAYISH = re.compile(
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|\btoday\b|"
+    r"\b\d{1,2}\s+[A-Z][a-z]+|\b[A-Z][a-z]+\.?\s+\d{1,2}\b",
+    re.I,
+)
 
 
 class Reader:
@@ -57,7 +60,9 @@ class Reader:
     """
 
     def __init__(self, actors_file: str | Path | None = None) -> None:
-        self.dictionary: ActorDictionary = load_dictionary(str(actors_file) if actors_file else None)
+        self.dictionary: ActorDictionary = load_dictionary(
+            str(actors_file) if actors_file else None
+        )
         self.nlp = build_pipeline(self.dictionary)
         self.lexicon = load_lexicon()
         self.modality = load_modality()
@@ -69,8 +74,9 @@ class Reader:
         doc = self.nlp(article.text)
         return self._extract(doc, article, raw)
 
-    def read_many(self, raws: Iterable[RawArticle], published: date | None = None,
-                  batch_size: int = 16) -> Iterator[Reading]:
+    def read_many(
+        self, raws: Iterable[RawArticle], published: date | None = None, batch_size: int = 16
+    ) -> Iterator[Reading]:
         """Read many articles, parsing them in batches with ``nlp.pipe``."""
         pairs = ((clean(raw, published), raw) for raw in raws)
         buffered = list(pairs)
@@ -93,16 +99,30 @@ class Reader:
         if raw.decode_warning:
             warnings.append(Warning(kind="encoding", message=raw.decode_warning))
         if article.published is None:
-            warnings.append(Warning(kind="no-date", message=(
-                "no publication date given or found: relative dates stay unresolved (give --date)")))
+            warnings.append(
+                Warning(
+                    kind="no-date",
+                    message=(
+                        "no publication date given or found: relative dates stay unresolved "
+                        "(give --date)"
+                    ),
+                )
+            )
         found: list[Found] = []
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
             found.extend(events_in_sentence(sent, index, self.lexicon, self.modality))
         ctx = claim_rules.ArticleContext(article.id, article.source, article.published)
-        threats, date_warnings = build_threats(doc, found, index, self.lexicon, article_id=article.id,
-                                               source=article.source, published=article.published)
+        threats, date_warnings = build_threats(
+            doc,
+            found,
+            index,
+            self.lexicon,
+            article_id=article.id,
+            source=article.source,
+            published=article.published,
+        )
         warnings.extend(date_warnings)
         fill_implicit_targets(found, _counterparts(index, threats))
         symmetric_pairs(found)
@@ -114,37 +134,66 @@ class Reader:
             *claim_rules.beliefs(doc, index, ctx),
             *claim_rules.event_claims(found, ctx),
         ]
-        return Reading(article=article, actors=index.actors(), events=events, claims=claims,
-                       threats=threats, proposals=proposals, warnings=warnings)
+        return Reading(
+            article=article,
+            actors=index.actors(),
+            events=events,
+            claims=claims,
+            threats=threats,
+            proposals=proposals,
+            warnings=warnings,
+        )
 
-    def _events(self, found: list[Found], ctx: claim_rules.ArticleContext,
-                published: date | None) -> list[Event]:
+    def _events(
+        self, found: list[Found], ctx: claim_rules.ArticleContext, published: date | None
+    ) -> list[Event]:
         out: list[Event] = []
         seen: set[tuple[str, str, str | None, int]] = set()
         for f in found:
             when = _sentence_date(f.sentence, published)
-            evidence = Evidence(sentence=f.sentence.text.strip(), start=f.sentence.start_char,
-                                end=f.sentence.end_char, article_id=ctx.article_id, source=ctx.source,
-                                published=ctx.published)
-            targets = f.targets or [None]
+            evidence = Evidence(
+                sentence=f.sentence.text.strip(),
+                start=f.sentence.start_char,
+                end=f.sentence.end_char,
+                article_id=ctx.article_id,
+                source=ctx.source,
+                published=ctx.published,
+            )
+            targets: list[Ref | None] = list(f.targets) or [None]
             for s in f.sources:
                 for t in targets:
                     key = (f.type, s.code, t.code if t else None, f.sentence.start)
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append(Event(type=f.type, mode=f.mode, source=s.code, target=t.code if t else None,
-                                     date=when, cue=f.cue, evidence=evidence,
-                                     context=["target inferred"] if f.inferred_target else []))
+                    out.append(
+                        Event(
+                            type=f.type,
+                            mode=f.mode,
+                            source=s.code,
+                            target=t.code if t else None,
+                            date=when,
+                            cue=f.cue,
+                            evidence=evidence,
+                            context=["target inferred"] if f.inferred_target else [],
+                        )
+                    )
         return out
 
 
 def _sentence_date(sent: Span, published: date | None) -> ResolvedDate | None:
     """When a sentence says its event happened ('on Wednesday'), else the publication date."""
     for ent in sent.ents:
-        if ent.label_ == "DATE" and _DAYISH.search(ent.text) and not re.search(
-            r"deadline|days?\s+(from|before)|within", sent.text[ent.start_char - sent.start_char - 12:
-                                                                 ent.end_char - sent.start_char + 12], re.I
+        if (
+            ent.label_ == "DATE"
+            and _DAYISH.search(ent.text)
+            and not re.search(
+                r"deadline|days?\s+(from|before)|within",
+                sent.text[
+                    ent.start_char - sent.start_char - 12 : ent.end_char - sent.start_char + 12
+                ],
+                re.I,
+            )
         ):
             r = resolve(ent.text, published, "past")
             if r.value is not None:
@@ -164,8 +213,11 @@ def _counterparts(index: ActorIndex, threats: list[Threat]):  # type: ignore[no-
             by_threat.setdefault(third, t.sender)
     co: dict[str, Counter[str]] = {}
     for sent in index.doc.sents:
-        countries = {r.country for r in index.refs if sent.start <= r.start < sent.end
-                     and len(r.country) == 3 and r.how != "pronoun"}
+        countries = {
+            r.country
+            for r in index.refs
+            if sent.start <= r.start < sent.end and len(r.country) == 3 and r.how != "pronoun"
+        }
         for a in countries:
             for b in countries - {a}:
                 co.setdefault(a, Counter())[b] += 1
@@ -188,9 +240,18 @@ def _third_party_threats(threats: list[Threat], events: list[Event]) -> list[Eve
         for third in t.third_parties:
             if ("THREATEN", t.sender, third) in have or not t.evidence:
                 continue
-            out.append(Event(type="THREATEN", mode="sanction", source=t.sender, target=third,
-                             date=None, cue="secondary measures", evidence=t.evidence[-1],
-                             context=["third party of a threat"]))
+            out.append(
+                Event(
+                    type="THREATEN",
+                    mode="sanction",
+                    source=t.sender,
+                    target=third,
+                    date=None,
+                    cue="secondary measures",
+                    evidence=t.evidence[-1],
+                    context=["third party of a threat"],
+                )
+            )
     return out
 
 

@@ -26,10 +26,53 @@ import yaml
 from standoff.errors import UserError
 from standoff.model import ClaimKind, Reading
 
-STOP = {"of", "the", "a", "an", "for", "to", "and", "in", "on", "with", "its", "their", "by", "first",
-        "option", "full", "formal", "protection", "recognition", "halt", "within", "over", "complete"}
-IGO_CODES = {"NATO", "EU", "UN", "IAEA", "WTO", "OPEC", "GCC", "AU", "ASEAN", "G7", "G20", "IMF", "WB",
-             "E3", "ICC", "ICJ", "OSCE", "BRICS", "SCO", "ARL"}
+STOP = {
+    "of",
+    "the",
+    "a",
+    "an",
+    "for",
+    "to",
+    "and",
+    "in",
+    "on",
+    "with",
+    "its",
+    "their",
+    "by",
+    "first",
+    "option",
+    "full",
+    "formal",
+    "protection",
+    "recognition",
+    "halt",
+    "within",
+    "over",
+    "complete",
+}
+IGO_CODES = {
+    "NATO",
+    "EU",
+    "UN",
+    "IAEA",
+    "WTO",
+    "OPEC",
+    "GCC",
+    "AU",
+    "ASEAN",
+    "G7",
+    "G20",
+    "IMF",
+    "WB",
+    "E3",
+    "ICC",
+    "ICJ",
+    "OSCE",
+    "BRICS",
+    "SCO",
+    "ARL",
+}
 
 
 def country(code: str | None) -> str:
@@ -63,9 +106,15 @@ class SectionScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"gold": self.gold, "found": self.found, "output": self.output,
-                "precision": round(self.precision, 3), "recall": round(self.recall, 3),
-                "f1": round(self.f1, 3), "details": self.details}
+        return {
+            "gold": self.gold,
+            "found": self.found,
+            "output": self.output,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "details": self.details,
+        }
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
@@ -105,10 +154,15 @@ def score_actors(reading: Reading, gold: dict[str, Any]) -> SectionScore:
             s.details.append(f"missing actor {code}")
         for person in people or []:
             s.gold += 1
-            matches = [a for a in reading.actors
-                       if a.name.lower() == str(person).lower()
-                       or any(m.text.lower().removeprefix("the ") == str(person).lower().removeprefix("the ")
-                              for m in a.mentions)]
+            matches = [
+                a
+                for a in reading.actors
+                if a.name.lower() == str(person).lower()
+                or any(
+                    m.text.lower().removeprefix("the ") == str(person).lower().removeprefix("the ")
+                    for m in a.mentions
+                )
+            ]
             if matches and all(a.code.startswith(str(code)) for a in matches):
                 s.found += 1
             else:
@@ -126,7 +180,9 @@ def triples(reading: Reading) -> set[tuple[str, str, str]]:
 def score_events(reading: Reading, gold: dict[str, Any]) -> SectionScore:
     s = SectionScore()
     gold_t = {(e["type"], str(e["source"]), str(e["target"])) for e in gold.get("events") or []}
-    ok = gold_t | {(e["type"], str(e["source"]), str(e["target"])) for e in gold.get("acceptable") or []}
+    ok = gold_t | {
+        (e["type"], str(e["source"]), str(e["target"])) for e in gold.get("acceptable") or []
+    }
     out = triples(reading)
     s.gold, s.found = len(gold_t), len(gold_t & out)
     s.output, s.correct_output = len(out), len(out & ok)
@@ -140,8 +196,11 @@ def score_threats(reading: Reading, gold: dict[str, Any]) -> SectionScore:
     matched_out: set[int] = set()
     for g in gold.get("threats") or []:
         s.gold += 1
-        cands = [(i, t) for i, t in enumerate(reading.threats)
-                 if country(t.sender) == str(g["sender"]) and country(t.target) == str(g["target"])]
+        cands = [
+            (i, t)
+            for i, t in enumerate(reading.threats)
+            if country(t.sender) == str(g["sender"]) and country(t.target) == str(g["target"])
+        ]
         if not cands:
             s.details.append(f"missed threat {g['sender']}->{g['target']}")
             continue
@@ -158,8 +217,10 @@ def score_threats(reading: Reading, gold: dict[str, Any]) -> SectionScore:
         if g.get("status"):
             checks["status"] = t.status.value == str(g["status"])
         for name, ok in checks.items():
-            s.details.append(f"{g['sender']}->{g['target']} {name}: {'ok' if ok else 'WRONG'}"
-                             + ("" if ok or name != "deadline" else f" (gold {want}, got {got})"))
+            s.details.append(
+                f"{g['sender']}->{g['target']} {name}: {'ok' if ok else 'WRONG'}"
+                + ("" if ok or name != "deadline" else f" (gold {want}, got {got})")
+            )
     s.output = len(reading.threats)
     s.correct_output = len(matched_out)
     return s
@@ -194,8 +255,24 @@ def score_proposals(reading: Reading, gold: dict[str, Any]) -> SectionScore:
     return s
 
 
-KEY_NOUNS = ("moratorium", "ceasefire", "cease-fire", "truce", "summit", "talks", "referendum", "deal",
-             "agreement", "exchange", "corridor", "plan", "negotiations", "conference", "freeze", "pause")
+KEY_NOUNS = (
+    "moratorium",
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "summit",
+    "talks",
+    "referendum",
+    "deal",
+    "agreement",
+    "exchange",
+    "corridor",
+    "plan",
+    "negotiations",
+    "conference",
+    "freeze",
+    "pause",
+)
 
 
 def _key_noun(name: str, cue: str) -> str:
@@ -225,7 +302,7 @@ def score_positions(reading: Reading, gold: dict[str, Any]) -> SectionScore:
 
 
 def _words_match_any(gold: str, text: str) -> bool:
-    """A position matches when its distinctive key words occur (e.g. NATO, neutrality, territorial)."""
+    """A position matches when its distinctive key words occur (NATO, neutrality, territorial)."""
     words = [w for w in re.findall(r"[a-z][a-z\-]+", gold.lower()) if w not in STOP and len(w) > 3]
     low = text.lower()
     stems = [w[:7] for w in words]
@@ -244,10 +321,15 @@ def score_article(reading: Reading, gold: dict[str, Any]) -> dict[str, Any]:
     art = gold.get("article") or {}
     article: dict[str, Any] = {}
     if "body_paragraphs" in art:
-        article["body_paragraphs"] = {"gold": art["body_paragraphs"],
-                                      "got": len(reading.article.paragraphs)}
+        article["body_paragraphs"] = {
+            "gold": art["body_paragraphs"],
+            "got": len(reading.article.paragraphs),
+        }
     if "source" in art:
         article["source"] = {"gold": art["source"], "got": reading.article.source}
     if "published" in art:
-        article["published"] = {"gold": str(art["published"]), "got": str(reading.article.published)}
+        article["published"] = {
+            "gold": str(art["published"]),
+            "got": str(reading.article.published),
+        }
     return {"sections": {k: v.as_dict() for k, v in sections.items()}, "article": article}

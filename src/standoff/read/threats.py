@@ -27,20 +27,69 @@ from standoff.read.mentions import ActorIndex, Ref
 
 DEADLINE_NOUNS = {"deadline", "ultimatum", "deadlines", "cutoff", "cut-off", "clock"}
 # Words that mark a deadline as the new one: "cut the deadline to 10 days".
-MOVED_CUES = re.compile(r"\b(new|shorten|shortened|cut|cuts|moved?|brought forward|extend|extended|"
-                        r"pushed back|revised|now|reduced|slashed)\b", re.I)
-EVALUATIVE = {"new", "sweeping", "additional", "further", "heavy", "tough", "harsh", "severe", "wide",
-              "wide-ranging", "planned", "proposed", "possible", "fresh", "more", "massive", "major",
-              "very", "punishing", "crippling", "extra", "potential", "broad", "such", "any", "u.s.",
-              "american", "us", "extraterritorial", "wave", "regime", "set", "package"}
+MOVED_CUES = re.compile(
+    r"\b(new|shorten|shortened|cut|cuts|moved?|brought forward|extend|extended|"
+    r"pushed back|revised|now|reduced|slashed)\b",
+    re.I,
+)
+EVALUATIVE = {
+    "new",
+    "sweeping",
+    "additional",
+    "further",
+    "heavy",
+    "tough",
+    "harsh",
+    "severe",
+    "wide",
+    "wide-ranging",
+    "planned",
+    "proposed",
+    "possible",
+    "fresh",
+    "more",
+    "massive",
+    "major",
+    "very",
+    "punishing",
+    "crippling",
+    "extra",
+    "potential",
+    "broad",
+    "such",
+    "any",
+    "u.s.",
+    "american",
+    "us",
+    "extraterritorial",
+    "wave",
+    "regime",
+    "set",
+    "package",
+}
 BEFORE_DEADLINE = re.compile(
     rf"\b(?P<n>\d+|{'|'.join(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ten'])})\s+"
     r"(?P<unit>days?|weeks?)\s+(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+)?(?:\w+\s+){0,4}?"
-    r"(?:deadline|ultimatum)", re.I)
-PASSED = re.compile(r"\bdeadline\b[^.]{0,60}\b(passed|expired|lapsed|came and went|ran out)\b|"
-                    r"\b(passed|expired|lapsed)\b[^.]{0,30}\bdeadline\b", re.I)
-BUYER_NOUNS = {"buyer", "buyers", "importer", "importers", "purchaser", "purchasers", "customer",
-               "customers", "consumer", "consumers"}
+    r"(?:deadline|ultimatum)",
+    re.I,
+)
+PASSED = re.compile(
+    r"\bdeadline\b[^.]{0,60}\b(passed|expired|lapsed|came and went|ran out)\b|"
+    r"\b(passed|expired|lapsed)\b[^.]{0,30}\bdeadline\b",
+    re.I,
+)
+BUYER_NOUNS = {
+    "buyer",
+    "buyers",
+    "importer",
+    "importers",
+    "purchaser",
+    "purchasers",
+    "customer",
+    "customers",
+    "consumer",
+    "consumers",
+}
 
 
 @dataclass
@@ -56,8 +105,14 @@ class Draft:
 
 
 def _evidence(sent: Span, article_id: str, source: str | None, published: date | None) -> Evidence:
-    return Evidence(sentence=sent.text.strip(), start=sent.start_char, end=sent.end_char,
-                    article_id=article_id, source=source, published=published)
+    return Evidence(
+        sentence=sent.text.strip(),
+        start=sent.start_char,
+        end=sent.end_char,
+        article_id=article_id,
+        source=source,
+        published=published,
+    )
 
 
 def measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
@@ -68,8 +123,15 @@ def measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
             continue
         if tok.lower_ not in lexicon.measures and tok.lemma_.lower() not in lexicon.measures:
             continue
-        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
-                and c.lower_ not in EVALUATIVE and not c.ent_type_ and c.pos_ in ("ADJ", "NOUN")]
+        mods = [
+            c
+            for c in tok.children
+            if c.dep_ in ("amod", "compound")
+            and c.i < tok.i
+            and c.lower_ not in EVALUATIVE
+            and not c.ent_type_
+            and c.pos_ in ("ADJ", "NOUN")
+        ]
         phrase = " ".join([*(m.lower_ for m in mods), tok.lower_])
         if phrase not in out:
             out.append(phrase)
@@ -85,22 +147,24 @@ def _unless_clause(sent: Span) -> tuple[Token, str] | None:
             words = [t for t in verb.subtree if t.i > tok.i]
             text = " ".join(t.text for t in words).replace(" ,", ",").replace(" - ", "-")
             if subject is not None:
-                return subject, _tidy(sent.doc[tok.i + 1: words[-1].i + 1].text if words else text)
+                return subject, _tidy(sent.doc[tok.i + 1 : words[-1].i + 1].text if words else text)
     return None
 
 
 def _or_face(sent: Span) -> tuple[Token | None, str | None] | None:
     """'requires Russia to demonstrate ... or face sanctions' -> (Russia, 'demonstrate ...')."""
     for tok in sent:
-        if tok.lemma_.lower() == "face" and tok.dep_ == "conj" and any(
-            c.lower_ == "or" for c in tok.head.children
+        if (
+            tok.lemma_.lower() == "face"
+            and tok.dep_ == "conj"
+            and any(c.lower_ == "or" for c in tok.head.children)
         ):
             first = tok.head
             obj = None
             for child in first.head.children:
                 if child.dep_ in ("dobj", "nsubj") and child.i < first.i:
                     obj = child
-            demand = sent.doc[first.i: _clause_end(first, tok)].text
+            demand = sent.doc[first.i : _clause_end(first, tok)].text
             return obj, _tidy(demand)
     return None
 
@@ -118,7 +182,7 @@ def _tidy(text: str) -> str:
 
 
 def deadline_setter(doc: Doc, index: ActorIndex) -> list[Ref]:
-    """Who set the article's deadline: 'a deadline set by Trump', "Trump's deadline", 'Trump gave ...'."""
+    """Who set the article's deadline: 'a deadline set by Trump', "Trump's deadline"."""
     for tok in doc:
         if tok.lower_ not in DEADLINE_NOUNS:
             continue
@@ -134,8 +198,16 @@ def deadline_setter(doc: Doc, index: ActorIndex) -> list[Ref]:
                             refs = index.actors_of(obj)
                             if refs:
                                 return refs
-        if tok.dep_ in ("dobj",) and tok.head.lemma_.lower() in ("set", "give", "issue", "impose", "extend",
-                                                                "cut", "shorten", "announce"):
+        if tok.dep_ in ("dobj",) and tok.head.lemma_.lower() in (
+            "set",
+            "give",
+            "issue",
+            "impose",
+            "extend",
+            "cut",
+            "shorten",
+            "announce",
+        ):
             subject = _subject(tok.head)
             if subject is not None and index.actors_of(subject):
                 return index.actors_of(subject)
@@ -235,7 +307,7 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
                 d = draft(s.country, t.country)
                 d.sentences.append(sent)
                 d.demand = d.demand or demand
-    # Generic targets ("countries that buy Russian oil") are the third parties of the sender's threat.
+    # Generic targets ("countries that buy Russian oil") are third parties of the sender's threat.
     for sender, sent in generic:
         mains = [d for d in drafts.values() if d.sender == sender]
         if not mains:
@@ -243,7 +315,8 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
         main = max(mains, key=lambda d: len(d.sentences))
         exclude = {sender, main.target}
         parties = _window_countries(doc, sent, index, exclude) or [
-            c for c in _buyers(doc, index, main.target) if c not in exclude]
+            c for c in _buyers(doc, index, main.target) if c not in exclude
+        ]
         for country in parties:
             if country not in main.third_parties:
                 main.third_parties.append(country)
@@ -253,8 +326,14 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
             for m in measure_phrases(sent, lexicon):
                 if m not in d.measures:
                     d.measures.append(m)
-        if d.third_parties and any("tariff" in m for m in d.measures) and "secondary tariffs" not in d.measures:
-            d.measures.append("secondary tariffs")  # tariffs on third countries are secondary tariffs
+        if (
+            d.third_parties
+            and any("tariff" in m for m in d.measures)
+            and "secondary tariffs" not in d.measures
+        ):
+            d.measures.append(
+                "secondary tariffs"
+            )  # tariffs on third countries are secondary tariffs
     return [d for d in drafts.values() if d.sentences]
 
 
@@ -275,7 +354,8 @@ def deadline_candidates(doc: Doc, published: date | None) -> list[Candidate]:
     for sent in doc.sents:
         low = sent.text.lower()
         has_deadline = any(t.lower_ in DEADLINE_NOUNS for t in sent) or re.search(
-            r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low)
+            r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low
+        )
         if not has_deadline:
             continue
         moved = bool(MOVED_CUES.search(sent.text))
@@ -283,41 +363,72 @@ def deadline_candidates(doc: Doc, published: date | None) -> list[Candidate]:
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
-            if rel and ent.start_char - sent.start_char <= rel.end() and \
-                    ent.end_char - sent.start_char >= rel.start():
+            if (
+                rel
+                and ent.start_char - sent.start_char <= rel.end()
+                and ent.end_char - sent.start_char >= rel.start()
+            ):
                 continue  # "two days before the deadline" is not the deadline itself
             if not _about_deadline(ent, sent):
                 continue
             resolved = resolve(ent.text, published, "future")
-            if resolved.value is None and resolved.precision is DatePrecision.UNRESOLVED and not resolved.relative:
+            if (
+                resolved.value is None
+                and resolved.precision is DatePrecision.UNRESOLVED
+                and not resolved.relative
+            ):
                 continue
             out.append(Candidate(resolved, sent, moved))
         if rel is not None:
             anchor = _sentence_day(sent, published)
             if anchor is not None:
-                n = number(rel.group("n")) * (7 if rel.group("unit").lower().startswith("week") else 1)
+                n = number(rel.group("n")) * (
+                    7 if rel.group("unit").lower().startswith("week") else 1
+                )
                 value = anchor[0] + timedelta(days=n)
                 how = f'"{rel.group(0)}", counted from {anchor[1]}, gives {describe(value)}'
-                out.append(Candidate(ResolvedDate(value=value, precision=DatePrecision.DAY,
-                                                  text=rel.group(0), relative=True), sent, moved, how))
+                out.append(
+                    Candidate(
+                        ResolvedDate(
+                            value=value,
+                            precision=DatePrecision.DAY,
+                            text=rel.group(0),
+                            relative=True,
+                        ),
+                        sent,
+                        moved,
+                        how,
+                    )
+                )
     return out
 
 
 def _about_deadline(ent: Span, sent: Span) -> bool:
     """A date in a deadline sentence is the deadline when it is tied to it, or counts days."""
     text = ent.text.lower()
-    if re.search(r"\b(days?|weeks?|months?|hours?)\b", text) and not re.search(r"\bago\b|\bpast\b", text):
+    if re.search(r"\b(days?|weeks?|months?|hours?)\b", text) and not re.search(
+        r"\bago\b|\bpast\b", text
+    ):
         return True
     head = ent.root
     for _ in range(4):
-        if head.lower_ in DEADLINE_NOUNS or head.lemma_.lower() in ("expire", "fall", "end", "run", "lapse"):
+        if head.lower_ in DEADLINE_NOUNS or head.lemma_.lower() in (
+            "expire",
+            "fall",
+            "end",
+            "run",
+            "lapse",
+        ):
             return True
         if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before"):
             return True
         if head.head.i == head.i:
             break
         head = head.head
-    return any(t.lower_ in DEADLINE_NOUNS for t in ent.root.children) or ent.root.head.lower_ in DEADLINE_NOUNS
+    return (
+        any(t.lower_ in DEADLINE_NOUNS for t in ent.root.children)
+        or ent.root.head.lower_ in DEADLINE_NOUNS
+    )
 
 
 def _sentence_day(sent: Span, published: date | None) -> tuple[date, str] | None:
@@ -325,8 +436,10 @@ def _sentence_day(sent: Span, published: date | None) -> tuple[date, str] | None
     for ent in sent.ents:
         if ent.label_ == "DATE":
             r = resolve(ent.text, published, "past")
-            if r.value is not None and r.precision is DatePrecision.DAY and not re.search(
-                r"days?|weeks?", ent.text, re.I
+            if (
+                r.value is not None
+                and r.precision is DatePrecision.DAY
+                and not re.search(r"days?|weeks?", ent.text, re.I)
             ):
                 return r.value, f"{ent.text.strip()} ({describe(r.value)})"
     if published is not None:
@@ -334,23 +447,34 @@ def _sentence_day(sent: Span, published: date | None) -> tuple[date, str] | None
     return None
 
 
-def choose_deadline(candidates: list[Candidate], evidence: list[Evidence]) -> tuple[
-        ResolvedDate | None, list[Warning]]:
+def choose_deadline(
+    candidates: list[Candidate], evidence: list[Evidence]
+) -> tuple[ResolvedDate | None, list[Warning]]:
     """The deadline to keep, and warnings for the dates that disagree with it."""
     warnings: list[Warning] = []
     resolved = [c for c in candidates if c.date.value is not None]
     unresolved = [c for c in candidates if c.date.value is None]
     for c in unresolved:
-        warnings.append(Warning(kind="unresolved-date",
-                                message=f'deadline "{c.date.text}" could not be resolved: '
-                                        "no publication date (give --date)",
-                                evidence=evidence[0] if evidence else None))
+        warnings.append(
+            Warning(
+                kind="unresolved-date",
+                message=f'deadline "{c.date.text}" could not be resolved: '
+                "no publication date (give --date)",
+                evidence=evidence[0] if evidence else None,
+            )
+        )
     if not resolved:
         return (unresolved[0].date if unresolved else None), warnings
     days = {c.date.value for c in resolved if c.date.precision is DatePrecision.DAY}
-    resolved = [c for c in resolved if not (  # "August" beside "August 9" adds nothing
-        c.date.precision is DatePrecision.MONTH and c.date.value is not None
-        and any((d.year, d.month) == (c.date.value.year, c.date.value.month) for d in days if d))]
+    resolved = [
+        c
+        for c in resolved
+        if not (  # "August" beside "August 9" adds nothing
+            c.date.precision is DatePrecision.MONTH
+            and c.date.value is not None
+            and any((d.year, d.month) == (c.date.value.year, c.date.value.month) for d in days if d)
+        )
+    ]
     stated = [c for c in resolved if c.derived is None]
     pool = stated or resolved
     score: Counter[date] = Counter()
@@ -362,29 +486,43 @@ def choose_deadline(candidates: list[Candidate], evidence: list[Evidence]) -> tu
     for c in resolved:
         if c.date.value == best_day:
             continue
-        ev = Evidence(sentence=c.sentence.text.strip(), start=c.sentence.start_char, end=c.sentence.end_char)
+        ev = Evidence(
+            sentence=c.sentence.text.strip(), start=c.sentence.start_char, end=c.sentence.end_char
+        )
         if c.derived:
-            warnings.append(Warning(
-                kind="date-conflict",
-                message=f"{c.derived}, but the deadline is stated as {describe(best_day)}",
-                evidence=ev))
+            warnings.append(
+                Warning(
+                    kind="date-conflict",
+                    message=f"{c.derived}, but the deadline is stated as {describe(best_day)}",
+                    evidence=ev,
+                )
+            )
         else:
-            warnings.append(Warning(
-                kind="other-deadline",
-                message=f'another deadline is mentioned: "{c.date.text}" ({describe(c.date.value)}'
-                        f"{'' if c.date.value is None else ''}); kept {describe(best_day)}",
-                evidence=ev))
+            warnings.append(
+                Warning(
+                    kind="other-deadline",
+                    message=f'another deadline is mentioned: "{c.date.text}" '
+                    f"({c.date.value}); kept {describe(best_day)}",
+                    evidence=ev,
+                )
+            )
     return best.date, warnings
 
 
 def status_of(doc: Doc, draft: Draft, found: list[Found]) -> ThreatStatus:
     """The threat's status as this article reports it."""
     imposed_on_target = any(
-        f.type == "SANCTION" and any(s.country == draft.sender for s in f.sources)
-        and any(t.country == draft.target for t in f.targets) for f in found)
+        f.type == "SANCTION"
+        and any(s.country == draft.sender for s in f.sources)
+        and any(t.country == draft.target for t in f.targets)
+        for f in found
+    )
     imposed_on_third = any(
-        f.type == "SANCTION" and any(s.country == draft.sender for s in f.sources)
-        and any(t.country in draft.third_parties for t in f.targets) for f in found)
+        f.type == "SANCTION"
+        and any(s.country == draft.sender for s in f.sources)
+        and any(t.country in draft.third_parties for t in f.targets)
+        for f in found
+    )
     if imposed_on_target:
         return ThreatStatus.CARRIED_OUT
     if imposed_on_third:
@@ -394,9 +532,16 @@ def status_of(doc: Doc, draft: Draft, found: list[Found]) -> ThreatStatus:
     return ThreatStatus.PENDING
 
 
-def build_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexicon, *,
-                  article_id: str, source: str | None, published: date | None) -> tuple[
-        list[Threat], list[Warning]]:
+def build_threats(
+    doc: Doc,
+    found: list[Found],
+    index: ActorIndex,
+    lexicon: Lexicon,
+    *,
+    article_id: str,
+    source: str | None,
+    published: date | None,
+) -> tuple[list[Threat], list[Warning]]:
     """Threat items with deadlines, status and evidence, plus date warnings."""
     drafts = find_threats(doc, found, index, lexicon)
     threats: list[Threat] = []
@@ -415,7 +560,16 @@ def build_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexi
         main = max(by_sender[d.sender], key=lambda x: len(x.sentences))
         deadline, notes = choose_deadline(candidates, evidence) if d is main else (None, [])
         warnings.extend(notes)
-        threats.append(Threat(sender=d.sender, target=d.target, third_parties=d.third_parties,
-                              demand=d.demand, measures=d.measures, deadline=deadline,
-                              status=status_of(doc, d, found), evidence=evidence))
+        threats.append(
+            Threat(
+                sender=d.sender,
+                target=d.target,
+                third_parties=d.third_parties,
+                demand=d.demand,
+                measures=d.measures,
+                deadline=deadline,
+                status=status_of(doc, d, found),
+                evidence=evidence,
+            )
+        )
     return threats, warnings

@@ -39,10 +39,14 @@ FULL_DATE = re.compile(
 )
 # "MOSCOW, Aug 7 (Meridian Wire) -" or "ANKARA (Wire) -" or "WASHINGTON -"
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]+)?)"
+    r"^(?P<place>[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Z.'\- ]{2,40})*(?:,\s*[A-Z][A-Za-z.]+)?)"
     rf"(?:,\s*(?P<date>(?:{_MONTHS})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*[-\u2013\u2014]+\s+",
     re.IGNORECASE,
+)
+# A bare domain or URL on its own line ("example.com/world/2025/07/29/story").
+DOMAIN = re.compile(
+    r"(?:https?://)?(?:www\.)?(?P<src>[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+)(?:/\S*)?", re.I
 )
 
 
@@ -101,71 +105,56 @@ def _nothing(m: re.Match[str], found: _Found) -> None:
     return None
 
 
+def _header(m: re.Match[str], found: _Found) -> None:
+    """A masthead or 'Outlet, 1 January 2009' line: its date and any domain it names."""
+    _set_date(m, found)
+    _domain_in_line(m, found)
+
+
+def _domain_in_line(m: re.Match[str], found: _Found) -> None:
+    """A copyright or masthead line that names the outlet's domain: keep it as the source."""
+    domain = DOMAIN.search(m.group(0))
+    if domain and "." in domain.group("src") and not domain.group("src")[0].isdigit():
+        found.source = found.source or normalise_source(domain.group("src"))
+
+
+_HEADER_DATE = (
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}),?\s+\d{{4}}"
+    r"(?:\s*[|,\u00b7-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\.?"
+)
+# (name, pattern on the whole stripped line, what the line tells us). First match wins.
 LINE_RULES: list[tuple[str, re.Pattern[str], _Action]] = [
-    (
-        "source line",
-        re.compile(r"^\(?\s*source\s*:\s*(?P<src>[\w.\-/:]+)\s*\)?\.?$", re.I),
-        _set_source,
-    ),
-    (
-        "credit line",
-        re.compile(
-            r"^\(?(?:reporting|writing|additional reporting|editing|compiled)\s+by\b.{0,200}$", re.I
-        ),
-        _nothing,
-    ),
-    (
-        "byline",
-        re.compile(
-            r"^by\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|\||and|\u00b7|-)\s*.{0,80})?$"
-        ),
-        _set_date,
-    ),
-    (
-        "date line",
-        re.compile(
-            rf"^(?:published|updated|posted|last updated|first published)?\s*:?\s*(?:on\s+)?"
-            rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-            rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}),?\s+\d{{4}}"
-            r"(?:\s*[|,\u00b7-]?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\.?$",
-            re.I,
-        ),
-        _set_date,
-    ),
-    (
-        "published line",
-        re.compile(r"^(?:published|updated|posted|last updated)\b.{0,80}\d{4}.{0,30}$", re.I),
-        _set_date,
-    ),
-    (
-        "link line",
-        re.compile(
-            r"^(?:read more|read also|also read|related|related stories|more on this|see also|"
-            r"watch|listen|sign up|subscribe|follow us|share this|advertisement|click here)"
-            r"\b.{0,200}$",
-            re.I,
-        ),
-        _nothing,
-    ),
-    (
-        "caption",
-        re.compile(
-            r"^(?:\(?(?:photo|image|picture|file photo|caption|video)\s*(?:credit)?\s*[:|\-])"
-            r".{0,300}$",
-            re.I,
-        ),
-        _nothing,
-    ),
-    (
-        "credit",
-        re.compile(r"^.{0,250}\b(?:photo|image|picture)\s*(?:by|:)\s*[^.]{0,60}$", re.I),
-        _nothing,
-    ),
-    (
-        "copyright",
-        re.compile(r"^(?:\u00a9|copyright\b|all rights reserved).{0,200}$", re.I),
-        _nothing,
-    ),
+    ("source line", re.compile(r"^\(?\s*source\s*:\s*(?P<src>[\w.\-/:]+)\s*\)?\.?$", re.I),
+     _set_source),
+    ("url line", re.compile(rf"^{DOMAIN.pattern}$", re.I), _set_source),
+    ("credit line", re.compile(
+        r"^\(?(?:reporting|writing|additional reporting|editing|compiled)\s+by\b.{0,200}$", re.I),
+        _nothing),
+    ("byline", re.compile(
+        r"^(?:[Bb]y|(?:[Aa]nalysis|[Oo]pinion|[Cc]ommentary|[Ww]ords|[Rr]eport)\s+by)\s+"
+        r"[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|\||and|\u00b7|-)\s*.{0,80})?$"),
+        _set_date),
+    ("date line", re.compile(
+        rf"^(?:published|updated|posted|last updated|first published)?\s*:?\s*(?:on\s+)?"
+        rf"{_HEADER_DATE}$", re.I), _set_date),
+    ("published line", re.compile(
+        r"^.{0,60}\b(?:published|updated|posted|last updated)\b.{0,80}\d{4}.{0,60}$", re.I),
+        _header),
+    ("link line", re.compile(
+        r"^(?:read more|read also|also read|related|related stories|more on this|see also|"
+        r"watch|listen|sign up|subscribe|follow us|share this|advertisement|click here)"
+        r"\b.{0,200}$", re.I), _nothing),
+    ("caption", re.compile(
+        r"^(?:\(?(?:photo|image|picture|file photo|caption|video)\s*(?:credit)?\s*[:|\-])"
+        r".{0,300}$", re.I), _nothing),
+    ("credit", re.compile(r"^.{0,250}\b(?:photo|image|picture)\s*(?:by|:)\s*[^.]{0,60}$", re.I),
+     _nothing),
+    ("copyright", re.compile(r"^(?:\u00a9|copyright\b|all rights reserved).{0,200}$", re.I),
+     _domain_in_line),
+    ("masthead", re.compile(r"^[^.!?|]{1,60}(?:\s\|\s[^.!?|]{1,40}){1,6}$"), _header),
+    ("outlet and date",
+     re.compile(rf"^[A-Z][\w .&'\-]{{1,40}}\s*[,|\u00b7\-]\s*{_HEADER_DATE}$", re.I), _header),
 ]
 
 

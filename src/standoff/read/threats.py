@@ -181,6 +181,94 @@ def _tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;-\u2014")
 
 
+TIME_NOUNS = {"day", "days", "week", "weeks", "hour", "hours", "month", "months"}
+
+
+def _to_clause(tok: Token) -> Token | None:
+    """An infinitive clause hanging from ``tok``: '... 50 days to reach an agreement'."""
+    for child in tok.children:
+        if child.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return child
+    return None
+
+
+def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref], str]]:
+    """'X gave Y 50 days to do Z', 'Y has ten days to do Z': (senders, targets, demand).
+
+    The sender of a "Y has N days" form is not in the sentence; it is left
+    empty for the caller to fill from the article (the deadline's setter).
+    """
+    out: list[tuple[list[Ref], list[Ref], str]] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in ("give", "grant", "allow", "have"):
+            continue
+        time = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in TIME_NOUNS), None)
+        if time is None:
+            continue
+        clause = _to_clause(time) or _to_clause(tok)
+        if clause is None:
+            continue
+        demand = _tidy(sent.doc[clause.i : clause.right_edge.i + 1].text)
+        if lemma == "have":
+            subject = _subject(tok)
+            targets = index.actors_of(subject) if subject is not None else []
+            senders: list[Ref] = []
+        else:
+            dative = next((c for c in tok.children if c.dep_ in ("dative", "iobj")), None)
+            targets = index.actors_of(dative) if dative is not None else []
+            subject = _subject(tok)
+            senders = index.actors_of(subject) if subject is not None else []
+        if targets:
+            out.append((senders, targets, demand))
+    return out
+
+
+THREAT_NOUNS = DEADLINE_NOUNS | {"threat", "threats", "ultimatum", "warning"}
+
+
+def deadline_threats(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]]]:
+    """Threats named by a noun: "Trump's deadline for Russia", "the deadline Washington set for
+    Moscow", "the deadline Trump had given Russia", "the US sanctions threat against Iran".
+
+    Returns (senders, targets) pairs; either may be empty when the phrase leaves it out.
+    """
+    out: list[tuple[list[Ref], list[Ref]]] = []
+    for tok in sent:
+        if tok.lower_ not in THREAT_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        senders: list[Ref] = []
+        targets: list[Ref] = []
+        for child in tok.children:
+            if child.dep_ == "poss":
+                senders += index.actors_of(child)
+            elif child.dep_ in ("compound", "nmod", "amod") and child.i in index.by_token:
+                targets_or_senders = index.actors_of(child, demonyms=True)
+                senders += targets_or_senders  # "the US deadline": a modifier is the setter
+            elif child.dep_ == "prep" and child.lower_ in ("for", "to", "against", "on"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        targets += index.actors_of(obj)
+            elif child.dep_ in ("relcl", "acl"):  # "the deadline Washington set for Moscow"
+                subject = _subject(child) if child.dep_ == "relcl" else None
+                if subject is not None and subject.i != tok.i:
+                    senders += index.actors_of(subject)
+                for grand in child.children:
+                    if grand.dep_ == "agent":
+                        senders += [r for o in grand.children for r in index.actors_of(o)]
+                    elif grand.dep_ in ("dative", "dobj") and grand.i != tok.i:
+                        targets += index.actors_of(grand)
+                    elif grand.dep_ == "prep" and grand.lower_ in ("for", "to", "on"):
+                        targets += [r for o in grand.children for r in index.actors_of(o)]
+        target_countries = {r.country for r in targets}
+        senders = [s for s in senders if s.country not in target_countries]
+        if senders or targets:
+            out.append((senders, targets))
+    return out
+
+
 def deadline_setter(doc: Doc, index: ActorIndex) -> list[Ref]:
     """Who set the article's deadline: 'a deadline set by Trump', "Trump's deadline"."""
     for tok in doc:
@@ -267,6 +355,14 @@ def _is_relative_clause_object(tok: Token) -> bool:
     return False
 
 
+def _main_senders(drafts: dict[tuple[str, str], Draft]) -> list[str]:
+    """The sender of the article's best-attested threat, when a sentence leaves it out."""
+    if not drafts:
+        return []
+    best = max(drafts.values(), key=lambda d: len(d.sentences))
+    return [best.sender]
+
+
 def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexicon) -> list[Draft]:
     """Group threat sentences into one draft per (sender, target) pair."""
     drafts: dict[tuple[str, str], Draft] = {}
@@ -289,6 +385,24 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
                 d = draft(s.country, t.country)
                 d.sentences.append(f.sentence)
     for sent in doc.sents:
+        for senders, targets, demand in ultimatums(sent, index):
+            codes = [r.country for r in senders or setter] or _main_senders(drafts)
+            for code in codes:
+                for tgt in targets:
+                    if code != tgt.country:
+                        d = draft(code, tgt.country)
+                        d.sentences.append(sent)
+                        d.demand = d.demand or demand
+        for senders, targets in deadline_threats(sent, index):
+            codes = [r.country for r in senders or setter] or _main_senders(drafts)
+            for code in codes:
+                for tgt in targets or []:
+                    if code != tgt.country:
+                        draft(code, tgt.country).sentences.append(sent)
+                if not targets:  # "Trump's deadline": restates the sender's main threat
+                    mains = [d for d in drafts.values() if d.sender == code]
+                    if mains:
+                        max(mains, key=lambda d: len(d.sentences)).sentences.append(sent)
         unless = _unless_clause(sent)
         face = _or_face(sent) if unless is None else None
         if unless is None and face is None:
@@ -358,7 +472,8 @@ def deadline_candidates(doc: Doc, published: date | None) -> list[Candidate]:
         )
         if not has_deadline:
             continue
-        moved = bool(MOVED_CUES.search(sent.text))
+        cue = MOVED_CUES.search(sent.text)
+        moved_from = sent.start_char + cue.end() if cue else None
         rel = BEFORE_DEADLINE.search(sent.text)
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME"):
@@ -378,6 +493,7 @@ def deadline_candidates(doc: Doc, published: date | None) -> list[Candidate]:
                 and not resolved.relative
             ):
                 continue
+            moved = moved_from is not None and ent.start_char >= moved_from
             out.append(Candidate(resolved, sent, moved))
         if rel is not None:
             anchor = _sentence_day(sent, published)
@@ -387,6 +503,7 @@ def deadline_candidates(doc: Doc, published: date | None) -> list[Candidate]:
                 )
                 value = anchor[0] + timedelta(days=n)
                 how = f'"{rel.group(0)}", counted from {anchor[1]}, gives {describe(value)}'
+                moved = moved_from is not None
                 out.append(
                     Candidate(
                         ResolvedDate(

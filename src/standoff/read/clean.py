@@ -125,36 +125,78 @@ _HEADER_DATE = (
 )
 # (name, pattern on the whole stripped line, what the line tells us). First match wins.
 LINE_RULES: list[tuple[str, re.Pattern[str], _Action]] = [
-    ("source line", re.compile(r"^\(?\s*source\s*:\s*(?P<src>[\w.\-/:]+)\s*\)?\.?$", re.I),
-     _set_source),
+    (
+        "source line",
+        re.compile(r"^\(?\s*source\s*:\s*(?P<src>[\w.\-/:]+)\s*\)?\.?$", re.I),
+        _set_source,
+    ),
     ("url line", re.compile(rf"^{DOMAIN.pattern}$", re.I), _set_source),
-    ("credit line", re.compile(
-        r"^\(?(?:reporting|writing|additional reporting|editing|compiled)\s+by\b.{0,200}$", re.I),
-        _nothing),
-    ("byline", re.compile(
-        r"^(?:[Bb]y|(?:[Aa]nalysis|[Oo]pinion|[Cc]ommentary|[Ww]ords|[Rr]eport)\s+by)\s+"
-        r"[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|\||and|\u00b7|-)\s*.{0,80})?$"),
-        _set_date),
-    ("date line", re.compile(
-        rf"^(?:published|updated|posted|last updated|first published)?\s*:?\s*(?:on\s+)?"
-        rf"{_HEADER_DATE}$", re.I), _set_date),
-    ("published line", re.compile(
-        r"^.{0,60}\b(?:published|updated|posted|last updated)\b.{0,80}\d{4}.{0,60}$", re.I),
-        _header),
-    ("link line", re.compile(
-        r"^(?:read more|read also|also read|related|related stories|more on this|see also|"
-        r"watch|listen|sign up|subscribe|follow us|share this|advertisement|click here)"
-        r"\b.{0,200}$", re.I), _nothing),
-    ("caption", re.compile(
-        r"^(?:\(?(?:photo|image|picture|file photo|caption|video)\s*(?:credit)?\s*[:|\-])"
-        r".{0,300}$", re.I), _nothing),
-    ("credit", re.compile(r"^.{0,250}\b(?:photo|image|picture)\s*(?:by|:)\s*[^.]{0,60}$", re.I),
-     _nothing),
-    ("copyright", re.compile(r"^(?:\u00a9|copyright\b|all rights reserved).{0,200}$", re.I),
-     _domain_in_line),
+    (
+        "credit line",
+        re.compile(
+            r"^\(?(?:reporting|writing|additional reporting|editing|compiled)\s+by\b.{0,200}$", re.I
+        ),
+        _nothing,
+    ),
+    (
+        "byline",
+        re.compile(
+            r"^(?:[Bb]y|(?:[Aa]nalysis|[Oo]pinion|[Cc]ommentary|[Ww]ords|[Rr]eport)\s+by)\s+"
+            r"[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,3}(?:\s*(?:,|\||and|\u00b7|-)\s*.{0,80})?$"
+        ),
+        _set_date,
+    ),
+    (
+        "date line",
+        re.compile(
+            rf"^(?:published|updated|posted|last updated|first published)?\s*:?\s*(?:on\s+)?"
+            rf"{_HEADER_DATE}$",
+            re.I,
+        ),
+        _set_date,
+    ),
+    (
+        "published line",
+        re.compile(
+            r"^.{0,60}\b(?:published|updated|posted|last updated)\b.{0,80}\d{4}.{0,60}$", re.I
+        ),
+        _header,
+    ),
+    (
+        "link line",
+        re.compile(
+            r"^(?:read more|read also|also read|related|related stories|more on this|see also|"
+            r"watch|listen|sign up|subscribe|follow us|share this|advertisement|click here)"
+            r"\b.{0,200}$",
+            re.I,
+        ),
+        _nothing,
+    ),
+    (
+        "caption",
+        re.compile(
+            r"^(?:\(?(?:photo|image|picture|file photo|caption|video)\s*(?:credit)?\s*[:|\-])"
+            r".{0,300}$",
+            re.I,
+        ),
+        _nothing,
+    ),
+    (
+        "credit",
+        re.compile(r"^.{0,250}\b(?:photo|image|picture)\s*(?:by|:)\s*[^.]{0,60}$", re.I),
+        _nothing,
+    ),
+    (
+        "copyright",
+        re.compile(r"^(?:\u00a9|copyright\b|all rights reserved).{0,200}$", re.I),
+        _domain_in_line,
+    ),
     ("masthead", re.compile(r"^[^.!?|]{1,60}(?:\s\|\s[^.!?|]{1,40}){1,6}$"), _header),
-    ("outlet and date",
-     re.compile(rf"^[A-Z][\w .&'\-]{{1,40}}\s*[,|\u00b7\-]\s*{_HEADER_DATE}$", re.I), _header),
+    (
+        "outlet and date",
+        re.compile(rf"^[A-Z][\w .&'\-]{{1,40}}\s*[,|\u00b7\-]\s*{_HEADER_DATE}$", re.I),
+        _header,
+    ),
 ]
 
 

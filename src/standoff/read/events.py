@@ -144,6 +144,12 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
             return Trigger(
                 tok, lexicon.reported_index[phrase], "reported", f"{tok.text} {part.text}"
             )
+    if (
+        lemma in DIRECTIVE_VERBS
+        and any(c.dep_ in ("dobj", "nsubj") and c.i > tok.i for c in tok.children)
+        and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+    ):
+        return Trigger(tok, "REQUEST", "verb", tok.text)  # "Russia wants Ukraine to stay neutral"
     if lemma in lexicon.object_verbs:
         measure = _measure_object(tok, lexicon)
         if measure is not None:
@@ -164,6 +170,10 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
             kind = "SANCTION"  # "tariffs could target buyers", "India was hit by tariffs"
         return Trigger(tok, kind, "verb", tok.text)
     return None
+
+
+# Verbs that ask someone else to act when they take an object and a clause.
+DIRECTIVE_VERBS = {"want", "expect", "tell", "order", "instruct", "need", "require", "warn"}
 
 
 def _noun_phrase_type(tok: Token, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -213,6 +223,21 @@ def _is_measure_only(tok: Token, key: str, lexicon: Lexicon) -> bool:
 # --------------------------------------------------------------------------- mood
 
 
+def _elided(verb: Token, neg: Token) -> bool:
+    """'Kyiv accepted the plan; Moscow did not': the negation has a subject of its own."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and verb.i < c.i < neg.i for c in verb.children)
+
+
+def elided_refusals(trigger: Token) -> list[Token]:
+    """Subjects of an elided negative clause after the trigger ('...; Moscow did not')."""
+    negs = [c for c in trigger.children if c.dep_ == "neg" and c.i > trigger.i]
+    return [
+        c
+        for c in trigger.children
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i > trigger.i and any(n.i > c.i for n in negs)
+    ]
+
+
 def mood(trigger: Token, modality: Modality) -> str:
     """The trigger's mood: 'real', 'threat', 'intent', 'modal', 'hypothetical', 'negated',
     'refused', 'conditional', 'obliged' (reported "must") or 'ultimatum' (an "unless")."""
@@ -234,7 +259,9 @@ def mood(trigger: Token, modality: Modality) -> str:
         ):
             return "intent"  # "Iraq said it would allow": future in the past
     for child in tok.children:
-        if child.dep_ == "neg" or child.lower_ in ("not", "n't", "never"):
+        if (child.dep_ == "neg" or child.lower_ in ("not", "n't", "never")) and not _elided(
+            tok, child
+        ):
             return "negated"
         if child.dep_ == "det" and child.lower_ in ("no",) and tok.pos_ == "NOUN":
             return "negated"
@@ -350,6 +377,9 @@ def _subject(verb: Token) -> Token | None:
             continue
         if tok.dep_ == "relcl":
             return tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "pobj"):
+            tok = tok.head.head  # "Trump signed an order placing a tariff": the signer
+            continue
         if tok.dep_ == "acl" and tok.head.i != tok.i:
             return None
         break
@@ -476,7 +506,46 @@ def roles(
             sources = index.actors_of(subject)
         for _prep, obj in _prep_objects(tok, preps):
             add_targets(obj)
+    if not targets and not generic and trigger.type in ("AGREE", "REJECT", "SUPPORT", "CONCEDE"):
+        targets = _owner_of_object(tok, index)
     return sources, targets, generic
+
+
+OFFER_NOUNS = {
+    "proposal",
+    "plan",
+    "offer",
+    "demand",
+    "demands",
+    "request",
+    "ceasefire",
+    "deal",
+    "terms",
+    "initiative",
+    "ultimatum",
+    "conditions",
+    "bid",
+    "bids",
+    "idea",
+    "call",
+    "invitation",
+}
+
+
+def _owner_of_object(tok: Token, index: ActorIndex) -> list[Ref]:
+    """'Kyiv accepted a U.S. proposal': the proposal's owner is the one answered."""
+    candidates = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl":
+        candidates.append(tok.head)  # "a US proposal ..., accepted by Ukraine"
+    for noun in candidates:
+        if noun.lemma_.lower() not in OFFER_NOUNS and noun.lower_ not in OFFER_NOUNS:
+            continue
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "nmod", "amod"):
+                refs = index.actors_of(child, demonyms=True)
+                if refs:
+                    return refs
+    return []
 
 
 # --------------------------------------------------------------------------- sentence
@@ -504,6 +573,22 @@ def events_in_sentence(
         ):
             continue
         sources, targets, generic = roles(trigger, index, lexicon)
+        for other in elided_refusals(trigger.token):
+            refused = classify(trigger.type, "negated")
+            refusers = index.actors_of(other)
+            if refused and refusers:
+                answer = _owner_of_object(trigger.token, index) or targets
+                found.append(
+                    Found(
+                        refused[0],
+                        refused[1],
+                        refusers,
+                        [r for r in answer if r.country not in {x.country for x in refusers}],
+                        trigger.token,
+                        sent,
+                        cue=f"{other.text} did not",
+                    )
+                )
         if event_type == "THREATEN" and trigger.kind == "noun":
             mode = mode or _threat_mode(trigger.token, lexicon)
         if not sources:

@@ -203,6 +203,22 @@ class ActorIndex:
         """
         found = self._actor_of_head(token, demonyms)
         refs = [found] if found is not None else []
+        if found is not None and found.how in ("demonym and role", "demonym"):
+            # "Russian and Ukrainian delegations": each coordinated demonym is an actor.
+            for child in token.children:
+                if child.i in self.demonyms:
+                    for conj in child.conjuncts:
+                        if conj.i in self.demonyms:
+                            country = self.demonyms[conj.i]
+                            code = country + found.code[3:] if len(found.code) == 6 else country
+                            refs.append(
+                                Ref(
+                                    ActorEntry(code, country, conj.text, found.entry.kind),
+                                    conj.i,
+                                    conj.i + 1,
+                                    found.how,
+                                )
+                            )
         if depth < 6:
             for conj in token.conjuncts:
                 if conj.i > token.i:

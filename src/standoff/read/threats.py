@@ -181,6 +181,8 @@ def _tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;-\u2014")
 
 
+# Verbs whose subject undergoes the measure: "X could face tariffs".
+PATIENT_VERBS = {"face", "suffer", "risk", "incur", "bear", "receive", "get"}
 TIME_NOUNS = {"day", "days", "week", "weeks", "hour", "hours", "month", "months"}
 
 
@@ -337,10 +339,22 @@ def _window_countries(doc: Doc, sent: Span, index: ActorIndex, exclude: set[str]
             if head.dep_ == "pobj" and head.head.head.i == ref.start - 2:
                 pass
             if ref.country not in exclude and len(ref.country) == 3 and ref.country not in out:
-                if _is_relative_clause_object(head):
+                if _is_relative_clause_object(head) or _is_place(head):
                     continue
                 out.append(ref.country)
     return out
+
+
+def _is_place(tok: Token) -> bool:
+    """'the war in Ukraine', 'talks in Istanbul': a location, not a party."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in (
+        "in",
+        "at",
+        "near",
+        "inside",
+        "across",
+        "from",
+    )
 
 
 def _is_relative_clause_object(tok: Token) -> bool:
@@ -409,10 +423,33 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
             continue
         if not measure_phrases(sent, lexicon) and face is None:
             continue
-        subject_tok, demand = unless if unless is not None else face  # type: ignore[misc]
+        clause: tuple[Token | None, str | None] = unless if unless is not None else face  # type: ignore[assignment]
+        subject_tok, demand = clause
         targets = index.actors_of(subject_tok) if subject_tok is not None else []
         root_subject = _subject(sent.root)
         senders = index.actors_of(root_subject) if root_subject is not None else []
+        if sent.root.lemma_.lower() in PATIENT_VERBS or any(
+            c.dep_ == "nsubjpass" for c in sent.root.children
+        ):
+            # "China and India could face levies unless the Kremlin agrees": the subject
+            # suffers the measure; it is a third party, not the sender.
+            victims = senders
+            senders = (
+                setter
+                or [r for d in _main_senders(drafts) for r in index.refs if r.country == d][:1]
+            )
+            for s in senders:
+                for t_ref in targets:
+                    d = draft(s.country, t_ref.country)
+                    d.sentences.append(sent)
+                    d.demand = d.demand or demand
+                    for v in victims:
+                        if (
+                            v.country not in (s.country, t_ref.country)
+                            and v.country not in d.third_parties
+                        ):
+                            d.third_parties.append(v.country)
+            continue
         senders = [s for s in senders if s.country not in {t.country for t in targets}] or setter
         for s in senders:
             for t in targets:

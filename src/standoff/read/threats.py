@@ -423,8 +423,10 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
             continue
         if not measure_phrases(sent, lexicon) and face is None:
             continue
-        clause: tuple[Token | None, str | None] = unless if unless is not None else face  # type: ignore[assignment]
-        subject_tok, demand = clause
+        clause = unless if unless is not None else face
+        if clause is None:
+            continue
+        subject_tok, asked = clause
         targets = index.actors_of(subject_tok) if subject_tok is not None else []
         root_subject = _subject(sent.root)
         senders = index.actors_of(root_subject) if root_subject is not None else []
@@ -442,7 +444,7 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
                 for t_ref in targets:
                     d = draft(s.country, t_ref.country)
                     d.sentences.append(sent)
-                    d.demand = d.demand or demand
+                    d.demand = d.demand or asked
                     for v in victims:
                         if (
                             v.country not in (s.country, t_ref.country)
@@ -457,7 +459,7 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
                     continue
                 d = draft(s.country, t.country)
                 d.sentences.append(sent)
-                d.demand = d.demand or demand
+                d.demand = d.demand or asked
     # Generic targets ("countries that buy Russian oil") are third parties of the sender's threat.
     for sender, sent in generic:
         mains = [d for d in drafts.values() if d.sender == sender]

@@ -106,10 +106,7 @@ def test_actor_score_is_complete(scores: dict[str, Any]) -> None:
 def test_actor_mentions_slice_the_body(seed: Reading) -> None:
     text = seed.article.text
     bad = [
-        (a.code, m.text)
-        for a in seed.actors
-        for m in a.mentions
-        if text[m.start : m.end] != m.text
+        (a.code, m.text) for a in seed.actors for m in a.mentions if text[m.start : m.end] != m.text
     ]
     assert bad == []
 

@@ -35,6 +35,7 @@ of the current positions. Every round's positions are kept (the trajectory).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
@@ -101,24 +102,11 @@ def _win_probability_sorted(xs: Array, ws: Array, dist: Array) -> Array:
     ``(hi - lo) W + A(hi) - A(mid)``, W the total weight, mid = (lo + hi) / 2.
     A at the actors' own positions is a vector; only A(mid) needs a search.
     """
-    rows, n = xs.shape
-    offset = (np.arange(rows, dtype=float) * 1e4)[:, None]  # positions lie in [0, 100]
-    flat = (xs + offset).ravel()
-    cw = np.concatenate([[0.0], np.cumsum(ws.ravel())])
-    cm = np.concatenate([[0.0], np.cumsum((ws * xs).ravel())])
-    start = (np.arange(rows) * n)[:, None]
-
-    def big_a(t: Array) -> Array:
-        shape = t.shape
-        g = np.searchsorted(flat, (t.reshape(rows, -1) + offset).ravel(), side="left")
-        g = g.reshape(rows, -1)
-        below_w = cw[g] - cw[start]
-        below_m = cm[g] - cm[start]
-        return (2.0 * (below_m - t.reshape(rows, -1) * below_w)).reshape(shape)
-
+    n = xs.shape[1]
+    big_a, w_tot2 = _vote_integral(xs, ws)
+    w_tot = w_tot2[:, :, None]
     a_at = big_a(xs)
     a_mid = big_a((xs[:, :, None] + xs[:, None, :]) * 0.5)  # ascending per row: fast search
-    w_tot = (cw[start + n] - cw[start])[:, :, None]
     a_lo = np.maximum(a_at[:, :, None], a_at[:, None, :])
     a_hi = np.minimum(a_at[:, :, None], a_at[:, None, :])
     low_votes = np.maximum(a_lo - a_mid, 0.0)  # max(): rounding only
@@ -128,6 +116,31 @@ def _win_probability_sorted(xs: Array, ws: Array, dist: Array) -> Array:
     mine = np.where(upper, low_votes, high_votes)
     ok = (total > 1e-12 * np.maximum(w_tot, 1.0)) & (dist > 0)
     return np.where(ok, mine / np.where(ok, total, 1.0), 0.0)
+
+
+def _vote_integral(xs: Array, ws: Array) -> tuple[Callable[[Array], Array], Array]:
+    """``A(t)`` (see :func:`_win_probability_sorted`) for rows of ascending ``xs``, and W.
+
+    ``A`` takes t of shape (rows, ...) and returns the same shape; W is (rows, 1).
+    Rows are searched at once: row k's positions are offset by 1e4 k (positions lie in
+    [0, 100]) so that one sorted flat array holds them all.
+    """
+    rows, n = xs.shape
+    offset = (np.arange(rows, dtype=float) * 1e4)[:, None]
+    flat = (xs + offset).ravel()
+    cw = np.concatenate([[0.0], np.cumsum(ws.ravel())])
+    cm = np.concatenate([[0.0], np.cumsum((ws * xs).ravel())])
+    start = (np.arange(rows) * n)[:, None]
+
+    def big_a(t: Array) -> Array:
+        shape = t.shape
+        t2 = t.reshape(rows, -1)
+        g = np.searchsorted(flat, (t2 + offset).ravel(), side="left").reshape(rows, -1)
+        below_w = cw[g] - cw[start]
+        below_m = cm[g] - cm[start]
+        return (2.0 * (below_m - t2 * below_w)).reshape(shape)
+
+    return big_a, cw[start + n] - cw[start]
 
 
 def _u(r: Array, inner: Array) -> Array:
@@ -212,95 +225,231 @@ class ExpectedUtility(BargainingModel):
         span = x0.max(axis=1, initial=0.0, where=present) - x0.min(
             axis=1, initial=100.0, where=present
         )
-        span = np.where(span > 0, span, 1.0)[:, None, None]
-        x = x0.copy()
-        history = [x.copy()]
-        risks = []
-        eye = np.eye(n, dtype=bool)[None]
-        for _ in range(self.rounds):
+        span = np.where(span > 0, span, 1.0)[:, None]
+        pairs = _PairIndex.of(rows, n)
+        history = np.empty((self.rounds + 1, rows, n))
+        risks = np.empty((self.rounds, rows, n))
+        history[0] = x0
+        for k in range(self.rounds):
             # The round is permutation-equivariant: run it with actors sorted by position
-            # (fast ordered searches), then put the results back in the input order.
-            order = np.argsort(x, axis=1, kind="stable")
-            inv = np.argsort(order, axis=1)
+            # (pairs then run lower -> higher, and the vote searches are ordered), then put
+            # the results back in the input order.
+            order = np.argsort(history[k], axis=1, kind="stable")
 
             def sort(v: Any, order: NDArray[np.intp] = order) -> Any:
                 return np.take_along_axis(v, order, axis=1)
 
-            here = sort(present)
-            pair = here[:, :, None] & here[:, None, :] & ~eye
-            new, r = self._round(sort(x), sort(s), sort(w), pair, span)
-            x = np.take_along_axis(new, inv, axis=1)
-            history.append(x.copy())
-            risks.append(np.take_along_axis(r, inv, axis=1))
-        return np.stack(history), np.stack(risks) if risks else np.ones((0, rows, n))
+            new, r = self._round(
+                sort(history[k]), sort(s), sort(w), sort(present), span, pairs
+            )
+            np.put_along_axis(history[k + 1], order, new, axis=1)
+            np.put_along_axis(risks[k], order, r, axis=1)
+        return history, risks
 
     def _round(
-        self, x: Array, s: Array, w: Array, pair: Array, span: Array
+        self, x: Array, s: Array, w: Array, here: NDArray[np.bool_], span: Array,
+        pairs: _PairIndex,
     ) -> tuple[Array, Array]:
-        """One round for a chunk: new positions (rows, n) and the risk exponents used.
+        """One round for a chunk sorted by position: new positions (rows, n), exponents used.
 
-        With ``U_s - U_f = g`` and ``U_s - U_sq = h`` the expected utilities reduce to
-        ``EU_ij = h - s_j (1 - P_ij) g`` (plus the ``1 - q`` term), which saves most
-        of the array operations; ``1 - P_ij = P_ji`` wherever x_i != x_j.
+        Every pair quantity is symmetric but the receiver's exponent, so the round works
+        on the T = n (n - 1) / 2 pairs lo < hi (arrays (rows, T)) and evaluates each pair
+        in both directions: the lower actor receiving the higher one's offer and back.
         """
-        rows, n = x.shape
-        dist = np.abs(x[:, :, None] - x[:, None, :])
-        p = _win_probability_sorted(x, w, dist)  # p[i, j]: i beats j (x ascending per row)
-        d = np.where(pair, dist, 0.0) / span
-        pt = np.swapaxes(p, 1, 2)  # pt[i, j] = P_ji
+        lo, hi = pairs.lo, pairs.hi
+        xl, xh = x[:, lo], x[:, hi]
+        dist = xh - xl  # >= 0: x ascending per row
+        p_lh, p_hl = _pair_votes(x, w, xl, xh, dist, pairs)
+        d = np.where(here[:, lo] & here[:, hi], dist, 0.0) / span
         if self.risk == "endogenous":
-            # r = 1: U_s = 2d, U_f = -2d, U_sq = 0, so EU_ik = 2 d_ik (1 - 2 s_k P_ki); the
-            # danger of k sums that over challengers i (same-place pairs have d = 0).
-            danger = 2.0 * d.sum(axis=1) - 4.0 * s * (d * pt).sum(axis=1)
-            if self.q < 1.0:
-                danger = danger - (1.0 - self.q) * self._status_terms(x, w, d, span, 1.0).sum(
-                    axis=1
-                )
-            valid = pair.any(axis=2)
-            hi = np.where(valid, danger, -np.inf).max(axis=1, keepdims=True)
-            lo = np.where(valid, danger, np.inf).min(axis=1, keepdims=True)
-            spread = hi - lo
-            ok = np.isfinite(spread) & (spread > 1e-12)
-            hi, lo = np.where(ok, hi, 1.0), np.where(ok, lo, 0.0)  # no inf - inf below
-            big_r = np.where(ok, (2 * danger - hi - lo) / np.where(ok, spread, 1.0), 0.0)
-            # actors absent from the issue have no danger: risk-neutral, and R in [-1, 1]
-            big_r = np.clip(np.where(valid, big_r, 0.0), -1.0, 1.0)
-            r = (1 - big_r / 3) / (1 + big_r / 3)
+            r = self._endogenous_risk(x, s, w, here, d, p_lh, p_hl, span, pairs)
         else:
-            r = np.full((rows, n), float(self.risk))
-        ri = r[:, :, None]
-        # Utilities in float32: the powers dominate the round and 7 digits are ample.
-        r32 = ri.astype(np.float32)
-        d32 = d.astype(np.float32)
-        half_r = np.float32(0.5) ** r32
-        us = 2.0 - 4.0 * half_r * (1.0 - d32) ** r32
-        uf = 2.0 - 4.0 * half_r * (1.0 + d32) ** r32
-        g = us - uf
-        h = us - (2.0 - 4.0 * half_r)
-        a = h - s[:, None, :].astype(np.float32) * pt.astype(np.float32) * g  # i challenges j
-        b = h - s[:, :, None].astype(np.float32) * p.astype(np.float32) * g  # j challenges i
-        if self.q < 1.0:
-            st = self._status_terms(x, w, d, span, ri)
-            a = a - (1.0 - self.q) * st
-            b = b - (1.0 - self.q) * np.swapaxes(st, 1, 2)
-        xi = x[:, :, None]
-        xj = x[:, None, :]
+            r = np.full(x.shape, float(self.risk))
+        # log(1 -/+ d) once per pair; (1 -/+ d)^r = exp(r log(1 -/+ d)) per direction.
+        # d = 1 (the two extreme actors) gives log 0 = -inf and exp(-inf) = 0 = 0^r: exact.
+        with np.errstate(divide="ignore"):
+            log_near = np.log(1.0 - d)
+        log_far = np.log(1.0 + d)
+        # receiver lo, proposer hi: a = EU(lo challenges hi), b = EU(hi challenges lo)
+        move_l, target_l = self._offers(
+            r[:, lo], d, log_near, log_far, s[:, hi] * p_hl, s[:, lo] * p_lh, xl, xh,
+            self._status_pair(x, w, d, span, r, pairs, receiver_low=True),
+        )
+        move_h, target_h = self._offers(
+            r[:, hi], d, log_near, log_far, s[:, lo] * p_lh, s[:, hi] * p_hl, xh, xl,
+            self._status_pair(x, w, d, span, r, pairs, receiver_low=False),
+        )
+        # The least move per receiver over all proposers; ties go to the proposer with the
+        # lower position (the first in sorted order), as np.argmin does on a full row.
+        move = pairs.full(np.inf)
+        move[:, pairs.lin_lh] = move_l
+        move[:, pairs.lin_hl] = move_h
+        target = pairs.full(0.0)
+        target[:, pairs.lin_lh] = target_l
+        target[:, pairs.lin_hl] = target_h
+        move3 = move.reshape(x.shape[0], x.shape[1], x.shape[1])
+        best = np.argmin(move3, axis=2)[:, :, None]
+        take = np.isfinite(np.take_along_axis(move3, best, axis=2)[:, :, 0])
+        new = np.take_along_axis(target.reshape(move3.shape), best, axis=2)[:, :, 0]
+        return np.clip(np.where(take, new, x), 0.0, 100.0), r
+
+    def _offers(
+        self, r: Array, d: Array, log_near: Array, log_far: Array, alpha: Array, beta: Array,
+        x_recv: Array, x_prop: Array, status: tuple[Array, Array] | None,
+    ) -> tuple[Array, Array]:
+        """Move and target of each pair's offer in one direction: (rows, T) each.
+
+        ``r`` the receiver's exponent, ``alpha`` = s_proposer P(proposer beats receiver),
+        ``beta`` = s_receiver P(receiver beats proposer): ``a = U_s - U_sq - alpha g`` (the
+        receiver challenging) and ``b = U_s - U_sq - beta g`` (the proposer challenging),
+        ``g = U_s - U_f``. Returns inf moves where no offer is made.
+        """
+        scale = 4.0 * 0.5**r  # U = 2 - 4 (0.5 -/+ 0.5 d)^r = 2 - scale (1 -/+ d)^r
+        near = np.exp(r * log_near)
+        h = scale * (1.0 - near)  # U_s - U_sq
+        g = scale * (np.exp(r * log_far) - near)  # U_s - U_f
+        a = h - alpha * g
+        b = h - beta * g
+        if status is not None:
+            a = a - (1.0 - self.q) * status[0]
+            b = b - (1.0 - self.q) * status[1]
         yielding = (b > 0) & (a < 0)
         compromise = yielding & (b > -a)
         valid = (d > 0) & (((b > a) & (a > 0)) | yielding)
-        target = np.where(compromise, xi + (xj - xi) * (-a / np.where(compromise, b, 1.0)), xj)
-        move = np.where(valid, np.abs(target - xi), np.inf)
-        best = np.argmin(move, axis=2)[:, :, None]
-        take = np.isfinite(np.take_along_axis(move, best, axis=2)[:, :, 0])
-        new = np.take_along_axis(target, best, axis=2)[:, :, 0]
-        return np.clip(np.where(take, new, x), 0.0, 100.0), r
+        fraction = np.where(compromise, -a / np.where(compromise, b, 1.0), 1.0)
+        target = np.where(compromise, x_recv + (x_prop - x_recv) * fraction, x_prop)
+        return np.where(valid, np.abs(target - x_recv), np.inf), target
 
-    def _status_terms(
-        self, x: Array, w: Array, d: Array, span: Array, r: Array | float
+    def _endogenous_risk(
+        self, x: Array, s: Array, w: Array, here: NDArray[np.bool_], d: Array, p_lh: Array,
+        p_hl: Array, span: Array, pairs: _PairIndex,
     ) -> Array:
-        """``T U_b + (1 - T) U_w`` for i challenging j: (rows, n, n); mu the weighted median."""
-        mu = weighted_median(x, w)
-        away = (np.abs(x - mu[:, None]) / span[:, :, 0])[:, :, None]
-        ub = _u(np.asarray(r), 0.5 - 0.25 * (away + d))
-        uw = _u(np.asarray(r), 0.5 + 0.25 * (away + d))
-        return self.t * ub + (1.0 - self.t) * uw
+        """Scholz's r_i from the dangers at r = 1: shape (rows, n), in [0.5, 2].
+
+        At r = 1, U_s = 2d, U_f = -2d, U_sq = 0, so EU_ik = 2 d_ik (1 - 2 s_k P_ki); the
+        danger of k sums it over the challengers i (same-place pairs have d = 0).
+        """
+        rows, n = x.shape
+        sum_d = pairs.to_actors(d, d)  # sum over challengers of d
+        sum_dp = pairs.to_actors(d * p_hl, d * p_lh)  # ... of d P(k beats challenger)
+        danger = 2.0 * sum_d - 4.0 * s * sum_dp
+        if self.q < 1.0:
+            danger = danger - (1.0 - self.q) * _status_full(x, w, d, span, pairs, self.t).sum(
+                axis=1
+            )
+        valid = here & (here.sum(axis=1, keepdims=True) >= 2)  # someone to challenge
+        top = np.max(danger, axis=1, where=valid, initial=-np.inf, keepdims=True)
+        bottom = np.min(danger, axis=1, where=valid, initial=np.inf, keepdims=True)
+        ok = valid.any(axis=1, keepdims=True)
+        top, bottom = np.where(ok, top, 1.0), np.where(ok, bottom, 0.0)  # no inf - inf below
+        spread = top - bottom
+        ok &= spread > 1e-12
+        big_r = np.where(ok, (2 * danger - top - bottom) / np.where(ok, spread, 1.0), 0.0)
+        # actors absent from the issue have no danger: risk-neutral, and R in [-1, 1]
+        big_r = np.clip(np.where(valid, big_r, 0.0), -1.0, 1.0)
+        return (1 - big_r / 3) / (1 + big_r / 3)
+
+    def _status_pair(
+        self, x: Array, w: Array, d: Array, span: Array, r: Array, pairs: _PairIndex,
+        receiver_low: bool,
+    ) -> tuple[Array, Array] | None:
+        """The ``T U_b + (1 - T) U_w`` terms of a and b in one direction (None when q = 1).
+
+        As the model has always done it: a's term with the receiver's distance from the
+        median and exponent, b's with the proposer's.
+        """
+        if self.q >= 1.0:
+            return None
+        recv, prop = (pairs.lo, pairs.hi) if receiver_low else (pairs.hi, pairs.lo)
+        away = _away(x, w, span)
+        return (
+            _status(away[:, recv], d, r[:, recv], self.t),
+            _status(away[:, prop], d, r[:, prop], self.t),
+        )
+
+
+@dataclass(frozen=True)
+class _PairIndex:
+    """Index tables of the pairs lo < hi of n actors, for a chunk of ``rows`` rows.
+
+    ``lo``, ``hi``: (T,) the pair's actors; ``lin_lh``, ``lin_hl``: (T,) their flat
+    indices in an n x n matrix (row = receiver); ``flat_lo``, ``flat_hi``: (rows * T,)
+    the actors' flat indices in a (rows, n) array, for summing pair terms per actor.
+    """
+
+    rows: int
+    n: int
+    lo: NDArray[np.intp]
+    hi: NDArray[np.intp]
+    lin_lh: NDArray[np.intp]
+    lin_hl: NDArray[np.intp]
+    flat_lo: NDArray[np.intp]
+    flat_hi: NDArray[np.intp]
+
+    @classmethod
+    def of(cls, rows: int, n: int) -> _PairIndex:
+        lo, hi = np.triu_indices(n, 1)
+        base = (np.arange(rows) * n)[:, None]
+        return cls(
+            rows, n, lo, hi, lo * n + hi, hi * n + lo,
+            (base + lo).ravel(), (base + hi).ravel(),
+        )
+
+    def full(self, value: float) -> Array:
+        """A (rows, n * n) matrix filled with ``value``."""
+        return np.full((self.rows, self.n * self.n), value)
+
+    def to_actors(self, for_hi: Array, for_lo: Array) -> Array:
+        """Per-actor sums (rows, n) of pair terms (rows, T): ``for_hi`` adds to each
+        pair's hi actor, ``for_lo`` to its lo actor."""
+        size = self.rows * self.n
+        total = np.bincount(self.flat_hi, for_hi.ravel(), minlength=size).astype(float)
+        total += np.bincount(self.flat_lo, for_lo.ravel(), minlength=size)
+        return total.reshape(self.rows, self.n)
+
+
+def _pair_votes(
+    x: Array, w: Array, xl: Array, xh: Array, dist: Array, pairs: _PairIndex
+) -> tuple[Array, Array]:
+    """(P(lo beats hi), P(hi beats lo)) per pair, (rows, T); x ascending per row.
+
+    As :func:`_win_probability_sorted`, on the pairs lo < hi only.
+    """
+    rows, n = x.shape
+    big_a, w_tot = _vote_integral(x, w)
+    a_at = big_a(x)
+    a_mid = big_a((xl + xh) * 0.5)  # ascending within each lo: fast ordered search
+    a_lo = np.maximum(a_at[:, pairs.lo], a_at[:, pairs.hi])
+    a_hi = np.minimum(a_at[:, pairs.lo], a_at[:, pairs.hi])
+    low_votes = np.maximum(a_lo - a_mid, 0.0)  # max(): rounding only
+    high_votes = np.maximum(dist * w_tot + a_hi - a_mid, 0.0)
+    total = low_votes + high_votes
+    ok = (total > 1e-12 * np.maximum(w_tot, 1.0)) & (dist > 0)
+    safe = np.where(ok, total, 1.0)
+    return np.where(ok, low_votes / safe, 0.0), np.where(ok, high_votes / safe, 0.0)
+
+
+def _away(x: Array, w: Array, span: Array) -> Array:
+    """|x_i - mu| / range, mu the weighted median: (rows, n)."""
+    return np.abs(x - weighted_median(x, w)[:, None]) / span
+
+
+def _status(away: Array, d: Array, r: Array, t: float) -> Array:
+    """``T U_b + (1 - T) U_w`` with U_b, U_w = 2 - 4 (0.5 -/+ 0.25 (away + d))^r."""
+    return t * _u(r, 0.5 - 0.25 * (away + d)) + (1.0 - t) * _u(r, 0.5 + 0.25 * (away + d))
+
+
+def _status_full(
+    x: Array, w: Array, d: Array, span: Array, pairs: _PairIndex, t: float
+) -> Array:
+    """The status terms at r = 1 for every (challenger i, target j): (rows, n, n).
+
+    As the model has always done it, every i counts, the target itself and absent
+    actors included (with d = 0); only used when q < 1.
+    """
+    rows, n = x.shape
+    full = np.zeros((rows, n * n))
+    full[:, pairs.lin_lh] = d
+    full[:, pairs.lin_hl] = d
+    away = _away(x, w, span)[:, :, None]
+    return _status(away, full.reshape(rows, n, n), np.asarray(1.0), t)

@@ -10,6 +10,8 @@ them; they turn into failures (XPASS) the day the bug is fixed.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -639,3 +641,60 @@ def test_within_fifty_days_threat(reader: Reader) -> None:
     )
     deadline = _deadline(reader, text)
     assert deadline is not None and deadline.value == _days(50)
+
+
+# =========================================================================== JSON Schema
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _gen_schema() -> Any:
+    spec = importlib.util.spec_from_file_location("gen_schema", ROOT / "scripts" / "gen_schema.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_schema_is_current() -> None:
+    """docs/schema/reading.schema.json equals a fresh generation (run scripts/gen_schema.py)."""
+    gen = _gen_schema()
+    committed = (ROOT / "docs" / "schema" / "reading.schema.json").read_text(encoding="utf-8")
+    assert committed == gen.render()
+    assert gen.main(["--check"]) == 0
+
+
+def _undeclared(value: Any, schema: dict[str, Any], defs: dict[str, Any], where: str) -> list[str]:
+    """Paths of keys in ``value`` that ``schema`` does not declare (a structural walk)."""
+    if "$ref" in schema:
+        return _undeclared(value, defs[schema["$ref"].rsplit("/", 1)[-1]], defs, where)
+    for option in schema.get("anyOf", []):
+        if option.get("type") != "null" and value is not None:
+            return _undeclared(value, option, defs, where)
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        out = [f"{where}.{k}" for k in value if k not in props]
+        for key, item in value.items():
+            if key in props:
+                out += _undeclared(item, props[key], defs, f"{where}.{key}")
+        return out
+    if isinstance(value, list):
+        return [
+            p
+            for i, x in enumerate(value)
+            for p in _undeclared(x, schema.get("items", {}), defs, f"{where}[{i}]")
+        ]
+    return []
+
+
+def test_schema_declares_every_key_of_a_real_reading(reader: Reader) -> None:
+    text = (
+        "President Donald Trump gave Russia ten days to agree to a ceasefire or face sanctions.\n\n"
+        "The Kremlin rejected the demand and proposed a moratorium on air strikes."
+    )
+    reading = reader.read(RawArticle(text=text, origin="probe"), WED)
+    assert reading.threats and reading.events  # the walk must visit nested items
+    schema = json.loads((ROOT / "docs" / "schema" / "reading.schema.json").read_text("utf-8"))
+    data = json.loads(reading.model_dump_json())
+    assert _undeclared(data, schema, schema["$defs"], "$") == []
+    assert set(schema["required"]) <= set(data)

@@ -23,141 +23,16 @@ from spacy.tokens import Doc, Span, Token
 from standoff.model import Claim, ClaimKind, Evidence, Proposal
 from standoff.read.events import Found, _agent, _subject
 from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.words import WORDS
 
-PROPOSAL_NOUNS = {
-    "ceasefire": "ceasefire",
-    "cease-fire": "ceasefire",
-    "truce": "truce",
-    "armistice": "armistice",
-    "moratorium": "moratorium",
-    "summit": "summit",
-    "referendum": "referendum",
-    "corridor": "corridor",
-    "roadmap": "roadmap",
-    "framework": "framework",
-    "plan": "plan",
-    "exchange": "exchange",
-    "swap": "exchange",
-    "pause": "pause",
-    "freeze": "freeze",
-    "deal": "deal",
-    "agreement": "agreement",
-    "accord": "accord",
-    "settlement": "settlement",
-    "conference": "conference",
-    "negotiations": "negotiations",
-    "talks": "talks",
-    "treaty": "treaty",
-    "pact": "pact",
-    "mediation": "mediation",
-}
-# Verbs that put a proposal forward (subject or agent = sponsor).
-SPONSOR_VERBS = {
-    "propose",
-    "suggest",
-    "float",
-    "offer",
-    "demand",
-    "call",
-    "urge",
-    "insist",
-    "push",
-    "seek",
-    "press",
-    "advocate",
-    "present",
-    "put",
-    "table",
-    "pitch",
-    "request",
-    "want",
-    "unveil",
-    "outline",
-    "announce",
-    "champion",
-    "initiate",
-    "broker",
-    "moot",
-    "raise",
-}
-SUPPORT_VERBS = {
-    "back",
-    "support",
-    "endorse",
-    "welcome",
-    "accept",
-    "agree",
-    "favour",
-    "favor",
-    "embrace",
-    "approve",
-    "sign",
-}
-OPPOSE_VERBS = {
-    "reject",
-    "oppose",
-    "refuse",
-    "dismiss",
-    "rebuff",
-    "spurn",
-    "resist",
-    "veto",
-    "decline",
-    "block",
-    "rule",
-    "criticise",
-    "criticize",
-}
-ENDORSING_PREDICATES = {
-    "suffice",
-    "work",
-    "need",
-    "necessary",
-    "acceptable",
-    "essential",
-    "required",
-    "must",
-    "help",
-    "only",
-}
-CONDITION_NOUNS = {
-    "conditions",
-    "condition",
-    "demands",
-    "terms",
-    "preconditions",
-    "red",
-    "lines",
-    "requirements",
-    "prerequisites",
-}
-BELIEF_VERBS = {
-    "believe",
-    "view",
-    "see",
-    "think",
-    "consider",
-    "regard",
-    "doubt",
-    "expect",
-    "judge",
-    "assess",
-    "calculate",
-    "reckon",
-    "feel",
-}
-BELIEF_ADJECTIVES = {
-    "skeptical",
-    "sceptical",
-    "confident",
-    "convinced",
-    "certain",
-    "sure",
-    "doubtful",
-    "optimistic",
-    "pessimistic",
-    "cautious",
-}
+PROPOSAL_NOUNS = WORDS.proposal_nouns
+SPONSOR_VERBS = WORDS.sponsor_verbs
+SUPPORT_VERBS = WORDS.support_verbs
+OPPOSE_VERBS = WORDS.oppose_verbs
+ENDORSING_PREDICATES = WORDS.endorsing_predicates
+CONDITION_NOUNS = WORDS.condition_nouns
+BELIEF_VERBS = WORDS.belief_verbs
+BELIEF_ADJECTIVES = WORDS.belief_adjectives
 
 
 def _evidence(sent: Span, ctx: ArticleContext) -> Evidence:

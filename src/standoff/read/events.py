@@ -24,6 +24,7 @@ from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
 from standoff.read.lexicon import COOPERATIVE, LIGHT_VERBS, THREATENABLE, Lexicon, Modality
 from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.words import WORDS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
@@ -172,8 +173,22 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
-# Verbs that ask someone else to act when they take an object and a clause.
-DIRECTIVE_VERBS = {"want", "expect", "tell", "order", "instruct", "need", "require", "warn"}
+DIRECTIVE_VERBS = WORDS.directive_verbs
+
+
+def _judgement(tok: Token, lemma: str) -> Trigger | None:
+    """'X called the decision unjustified': ACCUSE, or REJECT when the object is an offer."""
+    if lemma not in WORDS.judging_verbs:
+        return None
+    for child in tok.children:
+        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "prep") or child.dep_ == "dobj":
+            words = {t.lower_ for t in child.subtree}
+            bad = words & WORDS.negative_judgements
+            if bad and any(c.dep_ == "dobj" for c in tok.children):
+                obj = next(c for c in tok.children if c.dep_ == "dobj")
+                kind = "REJECT" if obj.lemma_.lower() in OFFER_NOUNS else "ACCUSE"
+                return Trigger(tok, kind, "verb", f"{tok.text} {obj.text} {sorted(bad)[0]}")
+    return None
 
 
 def _noun_phrase_type(tok: Token, lexicon: Lexicon) -> tuple[str, str] | None:
@@ -483,6 +498,22 @@ def roles(
             subject = _subject(tok.head.head)
             if subject is not None:
                 sources = index.actors_of(subject)
+        container = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if (
+            container is not None
+            and container.dep_ == "dobj"
+            and container.head.lemma_.lower() in LIGHT_VERBS | {"send", "deliver", "hand", "submit"}
+        ):
+            verb = container.head  # "sent Qatar a list of 13 demands"
+            subject = _subject(verb)
+            if not sources and subject is not None:
+                sources = index.actors_of(subject)
+            for child in verb.children:
+                if child.dep_ in ("dative", "iobj"):
+                    targets.extend(index.actors_of(child))
+        if not sources:
+            for _prep, obj in _prep_objects(tok, ("from",)):  # "a request from the Emir"
+                sources = index.actors_of(obj, demonyms=True)
         if trigger.type == "THREATEN" and not sources:  # "the threat of U.S. sanctions"
             for _prep, obj in _prep_objects(tok, ("of",)):
                 sources = index.actors_of(obj, demonyms=True)
@@ -511,30 +542,16 @@ def roles(
     return sources, targets, generic
 
 
-OFFER_NOUNS = {
-    "proposal",
-    "plan",
-    "offer",
-    "demand",
-    "demands",
-    "request",
-    "ceasefire",
-    "deal",
-    "terms",
-    "initiative",
-    "ultimatum",
-    "conditions",
-    "bid",
-    "bids",
-    "idea",
-    "call",
-    "invitation",
-}
+OFFER_NOUNS = WORDS.offer_nouns
 
 
 def _owner_of_object(tok: Token, index: ActorIndex) -> list[Ref]:
     """'Kyiv accepted a U.S. proposal': the proposal's owner is the one answered."""
     candidates = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.dep_ == "nsubj" for c in tok.children) and candidates:
+        stray = _agent(tok)  # "rejected the accusations by Saudi Arabia", attached to the verb
+        if stray is not None and index.actors_of(stray, demonyms=True):
+            return index.actors_of(stray, demonyms=True)
     if tok.dep_ == "acl":
         candidates.append(tok.head)  # "a US proposal ..., accepted by Ukraine"
     for noun in candidates:
@@ -543,6 +560,12 @@ def _owner_of_object(tok: Token, index: ActorIndex) -> list[Ref]:
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "nmod", "amod"):
                 refs = index.actors_of(child, demonyms=True)
+                if refs:
+                    return refs
+        agent = _agent(noun)  # "the accusations by Saudi Arabia"
+        for holder in [agent] + [o for _p, o in _prep_objects(noun, ("from", "of"))]:
+            if holder is not None:
+                refs = index.actors_of(holder, demonyms=True)
                 if refs:
                     return refs
     return []
@@ -667,29 +690,7 @@ def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], str |
             f.inferred_target = True
 
 
-CONTENT_NOUNS = {
-    "notion",
-    "idea",
-    "claim",
-    "claims",
-    "suggestion",
-    "report",
-    "reports",
-    "speculation",
-    "rumour",
-    "rumours",
-    "rumor",
-    "rumors",
-    "view",
-    "assertion",
-    "narrative",
-    "premise",
-    "allegation",
-    "allegations",
-    "characterisation",
-    "characterization",
-    "accusation",
-}
+CONTENT_NOUNS = WORDS.content_nouns
 
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}

@@ -13,6 +13,8 @@ from importlib import resources
 
 import yaml
 
+from standoff.read.words import WORDS
+
 PLOVER_TYPES = (
     "AGREE",
     "CONSULT",
@@ -42,69 +44,7 @@ THREATENABLE = {
     "MOBILIZE": "mobilize",
     "PROTEST": "protest",
 }
-# Verbs that only pass an event noun's meaning on: "held talks", "stepped up attacks".
-LIGHT_VERBS = {
-    "hold",
-    "have",
-    "step",
-    "launch",
-    "issue",
-    "register",
-    "list",
-    "make",
-    "express",
-    "voice",
-    "lodge",
-    "conduct",
-    "carry",
-    "intensify",
-    "escalate",
-    "begin",
-    "start",
-    "continue",
-    "resume",
-    "mount",
-    "stage",
-    "deliver",
-    "set",
-    "lay",
-    "give",
-    "reiterate",
-    "repeat",
-    "renew",
-    "announce",
-    "file",
-    "level",
-    "press",
-    "put",
-    "outline",
-    "present",
-    "table",
-    "offer",
-    "send",
-    "open",
-    "join",
-    "attend",
-    "host",
-    "signal",
-    "maintain",
-    "raise",
-    "defend",
-    "insist",
-    "take",
-    "pursue",
-    "extend",
-    "keep",
-    "redouble",
-    "unleash",
-    "arrive",
-    "undertake",
-    "reach",
-    "conclude",
-    "wage",
-    "commit",
-    "perpetrate",
-}
+LIGHT_VERBS = WORDS.light_verbs
 
 
 @dataclass(frozen=True)

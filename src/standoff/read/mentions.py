@@ -16,26 +16,14 @@ from spacy.tokens import Doc, Span, Token
 
 from standoff.model import Actor, ActorKind, Mention
 from standoff.read.actors import ActorDictionary, ActorEntry
+from standoff.read.words import WORDS
 
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-# Nouns that stand for a set of third countries ("tariffs on countries that buy ...").
-GENERIC_NOUNS = {
-    "countries",
-    "nations",
-    "buyers",
-    "importers",
-    "purchasers",
-    "customers",
-    "partners",
-    "states",
-    "governments",
-    "economies",
-    "consumers",
-    "clients",
-}
+PERSON_PRONOUNS = WORDS.person_pronouns
+THING_PRONOUNS = WORDS.thing_pronouns
+PLURAL_PRONOUNS = WORDS.plural_pronouns
+DESCRIPTION_NOUNS = WORDS.description_nouns
+GENERIC_NOUNS = WORDS.generic_nouns
 
 
 @dataclass(frozen=True)
@@ -223,6 +211,10 @@ class ActorIndex:
             for conj in token.conjuncts:
                 if conj.i > token.i:
                     refs.extend(self.actors_of(conj, demonyms=demonyms, depth=depth + 1))
+            if found is not None and found.how != "pronoun":
+                refs.extend(self._listed_with(token))
+        if found is None and depth == 0:
+            refs.extend(self._described(token))
         unique: dict[str, Ref] = {}
         for ref in refs:
             unique.setdefault(ref.code, ref)
@@ -301,6 +293,64 @@ class ActorIndex:
                 ):
                     return self.by_token[tok.i]
         return None
+
+    def _listed_with(self, token: Token) -> list[Ref]:
+        """'Saudi Arabia, the UAE, Bahrain and Egypt': every actor of a comma list.
+
+        Read on the surface: the parser often attaches long lists as appositions.
+        Walks right from the phrase while only actors, commas, 'and' and
+        determiners follow.
+        """
+        out: list[Ref] = []
+        i = self.by_token[token.i].end if token.i in self.by_token else token.i + 1
+        doc = self.doc
+        while i < len(doc):
+            tok = doc[i]
+            if tok.i in self.by_token and self.by_token[tok.i].how != "pronoun":
+                ref = self.by_token[tok.i]
+                out.append(ref)
+                i = ref.end
+                continue
+            if tok.text in (",",) or tok.lower_ in ("and", "the", "as", "well"):
+                i += 1
+                continue
+            break
+        return (
+            out
+            if any(
+                doc[r.start - 1].lower_ == "and" or doc[r.start - 2].lower_ == "and" for r in out
+            )
+            else []
+        )
+
+    def _described(self, token: Token) -> list[Ref]:
+        """'the small gas-rich state', 'both countries', 'the two allies': earlier actors.
+
+        A definite description of a state refers to the last state named before
+        it; 'both'/'two' take the last two distinct states.
+        """
+        if token.pos_ != "NOUN" or token.lower_ not in DESCRIPTION_NOUNS:
+            return []
+        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "poss")}
+        if not dets & {"the", "both", "two", "its", "their", "this", "that", "these", "those"}:
+            return []
+        want = 2 if (dets & {"both", "two"} or token.lower_.endswith("s")) else 1
+        subject_countries = {
+            r.country
+            for c in token.head.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            for r in ([self.by_token[c.i]] if c.i in self.by_token else [])
+        }
+        out: list[Ref] = []
+        for ref in reversed(self.refs):
+            if ref.start >= token.i or ref.how == "pronoun" or len(ref.country) != 3:
+                continue
+            if ref.country in subject_countries or any(r.country == ref.country for r in out):
+                continue
+            out.append(ref)
+            if len(out) == want:
+                break
+        return out if len(out) == want else []
 
     def antecedent(self, pronoun: Token) -> Ref | None:
         """The earlier actor that fits the pronoun (person, thing, plural).

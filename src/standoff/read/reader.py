@@ -162,6 +162,8 @@ class Reader:
             targets: list[Ref | None] = list(f.targets) or [None]
             for s in f.sources:
                 for t in targets:
+                    if t is not None and t.country == s.country:
+                        continue  # an actor does not act on itself at country level
                     key = (f.type, s.code, t.code if t else None, f.sentence.start)
                     if key in seen:
                         continue

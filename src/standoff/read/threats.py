@@ -24,49 +24,16 @@ from standoff.read.dates import describe, number, resolve
 from standoff.read.events import Found, _subject
 from standoff.read.lexicon import Lexicon
 from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.words import WORDS
 
-DEADLINE_NOUNS = {"deadline", "ultimatum", "deadlines", "cutoff", "cut-off", "clock"}
+DEADLINE_NOUNS = WORDS.deadline_nouns
 # Words that mark a deadline as the new one: "cut the deadline to 10 days".
 MOVED_CUES = re.compile(
     r"\b(new|shorten|shortened|cut|cuts|moved?|brought forward|extend|extended|"
     r"pushed back|revised|now|reduced|slashed)\b",
     re.I,
 )
-EVALUATIVE = {
-    "new",
-    "sweeping",
-    "additional",
-    "further",
-    "heavy",
-    "tough",
-    "harsh",
-    "severe",
-    "wide",
-    "wide-ranging",
-    "planned",
-    "proposed",
-    "possible",
-    "fresh",
-    "more",
-    "massive",
-    "major",
-    "very",
-    "punishing",
-    "crippling",
-    "extra",
-    "potential",
-    "broad",
-    "such",
-    "any",
-    "u.s.",
-    "american",
-    "us",
-    "extraterritorial",
-    "wave",
-    "regime",
-    "set",
-    "package",
-}
+EVALUATIVE = WORDS.evaluative
 BEFORE_DEADLINE = re.compile(
     rf"\b(?P<n>\d+|{'|'.join(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ten'])})\s+"
     r"(?P<unit>days?|weeks?)\s+(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+)?(?:\w+\s+){0,4}?"
@@ -78,18 +45,7 @@ PASSED = re.compile(
     r"\b(passed|expired|lapsed)\b[^.]{0,30}\bdeadline\b",
     re.I,
 )
-BUYER_NOUNS = {
-    "buyer",
-    "buyers",
-    "importer",
-    "importers",
-    "purchaser",
-    "purchasers",
-    "customer",
-    "customers",
-    "consumer",
-    "consumers",
-}
+BUYER_NOUNS = WORDS.buyer_nouns
 
 
 @dataclass
@@ -181,9 +137,8 @@ def _tidy(text: str) -> str:
     return " ".join(text.split()).strip(" ,;-\u2014")
 
 
-# Verbs whose subject undergoes the measure: "X could face tariffs".
-PATIENT_VERBS = {"face", "suffer", "risk", "incur", "bear", "receive", "get"}
-TIME_NOUNS = {"day", "days", "week", "weeks", "hour", "hours", "month", "months"}
+PATIENT_VERBS = WORDS.patient_verbs
+TIME_NOUNS = WORDS.time_nouns
 
 
 def _to_clause(tok: Token) -> Token | None:

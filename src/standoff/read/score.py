@@ -128,7 +128,35 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
         raise UserError(f"{path}:{mark.line + 1 if mark else '?'}: not valid YAML") from None
     if not docs or not all(isinstance(d, dict) for d in docs):
         raise UserError(f"{path}: expected a mapping with actors, events, threats ...")
+    for doc in docs:
+        _check_gold_shape(path, doc)
     return docs
+
+
+_GOLD_SHAPE: dict[str, tuple[type, tuple[str, ...]]] = {
+    # section -> (container type, keys every item must have)
+    "actors": (dict, ()),
+    "events": (list, ("type", "source", "target")),
+    "acceptable": (list, ("type", "source", "target")),
+    "threats": (list, ("sender", "target")),
+    "proposals": (list, ("name",)),
+    "positions": (dict, ()),
+}
+
+
+def _check_gold_shape(path: Path, doc: dict[str, Any]) -> None:
+    """A gold file of the wrong shape is the user's mistake: say which section is wrong."""
+    for section, (container, keys) in _GOLD_SHAPE.items():
+        value = doc.get(section)
+        if value is None:
+            continue
+        if not isinstance(value, container):
+            kind = "a mapping" if container is dict else "a list"
+            raise UserError(f"{path}: section '{section}' must be {kind}")
+        if container is list:
+            for n, item in enumerate(value, start=1):
+                if not isinstance(item, dict) or any(k not in item for k in keys):
+                    raise UserError(f"{path}: {section} item {n} needs the keys {', '.join(keys)}")
 
 
 def _as_date(value: Any) -> date | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ from standoff.model import (
     Threat,
     ThreatStatus,
 )
+from standoff.model import Warning as ReadingWarning
 from standoff.read import Reader
 from standoff.read.clean import clean, find_full_date, normalise_source, split_paragraphs
 from standoff.read.dates import resolve
@@ -698,3 +700,35 @@ def test_schema_declares_every_key_of_a_real_reading(reader: Reader) -> None:
     data = json.loads(reading.model_dump_json())
     assert _undeclared(data, schema, schema["$defs"], "$") == []
     assert set(schema["required"]) <= set(data)
+
+
+# =========================================================================== docs/formats.md
+
+DOC_MODELS = [
+    Reading,
+    Article,
+    Actor,
+    Mention,
+    Event,
+    Claim,
+    Threat,
+    Proposal,
+    ResolvedDate,
+    Evidence,
+    ReadingWarning,
+]
+
+
+@pytest.mark.parametrize("model", DOC_MODELS, ids=lambda m: m.__name__)
+def test_formats_doc_names_every_field(model: type[Any]) -> None:
+    doc = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    missing = [f for f in model.model_fields if f"`{f}`" not in doc]
+    assert missing == [], f"docs/formats.md does not describe {model.__name__}.{missing}"
+
+
+def test_formats_doc_names_every_warning_kind() -> None:
+    doc = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8")
+    source = "".join(p.read_text("utf-8") for p in (ROOT / "src/standoff/read").glob("*.py"))
+    kinds = set(re.findall(r'Warning\(\s*kind="([a-z-]+)"', source))
+    assert kinds >= {"encoding", "no-date", "date-conflict"}
+    assert sorted(k for k in kinds if f"`{k}`" not in doc) == []

@@ -184,14 +184,9 @@ CASES: dict[str, Case] = {
     "no date": Case({"a.txt": UNDATED.encode()}, ("read", "{dir}/a.txt", "--json"), 0, "date"),
 }
 
-GOLD_SHAPE_BUG = "reader bug: a gold file of the wrong shape (a list for `actors`, an event "
-GOLD_SHAPE_BUG += "without `target`) crashes `standoff score` with a traceback and exit 1"
 WRAP_BUG = "reader bug: the CLI prints warnings through rich, which wraps them at 80 columns, "
 WRAP_BUG += "so a warning naming a long path spans two lines on stderr"
-XFAIL: dict[str, str] = {
-    "score: gold actors a list": GOLD_SHAPE_BUG,
-    "score: gold event without target": GOLD_SHAPE_BUG,
-}
+XFAIL: dict[str, str] = {}  # case -> reader bug that makes it fail (none at present)
 XFAIL_ONE_LINE: dict[str, str] = {"not UTF-8": WRAP_BUG, "no date": WRAP_BUG, **XFAIL}
 
 

@@ -35,7 +35,6 @@ TARGETED_TYPES = {
     "ACCUSE",
     "ASSAULT",
     "THREATEN",
-    "SANCTION",
     "COERCE",
     "CONSULT",
 }
@@ -145,6 +144,13 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
             return Trigger(
                 tok, lexicon.reported_index[phrase], "reported", f"{tok.text} {part.text}"
             )
+    if any(
+        c.dep_ == "dobj" and c.lemma_.lower() in WORDS.unilateral_documents for c in tok.children
+    ):
+        return None  # "signed an executive order" is no agreement with anyone
+    judged = _judgement(tok, lemma)
+    if judged is not None:
+        return judged
     if (
         lemma in DIRECTIVE_VERBS
         and any(c.dep_ in ("dobj", "nsubj") and c.i > tok.i for c in tok.children)
@@ -165,15 +171,23 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         return None  # "held talks", "launched an offensive": the noun carries the event
     if lemma in lexicon.verb_index and tok.pos_ == "VERB":
         kind = lexicon.verb_index[lemma]
-        if kind == "ASSAULT" and any(
-            c.dep_ in SUBJECT_DEPS and _is_measure(c, lexicon) for c in tok.children
-        ):
-            kind = "SANCTION"  # "tariffs could target buyers", "India was hit by tariffs"
+        if kind in ("ASSAULT", "COERCE") and _with_measure(tok, lexicon):
+            kind = "SANCTION"  # "tariffs could target buyers", "hit buyers with tariffs"
         return Trigger(tok, kind, "verb", tok.text)
     return None
 
 
 DIRECTIVE_VERBS = WORDS.directive_verbs
+
+
+def _with_measure(verb: Token, lexicon: Lexicon) -> bool:
+    """A measure as subject or instrument turns a blow into a sanction: 'hit X with tariffs'."""
+    if any(c.dep_ in SUBJECT_DEPS and _is_measure(c, lexicon) for c in verb.children):
+        return True
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return any(
+        _is_measure(obj, lexicon) for h in heads for _p, obj in _prep_objects(h, ("with", "by"))
+    )
 
 
 def _judgement(tok: Token, lemma: str) -> Trigger | None:
@@ -476,6 +490,9 @@ def roles(
                 measure = _measure_object(tok, lexicon)
                 if measure is not None:
                     for _prep, obj in _prep_objects(measure, ("on", "against")):
+                        add_targets(obj)
+                if not targets:  # "placing a tariff on goods from India"
+                    for _prep, obj in _prep_objects(tok, ("from",)):
                         add_targets(obj)
     elif trigger.kind == "noun":
         agent = _agent(tok)

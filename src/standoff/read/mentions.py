@@ -44,6 +44,17 @@ class Ref:
         return self.entry.country
 
 
+def _inside_clause(tok: Token, top: Token) -> bool:
+    """True when ``tok`` sits in a clause (relative, participial, adverbial) below ``top``."""
+    while tok.i != top.i:
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") and tok.pos_ in ("VERB", "AUX"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 class ActorIndex:
     """Actor mentions of one parsed document, and the rules to resolve phrases to them."""
 
@@ -272,13 +283,18 @@ class ActorIndex:
                 ):
                     return ref
         if demonyms:
-            # "attacks on Russian oil refineries": a demonym deeper in the phrase.
-            for tok in token.subtree:
+            # "attacks on Russian oil refineries", "goods from India": an actor deeper in the
+            # phrase; named actors before demonyms, and never inside a clause of its own.
+            inner = [t for t in token.subtree if not _inside_clause(t, token)]
+            for tok in inner:
                 if (
-                    tok.i in self.demonyms
-                    and tok.head.i != tok.i
-                    and tok.dep_ in ("amod", "compound", "nmod")
+                    tok.i in self.by_token
+                    and tok.dep_ in ("poss", "compound", "nmod", "pobj")
+                    and self.by_token[tok.i].how != "pronoun"
                 ):
+                    return self.by_token[tok.i]
+            for tok in inner:
+                if tok.i in self.demonyms and tok.dep_ in ("amod", "compound", "nmod"):
                     country = self.demonyms[tok.i]
                     return Ref(
                         ActorEntry(country, country, tok.text, ActorKind.STATE),
@@ -286,12 +302,6 @@ class ActorIndex:
                         tok.i + 1,
                         "demonym",
                     )
-                if (
-                    tok.i in self.by_token
-                    and tok.dep_ in ("poss", "compound", "nmod", "pobj")
-                    and tok.head.dep_ != "relcl"
-                ):
-                    return self.by_token[tok.i]
         return None
 
     def _listed_with(self, token: Token) -> list[Ref]:

@@ -40,8 +40,8 @@ BEFORE_DEADLINE = re.compile(
     r"(?:deadline|ultimatum)",
     re.I,
 )
-PASSED = re.compile(
-    r"\bdeadline\b[^.]{0,60}\b(passed|expired|lapsed|came and went|ran out)\b|"
+PASSED = re.compile(  # "the deadline ... ran out on Friday", not "before the deadline expired"
+    r"(?<!before the )\bdeadline\b[^.]{0,120}\b(passed|expired|lapsed|came and went|ran out)\b|"
     r"\b(passed|expired|lapsed)\b[^.]{0,30}\bdeadline\b",
     re.I,
 )
@@ -162,19 +162,33 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") or lemma not in ("give", "grant", "allow", "have"):
             continue
-        time = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in TIME_NOUNS), None)
-        if time is None:
+        time = next(
+            (
+                d
+                for c in tok.children
+                if c.dep_ in ("dobj", "attr")
+                for d in c.subtree
+                if d.lower_ in TIME_NOUNS
+            ),
+            None,
+        )
+        until = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "until"), None)
+        if time is None and (until is None or lemma == "have"):
             continue
-        clause = _to_clause(time) or _to_clause(tok)
-        if clause is None:
+        clause = (_to_clause(time) if time is not None else None) or _to_clause(tok)
+        if clause is None and time is not None:
             continue
-        demand = _tidy(sent.doc[clause.i : clause.right_edge.i + 1].text)
+        demand = (
+            _tidy(sent.doc[clause.i : clause.right_edge.i + 1].text) if clause is not None else ""
+        )
         if lemma == "have":
             subject = _subject(tok)
             targets = index.actors_of(subject) if subject is not None else []
             senders: list[Ref] = []
         else:
             dative = next((c for c in tok.children if c.dep_ in ("dative", "iobj")), None)
+            if dative is None and time is None:  # "gave the Kremlin until early September"
+                dative = next((c for c in tok.children if c.dep_ == "dobj"), None)
             targets = index.actors_of(dative) if dative is not None else []
             subject = _subject(tok)
             senders = index.actors_of(subject) if subject is not None else []
@@ -332,6 +346,31 @@ def _main_senders(drafts: dict[tuple[str, str], Draft]) -> list[str]:
     return [best.sender]
 
 
+def _secondary_targets(
+    drafts: dict[tuple[str, str], Draft], found: list[Found], index: ActorIndex
+) -> None:
+    """Measures the sender imposed on a third country over its dealings with the target
+    ('a tariff on India over its purchases of Russian oil') make that country a third party."""
+    for f in found:
+        if f.type != "SANCTION":
+            continue
+        for d in drafts.values():
+            if d.sender not in {s.country for s in f.sources}:
+                continue
+            mentioned = {
+                r.country for r in index.refs if f.sentence.start <= r.start < f.sentence.end
+            }
+            mentioned |= {
+                c for i, c in index.demonyms.items() if f.sentence.start <= i < f.sentence.end
+            }
+            if d.target not in mentioned:
+                continue
+            for tgt in f.targets:
+                if tgt.country not in (d.sender, d.target) and tgt.country not in d.third_parties:
+                    d.third_parties.append(tgt.country)
+                    d.sentences.append(f.sentence)
+
+
 def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexicon) -> list[Draft]:
     """Group threat sentences into one draft per (sender, target) pair."""
     drafts: dict[tuple[str, str], Draft] = {}
@@ -429,6 +468,7 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
             if country not in main.third_parties:
                 main.third_parties.append(country)
         main.sentences.append(sent)
+    _secondary_targets(drafts, found, index)
     for d in drafts.values():
         for sent in d.sentences:
             for m in measure_phrases(sent, lexicon):
@@ -461,13 +501,17 @@ def deadline_candidates(doc: Doc, published: date | None) -> list[Candidate]:
     out: list[Candidate] = []
     for sent in doc.sents:
         low = sent.text.lower()
-        has_deadline = any(t.lower_ in DEADLINE_NOUNS for t in sent) or re.search(
-            r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low
-        )
+        has_deadline = any(
+            t.lower_ in DEADLINE_NOUNS or t.lower_ == "unless" for t in sent
+        ) or re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low)
         if not has_deadline:
             continue
         cue = MOVED_CUES.search(sent.text)
         moved_from = sent.start_char + cue.end() if cue else None
+        if cue is not None:  # "cut the 50-day deadline to 10 days": the new value follows "to"
+            to = re.search(r"\b(to|until|till|at)\b", sent.text[cue.end() :])
+            if to is not None:
+                moved_from += to.start()
         rel = BEFORE_DEADLINE.search(sent.text)
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME"):
@@ -480,7 +524,7 @@ def deadline_candidates(doc: Doc, published: date | None) -> list[Candidate]:
                 continue  # "two days before the deadline" is not the deadline itself
             if not _about_deadline(ent, sent):
                 continue
-            resolved = resolve(ent.text, published, "future")
+            resolved = resolve(ent.text, _anchor(ent, sent, published), "future")
             if (
                 resolved.value is None
                 and resolved.precision is DatePrecision.UNRESOLVED
@@ -514,13 +558,38 @@ def deadline_candidates(doc: Doc, published: date | None) -> list[Candidate]:
     return out
 
 
+def _forward_duration(ent: Span, sent: Span) -> bool:
+    """'within 50 days', 'a 50-day deadline', 'gave Moscow 50 days': a duration that sets a
+    deadline; 'talks lasted about three hours' or '50 days ago' do not."""
+    text = ent.text.lower()
+    if re.search(r"\bago\b|\bpast\b|\blast\b|\bearlier\b", text):
+        return False
+    before = sent.doc[max(sent.start, ent.start - 2) : ent.start].text.lower()
+    if re.search(r"\b(within|in|by|next|from|of)\b", before) or re.search(
+        r"from (today|now)", text
+    ):
+        return True
+    root = ent.root
+    if root.dep_ in ("amod", "compound", "nmod") and root.head.lower_ in DEADLINE_NOUNS:
+        return True  # "the 50-day deadline"
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in (
+        "give",
+        "grant",
+        "have",
+        "allow",
+        "set",
+    ):
+        return True  # "gave Moscow 50 days", "Russia had ten days"
+    return bool(
+        re.search(r"\bdays?\b.*\bto\b", sent.doc[ent.start : min(sent.end, ent.end + 3)].text)
+    )
+
+
 def _about_deadline(ent: Span, sent: Span) -> bool:
     """A date in a deadline sentence is the deadline when it is tied to it, or counts days."""
     text = ent.text.lower()
-    if re.search(r"\b(days?|weeks?|months?|hours?)\b", text) and not re.search(
-        r"\bago\b|\bpast\b", text
-    ):
-        return True
+    if re.search(r"\b(days?|weeks?|months?|hours?)\b", text):
+        return _forward_duration(ent, sent)
     head = ent.root
     for _ in range(4):
         if head.lower_ in DEADLINE_NOUNS or head.lemma_.lower() in (
@@ -533,6 +602,10 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
             return True
         if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before"):
             return True
+        if head.dep_ == "pobj" and any(  # "putting the deadline at about August 8"
+            c.lower_ in DEADLINE_NOUNS for c in head.head.head.children
+        ):
+            return True
         if head.head.i == head.i:
             break
         head = head.head
@@ -540,6 +613,31 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
         any(t.lower_ in DEADLINE_NOUNS for t in ent.root.children)
         or ent.root.head.lower_ in DEADLINE_NOUNS
     )
+
+
+def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
+    """The day a duration counts from: the day the deadline was set, if the sentence says
+    so ("the 50-day deadline set on July 14"), else the publication date."""
+    if not re.search(r"\b(days?|weeks?|months?)\b", ent.text, re.I):
+        return published
+    for other in sent.ents:
+        if other.label_ != "DATE" or other == ent or re.search(r"days?|weeks?", other.text, re.I):
+            continue
+        head = other.root.head
+        verb = head.head if head.dep_ == "prep" else head
+        if verb.lemma_.lower() in (
+            "set",
+            "announce",
+            "give",
+            "issue",
+            "impose",
+            "deliver",
+            "start",
+        ):
+            day = resolve(other.text, published, "past")
+            if day.value is not None:
+                return day.value
+    return published
 
 
 def _sentence_day(sent: Span, published: date | None) -> tuple[date, str] | None:

@@ -226,7 +226,7 @@ class ExpectedUtility(BargainingModel):
             axis=1, initial=100.0, where=present
         )
         span = np.where(span > 0, span, 1.0)[:, None]
-        pairs = _PairIndex.of(rows, n)
+        pairs = _Pairs.of(rows, n)
         history = np.empty((self.rounds + 1, rows, n))
         risks = np.empty((self.rounds, rows, n))
         history[0] = x0
@@ -239,16 +239,13 @@ class ExpectedUtility(BargainingModel):
             def sort(v: Any, order: NDArray[np.intp] = order) -> Any:
                 return np.take_along_axis(v, order, axis=1)
 
-            new, r = self._round(
-                sort(history[k]), sort(s), sort(w), sort(present), span, pairs
-            )
+            new, r = self._round(sort(history[k]), sort(s), sort(w), sort(present), span, pairs)
             np.put_along_axis(history[k + 1], order, new, axis=1)
             np.put_along_axis(risks[k], order, r, axis=1)
         return history, risks
 
     def _round(
-        self, x: Array, s: Array, w: Array, here: NDArray[np.bool_], span: Array,
-        pairs: _PairIndex,
+        self, x: Array, s: Array, w: Array, here: NDArray[np.bool_], span: Array, pairs: _Pairs
     ) -> tuple[Array, Array]:
         """One round for a chunk sorted by position: new positions (rows, n), exponents used.
 
@@ -256,82 +253,91 @@ class ExpectedUtility(BargainingModel):
         on the T = n (n - 1) / 2 pairs lo < hi (arrays (rows, T)) and evaluates each pair
         in both directions: the lower actor receiving the higher one's offer and back.
         """
-        lo, hi = pairs.lo, pairs.hi
-        xl, xh = x[:, lo], x[:, hi]
-        dist = xh - xl  # >= 0: x ascending per row
+        # Every (rows, T) array lives in a buffer of ``pairs`` reused round after round:
+        # fresh pages for temporaries cost more than the arithmetic on them.
+        f, flag = pairs.f, pairs.flag
+        xl, xh = pairs.at_lo(x, f("xl")), pairs.at_hi(x, f("xh"))
+        dist = np.subtract(xh, xl, out=f("dist"))  # >= 0: x ascending per row
         p_lh, p_hl = _pair_votes(x, w, xl, xh, dist, pairs)
-        d = np.where(here[:, lo] & here[:, hi], dist, 0.0) / span
+        d = f("d")
+        if here.all():
+            np.divide(dist, span, out=d)
+        else:  # (dist * 1 is dist exactly: the same d as selecting it)
+            both = np.logical_and(pairs.at_lo(here, flag("t1")), pairs.at_hi(here, flag("t2")))
+            np.multiply(dist, both, out=d)
+            d /= span
         if self.risk == "endogenous":
             r = self._endogenous_risk(x, s, w, here, d, p_lh, p_hl, span, pairs)
         else:
             r = np.full(x.shape, float(self.risk))
-        # log(1 -/+ d) once per pair; (1 -/+ d)^r = exp(r log(1 -/+ d)) per direction.
-        # d = 1 (the two extreme actors) gives log 0 = -inf and exp(-inf) = 0 = 0^r: exact.
-        with np.errstate(divide="ignore"):
-            log_near = np.log(1.0 - d)
-        log_far = np.log(1.0 + d)
-        # receiver lo, proposer hi: a = EU(lo challenges hi), b = EU(hi challenges lo)
-        move_l, target_l = self._offers(
-            r[:, lo], d, log_near, log_far, s[:, hi] * p_hl, s[:, lo] * p_lh, xl, xh,
-            self._status_pair(x, w, d, span, r, pairs, receiver_low=True),
-        )
-        move_h, target_h = self._offers(
-            r[:, hi], d, log_near, log_far, s[:, lo] * p_lh, s[:, hi] * p_hl, xh, xl,
-            self._status_pair(x, w, d, span, r, pairs, receiver_low=False),
-        )
-        # The least move per receiver over all proposers; ties go to the proposer with the
-        # lower position (the first in sorted order), as np.argmin does on a full row.
-        move = pairs.full(np.inf)
-        move[:, pairs.lin_lh] = move_l
-        move[:, pairs.lin_hl] = move_h
-        target = pairs.full(0.0)
-        target[:, pairs.lin_lh] = target_l
-        target[:, pairs.lin_hl] = target_h
-        move3 = move.reshape(x.shape[0], x.shape[1], x.shape[1])
-        best = np.argmin(move3, axis=2)[:, :, None]
-        take = np.isfinite(np.take_along_axis(move3, best, axis=2)[:, :, 0])
-        new = np.take_along_axis(target.reshape(move3.shape), best, axis=2)[:, :, 0]
-        return np.clip(np.where(take, new, x), 0.0, 100.0), r
+        # alpha_l = s_hi P(hi beats lo), beta_l = s_lo P(lo beats hi): receiver lo's view
+        alpha_l = pairs.at_hi(s, f("alpha_l"))
+        alpha_l *= p_hl
+        beta_l = pairs.at_lo(s, f("beta_l"))
+        beta_l *= p_lh
+        if self.q >= 1.0:
+            to_lo = np.greater(alpha_l, beta_l, out=flag("to_lo"))  # the one direction
+            fraction, none = _fractions_q1(r, d, alpha_l, beta_l, to_lo, pairs)
+            move = np.multiply(fraction, dist, out=f("move"))  # the whole way: dist exactly
+            for out, other_way in ((f("move_l"), np.logical_not(to_lo, out=flag("t1"))),
+                                   (f("move_h"), to_lo)):
+                np.multiply(np.logical_or(none, other_way, out=flag("t2")), _NO_OFFER, out=out)
+                out += move
+            pairs.moves(f("move_l"), f("move_h"))
+        else:
+            pairs.moves(*(
+                fraction * dist + _NO_OFFER * none
+                for fraction, none in (
+                    self._fractions(r, d, alpha_l, beta_l, pairs, self._status_pair(
+                        x, w, d, span, r, pairs, receiver_low=low), receiver_low=low)
+                    for low in (True, False)
+                )
+            ))
+        return pairs.choose(x), r
 
-    def _offers(
-        self, r: Array, d: Array, log_near: Array, log_far: Array, alpha: Array, beta: Array,
-        x_recv: Array, x_prop: Array, status: tuple[Array, Array] | None,
-    ) -> tuple[Array, Array]:
-        """Move and target of each pair's offer in one direction: (rows, T) each.
+    def _fractions(
+        self, r: Array, d: Array, alpha_l: Array, beta_l: Array, pairs: _Pairs,
+        status: tuple[Array, Array] | None, receiver_low: bool,
+    ) -> tuple[Array, NDArray[np.bool_]]:
+        """How far the offer in one direction of each pair takes its receiver: (rows, T),
+        the fraction of the way to the proposer, and where no offer is made (rows, T).
 
-        ``r`` the receiver's exponent, ``alpha`` = s_proposer P(proposer beats receiver),
+        The card's formulas term by term: the general case (q = 1 has the faster
+        :func:`_fractions_q1`). With ``alpha`` = s_proposer P(proposer beats receiver) and
         ``beta`` = s_receiver P(receiver beats proposer): ``a = U_s - U_sq - alpha g`` (the
-        receiver challenging) and ``b = U_s - U_sq - beta g`` (the proposer challenging),
-        ``g = U_s - U_f``. Returns inf moves where no offer is made.
+        receiver challenging), ``b = U_s - U_sq - beta g`` (the proposer challenging),
+        ``g = U_s - U_f``, all with the receiver's exponent.
         """
-        scale = 4.0 * 0.5**r  # U = 2 - 4 (0.5 -/+ 0.5 d)^r = 2 - scale (1 -/+ d)^r
-        near = np.exp(r * log_near)
+        alpha, beta = (alpha_l, beta_l) if receiver_low else (beta_l, alpha_l)
+        rr = (pairs.at_lo if receiver_low else pairs.at_hi)(r)
+        scale = 4.0 * 0.5**rr  # U = 2 - 4 (0.5 -/+ 0.5 d)^r = 2 - scale (1 -/+ d)^r
+        near = (1.0 - d) ** rr
         h = scale * (1.0 - near)  # U_s - U_sq
-        g = scale * (np.exp(r * log_far) - near)  # U_s - U_f
+        g = scale * ((1.0 + d) ** rr - near)  # U_s - U_f
         a = h - alpha * g
         b = h - beta * g
         if status is not None:
             a = a - (1.0 - self.q) * status[0]
             b = b - (1.0 - self.q) * status[1]
         yielding = (b > 0) & (a < 0)
-        compromise = yielding & (b > -a)
         valid = (d > 0) & (((b > a) & (a > 0)) | yielding)
+        compromise = yielding & (b > -a)
         fraction = np.where(compromise, -a / np.where(compromise, b, 1.0), 1.0)
-        target = np.where(compromise, x_recv + (x_prop - x_recv) * fraction, x_prop)
-        return np.where(valid, np.abs(target - x_recv), np.inf), target
+        return fraction, ~valid
 
     def _endogenous_risk(
         self, x: Array, s: Array, w: Array, here: NDArray[np.bool_], d: Array, p_lh: Array,
-        p_hl: Array, span: Array, pairs: _PairIndex,
+        p_hl: Array, span: Array, pairs: _Pairs,
     ) -> Array:
         """Scholz's r_i from the dangers at r = 1: shape (rows, n), in [0.5, 2].
 
         At r = 1, U_s = 2d, U_f = -2d, U_sq = 0, so EU_ik = 2 d_ik (1 - 2 s_k P_ki); the
         danger of k sums it over the challengers i (same-place pairs have d = 0).
         """
-        rows, n = x.shape
         sum_d = pairs.to_actors(d, d)  # sum over challengers of d
-        sum_dp = pairs.to_actors(d * p_hl, d * p_lh)  # ... of d P(k beats challenger)
+        sum_dp = pairs.to_actors(  # ... of d P(k beats challenger)
+            np.multiply(d, p_hl, out=pairs.f("t1")), np.multiply(d, p_lh, out=pairs.f("t2"))
+        )
         danger = 2.0 * sum_d - 4.0 * s * sum_dp
         if self.q < 1.0:
             danger = danger - (1.0 - self.q) * _status_full(x, w, d, span, pairs, self.t).sum(
@@ -350,7 +356,7 @@ class ExpectedUtility(BargainingModel):
         return (1 - big_r / 3) / (1 + big_r / 3)
 
     def _status_pair(
-        self, x: Array, w: Array, d: Array, span: Array, r: Array, pairs: _PairIndex,
+        self, x: Array, w: Array, d: Array, span: Array, r: Array, pairs: _Pairs,
         receiver_low: bool,
     ) -> tuple[Array, Array] | None:
         """The ``T U_b + (1 - T) U_w`` terms of a and b in one direction (None when q = 1).
@@ -360,44 +366,79 @@ class ExpectedUtility(BargainingModel):
         """
         if self.q >= 1.0:
             return None
-        recv, prop = (pairs.lo, pairs.hi) if receiver_low else (pairs.hi, pairs.lo)
         away = _away(x, w, span)
+        at_recv, at_prop = (pairs.at_lo, pairs.at_hi) if receiver_low else (
+            pairs.at_hi, pairs.at_lo)
         return (
-            _status(away[:, recv], d, r[:, recv], self.t),
-            _status(away[:, prop], d, r[:, prop], self.t),
+            _status(at_recv(away), d, at_recv(r), self.t),
+            _status(at_prop(away), d, at_prop(r), self.t),
         )
 
 
 @dataclass(frozen=True)
-class _PairIndex:
-    """Index tables of the pairs lo < hi of n actors, for a chunk of ``rows`` rows.
+class _Pairs:
+    """Index tables of the pairs lo < hi of n actors in a chunk of ``rows`` rows, and the
+    round's reusable (rows, n, n) buffer of moves (receiver, proposer).
 
-    ``lo``, ``hi``: (T,) the pair's actors; ``lin_lh``, ``lin_hl``: (T,) their flat
-    indices in an n x n matrix (row = receiver); ``flat_lo``, ``flat_hi``: (rows * T,)
-    the actors' flat indices in a (rows, n) array, for summing pair terms per actor.
+    ``lo``, ``hi``: (T,) the pair's actors; ``flat_lo``, ``flat_hi``: (rows * T,) their
+    flat indices in a (rows, n) array; ``slot_lh``, ``slot_hl``: (rows * T,) the flat
+    index of (lo receiving from hi) and (hi receiving from lo) in a (rows, n, n) array;
+    ``row_of``: (rows * T,) each pair's row.
     """
 
     rows: int
     n: int
     lo: NDArray[np.intp]
     hi: NDArray[np.intp]
-    lin_lh: NDArray[np.intp]
-    lin_hl: NDArray[np.intp]
     flat_lo: NDArray[np.intp]
     flat_hi: NDArray[np.intp]
+    slot_lh: NDArray[np.intp]
+    slot_hl: NDArray[np.intp]
+    row_of: NDArray[np.intp]
+    move: Array
+    buffers: dict[str, NDArray[Any]]
 
     @classmethod
-    def of(cls, rows: int, n: int) -> _PairIndex:
+    def of(cls, rows: int, n: int) -> _Pairs:
         lo, hi = np.triu_indices(n, 1)
-        base = (np.arange(rows) * n)[:, None]
+        row = np.arange(rows)[:, None]
         return cls(
-            rows, n, lo, hi, lo * n + hi, hi * n + lo,
-            (base + lo).ravel(), (base + hi).ravel(),
+            rows, n, lo, hi,
+            (row * n + lo).ravel(), (row * n + hi).ravel(),
+            (row * n * n + lo * n + hi).ravel(), (row * n * n + hi * n + lo).ravel(),
+            np.repeat(np.arange(rows), lo.size),
+            np.full(rows * n * n, _NO_OFFER),  # the diagonal is never written: no offer
+            {},
         )
 
-    def full(self, value: float) -> Array:
-        """A (rows, n * n) matrix filled with ``value``."""
-        return np.full((self.rows, self.n * self.n), value)
+    def f(self, name: str) -> Array:
+        """The (rows, T) float buffer ``name``, made on first use, then reused."""
+        return self._buffer(name, np.float64)
+
+    def flag(self, name: str) -> NDArray[np.bool_]:
+        """The (rows, T) boolean buffer ``name``, made on first use, then reused."""
+        return self._buffer(name, np.bool_)
+
+    def _buffer(self, name: str, dtype: type) -> NDArray[Any]:
+        key = f"{name}:{np.dtype(dtype).char}"
+        if key not in self.buffers:
+            self.buffers[key] = np.empty((self.rows, self.lo.size), dtype=dtype)
+        return self.buffers[key]
+
+    def at_lo(self, v: NDArray[Any], out: NDArray[Any] | None = None) -> NDArray[Any]:
+        """``v`` (rows, n) at each pair's lo actor: (rows, T), into ``out`` if given.
+        (A flat take: several times faster than ``v[:, lo]``.)"""
+        if out is None:
+            return v.ravel().take(self.flat_lo).reshape(self.rows, -1)
+        v.ravel().take(self.flat_lo, out=out.reshape(-1))
+        return out
+
+    def at_hi(self, v: NDArray[Any], out: NDArray[Any] | None = None) -> NDArray[Any]:
+        """``v`` (rows, n) at each pair's hi actor: (rows, T), into ``out`` if given."""
+        if out is None:
+            return v.ravel().take(self.flat_hi).reshape(self.rows, -1)
+        v.ravel().take(self.flat_hi, out=out.reshape(-1))
+        return out
 
     def to_actors(self, for_hi: Array, for_lo: Array) -> Array:
         """Per-actor sums (rows, n) of pair terms (rows, T): ``for_hi`` adds to each
@@ -407,26 +448,163 @@ class _PairIndex:
         total += np.bincount(self.flat_lo, for_lo.ravel(), minlength=size)
         return total.reshape(self.rows, self.n)
 
+    def moves(self, to_lo: Array, to_hi: Array) -> None:
+        """Store each pair's offer moves (rows, T): ``to_lo`` the lower actor's (from the
+        higher), ``to_hi`` the higher's; :data:`_NO_OFFER` or more where none is made."""
+        self.move[self.slot_lh] = to_lo.ravel()
+        self.move[self.slot_hl] = to_hi.ravel()
+
+    def choose(self, x: Array) -> Array:
+        """New positions (rows, n) from the stored moves: each receiver takes the offer that
+        moves it least; ties go to the proposer with the lower position (the first in
+        sorted order), as np.argmin does on a full row; actors with no offer stay.
+
+        A move m to proposer j is the fraction m / |x_j - x_i| of the way; the whole way
+        lands on x_j exactly (m = |x_j - x_i| then, so the fraction is 1.0 exactly).
+        """
+        rows, n = self.rows, self.n
+        best = np.argmin(self.move.reshape(rows, n, n), axis=2).ravel()
+        least = self.move[np.arange(rows * n) * n + best]
+        xs = x.ravel()
+        mine, theirs = xs, xs[np.arange(rows * n) // n * n + best]
+        offer = least < _NO_OFFER
+        gap = np.abs(theirs - mine)
+        fraction = least / np.where(offer, gap, 1.0)
+        new = np.where(fraction == 1.0, theirs, mine + (theirs - mine) * fraction)
+        return np.clip(np.where(offer, new, mine), 0.0, 100.0).reshape(rows, n)
+
 
 def _pair_votes(
-    x: Array, w: Array, xl: Array, xh: Array, dist: Array, pairs: _PairIndex
+    x: Array, w: Array, xl: Array, xh: Array, dist: Array, pairs: _Pairs
 ) -> tuple[Array, Array]:
     """(P(lo beats hi), P(hi beats lo)) per pair, (rows, T); x ascending per row.
 
-    As :func:`_win_probability_sorted`, on the pairs lo < hi only.
+    As :func:`_win_probability_sorted`, on the pairs lo < hi only, with per-row sums.
     """
     rows, n = x.shape
-    big_a, w_tot = _vote_integral(x, w)
-    a_at = big_a(x)
-    a_mid = big_a((xl + xh) * 0.5)  # ascending within each lo: fast ordered search
-    a_lo = np.maximum(a_at[:, pairs.lo], a_at[:, pairs.hi])
-    a_hi = np.minimum(a_at[:, pairs.lo], a_at[:, pairs.hi])
-    low_votes = np.maximum(a_lo - a_mid, 0.0)  # max(): rounding only
-    high_votes = np.maximum(dist * w_tot + a_hi - a_mid, 0.0)
-    total = low_votes + high_votes
-    ok = (total > 1e-12 * np.maximum(w_tot, 1.0)) & (dist > 0)
-    safe = np.where(ok, total, 1.0)
-    return np.where(ok, low_votes / safe, 0.0), np.where(ok, high_votes / safe, 0.0)
+    offset = (np.arange(rows, dtype=float) * 1e4)[:, None]  # positions lie in [0, 100]
+    flat = (x + offset).ravel()
+    zero = np.zeros((rows, 1))
+    # (rows, n + 1) tables: the weight and the moment of the first k actors of the row
+    # (kept as one flat array each: rows of n + 1)
+    cw = np.concatenate([zero, np.cumsum(w, axis=1)], axis=1).ravel()
+    cm = np.concatenate([zero, np.cumsum(w * x, axis=1)], axis=1).ravel()
+    w_tot = cw[n :: n + 1][:, None]
+
+    def big_a(t: Array, row: NDArray[np.intp], out: Array) -> Array:
+        """A(t) = 2 sum_{x_k < t} w_k (x_k - t) for t (rows, m) into ``out`` (rows, m);
+        ``row`` each one's row."""
+        query = np.add(t, offset, out=out)
+        g = np.searchsorted(flat, query.ravel(), side="left")
+        g += row  # row k's table starts at k (n + 1), its positions at k n
+        flat_out = out.reshape(-1)
+        cw.take(g, out=flat_out)
+        out *= t
+        np.subtract(cm.take(g), flat_out, out=flat_out)
+        out *= 2.0
+        return out
+
+    f, flag = pairs.f, pairs.flag
+    a_at = big_a(x, np.repeat(np.arange(rows), n), np.empty((rows, n)))
+    mid = np.add(xl, xh, out=f("mid"))
+    mid *= 0.5
+    a_mid = big_a(mid, pairs.row_of, f("a_mid"))  # ascending per lo: fast ordered search
+    a_l, a_h = pairs.at_lo(a_at, f("a_l")), pairs.at_hi(a_at, f("a_h"))
+    low_votes = np.maximum(a_l, a_h, out=f("p_lh"))
+    low_votes -= a_mid
+    np.maximum(low_votes, 0.0, out=low_votes)  # max(): rounding only
+    high_votes = np.multiply(dist, w_tot, out=f("p_hl"))
+    high_votes += np.minimum(a_l, a_h, out=a_l)
+    high_votes -= a_mid
+    np.maximum(high_votes, 0.0, out=high_votes)
+    total = np.add(low_votes, high_votes, out=f("total"))
+    ok = np.greater(total, 1e-12 * np.maximum(w_tot, 1.0), out=flag("ok"))
+    ok &= np.greater(dist, 0.0, out=flag("t1"))
+    total += np.logical_not(ok, out=flag("t1"))  # >= 1 where not ok: no division by zero
+    low_votes /= total
+    low_votes *= ok  # and P = 0 there
+    high_votes /= total
+    high_votes *= ok
+    return low_votes, high_votes
+
+
+# Rounding room when a pair's offer is settled from the bounds of phi alone: phi itself
+# carries an error near eps / d from the cancellation in 1 - (1 - d)^r.
+_PHI_MARGIN = 1e-9
+# Added to the move of a pair that makes no offer (moves are at most 100): finite, so the
+# arithmetic stays free of inf * 0, and the least move tells at once whether any offer came.
+_NO_OFFER = 1e300
+
+
+def _fractions_q1(
+    r: Array, d: Array, alpha_l: Array, beta_l: Array, to_lo: NDArray[np.bool_], pairs: _Pairs
+) -> tuple[Array, NDArray[np.bool_]]:
+    """How far each pair's offer takes its receiver when q = 1: (rows, T), the fraction of
+    the way to the proposer, and where no offer is accepted (rows, T).
+
+    Divided by ``g = U_s - U_f > 0`` (d > 0), ``a = phi - alpha`` and ``b = phi - beta``
+    with ``phi = (1 - (1 - d)^r) / ((1 + d)^r - (1 - d)^r)`` (r the receiver's). So an
+    offer needs ``alpha > beta``: each pair makes at most one offer, to the actor with the
+    smaller ``s P`` (the lower actor where ``to_lo``, i.e. ``alpha_l > beta_l``). It is
+    accepted when ``phi > beta`` (b > 0) and ``phi != alpha``: as a conflict
+    (phi > alpha) or a capitulation (phi < (alpha + beta) / 2) the receiver moves the
+    whole way, else it compromises ``(alpha - phi) / (phi - beta)`` of the way. For r in
+    [0.5, 2], phi lies between the lines ``1/2 - (r - 1) d / 4`` (its tangent at d = 0)
+    and ``1/2 + (2^-r - 1/2) d`` (its chord to d = 1) (checked on a fine grid), so most
+    pairs are settled from those bounds; phi is computed (two powers) only for the rest.
+    """
+    f, flag = pairs.f, pairs.flag
+    alpha = np.maximum(alpha_l, beta_l, out=f("alpha"))
+    beta = np.minimum(alpha_l, beta_l, out=f("beta"))
+    slope_a, slope_b = 0.5**r - 0.5, (1.0 - r) / 4.0  # (rows, n)
+    bounds = []
+    for name, slope, margin in (("phi_lo", np.minimum(slope_a, slope_b), -_PHI_MARGIN),
+                                ("phi_hi", np.maximum(slope_a, slope_b), _PHI_MARGIN)):
+        # the receiver's slope: a blend is fine here, the bounds carry a margin anyway
+        bound = pairs.at_lo(slope, f(name))
+        other = pairs.at_hi(slope, f("t1"))
+        bound -= other
+        bound *= to_lo
+        bound += other
+        bound *= d
+        bound += 0.5 + margin
+        bounds.append(bound)
+    phi_lo, phi_hi = bounds
+    test = flag("t1")
+    live = np.greater(d, 0.0, out=flag("live"))
+    live &= np.greater(alpha, beta, out=test)
+    live &= np.less(beta, phi_hi, out=test)
+    middle = np.add(alpha, beta, out=f("t1"))
+    middle *= 0.5
+    # conflict (phi > alpha) or capitulation (phi below the midpoint): the whole way
+    valid = np.less(beta, phi_lo, out=flag("valid"))
+    valid &= np.less(phi_hi, middle, out=test)
+    valid |= np.less(alpha, phi_lo, out=test)
+    valid &= live
+    fraction = f("fraction")
+    fraction.fill(1.0)
+    unsure = np.flatnonzero(np.logical_and(live, np.logical_not(valid, out=test), out=test))
+    if unsure.size:
+        lo_u = to_lo.ravel()[unsure]
+        recv = np.where(lo_u, pairs.flat_lo[unsure], pairs.flat_hi[unsure])
+        ru, du = r.ravel().take(recv), d.ravel()[unsure]
+        al, be = alpha.ravel()[unsure], beta.ravel()[unsure]
+        near = (1.0 - du) ** ru
+        phi = (1.0 - near) / ((1.0 + du) ** ru - near)
+        yielding = (phi > be) & (phi < al)
+        compromise = yielding & (phi - be > al - phi)
+        fraction.ravel()[unsure[compromise]] = (al - phi)[compromise] / (phi - be)[compromise]
+        valid.ravel()[unsure] = (phi > al) | yielding
+    return fraction, np.logical_not(valid, out=flag("none"))
+
+
+def _blend(if_true: Array, if_false: Array, which: NDArray[np.bool_]) -> Array:
+    """``if_true`` where ``which`` else ``if_false``, to rounding (np.where is several times
+    slower on a random mask)."""
+    out = np.subtract(if_true, if_false)
+    out *= which
+    out += if_false
+    return out
 
 
 def _away(x: Array, w: Array, span: Array) -> Array:
@@ -439,17 +617,15 @@ def _status(away: Array, d: Array, r: Array, t: float) -> Array:
     return t * _u(r, 0.5 - 0.25 * (away + d)) + (1.0 - t) * _u(r, 0.5 + 0.25 * (away + d))
 
 
-def _status_full(
-    x: Array, w: Array, d: Array, span: Array, pairs: _PairIndex, t: float
-) -> Array:
+def _status_full(x: Array, w: Array, d: Array, span: Array, pairs: _Pairs, t: float) -> Array:
     """The status terms at r = 1 for every (challenger i, target j): (rows, n, n).
 
     As the model has always done it, every i counts, the target itself and absent
     actors included (with d = 0); only used when q < 1.
     """
     rows, n = x.shape
-    full = np.zeros((rows, n * n))
-    full[:, pairs.lin_lh] = d
-    full[:, pairs.lin_hl] = d
+    full = np.zeros(rows * n * n)
+    full[pairs.slot_lh] = d.ravel()
+    full[pairs.slot_hl] = d.ravel()
     away = _away(x, w, span)[:, :, None]
     return _status(away, full.reshape(rows, n, n), np.asarray(1.0), t)

@@ -153,7 +153,7 @@ def _check_gold_shape(path: Path, doc: dict[str, Any]) -> None:
         if not isinstance(value, container):
             kind = "a mapping" if container is dict else "a list"
             raise UserError(f"{path}: section '{section}' must be {kind}")
-        if container is list:
+        if isinstance(value, list):
             for n, item in enumerate(value, start=1):
                 if not isinstance(item, dict) or any(k not in item for k in keys):
                     raise UserError(f"{path}: {section} item {n} needs the keys {', '.join(keys)}")

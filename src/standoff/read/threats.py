@@ -510,7 +510,7 @@ def deadline_candidates(doc: Doc, published: date | None) -> list[Candidate]:
         moved_from = sent.start_char + cue.end() if cue else None
         if cue is not None:  # "cut the 50-day deadline to 10 days": the new value follows "to"
             to = re.search(r"\b(to|until|till|at)\b", sent.text[cue.end() :])
-            if to is not None:
+            if to is not None and moved_from is not None:
                 moved_from += to.start()
         rel = BEFORE_DEADLINE.search(sent.text)
         for ent in sent.ents:

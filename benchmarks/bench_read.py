@@ -91,6 +91,20 @@ def load_corpus(folder: Path) -> list[RawArticle]:
     return raws
 
 
+def component_ms(nlp: Language, text: str, repeats: int) -> dict[str, float]:
+    """Milliseconds of each pipeline component on ``text`` (best of ``repeats``)."""
+    out: dict[str, float] = {}
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        best = float("inf")
+        for _ in range(repeats):  # components overwrite their own annotations: safe to repeat
+            start = time.perf_counter()
+            component(doc)
+            best = min(best, time.perf_counter() - start)
+        out[name] = 1000 * best
+    return out
+
+
 def bench_seed(reader: Reader, nlp: Language, repeats: int) -> dict[str, Any]:
     """(a): the founding article in process and through the command line."""
     (raw,) = load_file(SEED)
@@ -118,6 +132,8 @@ def bench_seed(reader: Reader, nlp: Language, repeats: int) -> dict[str, Any]:
         lambda: subprocess.run(command, check=True, capture_output=True), max(1, repeats // 2)
     )
     return {
+        "reader_components_ms": component_ms(reader.nlp, text, repeats),
+        "spacy_components_ms": component_ms(nlp, text, repeats),
         "article": "../shared/gold/seed-article.txt",
         "characters": len(text),
         "reader_read_ms": 1000 * statistics.median(reader_s),
@@ -204,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
             f"with the actor ruler alone {s['reader_pipeline_parse_ms']:.0f} ms); "
             f"whole command {s['cli_seconds']:.2f} s, its peak RSS {s['cli_peak_rss_mb']:.0f} MB"
         )
+        parts = ", ".join(f"{k} {v:.0f}" for k, v in s["reader_components_ms"].items())
+        print(f"  reader pipeline components, ms (best of runs): {parts}")
     header = (
         f"{'corpus':<10} {'articles':>8} {'chars':>8} {'reader/s':>9} {'spaCy/s':>9} "
         f"{'ratio':>6} {'best':>6}"

@@ -260,11 +260,20 @@ def _elided(verb: Token, neg: Token) -> bool:
 def elided_refusals(trigger: Token) -> list[Token]:
     """Subjects of an elided negative clause after the trigger ('...; Moscow did not')."""
     negs = [c for c in trigger.children if c.dep_ == "neg" and c.i > trigger.i]
-    return [
+    out = [
         c
         for c in trigger.children
         if c.dep_ in ("nsubj", "nsubjpass") and c.i > trigger.i and any(n.i > c.i for n in negs)
     ]
+    head = trigger.head  # parsed the other way round: "[X accepted]; Moscow did not"
+    if (
+        trigger.dep_ in ("ccomp", "conj")
+        and head.i > trigger.i
+        and head.lemma_ in ("do", "be", "have")
+    ):
+        if any(c.dep_ == "neg" for c in head.children):
+            out += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return out
 
 
 def mood(trigger: Token, modality: Modality) -> str:
@@ -341,7 +350,9 @@ def mood(trigger: Token, modality: Modality) -> str:
                 return "negated"
         for child in head.children:
             if child.dep_ == "neg" and rel in ("xcomp", "ccomp", "dobj", "conj"):
-                return "negated"
+                own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                if not (rel in ("ccomp", "conj") and own_subject):
+                    return "negated"  # "did not agree to ...", not "X agreed; Y did not"
             if (
                 child.dep_ == "mark"
                 and child.lower_ in modality.conditionals

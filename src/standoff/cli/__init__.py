@@ -46,25 +46,46 @@ def _fail(message: str, code: int = 2) -> None:
     raise SystemExit(code)
 
 
+def _click_exceptions() -> tuple[type[BaseException], ...]:
+    """The exception module(s) typer raises from: its vendored click, and click itself."""
+    modules = []
+    try:
+        from typer._click import exceptions as vendored  # typer >= 0.20 vendors click
+
+        modules.append(vendored)
+    except ImportError:  # pragma: no cover - older typer
+        pass
+    modules.append(click.exceptions)
+    return tuple(modules)  # type: ignore[arg-type]
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; user mistakes exit 2 with one line on stderr."""
     _register()
     try:
         app(args=argv, standalone_mode=False)
-    except UserError as exc:
+    except (UserError, PartialFailure) as exc:
         _fail(str(exc), exc.exit_code)
-    except PartialFailure as exc:
-        _fail(str(exc), exc.exit_code)
-    except click.exceptions.Abort:
-        _fail("aborted", 130)
-    except click.exceptions.NoArgsIsHelpError:
-        raise SystemExit(0) from None
-    except click.ClickException as exc:
-        _fail(exc.format_message().replace("\n", " "), 2)
-    except click.exceptions.Exit as exc:
-        raise SystemExit(exc.exit_code) from None
     except KeyboardInterrupt:
         _fail("interrupted", 130)
+    except Exception as exc:
+        _handle_click(exc)
+        raise
+
+
+def _handle_click(exc: Exception) -> None:
+    """Turn click's (or typer's vendored click's) exceptions into exit codes; else return."""
+    for module in _click_exceptions():
+        exceptions = module  # type: ignore[assignment]
+        if isinstance(exc, getattr(exceptions, "NoArgsIsHelpError", ())):
+            raise SystemExit(0) from None
+        if isinstance(exc, getattr(exceptions, "Exit", ())):
+            raise SystemExit(getattr(exc, "exit_code", 0)) from None
+        if isinstance(exc, getattr(exceptions, "Abort", ())):
+            _fail("aborted", 130)
+        if isinstance(exc, getattr(exceptions, "ClickException", ())):
+            message = exc.format_message()  # type: ignore[attr-defined]
+            _fail(" ".join(message.split()), 2)
 
 
 # Command groups shared by several modules: each module adds its own sub-commands.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -329,3 +330,33 @@ def test_eu_matches_the_slow_reference(seed: int, params: dict[str, object]) -> 
     for k in range(model.rounds + 1):
         moved = ScenarioArrays(**{**a.__dict__, "position": positions[k]})
         assert result.outcome[k] == pytest.approx(rule.predict(moved), abs=EU_ATOL)
+
+
+def test_eu_exact_tie_makes_no_offer() -> None:
+    # risk-neutral (r = 1) A at 0 (salience 50, capability 2) and B at 100 (100, 1): equal
+    # weights, so P = 1/2 and B's s P = 1/2 exactly; A's EU of challenging B is then
+    # exactly 0 (neither a conflict nor a concession), and B gains nothing from moving
+    a = arrays([[0, 100]], [[50, 100]], [2, 1])
+    assert ExpectedUtility(rounds=3, risk=1.0).run(a).positions[-1, 0].tolist() == [0, 100]
+
+
+@pytest.mark.parametrize("q", [1.0, 0.6])
+def test_eu_degenerate_issues_raise_no_numpy_warnings(q: float) -> None:
+    # one actor, nobody present, no salience, no capability, everyone in one place, the
+    # extremes at distance 1: numpy must not warn (overflow, invalid value, division)
+    a = arrays(
+        [[10, 90, 50], [0, 100, 50], [20, 20, 20], [0, 100, 100], [0, 100, 40]],
+        [[50, 60, 70], [0, 0, 0], [50, 50, 50], [100, 100, 100], [30, 100, 80]],
+        [1, 0, 2],
+    )
+    present = np.ones((5, 3), dtype=bool)
+    present[0, 1:] = False
+    present[1, :] = False
+    b = ScenarioArrays(**{**a.__dict__, "present": present})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for risk in ("endogenous", 0.5, 2.0):
+            for data in (a, b):
+                result = ExpectedUtility(rounds=4, q=q, risk=risk).run(data)
+                assert np.all(np.isfinite(result.positions))
+                assert np.all(np.isfinite(result.outcome))

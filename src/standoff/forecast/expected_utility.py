@@ -334,7 +334,7 @@ class ExpectedUtility(BargainingModel):
         At r = 1, U_s = 2d, U_f = -2d, U_sq = 0, so EU_ik = 2 d_ik (1 - 2 s_k P_ki); the
         danger of k sums it over the challengers i (same-place pairs have d = 0).
         """
-        sum_d = pairs.to_actors(d, d)  # sum over challengers of d
+        sum_d = _distance_sums(x, here) / span  # sum over challengers of d
         sum_dp = pairs.to_actors(  # ... of d P(k beats challenger)
             np.multiply(d, p_hl, out=pairs.f("t1")), np.multiply(d, p_lh, out=pairs.f("t2"))
         )
@@ -491,24 +491,24 @@ def _pair_votes(
     cm = np.concatenate([zero, np.cumsum(w * x, axis=1)], axis=1).ravel()
     w_tot = cw[n :: n + 1][:, None]
 
-    def big_a(t: Array, row: NDArray[np.intp], out: Array) -> Array:
+    def big_a(t: Array, row: NDArray[np.intp], out: Array, scratch: Array) -> Array:
         """A(t) = 2 sum_{x_k < t} w_k (x_k - t) for t (rows, m) into ``out`` (rows, m);
-        ``row`` each one's row."""
+        ``row`` each one's row; ``scratch`` a spare array of out's shape."""
         query = np.add(t, offset, out=out)
         g = np.searchsorted(flat, query.ravel(), side="left")
         g += row  # row k's table starts at k (n + 1), its positions at k n
         flat_out = out.reshape(-1)
         cw.take(g, out=flat_out)
         out *= t
-        np.subtract(cm.take(g), flat_out, out=flat_out)
+        np.subtract(cm.take(g, out=scratch.reshape(-1)), flat_out, out=flat_out)
         out *= 2.0
         return out
 
     f, flag = pairs.f, pairs.flag
-    a_at = big_a(x, np.repeat(np.arange(rows), n), np.empty((rows, n)))
+    a_at = big_a(x, np.repeat(np.arange(rows), n), np.empty((rows, n)), np.empty((rows, n)))
     mid = np.add(xl, xh, out=f("mid"))
     mid *= 0.5
-    a_mid = big_a(mid, pairs.row_of, f("a_mid"))  # ascending per lo: fast ordered search
+    a_mid = big_a(mid, pairs.row_of, f("a_mid"), f("t2"))  # ascending per lo: ordered search
     a_l, a_h = pairs.at_lo(a_at, f("a_l")), pairs.at_hi(a_at, f("a_h"))
     low_votes = np.maximum(a_l, a_h, out=f("p_lh"))
     low_votes -= a_mid
@@ -591,6 +591,9 @@ def _fractions_q1(
         al, be = alpha.ravel()[unsure], beta.ravel()[unsure]
         near = (1.0 - du) ** ru
         phi = (1.0 - near) / ((1.0 + du) ** ru - near)
+        # r = 1 (risk-neutral) gives phi = 1/2 exactly: ties with s P = 1/2, common on
+        # coarse scales, are then settled as exact arithmetic settles them (a = 0: no offer)
+        phi[ru == 1.0] = 0.5
         yielding = (phi > be) & (phi < al)
         compromise = yielding & (phi - be > al - phi)
         fraction.ravel()[unsure[compromise]] = (al - phi)[compromise] / (phi - be)[compromise]
@@ -598,13 +601,18 @@ def _fractions_q1(
     return fraction, np.logical_not(valid, out=flag("none"))
 
 
-def _blend(if_true: Array, if_false: Array, which: NDArray[np.bool_]) -> Array:
-    """``if_true`` where ``which`` else ``if_false``, to rounding (np.where is several times
-    slower on a random mask)."""
-    out = np.subtract(if_true, if_false)
-    out *= which
-    out += if_false
-    return out
+def _distance_sums(x: Array, here: NDArray[np.bool_]) -> Array:
+    """sum_i |x_i - x_k| over the present i, for each present k (else 0): (rows, n).
+
+    O(n) per row from prefix sums over positions in ascending order (the pairwise sum
+    would be O(n^2)): the actors below k add x_k - x_i, those above x_i - x_k.
+    """
+    hx = np.where(here, x, 0.0)
+    hc = here.astype(float)
+    upto_x, upto_c = np.cumsum(hx, axis=1), np.cumsum(hc, axis=1)
+    below_x, below_c = upto_x - hx, upto_c - hc
+    above_x, above_c = upto_x[:, -1:] - upto_x, upto_c[:, -1:] - upto_c
+    return np.where(here, x * below_c - below_x + above_x - x * above_c, 0.0)
 
 
 def _away(x: Array, w: Array, span: Array) -> Array:

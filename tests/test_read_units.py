@@ -620,9 +620,6 @@ def test_gave_ten_days(reader: Reader) -> None:
     assert undated is not None and undated.value is None and undated.text == deadline.text
 
 
-@pytest.mark.xfail(
-    strict=True, reason="reader bug: 'unless it halts air strikes by Friday' gives no deadline"
-)
 def test_by_friday_deadline(reader: Reader) -> None:
     text = (
         "The United States threatened Russia with sanctions unless it halts air strikes by Friday."

@@ -53,8 +53,9 @@ from standoff.forecast.scenario import Scenario, ScenarioArrays
 
 OutcomeRule = Literal["mean", "median"]
 _OUTCOME_RULES = {"mean": weighted_mean, "median": weighted_median}
-# Elements of one (rows, actors, actors) array per chunk: caps memory near 16 MB an array.
-_CHUNK_ELEMENTS = 2_000_000
+# Elements of one (rows, actors, actors) array per chunk: caps each of the round's ~25 pair
+# buffers (rows, actors (actors - 1) / 2) near 4 MB, the whole near 100 MB.
+_CHUNK_ELEMENTS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -277,13 +278,11 @@ class ExpectedUtility(BargainingModel):
         beta_l *= p_lh
         if self.q >= 1.0:
             to_lo = np.greater(alpha_l, beta_l, out=flag("to_lo"))  # the one direction
-            fraction, none = _fractions_q1(r, d, alpha_l, beta_l, to_lo, pairs)
-            move = np.multiply(fraction, dist, out=f("move"))  # the whole way: dist exactly
-            for out, other_way in ((f("move_l"), np.logical_not(to_lo, out=flag("t1"))),
-                                   (f("move_h"), to_lo)):
-                np.multiply(np.logical_or(none, other_way, out=flag("t2")), _NO_OFFER, out=out)
-                out += move
-            pairs.moves(f("move_l"), f("move_h"))
+            recv = pairs.receiver(to_lo)
+            fraction, none = _fractions_q1(r, d, alpha_l, beta_l, to_lo, recv, pairs)
+            move = np.multiply(none, _NO_OFFER, out=f("move"))
+            move += np.multiply(fraction, dist, out=fraction)  # the whole way: dist exactly
+            pairs.moves_one_way(move, to_lo)
         else:
             pairs.moves(*(
                 fraction * dist + _NO_OFFER * none
@@ -383,7 +382,10 @@ class _Pairs:
     ``lo``, ``hi``: (T,) the pair's actors; ``flat_lo``, ``flat_hi``: (rows * T,) their
     flat indices in a (rows, n) array; ``slot_lh``, ``slot_hl``: (rows * T,) the flat
     index of (lo receiving from hi) and (hi receiving from lo) in a (rows, n, n) array;
-    ``row_of``: (rows * T,) each pair's row.
+    ``row_of``: (rows * T,) each pair's row; ``move``: (rows * n * n,) the moves offered;
+    ``buffers``: the round's (rows, T) work arrays by name (see :meth:`f`);
+    ``hi_minus_lo``, ``slot_lh_minus_hl``: (rows * T,) differences that pick one end of
+    each pair by arithmetic (cheaper than np.where on a random mask).
     """
 
     rows: int
@@ -397,18 +399,22 @@ class _Pairs:
     row_of: NDArray[np.intp]
     move: Array
     buffers: dict[str, NDArray[Any]]
+    hi_minus_lo: NDArray[np.intp]
+    slot_lh_minus_hl: NDArray[np.intp]
 
     @classmethod
     def of(cls, rows: int, n: int) -> _Pairs:
         lo, hi = np.triu_indices(n, 1)
         row = np.arange(rows)[:, None]
+        slot_lh = (row * n * n + lo * n + hi).ravel()
+        slot_hl = (row * n * n + hi * n + lo).ravel()
         return cls(
             rows, n, lo, hi,
-            (row * n + lo).ravel(), (row * n + hi).ravel(),
-            (row * n * n + lo * n + hi).ravel(), (row * n * n + hi * n + lo).ravel(),
+            (row * n + lo).ravel(), (row * n + hi).ravel(), slot_lh, slot_hl,
             np.repeat(np.arange(rows), lo.size),
             np.full(rows * n * n, _NO_OFFER),  # the diagonal is never written: no offer
             {},
+            np.tile(hi - lo, rows), slot_lh - slot_hl,
         )
 
     def f(self, name: str) -> Array:
@@ -447,6 +453,22 @@ class _Pairs:
         total = np.bincount(self.flat_hi, for_hi.ravel(), minlength=size).astype(float)
         total += np.bincount(self.flat_lo, for_lo.ravel(), minlength=size)
         return total.reshape(self.rows, self.n)
+
+    def receiver(self, to_lo: NDArray[np.bool_]) -> NDArray[np.intp]:
+        """Each pair's receiver (flat index in (rows, n)): lo where ``to_lo``, else hi."""
+        recv = self._buffer("receiver", np.intp).reshape(-1)
+        np.multiply(self.hi_minus_lo, to_lo.ravel(), out=recv)
+        np.subtract(self.flat_hi, recv, out=recv)
+        return recv
+
+    def moves_one_way(self, move: Array, to_lo: NDArray[np.bool_]) -> None:
+        """Store the moves (rows, T) of pairs that offer one way only: to lo where
+        ``to_lo``, else to hi; the other way gets no offer."""
+        self.move.fill(_NO_OFFER)
+        slot = self._buffer("slot", np.intp).reshape(-1)
+        np.multiply(self.slot_lh_minus_hl, to_lo.ravel(), out=slot)
+        slot += self.slot_hl
+        self.move[slot] = move.ravel()
 
     def moves(self, to_lo: Array, to_hi: Array) -> None:
         """Store each pair's offer moves (rows, T): ``to_lo`` the lower actor's (from the
@@ -537,7 +559,8 @@ _NO_OFFER = 1e300
 
 
 def _fractions_q1(
-    r: Array, d: Array, alpha_l: Array, beta_l: Array, to_lo: NDArray[np.bool_], pairs: _Pairs
+    r: Array, d: Array, alpha_l: Array, beta_l: Array, to_lo: NDArray[np.bool_],
+    recv: NDArray[np.intp], pairs: _Pairs,
 ) -> tuple[Array, NDArray[np.bool_]]:
     """How far each pair's offer takes its receiver when q = 1: (rows, T), the fraction of
     the way to the proposer, and where no offer is accepted (rows, T).
@@ -545,7 +568,7 @@ def _fractions_q1(
     Divided by ``g = U_s - U_f > 0`` (d > 0), ``a = phi - alpha`` and ``b = phi - beta``
     with ``phi = (1 - (1 - d)^r) / ((1 + d)^r - (1 - d)^r)`` (r the receiver's). So an
     offer needs ``alpha > beta``: each pair makes at most one offer, to the actor with the
-    smaller ``s P`` (the lower actor where ``to_lo``, i.e. ``alpha_l > beta_l``). It is
+    smaller ``s P`` (``recv``: the lower actor where ``to_lo``, i.e. ``alpha_l > beta_l``). It is
     accepted when ``phi > beta`` (b > 0) and ``phi != alpha``: as a conflict
     (phi > alpha) or a capitulation (phi < (alpha + beta) / 2) the receiver moves the
     whole way, else it compromises ``(alpha - phi) / (phi - beta)`` of the way. For r in
@@ -560,12 +583,8 @@ def _fractions_q1(
     bounds = []
     for name, slope, margin in (("phi_lo", np.minimum(slope_a, slope_b), -_PHI_MARGIN),
                                 ("phi_hi", np.maximum(slope_a, slope_b), _PHI_MARGIN)):
-        # the receiver's slope: a blend is fine here, the bounds carry a margin anyway
-        bound = pairs.at_lo(slope, f(name))
-        other = pairs.at_hi(slope, f("t1"))
-        bound -= other
-        bound *= to_lo
-        bound += other
+        bound = f(name)
+        slope.ravel().take(recv, out=bound.reshape(-1))  # the receiver's slope
         bound *= d
         bound += 0.5 + margin
         bounds.append(bound)
@@ -585,9 +604,7 @@ def _fractions_q1(
     fraction.fill(1.0)
     unsure = np.flatnonzero(np.logical_and(live, np.logical_not(valid, out=test), out=test))
     if unsure.size:
-        lo_u = to_lo.ravel()[unsure]
-        recv = np.where(lo_u, pairs.flat_lo[unsure], pairs.flat_hi[unsure])
-        ru, du = r.ravel().take(recv), d.ravel()[unsure]
+        ru, du = r.ravel().take(recv[unsure]), d.ravel()[unsure]
         al, be = alpha.ravel()[unsure], beta.ravel()[unsure]
         near = (1.0 - du) ** ru
         phi = (1.0 - near) / ((1.0 + du) ** ru - near)

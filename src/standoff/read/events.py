@@ -169,6 +169,15 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         for c in tok.children
     ):
         return None  # "held talks", "launched an offensive": the noun carries the event
+    if (
+        lemma in WORDS.response_verbs
+        and tok.pos_ == "VERB"
+        and (
+            _with_measure(tok, lexicon)
+            or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in tok.children)
+        )
+    ):
+        return Trigger(tok, "SANCTION", "response", tok.text)  # "would respond firmly"
     if lemma in lexicon.verb_index and tok.pos_ == "VERB":
         kind = lexicon.verb_index[lemma]
         if kind in ("ASSAULT", "COERCE") and _with_measure(tok, lexicon):
@@ -185,9 +194,12 @@ def _with_measure(verb: Token, lexicon: Lexicon) -> bool:
     if any(c.dep_ in SUBJECT_DEPS and _is_measure(c, lexicon) for c in verb.children):
         return True
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return any(
+    if any(
         _is_measure(obj, lexicon) for h in heads for _p, obj in _prep_objects(h, ("with", "by"))
-    )
+    ):
+        return True
+    agent = _agent(verb)  # "Turkey was hit by U.S. sanctions"
+    return agent is not None and _is_measure(agent, lexicon)
 
 
 def _judgement(tok: Token, lemma: str) -> Trigger | None:
@@ -470,7 +482,7 @@ def roles(
             speaker = _subject(tok.head)
             if speaker is not None:
                 sources = index.actors_of(speaker)
-    elif trigger.kind in ("verb", "phrase", "object-verb"):
+    elif trigger.kind in ("verb", "phrase", "object-verb", "response"):
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the ceasefire demanded by Kyiv"
             agent = _agent(tok)
@@ -494,14 +506,21 @@ def roles(
             for child in tok.children:
                 if child.dep_ in OBJECT_DEPS and not _is_measure(child, lexicon):
                     add_targets(child)
+        own = {s.country for s in sources}
+        targets = [r for r in targets if r.country not in own]  # "recalled its ambassador"
         if not targets and not generic:
             for _prep, obj in _prep_objects(tok, preps):
                 add_targets(obj)
-            if trigger.kind == "object-verb":  # "add a tariff on Indian goods"
-                measure = _measure_object(tok, lexicon)
+            if trigger.kind in ("object-verb", "response"):  # "add a tariff on Indian goods"
+                measure = _measure_object(tok, lexicon) or next(
+                    (o for _p, o in _prep_objects(tok, ("with",)) if _is_measure(o, lexicon)), None
+                )
                 if measure is not None:
                     for _prep, obj in _prep_objects(measure, ("on", "against")):
                         add_targets(obj)
+                for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "its objection to X"
+                    for _prep, inner in _prep_objects(obj, ("to", "on", "against", "in")):
+                        add_targets(inner)
                 if not targets:  # "placing a tariff on goods from India"
                     for _prep, obj in _prep_objects(tok, ("from",)):
                         add_targets(obj)
@@ -611,6 +630,8 @@ def events_in_sentence(
     for trigger in find_triggers(sent, lexicon):
         if trigger.token.i in claimed:
             continue
+        if trigger.kind == "object-verb":  # "dropped its objection": the noun is consumed
+            claimed.update(c.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass"))
         state = mood(trigger.token, modality)
         typed = classify(trigger.type, state)
         if typed is None:
@@ -736,11 +757,14 @@ def symmetric_pairs(found: list[Found]) -> None:
         if f.type not in SYMMETRIC or f.inferred_target:
             continue
         if not f.targets and len(f.sources) >= 2:
-            f.targets = f.sources[1:]
-            f.sources = f.sources[:1]
-            extra.append(
-                Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue)
-            )
+            everyone = f.sources[:]  # "X, Y and Z met": every pair, both ways
+            f.sources, f.targets = everyone[:1], everyone[1:]
+            for i, a in enumerate(everyone):
+                others = [b for j, b in enumerate(everyone) if j != i]
+                if i > 0:
+                    extra.append(
+                        Found(f.type, f.mode, [a], others, f.trigger, f.sentence, cue=f.cue)
+                    )
         elif f.type == "CONSULT" and f.targets:
             extra.append(
                 Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue)

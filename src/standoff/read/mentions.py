@@ -342,9 +342,25 @@ class ActorIndex:
         if token.pos_ != "NOUN" or token.lower_ not in DESCRIPTION_NOUNS:
             return []
         dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "poss")}
-        if not dets & {"the", "both", "two", "its", "their", "this", "that", "these", "those"}:
+        if not dets & {
+            "the",
+            "both",
+            "two",
+            "three",
+            "four",
+            "five",
+            "its",
+            "their",
+            "this",
+            "that",
+            "these",
+            "those",
+        }:
             return []
-        want = 2 if (dets & {"both", "two"} or token.lower_.endswith("s")) else 1
+        counts = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+        want = max(
+            [counts[d] for d in dets if d in counts] or [2 if token.lower_.endswith("s") else 1]
+        )
         subject_countries = {
             r.country
             for c in token.head.children
@@ -357,6 +373,9 @@ class ActorIndex:
                 continue
             if ref.country in subject_countries or any(r.country == ref.country for r in out):
                 continue
+            place = self.doc[ref.end - 1]
+            if place.dep_ == "pobj" and place.head.lower_ in ("in", "at", "near"):
+                continue  # "met in Madrid": a place, not one of "the three countries"
             out.append(ref)
             if len(out) == want:
                 break

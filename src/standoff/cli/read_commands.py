@@ -24,10 +24,6 @@ ActorsOption = Annotated[
 ]
 
 
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
-
-
 @app.command("read")
 def read_command(
     files: Annotated[list[Path], typer.Argument(help="article files: .txt, .html or .jsonl")],
@@ -46,11 +42,12 @@ def read_command(
 
     reader = Reader(actors_file=actors)
     readings = [reader.read(raw, published) for raw in raws]
-    err = _stderr()
-    for reading in readings:
+    for raw, reading in zip(raws, readings, strict=True):
         for w in reading.warnings:
-            if w.kind in ("no-date", "encoding"):
-                err.print(f"standoff: warning: {reading.article.id}: {w.message}")
+            if w.kind == "no-date":  # plain print: one line, never wrapped
+                print(f"standoff: warning: {raw.origin}: {w.message}", file=sys.stderr)
+            elif w.kind == "encoding":  # the message names the file already
+                print(f"standoff: warning: {w.message}", file=sys.stderr)
     if as_json:
         for reading in readings:
             sys.stdout.write(reading.model_dump_json() + "\n")

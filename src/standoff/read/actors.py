@@ -227,13 +227,11 @@ class ActorDictionary:
 
 
 def _pattern(phrase: str, label: str, key: str) -> dict[str, Any]:
-    words = phrase.replace("\u2019", "'").split()
+    """A phrase pattern (matched on lower case by the ruler's PhraseMatcher, which is fast),
+    except short all-capital forms, which must match exactly: "US" is a country, "us" is not."""
     if len(phrase) <= 4 and phrase.replace(".", "").isupper():
-        # "US", "UK", "EU": case matters, "us" is a pronoun.
         return {"label": label, "pattern": [{"ORTH": phrase}], "id": key}
-    if len(words) == 1:
-        return {"label": label, "pattern": [{"LOWER": phrase.lower()}], "id": key}
-    return {"label": label, "pattern": phrase, "id": key}
+    return {"label": label, "pattern": phrase.replace("\u2019", "'"), "id": key}
 
 
 @cache

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from standoff.model import Claim, ClaimKind, Evidence, Proposal
 from standoff.read.events import Found, _agent, _subject
+from standoff.read.evidence import sentence_evidence
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.words import WORDS
 
@@ -36,14 +37,7 @@ BELIEF_ADJECTIVES = WORDS.belief_adjectives
 
 
 def _evidence(sent: Span, ctx: ArticleContext) -> Evidence:
-    return Evidence(
-        sentence=sent.text.strip(),
-        start=sent.start_char,
-        end=sent.end_char,
-        article_id=ctx.article_id,
-        source=ctx.source,
-        published=ctx.published,
-    )
+    return sentence_evidence(sent, ctx.article_id, ctx.source, ctx.published)
 
 
 @dataclass

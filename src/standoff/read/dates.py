@@ -133,7 +133,7 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
         re.compile(
             r"(?:within|in|after|for|of|to)?\s*(?P<about>about |some |around |roughly )?"
             rf"(?P<n>{_NUM})"
-            rf"(?P<alt>\s+or\s+{_NUM})?[\s-]+(?P<unit>days?|weeks?|months?|hours?)"
+            rf"(?P<alt>\s*(?:or|to|-|\u2013)\s*{_NUM})?[\s-]+(?P<unit>days?|weeks?|months?|hours?)"
             r"(?:\s+(?:from\s+(?:today|now)|time))?$",
             re.I,
         ),
@@ -151,11 +151,11 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     ),
     (re.compile(r"today|tonight|tomorrow|yesterday", re.I), _relative_word),
     (
-        re.compile(r"(?:by\s+)?the\s+end\s+of\s+(?:(?P<next>next)|this|the)\s+week$", re.I),
+        re.compile(r"(?:by\s+)?(?:the\s+)?end\s+of\s+(?:(?P<next>next)|this|the)\s+week$", re.I),
         _end_of_week,
     ),
     (
-        re.compile(r"(?:by\s+)?the\s+end\s+of\s+(?:(?P<next>next)|this|the)\s+month$", re.I),
+        re.compile(r"(?:by\s+)?(?:the\s+)?end\s+of\s+(?:(?P<next>next)|this|the)\s+month$", re.I),
         _end_of_month,
     ),
 ]
@@ -192,6 +192,10 @@ _MONTH_ONLY = re.compile(
 )
 
 
+_PART_OF_MONTH = re.compile(r"^(early|mid-?|late|the end of|end of)\s*", re.I)
+_PART_DAY = {"early": 1, "mid": 15, "late": 25, "the end of": 31, "end of": 31}
+
+
 def _dateparser(
     words: str, text: str, base: date | None, direction: Direction, has_year: bool
 ) -> ResolvedDate:
@@ -213,10 +217,16 @@ def _dateparser(
     }
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
-    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    part = _PART_OF_MONTH.match(cleaned)  # "early September": the month, then a day within it
+    to_parse = cleaned[part.end() :] if part else cleaned
+    parsed = dateparser.parse(to_parse, languages=["en"], settings=settings)  # type: ignore[arg-type]
     if parsed is None:
         return ResolvedDate(value=None, precision=DatePrecision.UNRESOLVED, text=text)
     value = parsed.date()
+    if part is not None and month_only:
+        day = _PART_DAY[part.group(1).lower().rstrip("- ")]
+        last = (value.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        value = value.replace(day=min(day, last.day))
     if base is not None and not has_year:
         # "August 9" in an August article is this year; "December 1" read in January, by sense.
         if direction == "future" and value < base - timedelta(days=183):
@@ -224,7 +234,13 @@ def _dateparser(
         elif direction == "past" and value > base + timedelta(days=183):
             value = value.replace(year=value.year - 1)
     precision = DatePrecision.MONTH if month_only else DatePrecision.DAY
-    return ResolvedDate(value=value, precision=precision, text=text, relative=not has_year)
+    return ResolvedDate(
+        value=value,
+        precision=precision,
+        text=text,
+        relative=not has_year,
+        approximate=part is not None,
+    )
 
 
 def describe(day: date) -> str:

@@ -37,12 +37,12 @@ def decode(data: bytes, origin: str) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
-        warning = f"{origin}: not valid UTF-8 (byte {exc.start}); decoded as Windows-1252 instead"
+        position = exc.start
     try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
-    return text, warning
+        text, codec = data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x81, 0x8d ...)
+        text, codec = data.decode("latin-1"), "Latin-1"
+    return text, f"{origin}: not valid UTF-8 (byte {position}); decoded as {codec} instead"
 
 
 def _check_size(path: Path) -> None:

@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span
 
 from standoff.model import (
     Event,
-    Evidence,
     RawArticle,
     Reading,
     ResolvedDate,
@@ -37,6 +36,7 @@ from standoff.read.events import (
     sentence_types,
     symmetric_pairs,
 )
+from standoff.read.evidence import sentence_evidence
 from standoff.read.lexicon import load_lexicon, load_modality
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.pipeline import build_pipeline
@@ -151,14 +151,7 @@ class Reader:
         seen: set[tuple[str, str, str | None, int]] = set()
         for f in found:
             when = _sentence_date(f.sentence, published)
-            evidence = Evidence(
-                sentence=f.sentence.text.strip(),
-                start=f.sentence.start_char,
-                end=f.sentence.end_char,
-                article_id=ctx.article_id,
-                source=ctx.source,
-                published=ctx.published,
-            )
+            evidence = sentence_evidence(f.sentence, ctx.article_id, ctx.source, ctx.published)
             targets: list[Ref | None] = list(f.targets) or [None]
             for s in f.sources:
                 for t in targets:

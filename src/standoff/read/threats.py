@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from standoff.model import DatePrecision, Evidence, ResolvedDate, Threat, ThreatStatus, Warning
 from standoff.read.dates import describe, number, resolve
 from standoff.read.events import Found, _subject
+from standoff.read.evidence import sentence_evidence
 from standoff.read.lexicon import Lexicon
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.words import WORDS
@@ -61,14 +62,7 @@ class Draft:
 
 
 def _evidence(sent: Span, article_id: str, source: str | None, published: date | None) -> Evidence:
-    return Evidence(
-        sentence=sent.text.strip(),
-        start=sent.start_char,
-        end=sent.end_char,
-        article_id=article_id,
-        source=source,
-        published=published,
-    )
+    return sentence_evidence(sent, article_id, source, published)
 
 
 def measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
@@ -695,8 +689,12 @@ def choose_deadline(
     for c in resolved:
         if c.date.value == best_day:
             continue
-        ev = Evidence(
-            sentence=c.sentence.text.strip(), start=c.sentence.start_char, end=c.sentence.end_char
+        first = evidence[0] if evidence else None
+        ev = sentence_evidence(
+            c.sentence,
+            first.article_id if first else None,
+            first.source if first else None,
+            first.published if first else None,
         )
         if c.derived:
             warnings.append(

@@ -31,6 +31,16 @@ One round, for every issue at once (arrays are (rows, actors) or
 
 The outcome of a round is the capability x salience weighted mean (or median)
 of the current positions. Every round's positions are kept (the trajectory).
+
+Implementation (all float64; docs/models/expected-utility.md has the speed figures).
+Each round sorts every row's actors by position and works on the n (n - 1) / 2 pairs
+lo < hi only (arrays (rows, T)): everything about a pair but the receiver's exponent is
+symmetric. With q = 1, dividing a and b by ``g = U_s - U_f`` leaves one ratio
+``phi = (U_s - U_sq) / g`` per pair, so a pair offers in one direction at most and
+bounds on phi settle most pairs without powers (:func:`_fractions_q1`); q < 1 takes the
+formulas term by term (:meth:`ExpectedUtility._fractions`). The round's (rows, T)
+arrays live in buffers reused round after round: fresh pages for big temporaries cost
+more than the arithmetic on them on this kind of machine.
 """
 
 from __future__ import annotations

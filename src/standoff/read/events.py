@@ -169,6 +169,8 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         for c in tok.children
     ):
         return None  # "held talks", "launched an offensive": the noun carries the event
+    if _threatened_patient(tok, lemma, lexicon):
+        return Trigger(tok, "THREATEN", "patient", tok.text)  # "Russia would face tariffs"
     if (
         lemma in WORDS.response_verbs
         and tok.pos_ == "VERB"
@@ -187,6 +189,37 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
 
 
 DIRECTIVE_VERBS = WORDS.directive_verbs
+_REPORTING = {
+    "say",
+    "warn",
+    "tell",
+    "announce",
+    "state",
+    "threaten",
+    "declare",
+    "insist",
+    "add",
+    "write",
+    "post",
+    "stress",
+    "repeat",
+    "reiterate",
+}
+
+
+def _threatened_patient(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """'X would face tariffs', 'could suffer consequences': the subject is threatened."""
+    if lemma not in WORDS.patient_verbs:
+        return False
+    threatening = any(
+        c.dep_ == "dobj" and (c.lemma_.lower() in WORDS.threat_objects or _is_measure(c, lexicon))
+        for c in verb.children
+    )
+    modal = any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "will", "might", "may")
+        for c in verb.children
+    )
+    return threatening and modal
 
 
 def _with_measure(verb: Token, lexicon: Lexicon) -> bool:
@@ -308,6 +341,8 @@ def mood(trigger: Token, modality: Modality) -> str:
             and not any(c.dep_ == "neg" for c in tok.children)
         ):
             return "intent"  # "Iraq said it would allow": future in the past
+    if any(c.dep_ == "mark" and c.lower_ in modality.conditionals for c in tok.children):
+        return "conditional"  # "if it did not agree": a condition, not a refusal
     for child in tok.children:
         if (child.dep_ == "neg" or child.lower_ in ("not", "n't", "never")) and not _elided(
             tok, child
@@ -473,6 +508,18 @@ def roles(
             return
         targets.extend(index.actors_of(head, demonyms=material or trigger.type == "CONSULT"))
 
+    if trigger.kind == "patient":
+        # "Trump said Russia would face tariffs if ...": the subject is threatened, the
+        # speaker threatens.
+        subject = _subject(tok)
+        if subject is not None:
+            targets = index.actors_of(subject)
+        speaker = tok.head if tok.dep_ == "ccomp" else None
+        if speaker is not None and speaker.lemma_.lower() in _REPORTING:
+            said_by = _subject(speaker)
+            if said_by is not None:
+                sources = index.actors_of(said_by)
+        return sources, targets, generic
     if trigger.kind == "reported":
         # "Kyiv said Russia bears responsibility": the speaker accuses the subject.
         subject = _subject(tok)

@@ -490,14 +490,22 @@ class Candidate:
     derived: str | None = None  # how a relative deadline was counted, for the warning
 
 
-def deadline_candidates(doc: Doc, published: date | None) -> list[Candidate]:
-    """Every date the article attaches to a deadline or ultimatum."""
+def deadline_candidates(
+    doc: Doc, published: date | None, threat_sentences: set[int] | None = None
+) -> list[Candidate]:
+    """Every date the article attaches to a deadline or ultimatum.
+
+    ``threat_sentences`` (sentence starts) are sentences that carry a threat: a
+    forward duration or date in them ("... if it does not agree within 50 days")
+    is a deadline too.
+    """
     out: list[Candidate] = []
     for sent in doc.sents:
         low = sent.text.lower()
-        has_deadline = any(
+        has_deadline: object = any(
             t.lower_ in DEADLINE_NOUNS or t.lower_ == "unless" for t in sent
         ) or re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low)
+        has_deadline = bool(has_deadline) or sent.start in (threat_sentences or set())
         if not has_deadline:
             continue
         cue = MOVED_CUES.search(sent.text)
@@ -753,7 +761,7 @@ def build_threats(
     drafts = find_threats(doc, found, index, lexicon)
     threats: list[Threat] = []
     warnings: list[Warning] = []
-    candidates = deadline_candidates(doc, published)
+    candidates = deadline_candidates(doc, published, {s.start for d in drafts for s in d.sentences})
     by_sender: defaultdict[str, list[Draft]] = defaultdict(list)
     for d in drafts:
         by_sender[d.sender].append(d)

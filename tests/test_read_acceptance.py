@@ -246,11 +246,6 @@ def test_every_item_has_evidence_inside_the_body(seed: Reading) -> None:
         assert text[ev.start : ev.end].strip() == ev.sentence, what
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader bug: the last sentence of a paragraph has `end` past the blank line "
-    "(spaCy's trailing whitespace), so text[start:end] is the sentence plus '\\n\\n'",
-)
 def test_evidence_offsets_slice_exactly_to_the_sentence(seed: Reading) -> None:
     text = seed.article.text
     bad = [what for what, ev in _all_evidence(seed) if text[ev.start : ev.end] != ev.sentence]
@@ -266,11 +261,6 @@ def test_item_evidence_names_article_source_and_date(seed: Reading) -> None:
         assert ev.published == PUBLISHED, what
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader bug: the date-conflict warning's evidence has no article_id, source "
-    "or published date, so it cannot be traced to its article once merged",
-)
 def test_warning_evidence_names_article_source_and_date(seed: Reading) -> None:
     for w in seed.warnings:
         if w.evidence is not None:

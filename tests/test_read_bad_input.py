@@ -184,10 +184,8 @@ CASES: dict[str, Case] = {
     "no date": Case({"a.txt": UNDATED.encode()}, ("read", "{dir}/a.txt", "--json"), 0, "date"),
 }
 
-WRAP_BUG = "reader bug: the CLI prints warnings through rich, which wraps them at 80 columns, "
-WRAP_BUG += "so a warning naming a long path spans two lines on stderr"
 XFAIL: dict[str, str] = {}  # case -> reader bug that makes it fail (none at present)
-XFAIL_ONE_LINE: dict[str, str] = {"not UTF-8": WRAP_BUG, "no date": WRAP_BUG, **XFAIL}
+XFAIL_ONE_LINE: dict[str, str] = {**XFAIL}
 
 
 @dataclass(frozen=True)

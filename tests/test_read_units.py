@@ -4,8 +4,8 @@ Dates are resolved against a known publication date, Wednesday 6 August 2025,
 so every expected value below is a hand count from that day. The scoring
 rules (shared/gold/README.md) are checked on tiny hand-made Readings. A few
 end-to-end probes of deadlines use the session's Reader on one-line articles.
-Tests marked ``xfail(strict=True)`` document reader bugs found while writing
-them; they turn into failures (XPASS) the day the bug is fixed.
+Several of these began as strict xfails documenting reader bugs; they now
+guard the fixes.
 """
 
 from __future__ import annotations
@@ -139,31 +139,22 @@ def test_words_that_are_not_dates_stay_unresolved() -> None:
     assert r.value is None and r.precision is DatePrecision.UNRESOLVED
 
 
-@pytest.mark.xfail(
-    strict=True, reason="reader bug: '10-12 days' goes to dateparser and comes back 12 days AGO"
-)
 def test_hyphenated_day_range_is_a_future_approximate_deadline() -> None:
     r = resolve("10-12 days", WED, "future")
     assert r.value == _days(10) and r.approximate
 
 
-@pytest.mark.xfail(strict=True, reason="reader bug: '10 to 12 days' is not resolved at all")
 def test_day_range_with_to_is_approximate() -> None:
     r = resolve("10 to 12 days", WED, "future")
     assert r.value == _days(10) and r.approximate
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader bug: 'early September' is unresolved, though _MONTH_ONLY expects 'early'",
-)
 def test_early_month_has_month_precision() -> None:
     r = resolve("early September", WED, "future")
     assert r.value is not None and r.value.month == 9
     assert r.precision is DatePrecision.MONTH
 
 
-@pytest.mark.xfail(strict=True, reason="reader bug: 'end of next week' without 'the' is unresolved")
 def test_end_of_next_week_without_article() -> None:
     assert resolve("end of next week", WED, "future").value == date(2025, 8, 15)
 
@@ -291,14 +282,7 @@ def test_raw_metadata_wins() -> None:
     [
         ("6 August 2025", date(2025, 8, 6)),
         ("Aug. 6, 2025", date(2025, 8, 6)),
-        pytest.param(
-            "2025-08-06T10:00",
-            date(2025, 8, 6),
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="reader bug: an ISO date followed by 'T10:00' fails the \\b after the day",
-            ),
-        ),
+        ("2025-08-06T10:00", date(2025, 8, 6)),
         ("August 32, 2025", None),
         ("no date here", None),
     ],
@@ -334,11 +318,6 @@ def test_decode_falls_back_to_windows_1252_with_a_warning() -> None:
     assert warning is not None and "x.txt" in warning and "UTF-8" in warning
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader bug: bytes cp1252 cannot decode (0x81) fall back to Latin-1, "
-    "but the warning still says Windows-1252",
-)
 def test_decode_warning_names_the_codec_used() -> None:
     _text, warning = decode(b"caf\xe9 \x81", "x.txt")
     assert warning is not None and "Windows-1252" not in warning
@@ -628,11 +607,6 @@ def test_by_friday_deadline(reader: Reader) -> None:
     assert deadline is not None and deadline.value == date(2025, 8, 8)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reader bug: 'would face secondary tariffs if it did not agree ... within 50 days' "
-    "is read as no threat at all",
-)
 def test_within_fifty_days_threat(reader: Reader) -> None:
     text = (
         "Trump said Russia would face secondary tariffs if it did not agree to a ceasefire "

@@ -34,14 +34,18 @@ def read_command(
         bool, typer.Option("--json", help="print Readings as JSON (one per line)")
     ] = False,
     actors: ActorsOption = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="read in N processes")] = 1,
 ) -> None:
     """Read articles: actors, PLOVER events, claims, threats with deadlines, proposals."""
     published = parse_date_option(date_)
     raws = [raw for path in files for raw in load_file(path)]  # every input checked before reading
-    from standoff.read import Reader
+    if actors is not None and not actors.exists():
+        raise UserError(f"{actors}: no such actor file")
+    from standoff.read.parallel import read_in_processes
 
-    reader = Reader(actors_file=actors)
-    readings = [reader.read(raw, published) for raw in raws]
+    readings = read_in_processes(
+        raws, published, workers=workers, actors_file=str(actors) if actors else None
+    )
     for raw, reading in zip(raws, readings, strict=True):
         for w in reading.warnings:
             if w.kind == "no-date":  # plain print: one line, never wrapped

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from standoff.forecast import expected_utility
 from standoff.forecast.bargaining import NashBargaining, WeightedMean, WeightedMedian, mae
 from standoff.forecast.expected_utility import ExpectedUtility, win_probability
 from standoff.forecast.scenario import ScenarioArrays
@@ -318,8 +319,12 @@ EU_CASES = [
 ]
 
 
+@pytest.mark.parametrize("engine", ["compiled", "numpy"])
 @pytest.mark.parametrize(("seed", "params"), EU_CASES)
-def test_eu_matches_the_slow_reference(seed: int, params: dict[str, object]) -> None:
+def test_eu_matches_the_slow_reference(
+    seed: int, params: dict[str, object], engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(expected_utility, "ENGINE", engine)
     a = random_scenario(seed)
     model = ExpectedUtility(**params)  # type: ignore[arg-type]
     result = model.run(a)
@@ -332,7 +337,9 @@ def test_eu_matches_the_slow_reference(seed: int, params: dict[str, object]) -> 
         assert result.outcome[k] == pytest.approx(rule.predict(moved), abs=EU_ATOL)
 
 
-def test_eu_exact_tie_makes_no_offer() -> None:
+@pytest.mark.parametrize("engine", ["compiled", "numpy"])
+def test_eu_exact_tie_makes_no_offer(engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(expected_utility, "ENGINE", engine)
     # risk-neutral (r = 1) A at 0 (salience 50, capability 2) and B at 100 (100, 1): equal
     # weights, so P = 1/2 and B's s P = 1/2 exactly; A's EU of challenging B is then
     # exactly 0 (neither a conflict nor a concession), and B gains nothing from moving
@@ -340,8 +347,12 @@ def test_eu_exact_tie_makes_no_offer() -> None:
     assert ExpectedUtility(rounds=3, risk=1.0).run(a).positions[-1, 0].tolist() == [0, 100]
 
 
+@pytest.mark.parametrize("engine", ["compiled", "numpy"])
 @pytest.mark.parametrize("q", [1.0, 0.6])
-def test_eu_degenerate_issues_raise_no_numpy_warnings(q: float) -> None:
+def test_eu_degenerate_issues_raise_no_numpy_warnings(
+    q: float, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(expected_utility, "ENGINE", engine)
     # one actor, nobody present, no salience, no capability, everyone in one place, the
     # extremes at distance 1: numpy must not warn (overflow, invalid value, division)
     a = arrays(
@@ -360,3 +371,21 @@ def test_eu_degenerate_issues_raise_no_numpy_warnings(q: float) -> None:
                 result = ExpectedUtility(rounds=4, q=q, risk=risk).run(data)
                 assert np.all(np.isfinite(result.positions))
                 assert np.all(np.isfinite(result.outcome))
+
+
+def test_eu_compiled_and_numpy_rounds_agree_on_many_actors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 80 actors, 2 issues, 3 rounds: the compiled round is the numpy one step for step
+    rng = np.random.default_rng(11)
+    a = arrays(
+        rng.uniform(0, 100, (2, 80)).tolist(), rng.uniform(0, 100, (2, 80)).tolist(),
+        rng.uniform(1, 100, 80).tolist(),
+    )
+    runs = {}
+    for engine in ("compiled", "numpy"):
+        monkeypatch.setattr(expected_utility, "ENGINE", engine)
+        runs[engine] = ExpectedUtility(rounds=3).run(a)
+    assert expected_utility._compiled_round() is not None  # numba is a dependency
+    assert np.allclose(runs["compiled"].positions, runs["numpy"].positions, rtol=0, atol=1e-9)
+    assert np.allclose(runs["compiled"].risk, runs["numpy"].risk, rtol=0, atol=1e-9)

@@ -738,6 +738,7 @@ def _round_loops(
     a_at = np.empty(n)
     g_at = np.empty(n, np.int64)
     sum_dp = np.empty(n)
+    sum_dp_lo = np.empty(n)  # summed apart, then added: the numpy round's rounding
     danger = np.empty(n)
     slope_lo = np.empty(n)
     slope_hi = np.empty(n)
@@ -761,6 +762,7 @@ def _round_loops(
             a_at[i] = 2.0 * (cm[g] - xr[i] * cw[g])
         threshold = 1e-12 * (w_tot if w_tot > 1.0 else 1.0)
         sum_dp[:] = 0.0
+        sum_dp_lo[:] = 0.0
         t = 0
         for lo in range(n):
             g = g_at[lo]
@@ -781,8 +783,9 @@ def _round_loops(
                     p_hl[t] = 0.0
                 dd[t] = dist / sp if (hr[lo] and hr[hi]) else 0.0
                 sum_dp[hi] += dd[t] * p_hl[t]
-                sum_dp[lo] += dd[t] * p_lh[t]
+                sum_dp_lo[lo] += dd[t] * p_lh[t]
                 t += 1
+        sum_dp += sum_dp_lo
         # risk exponents
         present = 0
         for k in range(n):

@@ -59,6 +59,7 @@ class Draft:
     measures: list[str] = field(default_factory=list)
     demand: str | None = None
     sentences: list[Span] = field(default_factory=list)
+    measures_only: bool = False  # made from a measure taken, with no threat sentence
 
 
 def _evidence(sent: Span, article_id: str, source: str | None, published: date | None) -> Evidence:
@@ -365,6 +366,27 @@ def _secondary_targets(
                     d.sentences.append(f.sentence)
 
 
+def _measures_taken(drafts: dict[tuple[str, str], Draft], found: list[Found]) -> None:
+    """A sanction imposed is a coercive threat carried out: record it as such.
+
+    Articles often report the measure, not the threat that preceded it ("Japan
+    removed South Korea from its white list"); the ledger needs the episode.
+    Measures on a threat's third parties stay with that threat.
+    """
+    thirds = {(d.sender, c) for d in drafts.values() for c in d.third_parties}
+    for f in found:
+        if f.type != "SANCTION" or f.inferred_target:
+            continue
+        for s in f.sources:
+            for t in f.targets:
+                key = (s.country, t.country)
+                if s.country == t.country or key in thirds:
+                    continue
+                if key not in drafts:
+                    drafts[key] = Draft(s.country, t.country, measures_only=True)
+                drafts[key].sentences.append(f.sentence)
+
+
 def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexicon) -> list[Draft]:
     """Group threat sentences into one draft per (sender, target) pair."""
     drafts: dict[tuple[str, str], Draft] = {}
@@ -463,6 +485,7 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
                 main.third_parties.append(country)
         main.sentences.append(sent)
     _secondary_targets(drafts, found, index)
+    _measures_taken(drafts, found)
     for d in drafts.values():
         for sent in d.sentences:
             for m in measure_phrases(sent, lexicon):
@@ -772,7 +795,7 @@ def build_threats(
             if sent.start not in seen:
                 seen.add(sent.start)
                 evidence.append(_evidence(sent, article_id, source, published))
-        main = max(by_sender[d.sender], key=lambda x: len(x.sentences))
+        main = max(by_sender[d.sender], key=lambda x: (not x.measures_only, len(x.sentences)))
         deadline, notes = choose_deadline(candidates, evidence) if d is main else (None, [])
         warnings.extend(notes)
         threats.append(

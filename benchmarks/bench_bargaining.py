@@ -1,7 +1,9 @@
 """Speed of the bargaining models, each beside the plain weighted mean in the same run.
 
 Rows:
-- expected-utility rounds per second for 10, 40, 160 and 1,000 actors on 6 issues
+- expected-utility rounds per second for 10, 40, 160 and 1,000 actors on 6 issues, for
+  160 and 1,000 both with the numba-compiled round and the numpy one (the baseline of
+  the compiled round; compiled once before timing)
   (seeded random scenarios: positions and saliences uniform on 0-100, capability
   uniform on 1-100), beside weighted-mean predictions per second on the same arrays;
   wall seconds are the best of a few runs (the least disturbed by other load on the
@@ -22,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from standoff.forecast import reference_scenario
+from standoff.forecast import expected_utility, reference_scenario
 from standoff.forecast.bargaining import WeightedMean
 from standoff.forecast.expected_utility import ExpectedUtility
 from standoff.forecast.models import default_models
@@ -65,9 +67,25 @@ def cpu_of(fn: Callable[[], object]) -> float:
     return time.process_time() - start
 
 
+# (actors, rounds, timed repeats, engine): the compiled round beside the numpy one as the
+# in-run baseline of the speed-up; "auto" is what callers get (numpy for small runs)
+EU_CASES = (
+    (10, 100, 3, "auto"),
+    (40, 100, 3, "auto"),
+    (160, 100, 3, "compiled"),
+    (160, 100, 2, "numpy"),
+    (1000, 20, 2, "compiled"),
+    (1000, 3, 1, "numpy"),
+)
+
+
 def main() -> None:
     rows: list[dict[str, object]] = []
-    for n, rounds, repeats in ((10, 100, 3), (40, 100, 3), (160, 100, 3), (1000, 5, 2)):
+    # compile (or load the compiled round from numba's cache) before any timing
+    expected_utility.ENGINE = "compiled"
+    ExpectedUtility(rounds=1).run(random_arrays(5))
+    for n, rounds, repeats, engine in EU_CASES:
+        expected_utility.ENGINE = engine  # type: ignore[assignment]
         a = random_arrays(n)
         eu = ExpectedUtility(rounds=rounds)
         t_eu = best_of(lambda eu=eu, a=a: eu.run(a), repeats)
@@ -77,7 +95,7 @@ def main() -> None:
         t_wm = best_of(lambda wm=wm, a=a, k=calls: [wm.predict(a) for _ in range(k)], 3)
         rows.append(
             {
-                "case": f"EU, {n} actors x {ISSUES} issues",
+                "case": f"EU {engine}, {n} actors x {ISSUES} issues",
                 "rounds": rounds,
                 "seconds": t_eu,
                 "cpu_seconds": cpu_eu,
@@ -88,6 +106,7 @@ def main() -> None:
                 "baseline_unit": "weighted-mean predictions/s",
             }
         )
+    expected_utility.ENGINE = "auto"
     ref = reference_scenario().arrays()
     draws = 512
     t_mc = best_of(lambda: simulate(ref, default_models(), draws, seed=0), 2)

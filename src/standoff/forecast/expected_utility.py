@@ -40,7 +40,8 @@ symmetric. With q = 1, dividing a and b by ``g = U_s - U_f`` leaves one ratio
 bounds on phi settle most pairs without powers (:func:`_fractions_q1`); q < 1 takes the
 formulas term by term (:meth:`ExpectedUtility._fractions`). The round's (rows, T)
 arrays live in buffers reused round after round: fresh pages for big temporaries cost
-more than the arithmetic on them on this kind of machine.
+more than the arithmetic on them on this kind of machine. For big runs with q = 1 the
+same round runs as loops compiled by numba (:func:`_round_loops`, see ``ENGINE``).
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from standoff.model import DatePrecision, ResolvedDate
@@ -162,6 +163,7 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
 _STRIP = re.compile(r"^(?:by|on|until|before|no later than|from|as of|since|the)\s+", re.I)
 
 
+@lru_cache(maxsize=4096)  # news repeats its dates; ResolvedDate is immutable enough to share
 def resolve(text: str, base: date | None, direction: Direction) -> ResolvedDate:
     """Resolve a date expression against ``base`` (the publication date).
 

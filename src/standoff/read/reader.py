@@ -66,6 +66,7 @@ class Reader:
         self.nlp = build_pipeline(self.dictionary)
         self.lexicon = load_lexicon()
         self.modality = load_modality()
+        resolve("9 August 2025", date(2025, 8, 6), "future")  # dateparser builds its tables once
 
     # ------------------------------------------------------------------ public
     def read(self, raw: RawArticle, published: date | None = None) -> Reading:

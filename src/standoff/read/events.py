@@ -691,6 +691,13 @@ def events_in_sentence(
             and _under_threat_noun(trigger.token)
         ):
             continue
+        if (
+            trigger.type == "REQUEST"
+            and trigger.token.tag_ == "VBN"
+            and _agent(trigger.token) is None
+            and trigger.token.dep_ in ("advcl", "ROOT", "ccomp", "acl")
+        ):
+            continue  # "Asked at a news conference whether ...": he was asked, nobody asked him
         sources, targets, generic = roles(trigger, index, lexicon)
         for other in elided_refusals(trigger.token):
             refused = classify(trigger.type, "negated")

@@ -286,6 +286,13 @@ class ActorIndex:
             # "attacks on Russian oil refineries", "goods from India": an actor deeper in the
             # phrase; named actors before demonyms, and never inside a clause of its own.
             inner = [t for t in token.subtree if not _inside_clause(t, token)]
+            aimed = [
+                t
+                for t in inner
+                if t.i in self.by_token and t.dep_ == "pobj" and t.head.lower_ in ("on", "against")
+            ]
+            if aimed:  # "the return of United Nations sanctions on Iran": Iran, not the UN
+                return self.by_token[aimed[0].i]
             for tok in inner:
                 if (
                     tok.i in self.by_token
@@ -341,6 +348,11 @@ class ActorIndex:
         """
         if token.pos_ != "NOUN" or token.lower_ not in DESCRIPTION_NOUNS:
             return []
+        if any(
+            c.dep_ == "relcl" or c.lower_ in ("only", "other", "many", "some")
+            for c in token.children
+        ):
+            return []  # "the only allies that have not ratified": a class, not named states
         dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "poss")}
         if not dets & {
             "the",
@@ -400,8 +412,20 @@ class ActorIndex:
                 (low in PERSON_PRONOUNS and kind is ActorKind.PERSON)
                 or (
                     low in THING_PRONOUNS
-                    and kind
-                    in (ActorKind.STATE, ActorKind.METONYM, ActorKind.IGO, ActorKind.ORGANISATION)
+                    and (
+                        kind
+                        in (
+                            ActorKind.STATE,
+                            ActorKind.METONYM,
+                            ActorKind.IGO,
+                            ActorKind.ORGANISATION,
+                        )
+                        # "the Russian company ... it would stop supplies"
+                        or (
+                            kind is ActorKind.GROUP
+                            and not self.doc[ref.end - 1].lower_.endswith("s")
+                        )
+                    )
                 )
                 or (
                     low in PLURAL_PRONOUNS

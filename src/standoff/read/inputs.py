@@ -60,43 +60,59 @@ def _looks_like_html(text: str) -> bool:
 
 
 def load_file(path: Path) -> list[RawArticle]:
-    """Read one file into raw articles (several for JSON Lines)."""
+    """Read one file into raw articles (several for JSON Lines), all checked before return."""
+    return list(iter_file(path))
+
+
+def iter_file(path: Path) -> Iterator[RawArticle]:
+    """The raw articles of one file, streamed: a JSON Lines feed of any size is read a
+    line at a time, each record held to the one-article size limit."""
     if not path.exists():
         raise UserError(f"{path}: no such file or folder")
     if path.is_dir():
         raise UserError(f"{path}: is a folder; give files, or use a command that takes folders")
+    if path.suffix.lower() in {".jsonl", ".json"}:
+        yield from _stream_jsonl(path)
+        return
     _check_size(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise UserError(f"{path}: cannot be read ({exc.strerror})") from None
     text, warning = decode(data, str(path))
-    if path.suffix.lower() in {".jsonl", ".json"}:
-        return list(_jsonl_records(text, str(path), warning))
     is_html = path.suffix.lower() in _HTML_SUFFIXES or _looks_like_html(text)
-    return [
-        RawArticle(
-            text=None if is_html else text,
-            html=text if is_html else None,
-            origin=str(path),
-            decode_warning=warning,
-        )
-    ]
+    yield RawArticle(
+        text=None if is_html else text,
+        html=text if is_html else None,
+        origin=str(path),
+        decode_warning=warning,
+    )
 
 
-def _jsonl_records(text: str, origin: str, warning: str | None) -> Iterator[RawArticle]:
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-    if not lines:
-        raise UserError(f"{origin}: the file is empty")
-    for number, line in lines:
-        where = f"{origin}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{where}: not valid JSON ({exc.msg})") from None
-        if not isinstance(record, dict):
-            raise UserError(f"{where}: expected a JSON object with 'text' or 'html'")
-        yield raw_from_record(record, where, warning)
+def _stream_jsonl(path: Path) -> Iterator[RawArticle]:
+    seen_any = False
+    try:
+        with path.open("rb") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                where = f"{path}:{number}"
+                if len(line) > MAX_BYTES:
+                    limit = MAX_BYTES // 1024 // 1024
+                    raise UserError(f"{where}: a record over the {limit} MB limit for one article")
+                text, warning = decode(line, where)
+                try:
+                    record = json.loads(text)
+                except json.JSONDecodeError as exc:
+                    raise UserError(f"{where}: not valid JSON ({exc.msg})") from None
+                if not isinstance(record, dict):
+                    raise UserError(f"{where}: expected a JSON object with 'text' or 'html'")
+                seen_any = True
+                yield raw_from_record(record, where, warning)
+    except OSError as exc:
+        raise UserError(f"{path}: cannot be read ({exc.strerror})") from None
+    if not seen_any:
+        raise UserError(f"{path}: the file is empty")
 
 
 def raw_from_record(

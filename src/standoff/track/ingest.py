@@ -16,7 +16,7 @@ from pathlib import Path
 
 from standoff.errors import UserError
 from standoff.model import RawArticle
-from standoff.read.inputs import iter_paths, load_file
+from standoff.read.inputs import iter_file, iter_paths
 from standoff.track.backends import Backend, Pending, ReadResult
 from standoff.track.dedupe import content_hash
 from standoff.track.store import Outcome, Store
@@ -93,12 +93,15 @@ def _raw_articles(paths: Iterable[Path], summary: IngestSummary) -> Iterator[Raw
             continue
         for file in files:
             try:
-                raws = load_file(file)
+                # A bad file is skipped whole: check every record first, keeping none, so
+                # memory stays flat on a large feed; then stream it again to read it.
+                for _ in iter_file(file):
+                    pass
             except UserError as exc:
                 summary.skipped.append(Skipped(str(file), str(exc)))
                 summary.failed_files.add(str(file))
                 continue
-            yield from raws
+            yield from iter_file(file)
 
 
 def _pending(

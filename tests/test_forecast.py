@@ -225,3 +225,21 @@ def test_cli_plot_writes_an_image(run: Run, tmp_path: Path) -> None:
 def test_cli_backtest_deu_missing_file(run: Run, tmp_path: Path) -> None:
     code, _, err = run("backtest", "deu", str(tmp_path / "none.csv"))
     assert code == 2 and "none.csv" in err
+
+
+def test_a_resolved_threat_gets_a_retrospective_forecast_beside_what_happened() -> None:
+    """A threat no longer live is still forecast, marked with its observed status."""
+    from datetime import date
+
+    from standoff.forecast import forecast_standoff
+    from standoff.model import Standoff, ThreatRecord, ThreatStatus
+
+    threat = ThreatRecord(
+        id="T-1", sender="USA", target="RUS", measures=["tariffs"], status=ThreatStatus.EXPIRED
+    )
+    result = forecast_standoff(Standoff(as_of=date(2025, 8, 20), threats=[threat]), None, draws=0,
+                               seed=1)
+    (forecast,) = result.threats
+    assert forecast.observed == "expired"
+    assert abs(sum(o.probability.mean for o in forecast.outcomes) - 1) < 1e-9
+    assert result.exposure == []  # exposure is for live threats only

@@ -320,6 +320,11 @@ class ThreatForecast(_Model):
     features: list[FeatureValue] = Field(default_factory=list)
     outcomes: list[OutcomeProbability] = Field(default_factory=list)
     model_card: str = Field(description="path of the model card under docs/models/")
+    observed: str | None = Field(
+        default=None,
+        description="for a threat no longer live, what happened (its status): the forecast is "
+        "then retrospective, the model's view of the threat as coded, beside the outcome",
+    )
 
 
 class IssueForecast(_Model):

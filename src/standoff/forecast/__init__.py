@@ -109,7 +109,10 @@ def _forecast_threats(
     standoff: Standoff, result: Forecast, draws: int, seed: int, overrides: dict[str, Any]
 ) -> None:
     live = [t for t in standoff.threats if t.status in LIVE]
-    if not live:
+    # A threat already resolved still gets the model's view, marked retrospective and shown
+    # beside what happened: the analyst can judge the model on the case at hand.
+    ended = [t for t in standoff.threats if t.status not in LIVE]
+    if not live and not ended:
         return
     predict_threat: Any = None
     exposure: Any = None
@@ -121,13 +124,15 @@ def _forecast_threats(
         from standoff.forecast.exposure import exposure
     except ImportError:
         result.warnings.append("the exposure table is not installed: no third-party exposure")
-    for threat in live:
+    for threat in [*live, *ended]:
         if predict_threat is not None:
-            result.threats.append(
-                predict_threat(threat, standoff=standoff, overrides=overrides or None,
-                               draws=draws, seed=seed)
+            forecast = predict_threat(
+                threat, standoff=standoff, overrides=overrides or None, draws=draws, seed=seed
             )
-        if exposure is not None:
+            if threat.status not in LIVE:
+                forecast.observed = threat.status.value
+            result.threats.append(forecast)
+        if exposure is not None and threat.status in LIVE:
             # rate None: the exposure layer reads it from the threat's measures (or its default)
             result.exposure.extend(exposure(threat, None, draws=draws, seed=seed))
 

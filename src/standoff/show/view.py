@@ -231,8 +231,9 @@ def _timeline(standoff: Standoff, cite: Citations) -> Section:
         ],
         empty="no events found",
         flex=3,  # the cue
-        caption=fmt.PUBLISHED_NOTE if any(e.date is None or e.date.value is None
-                                          for e in events) else "",
+        caption=fmt.PUBLISHED_NOTE
+        if any(e.date is None or e.date.value is None for e in events)
+        else "",
     )
     return Section("timeline", "Timeline", [table])
 
@@ -349,6 +350,11 @@ def _threat_forecast_blocks(threat: ThreatForecast, cite: Citations) -> list[Blo
         title=(
             f"{threat.threat_id} ({threat.sender} -> {threat.target}): how it ends "
             f"- model card {threat.model_card}"
+            + (
+                f" - retrospective: the threat is now {fmt.label(threat.observed)}"
+                if threat.observed
+                else ""
+            )
         ),
         columns=("outcome", "probability", "interval"),
         rows=[

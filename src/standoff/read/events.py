@@ -36,7 +36,6 @@ TARGETED_TYPES = {
     "ASSAULT",
     "THREATEN",
     "COERCE",
-    "CONSULT",
 }
 QUAD = {  # PLOVER's four classes, for inferring implicit targets from like events
     "AGREE": "vcoop",
@@ -717,9 +716,22 @@ def events_in_sentence(
                 )
         if event_type == "THREATEN" and trigger.kind == "noun":
             mode = mode or _threat_mode(trigger.token, lexicon)
-        if not sources:
-            continue
+        if not sources and not (event_type in ("SANCTION", "THREATEN") and targets):
+            continue  # a measure with no stated author is kept: its sender is the article's
         targets = [t for t in targets if t.country not in {s.country for s in sources}]
+        if (
+            trigger.token.lemma_.lower() == "defend"
+            and event_type == "SUPPORT"
+            and any(
+                c.dep_ == "dobj"
+                and any(
+                    g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her")
+                    for g in c.children
+                )
+                for c in trigger.token.children
+            )
+        ):
+            event_type = "REJECT"  # "India defended its purchases": it rejects the demand
         found.append(
             Found(
                 event_type,

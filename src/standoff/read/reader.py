@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from standoff.model import (
+    ActorKind,
     Event,
     RawArticle,
     Reading,
@@ -26,7 +27,7 @@ from standoff.model import (
     Warning,
 )
 from standoff.read import claims as claim_rules
-from standoff.read.actors import ActorDictionary, load_dictionary
+from standoff.read.actors import ActorDictionary, ActorEntry, load_dictionary
 from standoff.read.clean import clean
 from standoff.read.dates import resolve
 from standoff.read.events import (
@@ -125,6 +126,7 @@ class Reader:
             published=article.published,
         )
         warnings.extend(date_warnings)
+        _fill_sources(found, threats)
         fill_implicit_targets(found, _counterparts(index, threats))
         symmetric_pairs(found)
         events = self._events(found, ctx, article.published)
@@ -228,11 +230,54 @@ def _counterparts(index: ActorIndex, threats: list[Threat]):  # type: ignore[no-
     return counterpart
 
 
+def _fill_sources(found: list[Found], threats: list[Threat]) -> None:
+    """A measure or threat the sentence leaves unauthored ("India was hit with a tariff",
+    "the sanctions will be reimposed") is the work of the sender whose threat names that
+    target or third party; with no such threat it is dropped."""
+    for f in list(found):
+        if f.sources:
+            continue
+        senders = [
+            t.sender
+            for t in threats
+            for r in f.targets
+            if r.country == t.target or r.country in t.third_parties
+        ]
+        if not senders:
+            found.remove(f)
+            continue
+        f.sources = [
+            Ref(
+                ActorEntry(senders[0], senders[0], senders[0], ActorKind.STATE),
+                f.trigger.i,
+                f.trigger.i + 1,
+                "inferred",
+            )
+        ]
+        f.targets = [r for r in f.targets if r.country != senders[0]]
+
+
 def _third_party_threats(threats: list[Threat], events: list[Event]) -> list[Event]:
-    """A threat's third parties are threatened too (secondary measures): THREATEN sender -> each."""
+    """A threat is a THREATEN event of its sender against its target, and against each of its
+    third parties (secondary measures), even when no single verb says "threaten"."""
     out: list[Event] = []
     have = {(e.type, e.source[:3], (e.target or "")[:3]) for e in events}
     for t in threats:
+        threatened = t.deadline is not None or t.demand or t.status.value != "carried_out"
+        if threatened and ("THREATEN", t.sender, t.target) not in have and t.evidence:
+            have.add(("THREATEN", t.sender, t.target))
+            out.append(
+                Event(
+                    type="THREATEN",
+                    mode="sanction",
+                    source=t.sender,
+                    target=t.target,
+                    date=None,
+                    cue="threat",
+                    evidence=t.evidence[0],
+                    context=["stated as a threat"],
+                )
+            )
         for third in t.third_parties:
             if ("THREATEN", t.sender, third) in have or not t.evidence:
                 continue

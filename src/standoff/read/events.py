@@ -372,6 +372,7 @@ def mood(trigger: Token, modality: Modality) -> str:
             "compound",
             "nsubj",
             "nsubjpass",
+            "csubj",
             "conj",
             "amod",
         ):
@@ -408,7 +409,7 @@ def mood(trigger: Token, modality: Modality) -> str:
             if (
                 child.dep_ == "aux"
                 and child.lower_ in modality.modals
-                and rel in ("xcomp", "dobj", "conj", "nsubj", "nsubjpass")
+                and rel in ("xcomp", "dobj", "conj", "nsubj", "nsubjpass", "csubj")
             ):
                 return "threat" if child.lower_ in ("will", "'ll", "shall") else "modal"
         if rel in ("ccomp", "relcl", "advcl") and hops > 0:

@@ -19,12 +19,36 @@ def base_pipeline() -> Language:
     return spacy.load(MODEL)
 
 
+OPEN_QUOTES = {'"', "\u201c", "\u2018"}
+CLOSE_QUOTES = {'"', "\u201d", "\u2019"}
+SHORT_QUOTE = 12  # tokens: a quoted phrase, not a quoted passage of several sentences
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A paragraph break always ends a sentence (headings must not join the next line)."""
+    """Sentence boundaries the parser must respect: a paragraph break always ends a
+    sentence (headings must not join the next line), and a short quoted phrase never
+    starts one ('cut the deadline to "10 or 12 days".' is one sentence)."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+    i = 0
+    while i < len(doc):
+        if doc[i].text in OPEN_QUOTES:
+            close = next(
+                (
+                    j
+                    for j in range(i + 1, min(len(doc), i + SHORT_QUOTE))
+                    if doc[j].text in CLOSE_QUOTES
+                ),
+                None,
+            )
+            if close is not None and not any(doc[k].is_space for k in range(i, close)):
+                for k in range(i + 1, close + 1):
+                    if doc[k].is_sent_start is not True:
+                        doc[k].is_sent_start = False
+                i = close
+        i += 1
     return doc
 
 

@@ -134,6 +134,12 @@ def _tidy(text: str) -> str:
 
 PATIENT_VERBS = WORDS.patient_verbs
 TIME_NOUNS = WORDS.time_nouns
+QUOTED_DURATION = re.compile(
+    r"[\"\u201c'\u2018](?P<span>(?:within |in )?(?:\d+|ten|five|seven|fifty|thirty|sixty|ninety|"
+    r"twelve|fourteen|twenty)(?:\s*(?:or|to|-)\s*\d+)?\s+(?:days?|weeks?)(?: from (?:today|now))?)"
+    r"[\"\u201d'\u2019]",
+    re.I,
+)
 
 
 def _to_clause(tok: Token) -> Token | None:
@@ -538,6 +544,7 @@ def deadline_candidates(
             if to is not None and moved_from is not None:
                 moved_from += to.start()
         rel = BEFORE_DEADLINE.search(sent.text)
+        covered: list[tuple[int, int]] = []  # dates already taken as candidates
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
@@ -547,7 +554,7 @@ def deadline_candidates(
                 and ent.end_char - sent.start_char >= rel.start()
             ):
                 continue  # "two days before the deadline" is not the deadline itself
-            if not _about_deadline(ent, sent):
+            if not _about_deadline(ent, sent) or _as_of(ent):
                 continue
             resolved = resolve(ent.text, _anchor(ent, sent, published), "future")
             if (
@@ -556,8 +563,26 @@ def deadline_candidates(
                 and not resolved.relative
             ):
                 continue
+            if (
+                resolved.value is not None
+                and published is not None
+                and resolved.value < published - timedelta(days=1)
+                and not PASSED.search(sent.text)
+            ):
+                continue  # "the deadline he had announced on July 14": a past day, not the deadline
             moved = moved_from is not None and ent.start_char >= moved_from
             out.append(Candidate(resolved, sent, moved))
+            covered.append((ent.start_char, ent.end_char))
+        for m in QUOTED_DURATION.finditer(sent.text):
+            # 'had "ten days from today"', "to '10 or 12 days'": quotes often hide a duration
+            # from the entity recogniser; the words still set the deadline.
+            start = sent.start_char + m.start("span")
+            if any(a <= start < b for a, b in covered):
+                continue
+            resolved = resolve(m.group("span"), published, "future")
+            if resolved.value is not None:
+                moved = moved_from is not None and start >= moved_from
+                out.append(Candidate(resolved, sent, moved))
         if rel is not None:
             anchor = _sentence_day(sent, published)
             if anchor is not None:
@@ -581,6 +606,12 @@ def deadline_candidates(
                     )
                 )
     return out
+
+
+def _as_of(ent: Span) -> bool:
+    """'As of Tuesday, the clock runs out ...': the day of the statement, not the deadline."""
+    before = ent.doc[max(0, ent.start - 2) : ent.start].text.lower()
+    return before.endswith("as of") or before.endswith("since")
 
 
 def _forward_duration(ent: Span, sent: Span) -> bool:

@@ -242,4 +242,4 @@ def test_a_resolved_threat_gets_a_retrospective_forecast_beside_what_happened() 
     (forecast,) = result.threats
     assert forecast.observed == "expired"
     assert abs(sum(o.probability.mean for o in forecast.outcomes) - 1) < 1e-9
-    assert result.exposure == []  # exposure is for live threats only
+    assert result.exposure == []  # a resolved threat with no third parties exposes nobody

@@ -132,7 +132,9 @@ def _forecast_threats(
             if threat.status not in LIVE:
                 forecast.observed = threat.status.value
             result.threats.append(forecast)
-        if exposure is not None and threat.status in LIVE:
+        if exposure is not None and (threat.status in LIVE or threat.third_parties):
+            # A resolved threat keeps its exposure when it named third parties: who pays for
+            # secondary measures matters most once they are imposed (India, August 2025).
             # rate None: the exposure layer reads it from the threat's measures (or its default)
             result.exposure.extend(exposure(threat, None, draws=draws, seed=seed))
 

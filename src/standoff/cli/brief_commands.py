@@ -50,12 +50,9 @@ def _optional(module: str, name: str) -> Any | None:
 
 def parse_as_of(value: str | None) -> date | None:
     """``--as-of YYYY-MM-DD``; a UserError naming the option when malformed."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"--as-of {value!r}: expected a date as YYYY-MM-DD") from None
+    from standoff.read.inputs import parse_date_option
+
+    return parse_date_option(value, "--as-of")
 
 
 def example_corpus() -> Path:

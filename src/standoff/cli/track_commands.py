@@ -35,12 +35,9 @@ AsOfOption = Annotated[
 
 
 def _as_of(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"--as-of {value!r}: expected a date as YYYY-MM-DD") from None
+    from standoff.read.inputs import parse_date_option
+
+    return parse_date_option(value, "--as-of")
 
 
 def _standoff(store: Path, as_of: str | None) -> Standoff:

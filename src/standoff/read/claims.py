@@ -297,15 +297,7 @@ def conditions(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
                 if not owner:
                     continue
                 for item in _listed_items(tok):
-                    for country in owner:
-                        out.append(
-                            Claim(
-                                kind=ClaimKind.CONDITION,
-                                actor=country,
-                                text=item,
-                                evidence=_evidence(sent, ctx),
-                            )
-                        )
+                    out.extend(_conditions_of(owner, item, sent, ctx))
             elif tok.lemma_.lower() == "insist":
                 subject = _subject(tok)
                 owner = _countries(index.actors_of(subject)) if subject is not None else []
@@ -313,17 +305,14 @@ def conditions(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
                     for obj in prep.children:
                         if obj.dep_ == "pcomp" or obj.dep_ == "pobj":
                             for item_tok in [obj, *obj.conjuncts]:
-                                text = _item_text(item_tok)
-                                for country in owner:
-                                    out.append(
-                                        Claim(
-                                            kind=ClaimKind.CONDITION,
-                                            actor=country,
-                                            text=text,
-                                            evidence=_evidence(sent, ctx),
-                                        )
-                                    )
+                                out.extend(_conditions_of(owner, _item_text(item_tok), sent, ctx))
     return out
+
+
+def _conditions_of(owners: list[str], text: str, sent: Span, ctx: ArticleContext) -> list[Claim]:
+    """One condition claim per actor that states it."""
+    evidence = _evidence(sent, ctx)
+    return [Claim(kind=ClaimKind.CONDITION, actor=c, text=text, evidence=evidence) for c in owners]
 
 
 def _owner(tok: Token, index: ActorIndex) -> list[str]:

@@ -147,11 +147,11 @@ def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def parse_date_option(value: str | None) -> date | None:
-    """Parse ``--date YYYY-MM-DD``; raise UserError naming the option when malformed."""
+def parse_date_option(value: str | None, option: str = "--date") -> date | None:
+    """Parse a ``YYYY-MM-DD`` option value; a UserError naming the option when malformed."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UserError(f"--date {value!r}: expected a date as YYYY-MM-DD") from None
+        raise UserError(f"{option} {value!r}: expected a date as YYYY-MM-DD") from None

@@ -393,6 +393,8 @@ def mood(trigger: Token, modality: Modality) -> str:
                 and hlemma in modality.hypothetical_heads
             ):
                 return "hypothetical"
+            if rel == "ccomp" and hlemma in WORDS.asking_verbs and hops == 0:
+                return "hypothetical"  # "demand that Doha cut links": asked for, not done
             if rel in ("pobj",) and hlemma in modality.negators:
                 return "negated"
         for child in head.children:

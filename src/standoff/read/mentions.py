@@ -340,6 +340,23 @@ class ActorIndex:
             else []
         )
 
+    def _last_group(self, token: Token, size: int) -> list[Ref]:
+        """The last list of exactly ``size`` states named together before ``token``."""
+        for ref in reversed(self.refs):
+            if ref.start >= token.i or ref.how == "pronoun" or len(ref.country) != 3:
+                continue
+            head = self.doc[ref.end - 1]
+            members = [ref, *self._listed_with(head)]
+            for conj in head.conjuncts:
+                if conj.i in self.by_token:
+                    members.append(self.by_token[conj.i])
+            countries: dict[str, Ref] = {}
+            for m in members:
+                countries.setdefault(m.country, m)
+            if len(countries) == size:
+                return list(countries.values())
+        return []
+
     def _described(self, token: Token) -> list[Ref]:
         """'the small gas-rich state', 'both countries', 'the two allies': earlier actors.
 
@@ -373,6 +390,10 @@ class ActorIndex:
         want = max(
             [counts[d] for d in dets if d in counts] or [2 if token.lower_.endswith("s") else 1]
         )
+        if want > 1:
+            group = self._last_group(token, want)
+            if group:  # "Saudi Arabia, the UAE, Bahrain and Egypt ... The four countries"
+                return group
         subject_countries = {
             r.country
             for c in token.head.children

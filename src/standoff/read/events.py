@@ -30,6 +30,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 # Event types with a clear other party: a missing target is worth inferring.
 TARGETED_TYPES = {
+    "AGREE",
+    "CONCEDE",
     "REQUEST",
     "REJECT",
     "ACCUSE",

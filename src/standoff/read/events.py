@@ -149,12 +149,21 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         c.dep_ == "dobj" and c.lemma_.lower() in WORDS.unilateral_documents for c in tok.children
     ):
         return None  # "signed an executive order" is no agreement with anyone
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS.idiom_objects for c in tok.children):
+        return None  # "struck a different tone"
+    if lemma in ("approve", "endorse", "authorize", "authorise", "order") and any(
+        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in tok.children
+    ):
+        return None  # "approved removing South Korea from the list": the embedded act is the event
     judged = _judgement(tok, lemma)
     if judged is not None:
         return judged
     if (
         lemma in DIRECTIVE_VERBS
-        and any(c.dep_ in ("dobj", "nsubj") and c.i > tok.i for c in tok.children)
+        and any(
+            c.dep_ in ("dobj", "nsubj") and c.i > tok.i and c.lower_ not in WORDS.audience_nouns
+            for c in tok.children
+        )
         and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
     ):
         return Trigger(tok, "REQUEST", "verb", tok.text)  # "Russia wants Ukraine to stay neutral"
@@ -844,7 +853,12 @@ def symmetric_pairs(found: list[Found]) -> None:
 
 
 def _content_object(trigger: Token) -> bool:
-    """'dismissed the notion that ...': the object is an idea, not a party; infer no target."""
+    """'dismissed the notion that ...': the object is an idea, not a party; infer no target.
+    'would continue to fight terrorism': a blow aimed at a thing names no party either."""
+    if trigger.lemma_.lower() in ("fight", "attack", "strike", "combat", "target", "hit") and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in trigger.children
+    ):
+        return True
     return any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in CONTENT_NOUNS
         for c in trigger.children

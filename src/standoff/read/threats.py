@@ -672,10 +672,22 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
 
 
 def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
-    """The day a duration counts from: the day the deadline was set, if the sentence says
-    so ("the 50-day deadline set on July 14"), else the publication date."""
+    """The day a duration counts from: the day the sentence says the clock started
+    ("the 50-day deadline set on July 14", "ten days counted from Thursday's delivery"),
+    else the publication date."""
     if not re.search(r"\b(days?|weeks?|months?)\b", ent.text, re.I):
         return published
+    for other in sent.ents:
+        if other.label_ != "DATE" or other == ent or re.search(r"days?|weeks?", other.text, re.I):
+            continue
+        if re.search(r"\b(next|coming|tomorrow)\b", other.text, re.I):
+            continue  # a day still to come is not when the clock started
+        day = resolve(other.text.removesuffix("'s").removesuffix("\u2019s"), published, "past")
+        if day.value is not None and day.precision is DatePrecision.DAY and (
+            published is None or day.value <= published
+        ):
+            return day.value
+    return published
     for other in sent.ents:
         if other.label_ != "DATE" or other == ent or re.search(r"days?|weeks?", other.text, re.I):
             continue

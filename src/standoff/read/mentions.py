@@ -414,6 +414,41 @@ class ActorIndex:
                 break
         return out if len(out) == want else []
 
+    def _clause_subject(self, pronoun: Token) -> Ref | None:
+        """The actor that is subject of the pronoun's own clause (for a possessive) or of
+        the reporting verb above it (for a subject pronoun): binding before recency."""
+        if pronoun.dep_ == "poss":
+            verb = pronoun.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+        elif pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ == "ccomp":
+            verb = pronoun.head.head  # "Russia said it would ..."
+        else:
+            return None
+        for child in verb.children:
+            if (
+                child.dep_ in ("nsubj", "nsubjpass")
+                and child.i < pronoun.i
+                and child.i in self.by_token
+            ):
+                ref = self.by_token[child.i]
+                if ref.how != "pronoun" or ref.start != pronoun.i:
+                    return ref
+        return None
+
+    def _fits(self, low: str, ref: Ref) -> bool:
+        kind = ref.entry.kind
+        if low in PERSON_PRONOUNS:
+            return kind is ActorKind.PERSON
+        if low in THING_PRONOUNS:
+            return kind in (
+                ActorKind.STATE,
+                ActorKind.METONYM,
+                ActorKind.IGO,
+                ActorKind.ORGANISATION,
+            )
+        return kind in (ActorKind.GROUP, ActorKind.STATE, ActorKind.IGO)
+
     def antecedent(self, pronoun: Token) -> Ref | None:
         """The earlier actor that fits the pronoun (person, thing, plural).
 
@@ -422,6 +457,9 @@ class ActorIndex:
         was a subject, not the last person named.
         """
         low = pronoun.lower_
+        local = self._clause_subject(pronoun)
+        if local is not None and self._fits(low, local):
+            return local  # "Iran recalled its ambassadors", "Russia said it would not ..."
         fitting: list[Ref] = []
         for ref in reversed(self.refs):
             if ref.start >= pronoun.i:

@@ -227,10 +227,16 @@ def deadline_threats(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], lis
                 subject = _subject(child) if child.dep_ == "relcl" else None
                 if subject is not None and subject.i != tok.i:
                     senders += index.actors_of(subject)
+                # "the ultimatum that produced it": what it did, not whom it targets
+                own_subject = subject is not None and subject.i != tok.i
                 for grand in child.children:
                     if grand.dep_ == "agent":
                         senders += [r for o in grand.children for r in index.actors_of(o)]
-                    elif grand.dep_ in ("dative", "dobj") and grand.i != tok.i:
+                    elif (
+                        grand.dep_ in ("dative", "dobj")
+                        and grand.i != tok.i
+                        and (own_subject or child.dep_ == "acl")
+                    ):
                         targets += index.actors_of(grand)
                     elif grand.dep_ == "prep" and grand.lower_ in ("for", "to", "on"):
                         targets += [r for o in grand.children for r in index.actors_of(o)]
@@ -683,8 +689,10 @@ def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
         if re.search(r"\b(next|coming|tomorrow)\b", other.text, re.I):
             continue  # a day still to come is not when the clock started
         day = resolve(other.text.removesuffix("'s").removesuffix("\u2019s"), published, "past")
-        if day.value is not None and day.precision is DatePrecision.DAY and (
-            published is None or day.value <= published
+        if (
+            day.value is not None
+            and day.precision is DatePrecision.DAY
+            and (published is None or day.value <= published)
         ):
             return day.value
     return published

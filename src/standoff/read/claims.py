@@ -21,9 +21,10 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from standoff.model import Claim, ClaimKind, Evidence, Proposal
-from standoff.read.events import Found, _agent, _subject
+from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
 from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.syntax import agent_of, subject_of
 from standoff.read.words import WORDS
 
 PROPOSAL_NOUNS = WORDS.proposal_nouns
@@ -101,7 +102,7 @@ def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     for child in tok.children:  # "the ceasefire demanded by Kyiv and Washington"
         lemma = child.lemma_.lower()
         if child.dep_ == "acl" and lemma in SPONSOR_VERBS | SUPPORT_VERBS | OPPOSE_VERBS:
-            agent = _agent(child)
+            agent = agent_of(child)
             refs = index.actors_of(agent, demonyms=True) if agent is not None else []
             if refs:
                 role = (
@@ -117,10 +118,10 @@ def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
         if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             continue
         if lemma in SPONSOR_VERBS | SUPPORT_VERBS | OPPOSE_VERBS:
-            agent = _agent(head)
+            agent = agent_of(head)
             refs = index.actors_of(agent, demonyms=True) if agent is not None else []
             if not refs and head.dep_ != "acl":
-                subject = _subject(head)
+                subject = subject_of(head)
                 refs = index.actors_of(subject) if subject is not None else []
             if not refs and head.dep_ == "acl" and head.head.i != tok.i:
                 continue
@@ -145,7 +146,7 @@ def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
             speaker = head
             for _ in range(3):
                 if speaker.dep_ == "ccomp":
-                    subject = _subject(speaker.head)
+                    subject = subject_of(speaker.head)
                     refs = index.actors_of(subject) if subject is not None else []
                     if refs:
                         return "sponsor", _countries(refs)
@@ -255,7 +256,7 @@ def _origin(sent: Span, index: ActorIndex, drafts: dict[str, _ProposalDraft]) ->
             continue
         for child in tok.children:
             if child.dep_ == "acl":
-                agent = _agent(child)
+                agent = agent_of(child)
                 if agent is None:
                     continue
                 refs = index.actors_of(agent, demonyms=True)
@@ -299,7 +300,7 @@ def conditions(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
                 for item in _listed_items(tok):
                     out.extend(_conditions_of(owner, item, sent, ctx))
             elif tok.lemma_.lower() == "insist":
-                subject = _subject(tok)
+                subject = subject_of(tok)
                 owner = _countries(index.actors_of(subject)) if subject is not None else []
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"):
                     for obj in prep.children:
@@ -320,7 +321,7 @@ def _owner(tok: Token, index: ActorIndex) -> list[str]:
         if child.dep_ == "poss":
             return _countries(index.actors_of(child))
     if tok.dep_ in ("dobj", "attr", "nsubjpass"):
-        subject = _subject(tok.head)
+        subject = subject_of(tok.head)
         if subject is not None:
             return _countries(index.actors_of(subject))
     return []
@@ -370,7 +371,7 @@ def beliefs(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
             ):
                 continue
             verb = tok if tok.pos_ == "VERB" else tok.head
-            subject = _subject(verb)
+            subject = subject_of(verb)
             if subject is None:
                 continue
             actors = _countries(index.actors_of(subject))

@@ -15,19 +15,26 @@ article establishes (:func:`fill_implicit_targets`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
-from standoff.read.lexicon import COOPERATIVE, LIGHT_VERBS, THREATENABLE, Lexicon, Modality
+from standoff.read.lexicon import LIGHT_VERBS, THREATENABLE, Lexicon, Modality
 from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.mood import classify, elided_refusals, mood
+from standoff.read.syntax import OBJECT_DEPS, agent_of, prep_objects, subject_of
+from standoff.read.triggers import (
+    REPORTING_VERBS,
+    Trigger,
+    find_triggers,
+    is_measure,
+    measure_object,
+)
 from standoff.read.words import WORDS
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 # Event types with a clear other party: a missing target is worth inferring.
 TARGETED_TYPES = {
     "AGREE",
@@ -70,437 +77,17 @@ class Found:
     trigger: Token
     sentence: Span
     generic_target: bool = False  # "countries that buy ..." (third parties)
-    conditional: bool = False
     cue: str = ""
     inferred_target: bool = False
-    notes: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- triggers
 
 
-@dataclass(frozen=True)
-class Trigger:
-    token: Token
-    type: str
-    kind: str  # verb, noun, adjective, phrase, object-verb
-    cue: str
-
-
-def find_triggers(sent: Span, lexicon: Lexicon) -> Iterator[Trigger]:
-    """Every word or phrase of the sentence that the lexicon maps to a PLOVER type.
-
-    Order of precedence for a verb: verb + object rule ("suspend aid"), verb +
-    particle phrase ("rule out"), a measure-taking verb ("impose tariffs"), the
-    verb alone. A light verb whose object is an event noun ("held talks")
-    leaves the event to the noun. For a noun: compound ("hunger strike"), then
-    the noun alone.
-    """
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
-            trigger = _verb_trigger(tok, lemma, lexicon)
-            if trigger is not None:
-                yield trigger
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            compound = _noun_phrase_type(tok, lexicon)
-            if compound is not None:
-                yield Trigger(tok, compound[0], "noun", compound[1])
-                continue
-            key = tok.lower_ if tok.lower_ in lexicon.noun_index else lemma
-            if key in lexicon.noun_index and not _is_measure_only(tok, key, lexicon):
-                yield Trigger(tok, lexicon.noun_index[key], "noun", tok.text)
-        elif (
-            tok.pos_ == "ADJ"
-            and lemma in lexicon.adjective_index
-            and tok.dep_ in ("acomp", "oprd", "ROOT")
-        ):
-            yield Trigger(tok, lexicon.adjective_index[lemma], "adjective", tok.text)
-
-
-def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
-    particles = [c for c in tok.children if c.dep_ == "prt"]
-    verb_forms = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
-    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    for obj in list(objects):  # "a new wave of sanctions", "a set of penalties"
-        objects.extend(
-            g
-            for p in obj.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children
-            if g.dep_ == "pobj"
-        )
-    for form in verb_forms:
-        for obj in objects:
-            kind = lexicon.object_rules.get((form, obj.lemma_.lower())) or lexicon.object_rules.get(
-                (form, obj.lower_)
-            )
-            if kind:
-                return Trigger(tok, kind, "object-verb", f"{tok.text} {obj.text}")
-    for part in [c for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp")]:
-        phrase = f"{lemma} {part.lemma_.lower()}"
-        if phrase in lexicon.phrase_index:
-            return Trigger(tok, lexicon.phrase_index[phrase], "phrase", f"{tok.text} {part.text}")
-        if phrase in lexicon.reported_index:
-            return Trigger(
-                tok, lexicon.reported_index[phrase], "reported", f"{tok.text} {part.text}"
-            )
-    if any(
-        c.dep_ == "dobj" and c.lemma_.lower() in WORDS.unilateral_documents for c in tok.children
-    ):
-        return None  # "signed an executive order" is no agreement with anyone
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS.idiom_objects for c in tok.children):
-        return None  # "struck a different tone"
-    if lemma in ("approve", "endorse", "authorize", "authorise", "order") and any(
-        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in tok.children
-    ):
-        return None  # "approved removing South Korea from the list": the embedded act is the event
-    judged = _judgement(tok, lemma)
-    if judged is not None:
-        return judged
-    if (
-        lemma in DIRECTIVE_VERBS
-        and any(
-            c.dep_ in ("dobj", "nsubj") and c.i > tok.i and c.lower_ not in WORDS.audience_nouns
-            for c in tok.children
-        )
-        and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
-    ):
-        return Trigger(tok, "REQUEST", "verb", tok.text)  # "Russia wants Ukraine to stay neutral"
-    if lemma in lexicon.object_verbs:
-        measure = _measure_object(tok, lexicon)
-        if measure is not None:
-            return Trigger(
-                tok, lexicon.object_verbs[lemma], "object-verb", f"{tok.text} {measure.text}"
-            )
-    if lemma in LIGHT_VERBS and any(
-        c.dep_ == "dobj"
-        and (c.lemma_.lower() in lexicon.noun_index or c.lower_ in lexicon.noun_index)
-        for c in tok.children
-    ):
-        return None  # "held talks", "launched an offensive": the noun carries the event
-    if _threatened_patient(tok, lemma, lexicon):
-        return Trigger(tok, "THREATEN", "patient", tok.text)  # "Russia would face tariffs"
-    if (
-        lemma in WORDS.response_verbs
-        and tok.pos_ == "VERB"
-        and (
-            _with_measure(tok, lexicon)
-            or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in tok.children)
-        )
-    ):
-        return Trigger(tok, "SANCTION", "response", tok.text)  # "would respond firmly"
-    if lemma in lexicon.verb_index and tok.pos_ == "VERB":
-        kind = lexicon.verb_index[lemma]
-        if kind in ("ASSAULT", "COERCE") and _with_measure(tok, lexicon):
-            kind = "SANCTION"  # "tariffs could target buyers", "hit buyers with tariffs"
-        return Trigger(tok, kind, "verb", tok.text)
-    return None
-
-
-DIRECTIVE_VERBS = WORDS.directive_verbs
-_REPORTING = {
-    "say",
-    "warn",
-    "tell",
-    "announce",
-    "state",
-    "threaten",
-    "declare",
-    "insist",
-    "add",
-    "write",
-    "post",
-    "stress",
-    "repeat",
-    "reiterate",
-}
-
-
-def _threatened_patient(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
-    """'X would face tariffs', 'could suffer consequences': the subject is threatened."""
-    if lemma not in WORDS.patient_verbs:
-        return False
-    threatening = any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in WORDS.threat_objects or _is_measure(c, lexicon))
-        for c in verb.children
-    )
-    modal = any(
-        c.dep_ == "aux" and c.lower_ in ("would", "could", "will", "might", "may")
-        for c in verb.children
-    )
-    return threatening and modal
-
-
-def _with_measure(verb: Token, lexicon: Lexicon) -> bool:
-    """A measure as subject or instrument turns a blow into a sanction: 'hit X with tariffs'."""
-    if any(c.dep_ in SUBJECT_DEPS and _is_measure(c, lexicon) for c in verb.children):
-        return True
-    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    if any(
-        _is_measure(obj, lexicon) for h in heads for _p, obj in _prep_objects(h, ("with", "by"))
-    ):
-        return True
-    agent = _agent(verb)  # "Turkey was hit by U.S. sanctions"
-    return agent is not None and _is_measure(agent, lexicon)
-
-
-def _judgement(tok: Token, lemma: str) -> Trigger | None:
-    """'X called the decision unjustified': ACCUSE, or REJECT when the object is an offer."""
-    if lemma not in WORDS.judging_verbs:
-        return None
-    for child in tok.children:
-        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "prep") or child.dep_ == "dobj":
-            words = {t.lower_ for t in child.subtree}
-            bad = words & WORDS.negative_judgements
-            if bad and any(c.dep_ == "dobj" for c in tok.children):
-                obj = next(c for c in tok.children if c.dep_ == "dobj")
-                kind = "REJECT" if obj.lemma_.lower() in OFFER_NOUNS else "ACCUSE"
-                return Trigger(tok, kind, "verb", f"{tok.text} {obj.text} {sorted(bad)[0]}")
-    return None
-
-
-def _noun_phrase_type(tok: Token, lexicon: Lexicon) -> tuple[str, str] | None:
-    for child in tok.children:
-        if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
-            for head_form in (tok.lower_, tok.lemma_.lower()):
-                phrase = f"{child.lower_} {head_form}"
-                if phrase in lexicon.noun_phrases:
-                    return lexicon.noun_phrases[phrase], f"{child.text} {tok.text}"
-    for prep in tok.children:  # "state of emergency"
-        if prep.dep_ == "prep":
-            for obj in prep.children:
-                phrase = f"{tok.lower_} {prep.lower_} {obj.lower_}"
-                if phrase in lexicon.noun_phrases:
-                    return lexicon.noun_phrases[phrase], phrase
-    return None
-
-
-def _measure_object(verb: Token, lexicon: Lexicon) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass") and _is_measure(child, lexicon):
-            return child
-        if child.dep_ == "dobj":  # "a new wave of sanctions", "a set of penalties"
-            for grand in child.children:
-                if grand.dep_ == "prep" and grand.lower_ == "of":
-                    for obj in grand.children:
-                        if obj.dep_ == "pobj" and _is_measure(obj, lexicon):
-                            return obj
-    return None
-
-
-def _is_measure(tok: Token, lexicon: Lexicon) -> bool:
-    return tok.lower_ in lexicon.measures or tok.lemma_.lower() in lexicon.measures
-
-
-def _is_measure_only(tok: Token, key: str, lexicon: Lexicon) -> bool:
-    """A sanction noun is the measure, not an event, unless something imposes it.
-
-    "sanctions on Russia took effect" is an event; "the threat of sanctions" or
-    "tariffs could target countries" are not SANCTION events by themselves.
-    """
-    if lexicon.noun_index.get(key) != "SANCTION":
-        return False
-    return True
-
-
 # --------------------------------------------------------------------------- mood
 
 
-def _elided(verb: Token, neg: Token) -> bool:
-    """'Kyiv accepted the plan; Moscow did not': the negation has a subject of its own."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and verb.i < c.i < neg.i for c in verb.children)
-
-
-def elided_refusals(trigger: Token) -> list[Token]:
-    """Subjects of an elided negative clause after the trigger ('...; Moscow did not')."""
-    negs = [c for c in trigger.children if c.dep_ == "neg" and c.i > trigger.i]
-    out = [
-        c
-        for c in trigger.children
-        if c.dep_ in ("nsubj", "nsubjpass") and c.i > trigger.i and any(n.i > c.i for n in negs)
-    ]
-    head = trigger.head  # parsed the other way round: "[X accepted]; Moscow did not"
-    if (
-        trigger.dep_ in ("ccomp", "conj")
-        and head.i > trigger.i
-        and head.lemma_ in ("do", "be", "have")
-    ):
-        if any(c.dep_ == "neg" for c in head.children):
-            out += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return out
-
-
-def mood(trigger: Token, modality: Modality) -> str:
-    """The trigger's mood: 'real', 'threat', 'intent', 'modal', 'hypothetical', 'negated',
-    'refused', 'conditional', 'obliged' (reported "must") or 'ultimatum' (an "unless")."""
-    tok = trigger
-    if any(
-        c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
-        for c in tok.children
-    ):
-        return "ultimatum"  # "will boycott the elections unless ..."
-    for child in tok.children:
-        if child.dep_ == "aux" and child.lower_ in modality.obligation and tok.dep_ == "ccomp":
-            return "obliged"
-        if (
-            child.dep_ == "aux"
-            and child.lower_ in ("would", "'d")
-            and tok.dep_ == "ccomp"
-            and tok.head.lemma_.lower() in modality.reporting
-            and not any(c.dep_ == "neg" for c in tok.children)
-        ):
-            return "intent"  # "Iraq said it would allow": future in the past
-    if any(c.dep_ == "mark" and c.lower_ in modality.conditionals for c in tok.children):
-        return "conditional"  # "if it did not agree": a condition, not a refusal
-    for child in tok.children:
-        if (child.dep_ == "neg" or child.lower_ in ("not", "n't", "never")) and not _elided(
-            tok, child
-        ):
-            return "negated"
-        if child.dep_ == "det" and child.lower_ in ("no",) and tok.pos_ == "NOUN":
-            return "negated"
-    for child in tok.children:
-        if child.dep_ == "mark" and child.lower_ in modality.conditionals:
-            return "conditional"
-        if child.dep_ == "aux" and child.lower_ in modality.modals:
-            return "threat" if child.lower_ in ("will", "'ll", "shall") else "modal"
-    # Walk up through clause and phrase heads: "threatened to impose", "a proposal to halt".
-    hops = 0
-    while tok.head.i != tok.i and hops < 4:
-        head = tok.head
-        hlemma = head.lemma_.lower()
-        rel = tok.dep_
-        if rel in (
-            "xcomp",
-            "acl",
-            "pobj",
-            "prep",
-            "dobj",
-            "ccomp",
-            "advcl",
-            "relcl",
-            "compound",
-            "nsubj",
-            "nsubjpass",
-            "csubj",
-            "conj",
-            "amod",
-        ):
-            if hlemma in modality.refusal_heads and rel == "xcomp":
-                return "refused"
-            if (
-                rel in ("xcomp", "acl", "pobj", "dobj", "compound")
-                and hlemma in modality.threat_heads
-            ):
-                return "threat"
-            if rel in ("xcomp", "acl") and hlemma in modality.intent_heads:
-                negated_head = any(c.dep_ == "neg" for c in head.children)
-                return "refused" if negated_head else "intent"
-            participle = rel == "acl" and tok.tag_ == "VBN"  # "the ceasefire demanded by Kyiv"
-            if (
-                rel in ("xcomp", "acl", "pobj", "dobj", "prep", "compound")
-                and not participle
-                and hlemma in modality.hypothetical_heads
-            ):
-                return "hypothetical"
-            if rel == "ccomp" and hlemma in WORDS.asking_verbs and hops == 0:
-                return "hypothetical"  # "demand that Doha cut links": asked for, not done
-            if rel in ("pobj",) and hlemma in modality.negators:
-                return "negated"
-        for child in head.children:
-            if child.dep_ == "neg" and rel in ("xcomp", "ccomp", "dobj", "conj"):
-                own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-                if not (rel in ("ccomp", "conj") and own_subject):
-                    return "negated"  # "did not agree to ...", not "X agreed; Y did not"
-            if (
-                child.dep_ == "mark"
-                and child.lower_ in modality.conditionals
-                and rel not in ("ccomp",)
-            ):
-                return "conditional"
-            if (
-                child.dep_ == "aux"
-                and child.lower_ in modality.modals
-                and rel in ("xcomp", "dobj", "conj", "nsubj", "nsubjpass", "csubj")
-            ):
-                return "threat" if child.lower_ in ("will", "'ll", "shall") else "modal"
-        if rel in ("ccomp", "relcl", "advcl") and hops > 0:
-            break
-        tok = head
-        hops += 1
-    return "real"
-
-
-def classify(trigger_type: str, state: str) -> tuple[str, str | None] | None:
-    """The PLOVER (type, mode) a trigger stands for in its mood, or None if it is no event.
-
-    PLOVER codes an announced cooperative action as AGREE (intent to
-    cooperate) and its refusal as REJECT; a conflictual action that is only
-    announced, conditional on an "unless" or modal is a THREATEN; a demanded
-    one ("X must ...") a REQUEST.
-    """
-    if state in ("hypothetical", "conditional"):
-        return None
-    cooperative = trigger_type in COOPERATIVE
-    if state in ("negated", "refused"):
-        return ("REJECT", trigger_type.lower()) if cooperative else None
-    if state == "ultimatum":
-        return "THREATEN", trigger_type.lower()
-    if state == "obliged":
-        return "REQUEST", trigger_type.lower()
-    if state in ("threat", "intent"):
-        if cooperative:
-            return ("AGREE", trigger_type.lower()) if trigger_type != "AGREE" else ("AGREE", None)
-        if trigger_type in THREATENABLE:
-            return "THREATEN", THREATENABLE[trigger_type]
-        return trigger_type, None
-    if state == "modal":
-        return ("THREATEN", THREATENABLE[trigger_type]) if trigger_type in THREATENABLE else None
-    return trigger_type, None
-
-
 # --------------------------------------------------------------------------- roles
-
-
-def _subject(verb: Token) -> Token | None:
-    """The subject of a verb, climbing through xcomp/conj/relative clauses."""
-    tok = verb
-    for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
-                    return tok.head  # "Kyiv, which insists on ...": the relative's antecedent
-                return child
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
-            tok = tok.head
-            continue
-        if tok.dep_ == "relcl":
-            return tok.head
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "pobj"):
-            tok = tok.head.head  # "Trump signed an order placing a tariff": the signer
-            continue
-        if tok.dep_ == "acl" and tok.head.i != tok.i:
-            return None
-        break
-    return None
-
-
-def _agent(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _prep_objects(tok: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, Token]]:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    yield child.lower_, obj
 
 
 def roles(
@@ -524,68 +111,68 @@ def roles(
     if trigger.kind == "patient":
         # "Trump said Russia would face tariffs if ...": the subject is threatened, the
         # speaker threatens.
-        subject = _subject(tok)
+        subject = subject_of(tok)
         if subject is not None:
             targets = index.actors_of(subject)
         speaker = tok.head if tok.dep_ == "ccomp" else None
-        if speaker is not None and speaker.lemma_.lower() in _REPORTING:
-            said_by = _subject(speaker)
+        if speaker is not None and speaker.lemma_.lower() in REPORTING_VERBS:
+            said_by = subject_of(speaker)
             if said_by is not None:
                 sources = index.actors_of(said_by)
         return sources, targets, generic
     if trigger.kind == "reported":
         # "Kyiv said Russia bears responsibility": the speaker accuses the subject.
-        subject = _subject(tok)
+        subject = subject_of(tok)
         if subject is not None:
             targets = index.actors_of(subject)
         if tok.dep_ == "ccomp":
-            speaker = _subject(tok.head)
+            speaker = subject_of(tok.head)
             if speaker is not None:
                 sources = index.actors_of(speaker)
     elif trigger.kind in ("verb", "phrase", "object-verb", "response"):
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the ceasefire demanded by Kyiv"
-            agent = _agent(tok)
+            agent = agent_of(tok)
             if agent is not None:
                 sources = index.actors_of(agent, demonyms=True)
         elif passive:
-            agent = _agent(tok)
+            agent = agent_of(tok)
             if agent is not None:
                 sources = index.actors_of(agent, demonyms=True)
             for child in tok.children:
                 if child.dep_ == "nsubjpass":
-                    if _is_measure(child, lexicon):
+                    if is_measure(child, lexicon):
                         sources = sources or index.actors_of(child, demonyms=True)
                     else:
                         add_targets(child)
         else:
-            subject = _subject(tok)
+            subject = subject_of(tok)
             if subject is not None:
-                measure_subject = _is_measure(subject, lexicon)
+                measure_subject = is_measure(subject, lexicon)
                 sources = index.actors_of(subject, demonyms=measure_subject)
             for child in tok.children:
-                if child.dep_ in OBJECT_DEPS and not _is_measure(child, lexicon):
+                if child.dep_ in OBJECT_DEPS and not is_measure(child, lexicon):
                     add_targets(child)
         own = {s.country for s in sources}
         targets = [r for r in targets if r.country not in own]  # "recalled its ambassador"
         if not targets and not generic:
-            for _prep, obj in _prep_objects(tok, preps):
+            for _prep, obj in prep_objects(tok, preps):
                 add_targets(obj)
             if trigger.kind in ("object-verb", "response"):  # "add a tariff on Indian goods"
-                measure = _measure_object(tok, lexicon) or next(
-                    (o for _p, o in _prep_objects(tok, ("with",)) if _is_measure(o, lexicon)), None
+                measure = measure_object(tok, lexicon) or next(
+                    (o for _p, o in prep_objects(tok, ("with",)) if is_measure(o, lexicon)), None
                 )
                 if measure is not None:
-                    for _prep, obj in _prep_objects(measure, ("on", "against")):
+                    for _prep, obj in prep_objects(measure, ("on", "against")):
                         add_targets(obj)
                 for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "its objection to X"
-                    for _prep, inner in _prep_objects(obj, ("to", "on", "against", "in")):
+                    for _prep, inner in prep_objects(obj, ("to", "on", "against", "in")):
                         add_targets(inner)
                 if not targets:  # "placing a tariff on goods from India"
-                    for _prep, obj in _prep_objects(tok, ("from",)):
+                    for _prep, obj in prep_objects(tok, ("from",)):
                         add_targets(obj)
     elif trigger.kind == "noun":
-        agent = _agent(tok)
+        agent = agent_of(tok)
         if agent is not None:
             sources = index.actors_of(agent, demonyms=True)
         for child in tok.children:
@@ -598,11 +185,11 @@ def roles(
             and tok.dep_ in ("dobj", "pobj", "attr")
             and tok.head.lemma_.lower() in LIGHT_VERBS
         ):
-            subject = _subject(tok.head)
+            subject = subject_of(tok.head)
             if subject is not None:
                 sources = index.actors_of(subject)
         if not sources and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
-            subject = _subject(tok.head.head)
+            subject = subject_of(tok.head.head)
             if subject is not None:
                 sources = index.actors_of(subject)
         container = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
@@ -612,17 +199,17 @@ def roles(
             and container.head.lemma_.lower() in LIGHT_VERBS | {"send", "deliver", "hand", "submit"}
         ):
             verb = container.head  # "sent Qatar a list of 13 demands"
-            subject = _subject(verb)
+            subject = subject_of(verb)
             if not sources and subject is not None:
                 sources = index.actors_of(subject)
             for child in verb.children:
                 if child.dep_ in ("dative", "iobj"):
                     targets.extend(index.actors_of(child))
         if not sources:
-            for _prep, obj in _prep_objects(tok, ("from",)):  # "a request from the Emir"
+            for _prep, obj in prep_objects(tok, ("from",)):  # "a request from the Emir"
                 sources = index.actors_of(obj, demonyms=True)
         if trigger.type == "THREATEN" and not sources:  # "the threat of U.S. sanctions"
-            for _prep, obj in _prep_objects(tok, ("of",)):
+            for _prep, obj in prep_objects(tok, ("of",)):
                 sources = index.actors_of(obj, demonyms=True)
         prep_heads = [tok]
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
@@ -630,7 +217,7 @@ def roles(
         if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
             prep_heads.append(tok.head.head)  # "arrived in Amman on a visit"
         for prep, obj in (
-            p for h in prep_heads for p in _prep_objects(h, (*preps, "between", "with"))
+            p for h in prep_heads for p in prep_objects(h, (*preps, "between", "with"))
         ):
             refs = index.actors_of(obj, demonyms=material or prep in ("to", "with", "between"))
             if prep == "between" and len(refs) >= 2 and not sources:
@@ -639,10 +226,10 @@ def roles(
                 generic = True
             targets.extend(refs)
     else:  # adjective: "Russia remained defiant"
-        subject = _subject(tok.head) if tok.dep_ != "ROOT" else _subject(tok)
+        subject = subject_of(tok.head) if tok.dep_ != "ROOT" else subject_of(tok)
         if subject is not None:
             sources = index.actors_of(subject)
-        for _prep, obj in _prep_objects(tok, preps):
+        for _prep, obj in prep_objects(tok, preps):
             add_targets(obj)
     if not targets and not generic and trigger.type in ("AGREE", "REJECT", "SUPPORT", "CONCEDE"):
         targets = _owner_of_object(tok, index)
@@ -656,7 +243,7 @@ def _owner_of_object(tok: Token, index: ActorIndex) -> list[Ref]:
     """'Kyiv accepted a U.S. proposal': the proposal's owner is the one answered."""
     candidates = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     if any(c.dep_ == "nsubj" for c in tok.children) and candidates:
-        stray = _agent(tok)  # "rejected the accusations by Saudi Arabia", attached to the verb
+        stray = agent_of(tok)  # "rejected the accusations by Saudi Arabia", attached to the verb
         if stray is not None and index.actors_of(stray, demonyms=True):
             return index.actors_of(stray, demonyms=True)
     if tok.dep_ == "acl":
@@ -669,8 +256,8 @@ def _owner_of_object(tok: Token, index: ActorIndex) -> list[Ref]:
                 refs = index.actors_of(child, demonyms=True)
                 if refs:
                     return refs
-        agent = _agent(noun)  # "the accusations by Saudi Arabia"
-        for holder in [agent] + [o for _p, o in _prep_objects(noun, ("from", "of"))]:
+        agent = agent_of(noun)  # "the accusations by Saudi Arabia"
+        for holder in [agent] + [o for _p, o in prep_objects(noun, ("from", "of"))]:
             if holder is not None:
                 refs = index.actors_of(holder, demonyms=True)
                 if refs:
@@ -707,7 +294,7 @@ def events_in_sentence(
         if (
             trigger.type == "REQUEST"
             and trigger.token.tag_ == "VBN"
-            and _agent(trigger.token) is None
+            and agent_of(trigger.token) is None
             and trigger.token.dep_ in ("advcl", "ROOT", "ccomp", "acl")
         ):
             continue  # "Asked at a news conference whether ...": he was asked, nobody asked him
@@ -775,7 +362,7 @@ def _under_threat_noun(tok: Token) -> bool:
 
 def _threat_mode(tok: Token, lexicon: Lexicon) -> str | None:
     for t in tok.subtree:
-        if _is_measure(t, lexicon):
+        if is_measure(t, lexicon):
             return "sanction"
     return None
 

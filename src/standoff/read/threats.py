@@ -12,40 +12,22 @@ a warning, never silently chosen.
 
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from standoff.model import DatePrecision, Evidence, ResolvedDate, Threat, ThreatStatus, Warning
-from standoff.read.dates import describe, number, resolve
-from standoff.read.events import Found, _subject
+from standoff.model import Evidence, Threat, ThreatStatus, Warning
+from standoff.read.deadlines import DEADLINE_NOUNS, PASSED, choose_deadline, deadline_candidates
+from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
 from standoff.read.lexicon import Lexicon
 from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.syntax import subject_of
 from standoff.read.words import WORDS
 
-DEADLINE_NOUNS = WORDS.deadline_nouns
-# Words that mark a deadline as the new one: "cut the deadline to 10 days".
-MOVED_CUES = re.compile(
-    r"\b(new|shorten|shortened|cut|cuts|moved?|brought forward|extend|extended|"
-    r"pushed back|revised|now|reduced|slashed)\b",
-    re.I,
-)
 EVALUATIVE = WORDS.evaluative
-BEFORE_DEADLINE = re.compile(
-    rf"\b(?P<n>\d+|{'|'.join(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ten'])})\s+"
-    r"(?P<unit>days?|weeks?)\s+(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+)?(?:\w+\s+){0,4}?"
-    r"(?:deadline|ultimatum)",
-    re.I,
-)
-PASSED = re.compile(  # "the deadline ... ran out on Friday", not "before the deadline expired"
-    r"(?<!before the )\bdeadline\b[^.]{0,120}\b(passed|expired|lapsed|came and went|ran out)\b|"
-    r"\b(passed|expired|lapsed)\b[^.]{0,30}\bdeadline\b",
-    re.I,
-)
 BUYER_NOUNS = WORDS.buyer_nouns
 
 
@@ -94,7 +76,7 @@ def _unless_clause(sent: Span) -> tuple[Token, str] | None:
     for tok in sent:
         if tok.lower_ == "unless" and tok.dep_ == "mark":
             verb = tok.head
-            subject = _subject(verb)
+            subject = subject_of(verb)
             words = [t for t in verb.subtree if t.i > tok.i]
             text = " ".join(t.text for t in words).replace(" ,", ",").replace(" - ", "-")
             if subject is not None:
@@ -134,12 +116,6 @@ def _tidy(text: str) -> str:
 
 PATIENT_VERBS = WORDS.patient_verbs
 TIME_NOUNS = WORDS.time_nouns
-QUOTED_DURATION = re.compile(
-    r"[\"\u201c'\u2018](?P<span>(?:within |in )?(?:\d+|ten|five|seven|fifty|thirty|sixty|ninety|"
-    r"twelve|fourteen|twenty)(?:\s*(?:or|to|-)\s*\d+)?\s+(?:days?|weeks?)(?: from (?:today|now))?)"
-    r"[\"\u201d'\u2019]",
-    re.I,
-)
 
 
 def _to_clause(tok: Token) -> Token | None:
@@ -183,7 +159,7 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
             _tidy(sent.doc[clause.i : clause.right_edge.i + 1].text) if clause is not None else ""
         )
         if lemma == "have":
-            subject = _subject(tok)
+            subject = subject_of(tok)
             targets = index.actors_of(subject) if subject is not None else []
             senders: list[Ref] = []
         else:
@@ -191,7 +167,7 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
             if dative is None and time is None:  # "gave the Kremlin until early September"
                 dative = next((c for c in tok.children if c.dep_ == "dobj"), None)
             targets = index.actors_of(dative) if dative is not None else []
-            subject = _subject(tok)
+            subject = subject_of(tok)
             senders = index.actors_of(subject) if subject is not None else []
         if targets:
             out.append((senders, targets, demand))
@@ -224,7 +200,7 @@ def deadline_threats(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], lis
                     if obj.dep_ == "pobj":
                         targets += index.actors_of(obj)
             elif child.dep_ in ("relcl", "acl"):  # "the deadline Washington set for Moscow"
-                subject = _subject(child) if child.dep_ == "relcl" else None
+                subject = subject_of(child) if child.dep_ == "relcl" else None
                 if subject is not None and subject.i != tok.i:
                     senders += index.actors_of(subject)
                 # "the ultimatum that produced it": what it did, not whom it targets
@@ -274,7 +250,7 @@ def deadline_setter(doc: Doc, index: ActorIndex) -> list[Ref]:
             "shorten",
             "announce",
         ):
-            subject = _subject(tok.head)
+            subject = subject_of(tok.head)
             if subject is not None and index.actors_of(subject):
                 return index.actors_of(subject)
     return []
@@ -290,7 +266,7 @@ def _buyers(doc: Doc, index: ActorIndex, target: str) -> list[str]:
         if tok.dep_ == "appos":
             candidates.append(tok.head)
         if tok.dep_ in ("attr",):
-            subject = _subject(tok.head)
+            subject = subject_of(tok.head)
             if subject is not None:
                 candidates.append(subject)
         for cand in candidates:
@@ -450,7 +426,7 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
             continue
         subject_tok, asked = clause
         targets = index.actors_of(subject_tok) if subject_tok is not None else []
-        root_subject = _subject(sent.root)
+        root_subject = subject_of(sent.root)
         senders = index.actors_of(root_subject) if root_subject is not None else []
         if sent.root.lemma_.lower() in PATIENT_VERBS or any(
             c.dep_ == "nsubjpass" for c in sent.root.children
@@ -515,287 +491,6 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
 
 
 # --------------------------------------------------------------------------- deadlines
-
-
-@dataclass
-class Candidate:
-    date: ResolvedDate
-    sentence: Span
-    moved: bool = False
-    derived: str | None = None  # how a relative deadline was counted, for the warning
-
-
-def deadline_candidates(
-    doc: Doc, published: date | None, threat_sentences: set[int] | None = None
-) -> list[Candidate]:
-    """Every date the article attaches to a deadline or ultimatum.
-
-    ``threat_sentences`` (sentence starts) are sentences that carry a threat: a
-    forward duration or date in them ("... if it does not agree within 50 days")
-    is a deadline too.
-    """
-    out: list[Candidate] = []
-    for sent in doc.sents:
-        low = sent.text.lower()
-        has_deadline: object = any(
-            t.lower_ in DEADLINE_NOUNS or t.lower_ == "unless" for t in sent
-        ) or re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low)
-        has_deadline = bool(has_deadline) or sent.start in (threat_sentences or set())
-        if not has_deadline:
-            continue
-        cue = MOVED_CUES.search(sent.text)
-        moved_from = sent.start_char + cue.end() if cue else None
-        if cue is not None:  # "cut the 50-day deadline to 10 days": the new value follows "to"
-            to = re.search(r"\b(to|until|till|at)\b", sent.text[cue.end() :])
-            if to is not None and moved_from is not None:
-                moved_from += to.start()
-        rel = BEFORE_DEADLINE.search(sent.text)
-        covered: list[tuple[int, int]] = []  # dates already taken as candidates
-        for ent in sent.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
-            if (
-                rel
-                and ent.start_char - sent.start_char <= rel.end()
-                and ent.end_char - sent.start_char >= rel.start()
-            ):
-                continue  # "two days before the deadline" is not the deadline itself
-            if not _about_deadline(ent, sent) or _as_of(ent):
-                continue
-            resolved = resolve(ent.text, _anchor(ent, sent, published), "future")
-            if (
-                resolved.value is None
-                and resolved.precision is DatePrecision.UNRESOLVED
-                and not resolved.relative
-            ):
-                continue
-            if (
-                resolved.value is not None
-                and published is not None
-                and resolved.value < published - timedelta(days=1)
-                and not PASSED.search(sent.text)
-            ):
-                continue  # "the deadline he had announced on July 14": a past day, not the deadline
-            moved = moved_from is not None and ent.start_char >= moved_from
-            out.append(Candidate(resolved, sent, moved))
-            covered.append((ent.start_char, ent.end_char))
-        for m in QUOTED_DURATION.finditer(sent.text):
-            # 'had "ten days from today"', "to '10 or 12 days'": quotes often hide a duration
-            # from the entity recogniser; the words still set the deadline.
-            start = sent.start_char + m.start("span")
-            if any(a <= start < b for a, b in covered):
-                continue
-            resolved = resolve(m.group("span"), published, "future")
-            if resolved.value is not None:
-                moved = moved_from is not None and start >= moved_from
-                out.append(Candidate(resolved, sent, moved))
-        if rel is not None:
-            anchor = _sentence_day(sent, published)
-            if anchor is not None:
-                n = number(rel.group("n")) * (
-                    7 if rel.group("unit").lower().startswith("week") else 1
-                )
-                value = anchor[0] + timedelta(days=n)
-                how = f'"{rel.group(0)}", counted from {anchor[1]}, gives {describe(value)}'
-                moved = moved_from is not None
-                out.append(
-                    Candidate(
-                        ResolvedDate(
-                            value=value,
-                            precision=DatePrecision.DAY,
-                            text=rel.group(0),
-                            relative=True,
-                        ),
-                        sent,
-                        moved,
-                        how,
-                    )
-                )
-    return out
-
-
-def _as_of(ent: Span) -> bool:
-    """'As of Tuesday, the clock runs out ...': the day of the statement, not the deadline."""
-    before = ent.doc[max(0, ent.start - 2) : ent.start].text.lower()
-    return before.endswith("as of") or before.endswith("since")
-
-
-def _forward_duration(ent: Span, sent: Span) -> bool:
-    """'within 50 days', 'a 50-day deadline', 'gave Moscow 50 days': a duration that sets a
-    deadline; 'talks lasted about three hours' or '50 days ago' do not."""
-    text = ent.text.lower()
-    if re.search(r"\bago\b|\bpast\b|\blast\b|\bearlier\b", text):
-        return False
-    before = sent.doc[max(sent.start, ent.start - 2) : ent.start].text.lower()
-    if re.search(r"\b(within|in|by|next|from|of)\b", before) or re.search(
-        r"from (today|now)", text
-    ):
-        return True
-    root = ent.root
-    if root.dep_ in ("amod", "compound", "nmod") and root.head.lower_ in DEADLINE_NOUNS:
-        return True  # "the 50-day deadline"
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in (
-        "give",
-        "grant",
-        "have",
-        "allow",
-        "set",
-    ):
-        return True  # "gave Moscow 50 days", "Russia had ten days"
-    return bool(
-        re.search(r"\bdays?\b.*\bto\b", sent.doc[ent.start : min(sent.end, ent.end + 3)].text)
-    )
-
-
-def _about_deadline(ent: Span, sent: Span) -> bool:
-    """A date in a deadline sentence is the deadline when it is tied to it, or counts days."""
-    text = ent.text.lower()
-    if re.search(r"\b(days?|weeks?|months?|hours?)\b", text):
-        return _forward_duration(ent, sent)
-    head = ent.root
-    for _ in range(4):
-        if head.lower_ in DEADLINE_NOUNS or head.lemma_.lower() in (
-            "expire",
-            "fall",
-            "end",
-            "run",
-            "lapse",
-        ):
-            return True
-        if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before"):
-            return True
-        if head.dep_ == "pobj" and any(  # "putting the deadline at about August 8"
-            c.lower_ in DEADLINE_NOUNS for c in head.head.head.children
-        ):
-            return True
-        if head.head.i == head.i:
-            break
-        head = head.head
-    return (
-        any(t.lower_ in DEADLINE_NOUNS for t in ent.root.children)
-        or ent.root.head.lower_ in DEADLINE_NOUNS
-    )
-
-
-def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
-    """The day a duration counts from: the day the sentence says the clock started
-    ("the 50-day deadline set on July 14", "ten days counted from Thursday's delivery"),
-    else the publication date."""
-    if not re.search(r"\b(days?|weeks?|months?)\b", ent.text, re.I):
-        return published
-    for other in sent.ents:
-        if other.label_ != "DATE" or other == ent or re.search(r"days?|weeks?", other.text, re.I):
-            continue
-        if re.search(r"\b(next|coming|tomorrow)\b", other.text, re.I):
-            continue  # a day still to come is not when the clock started
-        day = resolve(other.text.removesuffix("'s").removesuffix("\u2019s"), published, "past")
-        if (
-            day.value is not None
-            and day.precision is DatePrecision.DAY
-            and (published is None or day.value <= published)
-        ):
-            return day.value
-    return published
-    for other in sent.ents:
-        if other.label_ != "DATE" or other == ent or re.search(r"days?|weeks?", other.text, re.I):
-            continue
-        head = other.root.head
-        verb = head.head if head.dep_ == "prep" else head
-        if verb.lemma_.lower() in (
-            "set",
-            "announce",
-            "give",
-            "issue",
-            "impose",
-            "deliver",
-            "start",
-        ):
-            day = resolve(other.text, published, "past")
-            if day.value is not None:
-                return day.value
-    return published
-
-
-def _sentence_day(sent: Span, published: date | None) -> tuple[date, str] | None:
-    """The day a sentence reports ('on Wednesday'), else the publication date."""
-    for ent in sent.ents:
-        if ent.label_ == "DATE":
-            r = resolve(ent.text, published, "past")
-            if (
-                r.value is not None
-                and r.precision is DatePrecision.DAY
-                and not re.search(r"days?|weeks?", ent.text, re.I)
-            ):
-                return r.value, f"{ent.text.strip()} ({describe(r.value)})"
-    if published is not None:
-        return published, f"the publication date ({describe(published)})"
-    return None
-
-
-def choose_deadline(
-    candidates: list[Candidate], evidence: list[Evidence]
-) -> tuple[ResolvedDate | None, list[Warning]]:
-    """The deadline to keep, and warnings for the dates that disagree with it."""
-    warnings: list[Warning] = []
-    resolved = [c for c in candidates if c.date.value is not None]
-    unresolved = [c for c in candidates if c.date.value is None]
-    for c in unresolved:
-        warnings.append(
-            Warning(
-                kind="unresolved-date",
-                message=f'deadline "{c.date.text}" could not be resolved: '
-                "no publication date (give --date)",
-                evidence=evidence[0] if evidence else None,
-            )
-        )
-    if not resolved:
-        return (unresolved[0].date if unresolved else None), warnings
-    days = {c.date.value for c in resolved if c.date.precision is DatePrecision.DAY}
-    resolved = [
-        c
-        for c in resolved
-        if not (  # "August" beside "August 9" adds nothing
-            c.date.precision is DatePrecision.MONTH
-            and c.date.value is not None
-            and any((d.year, d.month) == (c.date.value.year, c.date.value.month) for d in days if d)
-        )
-    ]
-    stated = [c for c in resolved if c.derived is None]
-    pool = stated or resolved
-    score: Counter[date] = Counter()
-    for c in pool:
-        assert c.date.value is not None
-        score[c.date.value] += 1 + (2 if c.moved else 0) + (1 if not c.date.relative else 0)
-    best_day = max(score, key=lambda d: (score[d], d))
-    best = next(c for c in pool if c.date.value == best_day)
-    for c in resolved:
-        if c.date.value == best_day:
-            continue
-        first = evidence[0] if evidence else None
-        ev = sentence_evidence(
-            c.sentence,
-            first.article_id if first else None,
-            first.source if first else None,
-            first.published if first else None,
-        )
-        if c.derived:
-            warnings.append(
-                Warning(
-                    kind="date-conflict",
-                    message=f"{c.derived}, but the deadline is stated as {describe(best_day)}",
-                    evidence=ev,
-                )
-            )
-        else:
-            warnings.append(
-                Warning(
-                    kind="other-deadline",
-                    message=f'another deadline is mentioned: "{c.date.text}" '
-                    f"({c.date.value}); kept {describe(best_day)}",
-                    evidence=ev,
-                )
-            )
-    return best.date, warnings
 
 
 def status_of(doc: Doc, draft: Draft, found: list[Found]) -> ThreatStatus:

@@ -1,0 +1,53 @@
+"""Small readings of the dependency parse shared by the extractors: subjects, agents,
+prepositional objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through xcomp/conj/relative clauses."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+                    return tok.head  # "Kyiv, which insists on ...": the relative's antecedent
+                return child
+        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ in ("dobj", "pobj"):
+            tok = tok.head.head  # "Trump signed an order placing a tariff": the signer
+            continue
+        if tok.dep_ == "acl" and tok.head.i != tok.i:
+            return None
+        break
+    return None
+
+
+def agent_of(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, Token]]:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield child.lower_, obj

@@ -506,8 +506,14 @@ class ActorIndex:
         return fitting[0]
 
     def is_generic(self, token: Token) -> bool:
-        """'countries that buy Russian oil': a set of third parties, named elsewhere."""
-        return token.lower_ in GENERIC_NOUNS
+        """'countries that buy Russian oil': a set of third parties, named elsewhere.
+
+        'both countries', 'the two countries' are not: they name states already named.
+        """
+        if token.lower_ not in GENERIC_NOUNS:
+            return False
+        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
+        return not dets & {"both", "two", "three", "four", "five", "the", "these", "those"}
 
     # ------------------------------------------------------------------ output
     def actors(self, offset_of: dict[int, int] | None = None) -> list[Actor]:

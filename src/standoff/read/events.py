@@ -147,9 +147,19 @@ def roles(
                         add_targets(child)
         else:
             subject = subject_of(tok)
-            if subject is not None:
-                measure_subject = is_measure(subject, lexicon)
-                sources = index.actors_of(subject, demonyms=measure_subject)
+            if subject is not None and is_measure(subject, lexicon):
+                # "U.S. duties on Mexican goods would take effect": the owner imposes,
+                # the country the measure is "on" is hit
+                sources = [
+                    r
+                    for c in subject.children
+                    if c.dep_ in ("compound", "amod", "poss", "nmod")
+                    for r in index.actors_of(c, demonyms=True)
+                ]
+                for _prep, obj in prep_objects(subject, ("on", "against")):
+                    add_targets(obj)
+            elif subject is not None:
+                sources = index.actors_of(subject)
             for child in tok.children:
                 if child.dep_ in OBJECT_DEPS and not is_measure(child, lexicon):
                     add_targets(child)

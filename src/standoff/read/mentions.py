@@ -495,6 +495,11 @@ class ActorIndex:
         if not fitting:
             return None
         own_sentence = pronoun.sent.start
+        for ref in fitting:  # first choice: the subject of a main clause ("China ... It urged")
+            head = self.doc[ref.end - 1]
+            main = head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
+            if main and head.sent.start < own_sentence:
+                return ref
         for ref in fitting:
             head = self.doc[ref.end - 1]
             if head.dep_ in ("nsubj", "nsubjpass", "poss") or head.head.dep_ in (

@@ -325,7 +325,17 @@ def score_positions(reading: Reading, gold: dict[str, Any]) -> SectionScore:
             else:
                 s.details.append(f"{code} position missed: {item}")
     s.output = sum(len(v) for v in held.values())
-    s.correct_output = s.found
+    gold_items = {
+        str(code): [str(i) for i in items or []]
+        for code, items in (gold.get("positions") or {}).items()
+    }
+    # precision: output claims that hold some gold position of their actor
+    s.correct_output = sum(
+        1
+        for code, texts in held.items()
+        for text in texts
+        if any(_words_match_any(item, text) for item in gold_items.get(code, []))
+    )
     return s
 
 

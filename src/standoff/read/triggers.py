@@ -52,6 +52,8 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> Iterator[Trigger]:
 
 
 def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    if _reported_obligation(tok):
+        return Trigger(tok, "REQUEST", "reported", f"{tok.head.text} ... {tok.text}")
     particles = [c for c in tok.children if c.dep_ == "prt"]
     verb_forms = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -150,6 +152,16 @@ REPORTING_VERBS = {
     "repeat",
     "reiterate",
 }
+
+
+def _reported_obligation(verb: Token) -> bool:
+    """'Washington said Mexico must do more': the speaker demands it of the subject."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in REPORTING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _threatened_patient(verb: Token, lemma: str, lexicon: Lexicon) -> bool:

@@ -94,11 +94,55 @@ def _clause_heads(tok: Token) -> list[Token]:
     return heads
 
 
+# Key nouns that name something held rather than proposed: "the Kremlin talks" sponsor nothing.
+HELD_NOT_PROPOSED = {
+    "talk",
+    "talks",
+    "negotiation",
+    "negotiations",
+    "conference",
+    "mediation",
+    "dialogue",
+    "meeting",
+}
+PROPOSAL_HEADS = {
+    "proposal",
+    "plan",
+    "offer",
+    "idea",
+    "initiative",
+    "call",
+    "push",
+    "bid",
+    "demand",
+}
+
+
+def _owners(noun: Token, index: ActorIndex) -> list[str]:
+    """Actors named as the noun's own modifiers or possessor ('US', 'Kyiv's', 'Trump-Putin')."""
+    refs = [
+        r
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i
+        for r in index.actors_of(c, demonyms=True)
+    ]
+    return _countries(refs)
+
+
 def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """Who stands where on the proposal noun ``tok``.
 
     Returns ('sponsor' | 'supporter' | 'opponent', countries), or None.
     """
+    owners = _owners(tok, index)  # "a Trump-Putin summit", "Kyiv's ceasefire plan"
+    if owners and tok.lemma_.lower() not in HELD_NOT_PROPOSED:
+        return "sponsor", owners
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of", "on"):
+        holder = tok.head.head  # "a U.S. proposal for a 30-day ceasefire"
+        if holder.lemma_.lower() in PROPOSAL_HEADS:
+            owners = _owners(holder, index)
+            if owners:
+                return "sponsor", owners
     for child in tok.children:  # "the ceasefire demanded by Kyiv and Washington"
         lemma = child.lemma_.lower()
         if child.dep_ == "acl" and lemma in SPONSOR_VERBS | SUPPORT_VERBS | OPPOSE_VERBS:

@@ -158,7 +158,9 @@ def roles(
                 ]
                 for _prep, obj in prep_objects(subject, ("on", "against")):
                     add_targets(obj)
-            elif subject is not None:
+            elif subject is not None and not (
+                trigger.kind == "phrase" and trigger.type == "SANCTION" and subject.pos_ == "PRON"
+            ):  # "It takes effect in three weeks": "it" is the measure, not an actor
                 sources = index.actors_of(subject)
             for child in tok.children:
                 if child.dep_ in OBJECT_DEPS and not is_measure(child, lexicon):

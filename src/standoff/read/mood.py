@@ -55,6 +55,12 @@ def mood(trigger: Token, modality: Modality) -> str:
             return "intent"  # "Iraq said it would allow": future in the past
     if any(c.dep_ == "mark" and c.lower_ in modality.conditionals for c in tok.children):
         return "conditional"  # "if it did not agree": a condition, not a refusal
+    if any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
+        for c in tok.children
+    ):
+        return "negated"  # "no tariff has been placed on Chinese goods"
     for child in tok.children:
         if (child.dep_ == "neg" or child.lower_ in ("not", "n't", "never")) and not _elided(
             tok, child

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from standoff.model import (
     ActorKind,
+    Article,
     Event,
     RawArticle,
     Reading,
@@ -73,18 +74,33 @@ class Reader:
     def read(self, raw: RawArticle, published: date | None = None) -> Reading:
         """Read one article; ``published`` (``--date``) overrides any date found in it."""
         article = clean(raw, published)
-        doc = self.nlp(article.text)
-        return self._extract(doc, article, raw)
+        # Strings spaCy interns for this article are freed when the zone closes, so a
+        # long-running reader (an ingest of 10,000 articles) does not grow without bound.
+        # The Reading holds plain Python strings and outlives the zone safely.
+        with self.nlp.memory_zone():
+            doc = self.nlp(article.text)
+            return self._extract(doc, article, raw)
 
     def read_many(
         self, raws: Iterable[RawArticle], published: date | None = None, batch_size: int = 16
     ) -> Iterator[Reading]:
         """Read many articles, parsing them in batches with ``nlp.pipe``."""
-        pairs = ((clean(raw, published), raw) for raw in raws)
-        buffered = list(pairs)
-        docs = self.nlp.pipe((a.text for a, _ in buffered), batch_size=batch_size)
-        for (article, raw), doc in zip(buffered, docs, strict=True):
-            yield self._extract(doc, article, raw)
+        batch: list[tuple[Article, RawArticle]] = []
+        for raw in raws:
+            batch.append((clean(raw, published), raw))
+            if len(batch) == batch_size:
+                yield from self._read_batch(batch, batch_size)
+                batch = []
+        if batch:
+            yield from self._read_batch(batch, batch_size)
+
+    def _read_batch(self, batch: list[tuple[Article, RawArticle]], size: int) -> list[Reading]:
+        with self.nlp.memory_zone():  # see read(): memory stays flat over long runs
+            docs = self.nlp.pipe((a.text for a, _ in batch), batch_size=size)
+            return [
+                self._extract(doc, article, raw)
+                for (article, raw), doc in zip(batch, docs, strict=True)
+            ]
 
     def sentence_types(self, text: str) -> list[str]:
         """PLOVER types of each trigger in ``text``, main clause first (no actors needed)."""

@@ -105,7 +105,8 @@ def eval_gold(
         )
     d = result["deadlines"]
     console.print(
-        f"threats with the right deadline: {d['right']}/{d['threats_with_deadline_checked']}"
+        "gold threats with a deadline found with the right date: "
+        f"{d['found_with_right_deadline']}/{d['gold_threats_with_deadline']}"
     )
 
 

@@ -218,6 +218,7 @@ def evaluate_gold_dir(
                 published = date.fromisoformat(published)
             reading = reader.read(raw, published if isinstance(published, date) else None)
             result = score_article(reading, gold)
+            result["deadlines"] = _deadlines_found(reading, gold)
             label = f"{path.name}:{line}" if line else path.name
             per_article[label] = result
             for section, s in result["sections"].items():
@@ -239,16 +240,35 @@ def evaluate_gold_dir(
     return {"articles": per_article, "total": total, "deadlines": _deadline_recall(per_article)}
 
 
+def _deadlines_found(reading: Reading, gold: dict[str, Any]) -> dict[str, int]:
+    """Of the gold threats that have a deadline: how many the reading found by (sender,
+    target) with the same calendar date (the issue's deadline-recall measure)."""
+    wanted = right = 0
+    for g in gold.get("threats") or []:
+        if not g.get("deadline"):
+            continue
+        wanted += 1
+        want = (
+            g["deadline"]
+            if isinstance(g["deadline"], date)
+            else date.fromisoformat(str(g["deadline"]))
+        )
+        right += any(
+            country(t.sender) == str(g["sender"])
+            and country(t.target) == str(g["target"])
+            and t.deadline is not None
+            and t.deadline.value == want
+            for t in reading.threats
+        )
+    return {"gold_with_deadline": wanted, "found_with_right_deadline": right}
+
+
 def _deadline_recall(per_article: dict[str, Any]) -> dict[str, Any]:
     """Threats found by (sender, target) with the right deadline, over gold threats with one."""
-    gold_with_deadline = right = 0
-    for result in per_article.values():
-        for line in result["sections"]["threats"]["details"]:
-            if " deadline: " in line:
-                gold_with_deadline += 1
-                right += line.split(" deadline: ")[1].startswith("ok")
+    wanted = sum(r["deadlines"]["gold_with_deadline"] for r in per_article.values())
+    right = sum(r["deadlines"]["found_with_right_deadline"] for r in per_article.values())
     return {
-        "threats_with_deadline_checked": gold_with_deadline,
-        "right": right,
-        "recall": round(right / gold_with_deadline, 3) if gold_with_deadline else None,
+        "gold_threats_with_deadline": wanted,
+        "found_with_right_deadline": right,
+        "recall": round(right / wanted, 3) if wanted else None,
     }

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from standoff.model import DatePrecision, Evidence, ResolvedDate, Warning
 from standoff.read.dates import describe, number, resolve
@@ -184,6 +184,20 @@ def _forward_duration(ent: Span, sent: Span) -> bool:
     )
 
 
+def _due(verb: Token) -> bool:
+    """A verb that puts a measure in force in the future: 'will raise tariffs'."""
+    future = any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children
+    )
+    return (
+        future
+        and verb.pos_ == "VERB"
+        and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in WORDS.threat_objects for c in verb.children
+        )
+    )
+
+
 def _about_deadline(ent: Span, sent: Span) -> bool:
     """A date in a deadline sentence is the deadline when it is tied to it, or counts days."""
     text = ent.text.lower()
@@ -201,6 +215,14 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
             return True
         if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before"):
             return True
+        if (
+            head.lemma_.lower() in ("start", "begin", "effective")
+            and head.i < ent.start
+            and any(t.dep_ == "aux" and t.lower_ in ("will", "would", "shall", "'ll") for t in sent)
+        ):
+            return True  # "will impose a tariff ... starting June 10" (not a measure in force)
+        if head.dep_ == "prep" and head.lower_ in ("on", "from") and _due(head.head):
+            return True  # "will raise tariffs ... on Friday"
         if head.dep_ == "pobj" and any(  # "putting the deadline at about August 8"
             c.lower_ in DEADLINE_NOUNS for c in head.head.head.children
         ):

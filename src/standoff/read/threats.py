@@ -530,7 +530,15 @@ def build_threats(
     drafts = find_threats(doc, found, index, lexicon)
     threats: list[Threat] = []
     warnings: list[Warning] = []
-    candidates = deadline_candidates(doc, published, {s.start for d in drafts for s in d.sentences})
+    pairs = {(d.sender, d.target) for d in drafts}
+    asked = {  # "Japan has asked Seoul to agree by July 18": the demand's deadline
+        f.sentence.start
+        for f in found
+        if f.type == "REQUEST"
+        and any((s.country, r.country) in pairs for s in f.sources for r in f.targets)
+    }
+    threat_sentences = {s.start for d in drafts for s in d.sentences} | asked
+    candidates = deadline_candidates(doc, published, threat_sentences)
     by_sender: defaultdict[str, list[Draft]] = defaultdict(list)
     for d in drafts:
         by_sender[d.sender].append(d)

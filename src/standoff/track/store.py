@@ -114,9 +114,17 @@ def _check_file(path: Path) -> None:
         )
 
 
+# DuckDB keeps pages it has read or written in memory up to its limit (by default 80%
+# of RAM); a store grows with every article, so an unbounded cache would make a long
+# ingest's memory grow with the corpus. Past this limit DuckDB spills to the file.
+MEMORY_LIMIT = "128MB"
+
+
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        return duckdb.connect(
+            str(path), read_only=read_only, config={"memory_limit": MEMORY_LIMIT, "threads": 2}
+        )
     except duckdb.IOException as exc:
         text = str(exc)
         if "lock" in text.lower():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from standoff.model import (
     ActorKind,
     Article,
+    DatePrecision,
     Event,
     RawArticle,
     Reading,
@@ -104,14 +105,14 @@ class Reader:
 
     def sentence_types(self, text: str) -> list[str]:
         """PLOVER types of each trigger in ``text``, main clause first (no actors needed)."""
-        doc = self.nlp(text)
         out: list[str] = []
-        for sent in doc.sents:
-            out.extend(t for t, _tok in sentence_types(sent, self.lexicon, self.modality))
+        with self.nlp.memory_zone():
+            for sent in self.nlp(text).sents:
+                out.extend(t for t, _tok in sentence_types(sent, self.lexicon, self.modality))
         return out
 
     # ------------------------------------------------------------------ steps
-    def _extract(self, doc: Doc, article, raw: RawArticle) -> Reading:  # type: ignore[no-untyped-def]
+    def _extract(self, doc: Doc, article: Article, raw: RawArticle) -> Reading:
         index = ActorIndex(doc, self.dictionary)
         warnings: list[Warning] = []
         if raw.decode_warning:
@@ -214,10 +215,10 @@ def _sentence_date(sent: Span, published: date | None) -> ResolvedDate | None:
                 return r
     if published is None:
         return None
-    return ResolvedDate(value=published, precision="day", text="publication date")  # type: ignore[arg-type]
+    return ResolvedDate(value=published, precision=DatePrecision.DAY, text="publication date")
 
 
-def _counterparts(index: ActorIndex, threats: list[Threat]):  # type: ignore[no-untyped-def]
+def _counterparts(index: ActorIndex, threats: list[Threat]) -> Callable[[str], str | None]:
     """The other party an actor faces: from threats first, then from co-mentions."""
     by_threat: dict[str, str] = {}
     for t in threats:

@@ -68,15 +68,7 @@ class ActorDictionary:
 
     def add_country(self, code: str, spec: dict[str, Any], origin: str) -> None:
         code = code.upper()
-        if not isinstance(spec, dict):
-            raise UserError(f"{origin}: country {code}: expected a mapping")
-        names = list(spec.get("names") or [])
-        display = names[0] if names else code
-        for name in names:
-            self._add(name, ActorEntry(code, code, display, ActorKind.STATE))
-            self.country_names[name.lower()] = code
-        for demonym in spec.get("demonyms") or []:
-            self._add_demonym(str(demonym), code)
+        self._add_named(code, spec, ActorKind.STATE, f"{origin}: country {code}")
         for place, sector in (spec.get("metonyms") or {}).items():
             sector = str(sector).upper()
             if sector not in SECTORS:
@@ -84,12 +76,16 @@ class ActorDictionary:
             self._add(place, ActorEntry(code + sector, code, place, ActorKind.METONYM))
 
     def add_igo(self, code: str, spec: dict[str, Any], origin: str) -> None:
+        self._add_named(code, spec, ActorKind.IGO, f"{origin}: organisation {code}")
+
+    def _add_named(self, code: str, spec: dict[str, Any], kind: ActorKind, where: str) -> None:
+        """The names and demonyms of a state or organisation (its first name is shown)."""
         if not isinstance(spec, dict):
-            raise UserError(f"{origin}: organisation {code}: expected a mapping")
+            raise UserError(f"{where}: expected a mapping")
         names = list(spec.get("names") or [])
         display = names[0] if names else code
         for name in names:
-            self._add(name, ActorEntry(code, code, display, ActorKind.IGO))
+            self._add(name, ActorEntry(code, code, display, kind))
             self.country_names[name.lower()] = code
         for demonym in spec.get("demonyms") or []:
             self._add_demonym(str(demonym), code)

@@ -25,7 +25,7 @@ from rich.table import Table
 
 from standoff.cli import app
 from standoff.errors import PartialFailure, UserError
-from standoff.model import Standoff
+from standoff.model import Standoff, StateChange
 from standoff.track.store import DEFAULT_STORE, Store
 
 StoreOption = Annotated[Path, typer.Option("--store", help="The standoff store (a DuckDB file).")]
@@ -148,6 +148,22 @@ def timeline_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = Non
     _out().print(table)
 
 
+def _history_table(title: str, history: list[StateChange]) -> Table:
+    """A ledger entry's dated history with the evidence and source of each change."""
+    table = Table(title=title, title_justify="left")
+    for name in ("date", "state", "detail", "evidence", "source"):
+        table.add_column(name, overflow="fold")
+    for h in history:
+        table.add_row(
+            _day(h.date),
+            h.state,
+            h.detail,
+            h.evidence.sentence if h.evidence else "-",
+            (h.evidence.source if h.evidence else None) or "-",
+        )
+    return table
+
+
 @app.command("threats")
 def threats_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = None) -> None:
     """The threat ledger: each threat's state and its dated history with evidence."""
@@ -157,25 +173,12 @@ def threats_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = None
         console.print(f"No threats known as of {_day(standoff.as_of)}.")
     for t in standoff.threats:
         deadline = t.deadline.value if t.deadline else None
-        table = Table(
-            title=(
-                f"{t.id}: {t.sender} -> {t.target} ({', '.join(t.measures) or 'measures unstated'})"
-                f"; third parties {', '.join(t.third_parties) or '-'}; deadline {_day(deadline)}"
-                f"; {t.status.value}; {len(t.evidence)} pieces of evidence"
-            ),
-            title_justify="left",
+        title = (
+            f"{t.id}: {t.sender} -> {t.target} ({', '.join(t.measures) or 'measures unstated'})"
+            f"; third parties {', '.join(t.third_parties) or '-'}; deadline {_day(deadline)}"
+            f"; {t.status.value}; {len(t.evidence)} pieces of evidence"
         )
-        for name in ("date", "state", "detail", "evidence", "source"):
-            table.add_column(name, overflow="fold")
-        for h in t.history:
-            table.add_row(
-                _day(h.date),
-                h.state,
-                h.detail,
-                h.evidence.sentence if h.evidence else "-",
-                (h.evidence.source if h.evidence else None) or "-",
-            )
-        console.print(table)
+        console.print(_history_table(title, t.history))
 
 
 @app.command("proposals")
@@ -186,25 +189,12 @@ def proposals_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = No
     if not standoff.proposals:
         console.print(f"No proposals known as of {_day(standoff.as_of)}.")
     for p in standoff.proposals:
-        table = Table(
-            title=(
-                f"{p.id}: {p.name} - {p.state.value}; sponsors {', '.join(p.sponsors) or '-'}; "
-                f"supporters {', '.join(p.supporters) or '-'}; "
-                f"opponents {', '.join(p.opponents) or '-'}"
-            ),
-            title_justify="left",
+        title = (
+            f"{p.id}: {p.name} - {p.state.value}; sponsors {', '.join(p.sponsors) or '-'}; "
+            f"supporters {', '.join(p.supporters) or '-'}; "
+            f"opponents {', '.join(p.opponents) or '-'}"
         )
-        for name in ("date", "state", "detail", "evidence", "source"):
-            table.add_column(name, overflow="fold")
-        for h in p.history:
-            table.add_row(
-                _day(h.date),
-                h.state,
-                h.detail,
-                h.evidence.sentence if h.evidence else "-",
-                (h.evidence.source if h.evidence else None) or "-",
-            )
-        console.print(table)
+        console.print(_history_table(title, p.history))
 
 
 @app.command("actors")

@@ -37,6 +37,23 @@ class ActorEntry:
     role: str | None = None
 
 
+def country_of(code: str | None) -> str:
+    """The country level of an actor code, the one rule for the whole project.
+
+    ``USAGOV`` -> ``USA``; ``XKXGOV`` -> ``XKX``; an IGO is kept whole (``NATO``,
+    ``ECOWAS``); None or "" -> "".
+    """
+    if not code:
+        return ""
+    code = code.strip().upper()
+    head = code[:3]
+    if len(code) >= 3 and pycountry.countries.get(alpha_3=head) is not None:
+        return head
+    if len(code) == 6 and code[3:] in SECTORS:  # a state pycountry lacks, with a sector
+        return head
+    return code
+
+
 def split_code(code: str) -> tuple[str, str | None]:
     """'RUSGOV' -> ('RUS', 'GOV'); 'NATO' -> ('NATO', None)."""
     if len(code) == 6 and code[3:] in SECTORS and code[:3].isupper():

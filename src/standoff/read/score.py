@@ -25,6 +25,7 @@ import yaml
 
 from standoff.errors import UserError
 from standoff.model import ClaimKind, Reading
+from standoff.read.actors import country_of
 
 STOP = {
     "of",
@@ -77,11 +78,7 @@ IGO_CODES = {
 
 def country(code: str | None) -> str:
     """Country level of an actor code: 'USAGOV' -> 'USA', 'NATO' -> 'NATO'."""
-    if not code:
-        return ""
-    if code in IGO_CODES or not code[:3].isalpha():
-        return code
-    return code[:3] if len(code) >= 6 or len(code) == 3 else code
+    return country_of(code)
 
 
 @dataclass

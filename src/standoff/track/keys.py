@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import pycountry
+from standoff.read.actors import country_of
 
 # Words that carry no identity of a measure or a demand ("secondary tariffs" and
 # "tariffs" are the same measure for matching; "a deal to end the war" and
@@ -25,15 +25,8 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 @lru_cache(maxsize=4096)
 def country(code: str) -> str:
-    """The country part of an actor code: the first 3 letters when they are ISO alpha-3.
-
-    ``USAGOV`` -> ``USA``; ``NATO`` -> ``NATO`` (an IGO, kept whole); ``eu`` -> ``EU``.
-    """
-    code = code.strip().upper()
-    head = code[:3]
-    if len(code) >= 3 and pycountry.countries.get(alpha_3=head) is not None:
-        return head
-    return code
+    """The country part of an actor code (``standoff.read.actors.country_of``)."""
+    return country_of(code)
 
 
 def _stem(word: str) -> str:

@@ -26,6 +26,7 @@ from standoff.read.lexicon import LIGHT_VERBS, THREATENABLE, Lexicon, Modality
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.mood import classify, elided_refusals, mood
 from standoff.read.syntax import OBJECT_DEPS, agent_of, prep_objects, subject_of
+from standoff.read.targets import predicate_targets
 from standoff.read.triggers import (
     REPORTING_VERBS,
     Trigger,
@@ -331,7 +332,10 @@ def events_in_sentence(
             mode = mode or _threat_mode(trigger.token, lexicon)
         if not sources and not (event_type in ("SANCTION", "THREATEN") and targets):
             continue  # a measure with no stated author is kept: its sender is the article's
-        targets = [t for t in targets if t.country not in {s.country for s in sources}]
+        own = {s.country for s in sources}
+        targets = [t for t in targets if t.country not in own]
+        if not targets and not generic and trigger.kind not in ("patient", "reported"):
+            targets = predicate_targets(trigger.token, own, index)
         if (
             trigger.token.lemma_.lower() == "defend"
             and event_type == "SUPPORT"
@@ -422,6 +426,7 @@ CONTENT_NOUNS = WORDS.content_nouns
 
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+ONE_WAY = WORDS.one_way_contacts
 
 
 def symmetric_pairs(found: list[Found]) -> None:
@@ -444,7 +449,7 @@ def symmetric_pairs(found: list[Found]) -> None:
                     extra.append(
                         Found(f.type, f.mode, [a], others, f.trigger, f.sentence, cue=f.cue)
                     )
-        elif f.type == "CONSULT" and f.targets:
+        elif f.type == "CONSULT" and f.targets and f.trigger.lemma_.lower() not in ONE_WAY:
             extra.append(
                 Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue)
             )

@@ -144,8 +144,8 @@ class Reader:
         )
         warnings.extend(date_warnings)
         _fill_sources(found, threats)
+        symmetric_pairs(found)  # first: "X and Y agreed" pairs its own subjects
         fill_implicit_targets(found, _counterparts(index, threats))
-        symmetric_pairs(found)
         events = self._events(found, ctx, article.published)
         events.extend(_third_party_threats(threats, events))
         proposals = claim_rules.proposals(doc, index, found, ctx)
@@ -228,14 +228,18 @@ def _counterparts(index: ActorIndex, threats: list[Threat]) -> Callable[[str], s
             by_threat.setdefault(third, t.sender)
     co: dict[str, Counter[str]] = {}
     for sent in index.doc.sents:
-        countries = {
-            r.country
-            for r in index.refs
-            if sent.start <= r.start < sent.end and len(r.country) == 3 and r.how != "pronoun"
-        }
+        # In order of mention (not a set): ties go to the first named, the same every run.
+        countries = list(
+            dict.fromkeys(
+                r.country
+                for r in sorted(index.refs, key=lambda r: r.start)
+                if sent.start <= r.start < sent.end and len(r.country) == 3 and r.how != "pronoun"
+            )
+        )
         for a in countries:
-            for b in countries - {a}:
-                co.setdefault(a, Counter())[b] += 1
+            for b in countries:
+                if b != a:
+                    co.setdefault(a, Counter())[b] += 1
 
     def counterpart(country: str) -> str | None:
         if country in by_threat:

@@ -1,0 +1,106 @@
+"""The other party of an event whose target the grammar rules did not find.
+
+The role rules in :mod:`standoff.read.events` read targets from fixed slots
+(object, "to"/"on"/"against" phrases, the owner of an offer). News and the
+PLOVER gold standard also name the other party deeper in the predicate:
+"threatened to cut off electricity to the Azerbaijani republic of Nakhichevan",
+"extradited a militant to Britain", "arrived in Amman", "shared evidence with
+the U.S.". The first actor of another country named inside the predicate is
+then the target, as event coders such as PETRARCH take it, but never one that
+sits in a clause with a subject of its own ("..., which Israel opposes"), in
+the subject, or in the reporting frame ("officials in Cairo said").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from standoff.model import ActorKind
+from standoff.read.actors import ActorEntry
+from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.syntax import SUBJECT_DEPS
+from standoff.read.words import WORDS
+
+PARTY_NOUNS = WORDS.party_nouns
+# Dependents that open a clause of their own when they carry a subject.
+CLAUSE_DEPS = ("advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj")
+# Dependents that never hold the other party: the doer, the manner, the time.
+SKIPPED_DEPS = (*SUBJECT_DEPS, "agent", "npadvmod", "punct", "mark", "aux", "neg")
+# Where and when, not to whom: "met at the G20 summit in Buenos Aires".
+SETTING_PREPS = frozenset(
+    ("in", "at", "near", "inside", "outside", "across", "throughout", "during", "after", "before")
+)
+
+
+def _own_clause(tok: Token) -> bool:
+    """A clause with its own subject: its actors act, they are not acted upon."""
+    return tok.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+
+
+def _walk(tok: Token, top: Token) -> list[Token]:
+    """The predicate's tokens in reading order, without subjects and other clauses."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in SKIPPED_DEPS or _own_clause(child):
+            continue
+        if child.dep_ == "prep" and child.lower_ in SETTING_PREPS:
+            continue
+        if child.dep_ == "conj" and tok.i == top.i and child.pos_ in ("VERB", "AUX"):
+            continue  # "X met Y and attacked Z": the second verb is its own event
+        out.append(child)
+        out.extend(_walk(child, top))
+    return sorted(out, key=lambda t: t.i)
+
+
+def predicate_targets(trigger: Token, own: set[str], index: ActorIndex) -> list[Ref]:
+    """The first actor of another country named in ``trigger``'s predicate, with the
+    actors coordinated with it ("Congo and Costa Rica"); [] when there is none.
+
+    ``own`` holds the sources' country codes, which are never their own target.
+    """
+    for tok in _walk(trigger, trigger):
+        ref = _named(tok, index, trigger)
+        if ref is None or ref.country in own:
+            continue
+        found = [ref]
+        for conj in tok.conjuncts:
+            other = _named(conj, index, trigger)
+            if other is not None and other.country not in own and other not in found:
+                found.append(other)
+        return found
+    return []
+
+
+def _named(tok: Token, index: ActorIndex, trigger: Token) -> Ref | None:
+    """The actor a single token names: a dictionary mention, or a demonym adjective
+    ("Palestinian workers", "the Azerbaijani republic", "rejected Israeli changes")."""
+    modifier = tok.dep_ in ("amod", "compound", "nmod", "poss")
+    if modifier and not (_party_noun(tok.head, index) or _own_object(tok.head, trigger)):
+        return None  # "a halt to NATO expansion": a thing deep in the demand, not the party
+    ref = index.by_token.get(tok.i)
+    if ref is not None:
+        return None if ref.how == "pronoun" else ref
+    if tok.i in index.demonyms and modifier:
+        country = index.demonyms[tok.i]
+        return Ref(
+            ActorEntry(country, country, tok.text, ActorKind.STATE), tok.i, tok.i + 1, "demonym"
+        )
+    return None
+
+
+def _party_noun(noun: Token, index: ActorIndex) -> bool:
+    """A noun for people or a place, which its modifier's country stands behind."""
+    low = noun.lower_
+    return (
+        noun.i in index.by_token
+        or low in PARTY_NOUNS
+        or noun.lemma_.lower() in PARTY_NOUNS
+        or index.book.sector_for(low) is not None
+    )
+
+
+def _own_object(noun: Token, trigger: Token) -> bool:
+    """The trigger's own object ("rejected Israeli changes", "riots against Israeli
+    policies"): whose thing it is names the party acted upon."""
+    head = noun.head
+    return head.i == trigger.i or (head.dep_ == "prep" and head.head.i == trigger.i)

@@ -1,0 +1,70 @@
+"""Targets named deep in the predicate (read.targets), and the direction of contacts.
+
+Sentences written for these tests; each names its parties once, so a wrong rule
+shows up as a missing or an extra (type, source, target) triple.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from standoff.model import RawArticle
+from standoff.read.reader import Reader
+from standoff.read.score import triples
+
+DAY = date(2024, 3, 6)
+
+
+def read_triples(reader: Reader, text: str) -> set[tuple[str, str, str]]:
+    return triples(reader.read(RawArticle(text=text), published=DAY))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the other party sits in the object's own phrase, not in a fixed slot
+        (
+            "Norway threatened on Tuesday to cut off gas deliveries to the Polish port of Gdansk.",
+            ("THREATEN", "NOR", "POL"),
+        ),
+        # a demonym on a noun for people is the party acted upon
+        ("Chile granted asylum to five Peruvian soldiers.", ("AID", "CHL", "PER")),
+        # the trigger's own object: whose proposal was turned down
+        ("Seoul rejected the proposed Japanese changes to the accord.", ("REJECT", "KOR", "JPN")),
+    ],
+)
+def test_target_named_in_the_predicate(
+    reader: Reader, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in read_triples(reader, text)
+
+
+def test_place_of_a_meeting_is_not_its_party(reader: Reader) -> None:
+    out = read_triples(
+        reader,
+        "Chinese and Indian negotiators agreed on a border patrol plan at a summit in Brazil.",
+    )
+    assert not any(t[2] == "BRA" for t in out), out
+
+
+def test_actor_deep_inside_a_demand_is_not_its_addressee(reader: Reader) -> None:
+    out = read_triples(
+        reader,
+        "Moscow listed its conditions for a settlement, including a halt to NATO expansion.",
+    )
+    assert ("REQUEST", "RUS", "NATO") not in out
+
+
+def test_joint_subjects_agree_both_ways(reader: Reader) -> None:
+    out = read_triples(reader, "Peru and Ecuador agreed to reopen their border crossings.")
+    assert {("AGREE", "PER", "ECU"), ("AGREE", "ECU", "PER")} <= out
+
+
+def test_a_visit_runs_one_way_a_meeting_both_ways(reader: Reader) -> None:
+    visit = read_triples(reader, "The Kenyan foreign minister visited Ethiopia on Monday.")
+    assert ("CONSULT", "KEN", "ETH") in visit
+    assert ("CONSULT", "ETH", "KEN") not in visit
+    meeting = read_triples(reader, "The Kenyan foreign minister met Ethiopia's prime minister.")
+    assert {("CONSULT", "KEN", "ETH"), ("CONSULT", "ETH", "KEN")} <= meeting

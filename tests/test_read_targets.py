@@ -68,3 +68,35 @@ def test_a_visit_runs_one_way_a_meeting_both_ways(reader: Reader) -> None:
     assert ("CONSULT", "ETH", "KEN") not in visit
     meeting = read_triples(reader, "The Kenyan foreign minister met Ethiopia's prime minister.")
     assert {("CONSULT", "KEN", "ETH"), ("CONSULT", "ETH", "KEN")} <= meeting
+
+
+def test_a_perfect_tense_request_is_an_event(reader: Reader) -> None:
+    # "has asked" is a perfect; only a bare participle ("Asked whether ...") is not a request
+    out = read_triples(reader, "Canada has asked Mexico to agree by June 3 to a review panel.")
+    assert ("REQUEST", "CAN", "MEX") in out
+
+
+def test_the_subject_of_a_demanded_clause_is_the_addressee(reader: Reader) -> None:
+    out = read_triples(reader, "Brazil has demanded that Argentina lift the new import licences.")
+    assert ("REQUEST", "BRA", "ARG") in out
+
+
+def test_those_who_travel_for_talks_consult(reader: Reader) -> None:
+    out = read_triples(
+        reader, "Vietnam's trade minister travelled to Seoul for two days of talks on Monday."
+    )
+    assert ("CONSULT", "VNM", "KOR") in out
+
+
+def test_recalling_an_envoy_for_consultations_is_no_meeting(reader: Reader) -> None:
+    out = read_triples(reader, "Chile recalled its ambassador to Bolivia for consultations.")
+    assert not any(t[0] == "CONSULT" for t in out), out
+
+
+def test_a_group_of_senders_is_answered_as_a_group(reader: Reader) -> None:
+    text = (
+        "Norway, Sweden and Denmark threatened on Monday to impose sanctions on Belarus "
+        "unless it frees the detained pilots. Belarus called the decision illegal."
+    )
+    out = read_triples(reader, text)
+    assert {("REJECT", "BLR", c) for c in ("NOR", "SWE", "DNK")} <= out, out

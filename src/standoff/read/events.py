@@ -26,7 +26,7 @@ from standoff.read.lexicon import LIGHT_VERBS, THREATENABLE, Lexicon, Modality
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.mood import classify, elided_refusals, mood
 from standoff.read.syntax import OBJECT_DEPS, agent_of, prep_objects, subject_of
-from standoff.read.targets import predicate_targets
+from standoff.read.targets import between_parties, clause_addressee, predicate_targets
 from standoff.read.triggers import (
     REPORTING_VERBS,
     Trigger,
@@ -36,6 +36,9 @@ from standoff.read.triggers import (
 )
 from standoff.read.words import WORDS
 
+# "travel to Washington for talks", "agreed over dinner": the meeting is the verb's occasion.
+OCCASION_PREPS = frozenset(("for", "over", "during", "at", "after"))
+COUNTED = WORDS.time_nouns | {"round", "rounds", "series"}
 # Event types with a clear other party: a missing target is worth inferring.
 TARGETED_TYPES = {
     "AGREE",
@@ -201,6 +204,11 @@ def roles(
             subject = subject_of(tok.head)
             if subject is not None:
                 sources = index.actors_of(subject)
+        occasion = _occasion_verb(tok) if trigger.type == "CONSULT" else None
+        if not sources and occasion is not None:
+            subject = subject_of(occasion)
+            if subject is not None:
+                sources = index.actors_of(subject)
         if not sources and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
             subject = subject_of(tok.head.head)
             if subject is not None:
@@ -229,6 +237,8 @@ def roles(
             prep_heads.append(tok.head)  # "stepped up attacks ... on refineries"
         if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
             prep_heads.append(tok.head.head)  # "arrived in Amman on a visit"
+        if occasion is not None and occasion not in prep_heads:
+            prep_heads.append(occasion)  # "travelled to Seoul for talks"
         for prep, obj in (
             p for h in prep_heads for p in prep_objects(h, (*preps, "between", "with"))
         ):
@@ -238,6 +248,14 @@ def roles(
             if index.is_generic(obj):
                 generic = True
             targets.extend(refs)
+        if trigger.type == "CONSULT" and not targets:
+            # "negotiations in Washington between a Chinese delegation and a U.S. team": the
+            # parser often hangs "between" on the place; the pair still meets.
+            pair = between_parties(tok, index)
+            if len(pair) >= 2 and not sources:
+                sources, targets = pair[:1], pair[1:]
+            elif pair:
+                targets = pair
     else:  # adjective: "Russia remained defiant"
         subject = subject_of(tok.head) if tok.dep_ != "ROOT" else subject_of(tok)
         if subject is not None:
@@ -250,6 +268,17 @@ def roles(
 
 
 OFFER_NOUNS = WORDS.offer_nouns
+
+
+def _occasion_verb(noun: Token) -> Token | None:
+    """The verb a meeting noun is the occasion of: "travelled to Seoul for (two days of)
+    talks", "agreed over dinner"; None when there is none."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in COUNTED:
+        noun = noun.head.head  # "two days of talks", "a round of negotiations"
+    if noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
+        return None
+    verb = noun.head.head
+    return verb if verb.lemma_.lower() in WORDS.occasion_verbs else None
 
 
 def _owner_of_object(tok: Token, index: ActorIndex) -> list[Ref]:
@@ -309,7 +338,8 @@ def events_in_sentence(
             and trigger.token.tag_ == "VBN"
             and agent_of(trigger.token) is None
             and trigger.token.dep_ in ("advcl", "ROOT", "ccomp", "acl")
-        ):
+            and not any(c.dep_ in ("nsubj", "aux") for c in trigger.token.children)
+        ):  # ("Japan has asked Seoul" is a perfect, not a bare participle)
             continue  # "Asked at a news conference whether ...": he was asked, nobody asked him
         sources, targets, generic = roles(trigger, index, lexicon)
         for other in elided_refusals(trigger.token):
@@ -335,7 +365,11 @@ def events_in_sentence(
         own = {s.country for s in sources}
         targets = [t for t in targets if t.country not in own]
         if not targets and not generic and trigger.kind not in ("patient", "reported"):
-            targets = predicate_targets(trigger.token, own, index)
+            if trigger.type == "REQUEST":
+                targets = [
+                    t for t in clause_addressee(trigger.token, index) if t.country not in own
+                ]
+            targets = targets or predicate_targets(trigger.token, own, index)
         if (
             trigger.token.lemma_.lower() == "defend"
             and event_type == "SUPPORT"
@@ -386,12 +420,12 @@ def _threat_mode(tok: Token, lexicon: Lexicon) -> str | None:
 # --------------------------------------------------------------------------- implicit targets
 
 
-def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], str | None]) -> None:
+def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], list[str]]) -> None:
     """Give events with no stated target the other party the article pairs them with.
 
     First choice: the reverse of a stated event of the same PLOVER class
     (Russia attacks ?; Ukraine attacks Russia -> Russia attacks Ukraine).
-    Otherwise ``counterpart(country)`` (from threats and co-mentions).
+    Otherwise ``counterpart(country)``: the parties it faces (from threats and co-mentions).
     """
     stated: Counter[tuple[str, str, str]] = Counter()
     for f in found:
@@ -412,13 +446,14 @@ def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], str |
         ]
         verbal = QUAD[f.type].startswith("v")
         # Words answer the party one is bargaining with; blows answer the party one is fighting.
-        other = (
-            (counterpart(source) if verbal else None)
-            or (max(reverse)[1] if reverse else None)
+        others = (
+            (counterpart(source) if verbal else [])
+            or ([max(reverse)[1]] if reverse else [])
             or counterpart(source)
         )
-        if other and other != source:
-            f.targets = [Ref(_state(other), f.trigger.i, f.trigger.i + 1, "inferred")]
+        others = [o for o in others if o != source]
+        if others:
+            f.targets = [Ref(_state(o), f.trigger.i, f.trigger.i + 1, "inferred") for o in others]
             f.inferred_target = True
 
 

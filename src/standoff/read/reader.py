@@ -218,14 +218,25 @@ def _sentence_date(sent: Span, published: date | None) -> ResolvedDate | None:
     return ResolvedDate(value=published, precision=DatePrecision.DAY, text="publication date")
 
 
-def _counterparts(index: ActorIndex, threats: list[Threat]) -> Callable[[str], str | None]:
-    """The other party an actor faces: from threats first, then from co-mentions."""
-    by_threat: dict[str, str] = {}
+def _counterparts(index: ActorIndex, threats: list[Threat]) -> Callable[[str], list[str]]:
+    """The other parties an actor faces: from threats first, then from co-mentions.
+
+    A target threatened by several senders in the same sentences ("Britain, France and
+    Germany triggered ...") faces them all; otherwise one party.
+    """
+    by_threat: dict[str, list[str]] = {}
     for t in threats:
-        by_threat.setdefault(t.target, t.sender)
-        by_threat.setdefault(t.sender, t.target)
+        if t.target not in by_threat:
+            shared = {(e.start, e.end) for e in t.evidence}
+            by_threat[t.target] = [
+                u.sender
+                for u in threats
+                if u.target == t.target
+                and (u is t or shared & {(e.start, e.end) for e in u.evidence})
+            ]
+        by_threat.setdefault(t.sender, [t.target])
         for third in t.third_parties:
-            by_threat.setdefault(third, t.sender)
+            by_threat.setdefault(third, [t.sender])
     co: dict[str, Counter[str]] = {}
     for sent in index.doc.sents:
         # In order of mention (not a set): ties go to the first named, the same every run.
@@ -241,12 +252,12 @@ def _counterparts(index: ActorIndex, threats: list[Threat]) -> Callable[[str], s
                 if b != a:
                     co.setdefault(a, Counter())[b] += 1
 
-    def counterpart(country: str) -> str | None:
+    def counterpart(country: str) -> list[str]:
         if country in by_threat:
             return by_threat[country]
         if country in co and co[country]:
-            return co[country].most_common(1)[0][0]
-        return None
+            return [co[country].most_common(1)[0][0]]
+        return []
 
     return counterpart
 

@@ -104,3 +104,36 @@ def _own_object(noun: Token, trigger: Token) -> bool:
     policies"): whose thing it is names the party acted upon."""
     head = noun.head
     return head.i == trigger.i or (head.dep_ == "prep" and head.head.i == trigger.i)
+
+
+def clause_addressee(trigger: Token, index: ActorIndex) -> list[Ref]:
+    """Who a demand is made of when it is a clause: "demanded that Beijing end the
+    transfers", "insisted Tokyo must withdraw": the clause's subject. Not for "told him
+    that ...", whose addressee is the object, and the clause only what was said."""
+    if trigger.lemma_.lower() not in WORDS.asking_verbs:
+        return []
+    for child in trigger.children:
+        if child.dep_ not in ("ccomp", "xcomp"):
+            continue
+        for sub in child.children:
+            if sub.dep_ in ("nsubj", "nsubjpass"):
+                return index.actors_of(sub)
+    return []
+
+
+def between_parties(noun: Token, index: ActorIndex) -> list[Ref]:
+    """The parties of a "between X and Y" phrase anywhere in ``noun``'s phrase."""
+    for tok in noun.subtree:
+        if tok.lower_ == "between" and tok.dep_ == "prep" and not _inside_own_clause(tok, noun):
+            for obj in tok.children:
+                if obj.dep_ == "pobj":
+                    return index.actors_of(obj, demonyms=True)
+    return []
+
+
+def _inside_own_clause(tok: Token, top: Token) -> bool:
+    while tok.i != top.i and tok.head.i != tok.i:
+        if _own_clause(tok):
+            return True
+        tok = tok.head
+    return False

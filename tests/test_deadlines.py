@@ -73,3 +73,17 @@ def test_from_today_counts_from_publication(reader: Reader) -> None:
     )
     got = _deadlines(_read(reader, text))
     assert got.get(("ESP", "MAR")) == date(2024, 3, 25)
+
+
+# --------------------------------------------------------------------------- whose deadline
+
+
+def test_each_threat_keeps_the_dates_of_its_own_sentences(reader: Reader) -> None:
+    """A counter-threat in the same article does not inherit the first threat's date."""
+    text = (
+        "Spain will impose sanctions on Morocco starting March 25 unless Morocco reopens "
+        "the border. Morocco threatened Spain with countermeasures."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 25)
+    assert ("MAR", "ESP") in got and got[("MAR", "ESP")] is None

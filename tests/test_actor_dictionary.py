@@ -1,25 +1,32 @@
 """The shipped actor dictionary (standoff/data/actors/*.yaml) is well formed and unambiguous.
 
 These tests read the YAML files directly, so a broken entry is reported by file
-and entry; one test loads them through :class:`ActorDictionary` to check that the
-reader resolves the names news uses.
+and entry; the last ones load them through :class:`ActorDictionary` to check that
+the names news uses resolve, and read sentences with the reader to check that
+companies, offices and people resolve to their state's sector in running text
+and that ordinary words ("total", "shell", "reliance") do not.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pycountry
 import pytest
 import yaml
 
-from standoff.read.actors import SECTORS, ActorDictionary
+from standoff.errors import UserError
+from standoff.model import ActorKind, RawArticle, Reading
+from standoff.read import Reader
+from standoff.read.actors import SECTORS, SHIPPED, ActorDictionary
 
-FILES = ("countries.yaml", "igos.yaml", "people.yaml", "roles.yaml")
+FILES = SHIPPED
 
 # The 193 UN member states (un.org/en/about-us/member-states), by ISO alpha-3.
 UN_MEMBERS = frozenset("""
@@ -62,6 +69,11 @@ def _people() -> list[dict[str, Any]]:
     return data
 
 
+def _organisations() -> dict[str, list[dict[str, Any]]]:
+    data: dict[str, list[dict[str, Any]]] = _load("organisations.yaml")
+    return data
+
+
 def _roles() -> dict[str, list[str]]:
     data: dict[str, list[str]] = _load("roles.yaml")
     return data
@@ -88,7 +100,7 @@ def _string_list(value: Any, where: str) -> list[str]:
 @pytest.mark.parametrize("name", FILES)
 def test_file_parses_to_the_documented_shape(name: str) -> None:
     data = _load(name)
-    expected = list if name == "people.yaml" else dict
+    expected = list if name == "people.yaml" else dict  # organisations: companies, offices
     assert isinstance(data, expected) and data, f"{name}: expected a non-empty {expected.__name__}"
 
 
@@ -118,6 +130,18 @@ def test_people_entries_have_name_code_role_and_aliases() -> None:
         name = spec["name"]
         assert isinstance(spec["role"], str) and spec["role"], f"people.yaml {name}: no role"
         _string_list(spec["aliases"], f"people.yaml {spec['name']} aliases")
+
+
+def test_organisation_entries_have_name_code_role_and_aliases() -> None:
+    data = _organisations()
+    assert set(data) == {"companies", "offices"}, "organisations.yaml: sections"
+    for section, items in data.items():
+        assert items, f"organisations.yaml: {section} is empty"
+        for spec in items:
+            assert set(spec) == {"name", "code", "role", "aliases"}, f"organisations.yaml {spec}"
+            assert isinstance(spec["name"], str) and spec["name"].strip() == spec["name"]
+            assert isinstance(spec["role"], str) and spec["role"], f"{spec['name']}: no role"
+            _string_list(spec["aliases"], f"organisations.yaml {spec['name']} aliases")
 
 
 def test_roles_are_lower_case_known_sectors_and_each_word_in_one_sector() -> None:
@@ -161,6 +185,18 @@ def test_people_codes_are_a_known_state_plus_sector_or_an_igo() -> None:
         assert sector == "" or sector in SECTORS, f"people.yaml {spec['name']}: sector {sector!r}"
 
 
+def test_organisation_codes_are_a_known_state_plus_sector() -> None:
+    states = set(_countries())
+    for section, items in _organisations().items():
+        for spec in items:
+            code, name = spec["code"], spec["name"]
+            assert len(code) == 6, f"organisations.yaml {name}: {code} is not state + sector"
+            assert code[:3] in states, f"organisations.yaml {name}: {code[:3]} not a state"
+            assert code[3:] in SECTORS, f"organisations.yaml {name}: sector {code[3:]!r}"
+            if section == "companies":  # a firm is a business or a news outlet, not a government
+                assert code[3:] in ("BUS", "MED"), f"organisations.yaml {name}: {code}"
+
+
 # ---------------------------------------------------------------- ambiguity
 
 
@@ -176,6 +212,10 @@ def _claims() -> dict[str, set[str]]:
     for spec in _people():
         for phrase in [spec["name"], *spec["aliases"]]:
             claims[phrase.lower()].add(f"person:{spec['name']}")
+    for section, items in _organisations().items():
+        for spec in items:
+            for phrase in [spec["name"], *spec["aliases"]]:
+                claims[phrase.lower()].add(f"{section}:{spec['name']}")
     return claims
 
 
@@ -192,10 +232,32 @@ def test_no_phrase_is_claimed_by_two_entities() -> None:
 
 def test_ambiguous_surnames_are_not_aliases() -> None:
     banned = {"kim", "wang", "li", "lee", "johnson", "khan", "sharif", "rasmussen", "al thani",
-              "bin salman", "bin zayed", "aoun", "zardari", "rodriguez", "rodríguez", "he"}
+              "bin salman", "bin zayed", "aoun", "zardari", "rodriguez", "rodríguez", "he",
+              # shared by two people of the dictionary, or by others often in the news
+              "gul", "gül", "miller", "clinton", "bush", "rice", "hu", "wen", "ban", "gates",
+              "lew", "hague", "hammond", "kirchner", "chavez", "chávez", "maliki", "al-maliki",
+              "sabah", "al-sabah", "sheikh sabah", "panetta", "pritzker", "ambani", "meng",
+              "santos", "harper", "abbott", "bishop", "fox", "king", "brown", "power"}
     for spec in _people():
         used = banned & {alias.lower() for alias in spec["aliases"]}
         assert not used, f"people.yaml {spec['name']}: ambiguous alias {sorted(used)}"
+
+
+# Words news uses as ordinary words or for other things: no company or office may be
+# named by them (the dictionary matches names case-insensitively).
+COMMON_WORDS = {"total", "shell", "reliance", "apple", "meta", "intel", "micron", "ford",
+                "indian oil", "nord stream", "commission", "the commission", "fed", "ioc", "ice",
+                "bis", "cctv", "citgo", "airbus", "sber", "veb", "emirates", "alphabet",
+                "amazon", "oracle", "visa", "delta", "target", "sabic"}
+
+
+def test_companies_and_offices_avoid_ordinary_words() -> None:
+    for items in _organisations().values():
+        for spec in items:
+            used = COMMON_WORDS & {p.lower() for p in [spec["name"], *spec["aliases"]]}
+            assert not used, f"organisations.yaml {spec['name']}: ambiguous name {sorted(used)}"
+    for spec in _igos().values():
+        assert not COMMON_WORDS & {n.lower() for n in spec["names"]}
 
 
 def test_yaml_names_do_not_take_another_states_official_name() -> None:
@@ -243,3 +305,100 @@ def test_loader_gives_metonyms_and_people_their_sector(
         book: ActorDictionary, phrase: str, code: str) -> None:
     entry = book.entry(book.phrases[phrase])
     assert entry is not None and entry.code == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code", "kind"),
+    [("Gazprom", "RUSBUS", ActorKind.ORGANISATION),
+     ("Naftogaz", "UKRBUS", ActorKind.ORGANISATION),
+     ("Saudi Aramco", "SAUBUS", ActorKind.ORGANISATION),
+     ("Xinhua", "CHNMED", ActorKind.ORGANISATION),
+     ("Emir of Kuwait", "KWTGOV", ActorKind.PERSON),
+     ("Bank of Japan", "JPNGOV", ActorKind.METONYM),
+     ("Rospotrebnadzor", "RUSGOV", ActorKind.METONYM),
+     ("Alexei Miller", "RUSBUS", ActorKind.PERSON),
+     ("José Manuel Barroso", "EU", ActorKind.PERSON),
+     ("Fikri Isik", "TURMIL", ActorKind.PERSON)],
+)
+def test_loader_gives_companies_offices_and_bodies_their_code(
+        book: ActorDictionary, phrase: str, code: str, kind: ActorKind) -> None:
+    entry = book.entry(book.phrases[phrase])
+    assert entry is not None and (entry.code, entry.kind) == (code, kind)
+
+
+def test_a_users_file_adds_companies_and_offices(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text(
+        "organisations:\n"
+        "  companies:\n"
+        "    - {name: Acme Pipelines, code: NORBUS, role: pipeline operator, aliases: [Acme]}\n"
+        "  offices:\n"
+        "    - {name: Grand Duke of Luxembourg, code: LUXGOV, role: head of state, aliases: []}\n",
+        encoding="utf-8",
+    )
+    mine = ActorDictionary.load(path, working_folder=False)
+    acme = mine.entry(mine.phrases["Acme"])
+    duke = mine.entry(mine.phrases["Grand Duke of Luxembourg"])
+    assert acme is not None and (acme.code, acme.country, acme.kind) == (
+        "NORBUS", "NOR", ActorKind.ORGANISATION)
+    assert duke is not None and (duke.code, duke.kind) == ("LUXGOV", ActorKind.PERSON)
+
+
+def test_a_users_organisations_section_must_have_known_sections(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("organisations:\n  firms: []\n", encoding="utf-8")
+    with pytest.raises(UserError, match="companies and offices"):
+        ActorDictionary.load(path, working_folder=False)
+
+
+# ---------------------------------------------------------------- in running text
+
+
+def _read(reader: Reader, text: str) -> Reading:
+    return reader.read(RawArticle(text=text, origin="probe"), date(2025, 8, 6))
+
+
+def _codes(reading: Reading) -> dict[str, str]:
+    """Mention text -> actor code, for every mention of the Reading."""
+    return {m.text: a.code for a in reading.actors for m in a.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "code"),
+    [
+        ("Gazprom cut off gas supplies to Ukraine on Thursday.", "Gazprom", "RUSBUS"),
+        ("Ukraine's Naftogaz said it would guarantee transit to Europe.", "Naftogaz", "UKRBUS"),
+        ("Washington blacklisted Huawei and SMIC last year.", "SMIC", "CHNBUS"),
+        ("Reliance Industries said it would stop buying Russian crude.", "Reliance Industries",
+         "INDBUS"),
+        ("The Emir of Kuwait asked Qatar to answer the demands.", "Emir of Kuwait", "KWTGOV"),
+        ("Sheikh Sabah Al-Ahmad Al-Sabah met the envoys in Kuwait City.",
+         "Sheikh Sabah Al-Ahmad Al-Sabah", "KWTGOV"),
+        ("Abdulhamit Gul said the court would decide.", "Abdulhamit Gul", "TURGOV"),
+        ("Viktor Yushchenko said Ukraine had enough gas in storage.", "Viktor Yushchenko",
+         "UKRGOV"),
+        ("The Bank of Japan kept rates on hold.", "Bank of Japan", "JPNGOV"),
+    ],
+)
+def test_a_sentence_naming_them_resolves_to_the_state_and_sector(
+        reader: Reader, text: str, mention: str, code: str) -> None:
+    assert _codes(_read(reader, text)).get(mention) == code
+
+
+def test_a_title_is_not_taken_for_the_person_named_after_it(reader: Reader) -> None:
+    codes = _codes(_read(reader, "Donald Trump Jr. visited Nuuk on Tuesday."))
+    assert codes.get("Donald Trump Jr.") == "USACVL"  # not the President (USAGOV)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The total cost of the shell companies rose, and reliance on imports grew.",
+        "A commission of inquiry said the fed cattle and the ice on the roads were a concern.",
+        "Indian oil imports rose while the apple harvest fell.",
+    ],
+)
+def test_ordinary_words_name_no_actor(reader: Reader, text: str) -> None:
+    reading = _read(reader, text)
+    named = {m.text.lower() for a in reading.actors for m in a.mentions}
+    assert not named - {"indian"}, f"actors named in {text!r}: {sorted(named)}"

@@ -1,7 +1,8 @@
 """The actor dictionary: names, metonyms, demonyms and people -> actor codes.
 
 One place holds every fact of the form "this name stands for that actor": the
-YAML files in ``standoff/data/actors/`` (countries, IGOs, people, role words),
+YAML files in ``standoff/data/actors/`` (countries, IGOs, people, companies and
+offices, role words),
 pycountry's official country names, and the user's own file (``--actors FILE``
 or ``standoff-actors.yaml`` in the working folder). The dictionary turns them
 into spaCy EntityRuler patterns, so the base model's entity errors are
@@ -23,6 +24,8 @@ from standoff.errors import UserError
 from standoff.model import ActorKind
 
 USER_FILE = "standoff-actors.yaml"
+SHIPPED = ("countries.yaml", "igos.yaml", "people.yaml", "organisations.yaml", "roles.yaml")
+SECTIONS = ("countries", "igos", "people", "organisations", "roles")
 SECTORS = ("GOV", "MIL", "LEG", "JUD", "BUS", "OPP", "REB", "MED", "CVL")
 
 
@@ -121,6 +124,26 @@ class ActorDictionary:
         for phrase in [spec["name"], *(spec.get("aliases") or [])]:
             self._add(str(phrase), entry)
 
+    def add_organisations(self, spec: Any, origin: str) -> None:
+        """Companies (each acts for a state's sector: Gazprom -> RUSBUS) and offices, titles
+        that name whoever holds them ("Emir of Kuwait" -> KWTGOV, "NATO chief" -> NATO),
+        resolved as people."""
+        if not isinstance(spec, dict) or set(spec) - {"companies", "offices"}:
+            raise UserError(f"{origin}: organisations: expected sections companies and offices")
+        for section, kind in (
+            ("companies", ActorKind.ORGANISATION),
+            ("offices", ActorKind.PERSON),
+        ):
+            for item in spec.get(section) or []:
+                if not isinstance(item, dict) or "name" not in item or "code" not in item:
+                    raise UserError(f"{origin}: each of {section} needs at least 'name' and 'code'")
+                code = str(item["code"]).upper()
+                country, _ = split_code(code)  # RUSBUS -> RUS; an IGO office's code is kept
+                role = item.get("role")
+                entry = ActorEntry(code, country, str(item["name"]), kind, role)
+                for phrase in [item["name"], *(item.get("aliases") or [])]:
+                    self._add(str(phrase), entry)
+
     def add_roles(self, spec: dict[str, list[str]], origin: str) -> None:
         for sector, words in spec.items():
             if sector.upper() not in SECTORS:
@@ -151,7 +174,7 @@ class ActorDictionary:
                     )
                     book.country_names[value.lower()] = country.alpha_3
         folder = resources.files("standoff") / "data" / "actors"
-        for name in ("countries.yaml", "igos.yaml", "people.yaml", "roles.yaml"):
+        for name in SHIPPED:
             text = (folder / name).read_text(encoding="utf-8")
             book._merge_file(name, yaml.safe_load(text), origin=f"standoff/data/actors/{name}")
         user = extra
@@ -171,11 +194,14 @@ class ActorDictionary:
         elif name.startswith("people"):
             for spec in data or []:
                 self.add_person(spec, origin)
+        elif name.startswith("organisations"):
+            self.add_organisations(data or {}, origin)
         elif name.startswith("roles"):
             self.add_roles(data or {}, origin)
 
     def merge_user_file(self, path: Path) -> None:
-        """A user's YAML: optional sections ``countries``, ``igos``, ``people``, ``roles``."""
+        """A user's YAML: optional sections ``countries``, ``igos``, ``people``,
+        ``organisations`` (``companies``, ``offices``) and ``roles``."""
         if not path.exists():
             raise UserError(f"{path}: no such actor file")
         try:
@@ -187,11 +213,11 @@ class ActorDictionary:
         except UnicodeDecodeError:
             raise UserError(f"{path}: not UTF-8 text") from None
         if not isinstance(data, dict):
-            raise UserError(f"{path}: expected sections countries, igos, people or roles")
-        unknown = set(data) - {"countries", "igos", "people", "roles"}
+            raise UserError(f"{path}: expected sections {', '.join(SECTIONS)}")
+        unknown = set(data) - set(SECTIONS)
         if unknown:
             raise UserError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
-        for section in ("countries", "igos", "people", "roles"):
+        for section in SECTIONS:
             if section in data:
                 self._merge_file(section, data[section], origin=str(path))
 

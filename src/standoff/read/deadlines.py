@@ -26,7 +26,8 @@ DEADLINE_NOUNS = WORDS.deadline_nouns
 # Words that mark a deadline as the new one: "cut the deadline to 10 days".
 MOVED_CUES = re.compile(
     r"\b(new|shorten|shortened|cut|cuts|moved?|brought forward|extend|extended|"
-    r"pushed back|revised|now|reduced|slashed)\b",
+    r"pushed back|revised|reduced|slashed|"
+    r"(?:is|was|falls|expires)\s+now|now\s+(?:falls|expires|due))\b",  # not "acted now"
     re.I,
 )
 
@@ -236,42 +237,70 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
     )
 
 
-def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
-    """The day a duration counts from: the day the sentence says the clock started
-    ("the 50-day deadline set on July 14", "ten days counted from Thursday's delivery"),
-    else the publication date."""
-    if not re.search(r"\b(days?|weeks?|months?)\b", ent.text, re.I):
-        return published
+# A date that names one day ("Thursday", "July 14", "14 July", "yesterday"): the only kind a
+# clock can start on. "A decade ago", "2015", "June" or "last week" are too coarse.
+_DAY_NAMED = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
+_DURATION = re.compile(r"\b(days?|weeks?|months?|hours?)\b", re.I)
+_FROM_NOW = re.compile(r"\bfrom\s+(today|now)\b", re.I)
+
+# How many sentences back a duration may look for the day its clock started.
+ANCHOR_LOOKBACK = 2
+
+
+def _stated_past_day(sent: Span, published: date | None, skip: Span | None = None) -> date | None:
+    """The first day a sentence says something happened on ("notified ... on Thursday",
+    "counted from Thursday's delivery"): a named day, not after publication, not a day
+    still to come ("next Monday")."""
     for other in sent.ents:
-        if other.label_ != "DATE" or other == ent or re.search(r"days?|weeks?", other.text, re.I):
+        if other.label_ != "DATE" or (skip is not None and other == skip):
             continue
-        if re.search(r"\b(next|coming|tomorrow)\b", other.text, re.I):
+        text = other.text.removesuffix("'s").removesuffix("\u2019s")
+        if _DURATION.search(text) or not _DAY_NAMED.search(text):
+            continue
+        if re.search(r"\b(next|coming|tomorrow)\b", text, re.I):
             continue  # a day still to come is not when the clock started
-        day = resolve(other.text.removesuffix("'s").removesuffix("\u2019s"), published, "past")
+        day = resolve(text, published, "past")
         if (
             day.value is not None
             and day.precision is DatePrecision.DAY
             and (published is None or day.value <= published)
         ):
             return day.value
-    return published
-    for other in sent.ents:
-        if other.label_ != "DATE" or other == ent or re.search(r"days?|weeks?", other.text, re.I):
-            continue
-        head = other.root.head
-        verb = head.head if head.dep_ == "prep" else head
-        if verb.lemma_.lower() in (
-            "set",
-            "announce",
-            "give",
-            "issue",
-            "impose",
-            "deliver",
-            "start",
-        ):
-            day = resolve(other.text, published, "past")
-            if day.value is not None:
-                return day.value
+    return None
+
+
+def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
+    """The day a duration counts from.
+
+    News counts a duration from the event it reports: the day stated in the same
+    sentence ("ten days, counted from Thursday's delivery"), else the day the nearest
+    preceding sentence of the paragraph reports ("notified the Council on Thursday.
+    ... within 30 days"). "From today" and a text with no stated day count from the
+    publication date. Coarse dates ("a decade ago", "2015") never start a clock.
+    """
+    if not _DURATION.search(ent.text) or _FROM_NOW.search(sent.text):
+        return published
+    day = _stated_past_day(sent, published, skip=ent)
+    if day is not None:
+        return day
+    doc = sent.doc
+    start = sent.start
+    for _ in range(ANCHOR_LOOKBACK):
+        if start == 0:
+            break
+        last = doc[start - 1]
+        if last.is_space or "\n" in last.whitespace_:
+            break  # a paragraph break: the day belongs to another part of the story
+        previous = last.sent
+        day = _stated_past_day(previous, published)
+        if day is not None:
+            return day
+        start = previous.start
     return published
 
 
@@ -283,7 +312,7 @@ def _sentence_day(sent: Span, published: date | None) -> tuple[date, str] | None
             if (
                 r.value is not None
                 and r.precision is DatePrecision.DAY
-                and not re.search(r"days?|weeks?", ent.text, re.I)
+                and not _DURATION.search(ent.text)  # "Thursday" is a day, "ten days" is not
             ):
                 return r.value, f"{ent.text.strip()} ({describe(r.value)})"
     if published is not None:

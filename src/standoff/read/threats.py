@@ -19,7 +19,13 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from standoff.model import Evidence, Threat, ThreatStatus, Warning
-from standoff.read.deadlines import DEADLINE_NOUNS, PASSED, choose_deadline, deadline_candidates
+from standoff.read.deadlines import (
+    DEADLINE_NOUNS,
+    PASSED,
+    Candidate,
+    choose_deadline,
+    deadline_candidates,
+)
 from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
 from standoff.read.lexicon import Lexicon
@@ -516,6 +522,43 @@ def status_of(doc: Doc, draft: Draft, found: list[Found]) -> ThreatStatus:
     return ThreatStatus.PENDING
 
 
+def deadline_pools(drafts: list[Draft], candidates: list[Candidate]) -> dict[int, list[Candidate]]:
+    """The deadline candidates each draft may choose from, keyed by ``id(draft)``.
+
+    A date in a threat's own sentences is that threat's ("X will impose tariffs on Y
+    starting June 10"); two threats in one article keep their own dates. A date in a
+    sentence of no threat ("The new deadline runs out tonight") belongs to the article's
+    main threat and to every threat issued with it: the co-senders of one ultimatum
+    ("A, B and C gave Y ten days") share a sentence with the main threat and its target.
+    """
+    owned: dict[int, list[Candidate]] = defaultdict(list)
+    by_sentence: defaultdict[int, list[Draft]] = defaultdict(list)
+    for d in drafts:
+        for sent in {s.start: s for s in d.sentences}.values():
+            by_sentence[sent.start].append(d)
+    unowned: list[Candidate] = []
+    for c in candidates:
+        holders = by_sentence.get(c.sentence.start, [])
+        if not holders:
+            unowned.append(c)
+        for d in holders:
+            owned[id(d)].append(c)
+    pools: dict[int, list[Candidate]] = {id(d): owned[id(d)] for d in drafts if owned[id(d)]}
+    threats = [d for d in drafts if not d.measures_only] or drafts
+    if not unowned or not threats:
+        return pools
+    main = max(threats, key=lambda d: len(d.sentences))
+    main_starts = {s.start for s in main.sentences}
+    joint = [
+        d
+        for d in threats
+        if d is main or (d.target == main.target and main_starts & {s.start for s in d.sentences})
+    ]
+    for d in joint:
+        pools.setdefault(id(d), []).extend(c for c in unowned if c not in pools[id(d)])
+    return pools
+
+
 def build_threats(
     doc: Doc,
     found: list[Found],
@@ -539,9 +582,7 @@ def build_threats(
     }
     threat_sentences = {s.start for d in drafts for s in d.sentences} | asked
     candidates = deadline_candidates(doc, published, threat_sentences)
-    by_sender: defaultdict[str, list[Draft]] = defaultdict(list)
-    for d in drafts:
-        by_sender[d.sender].append(d)
+    pools = deadline_pools(drafts, candidates)
     for d in drafts:
         evidence = []
         seen: set[int] = set()
@@ -549,9 +590,9 @@ def build_threats(
             if sent.start not in seen:
                 seen.add(sent.start)
                 evidence.append(_evidence(sent, article_id, source, published))
-        main = max(by_sender[d.sender], key=lambda x: (not x.measures_only, len(x.sentences)))
-        deadline, notes = choose_deadline(candidates, evidence) if d is main else (None, [])
-        warnings.extend(notes)
+        pool = pools.get(id(d), [])
+        deadline, notes = choose_deadline(pool, evidence) if pool else (None, [])
+        warnings.extend(n for n in notes if n not in warnings)  # co-senders share the dates
         threats.append(
             Threat(
                 sender=d.sender,

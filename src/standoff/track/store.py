@@ -13,6 +13,7 @@ refused without being touched. See docs/store.md for the schema.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -28,7 +29,8 @@ from standoff.track import dedupe
 from standoff.track.merge import build_standoff
 
 FORMAT = "standoff-store"
-STORE_VERSION = "1"
+# 2: the Reading is stored zlib-compressed (BLOB), minhash_bands has an index on bucket.
+STORE_VERSION = "2"
 DEFAULT_STORE = Path("standoff.duckdb")
 _DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
 
@@ -45,10 +47,11 @@ CREATE TABLE articles (
     title VARCHAR,
     origin VARCHAR,                  -- file or file:line it came from
     minhash BLOB,                    -- MinHash signature, NULL for very short texts
-    reading JSON NOT NULL            -- the Reading, as model_dump_json
+    reading BLOB NOT NULL            -- the Reading's model_dump_json, zlib-compressed
 );
 CREATE TABLE minhash_bands (band SMALLINT NOT NULL, bucket BIGINT NOT NULL,
                             article_id VARCHAR NOT NULL);
+CREATE INDEX minhash_bucket ON minhash_bands (bucket);
 CREATE TABLE events (
     article_id VARCHAR NOT NULL, n INTEGER NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
     context VARCHAR[], source VARCHAR NOT NULL, target VARCHAR, date DATE, date_text VARCHAR,
@@ -76,6 +79,10 @@ CREATE TABLE ledger_history (
     detail VARCHAR, sentence VARCHAR, source VARCHAR, article_id VARCHAR, published DATE
 );
 """
+
+# The near-duplicate lookups, both answered by an index (``{marks}``: an IN list of marks).
+BUCKET_LOOKUP = "SELECT band, bucket, article_id FROM minhash_bands WHERE bucket IN ({marks})"
+CANDIDATE_LOOKUP = "SELECT story_id, minhash FROM articles WHERE id IN ({marks})"
 
 
 class Outcome(StrEnum):
@@ -118,13 +125,43 @@ def _check_file(path: Path) -> None:
 # of RAM); a store grows with every article, so an unbounded cache would make a long
 # ingest's memory grow with the corpus. Past this limit DuckDB spills to the file.
 MEMORY_LIMIT = "128MB"
+# A checkpoint rewrites every row group that gained rows since the last one, whole. With
+# DuckDB's default row groups (122,880 rows) a store of 10,000 articles is one row group
+# per table, so each checkpoint re-read and re-compressed every stored Reading and peak
+# memory grew with the store (~14 KB per article). The smallest row group DuckDB allows
+# (one vector, 2,048 rows) bounds what a checkpoint rewrites by a constant.
+ROW_GROUP_SIZE = 2048
+_ALIAS = "store"
+
+
+def _attach(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection with the store file attached (as the default catalog).
+
+    The row group size is an option of ATTACH, not of ``duckdb.connect``, so the file
+    is attached to an in-memory connection that holds nothing itself.
+    """
+    con = duckdb.connect(
+        config={
+            "memory_limit": MEMORY_LIMIT,
+            "threads": 2,
+            # where DuckDB spills past the limit: beside the store, as for a file connection
+            "temp_directory": f"{path}.tmp",
+        }
+    )
+    options = f"ROW_GROUP_SIZE {ROW_GROUP_SIZE}" + (", READ_ONLY" if read_only else "")
+    quoted = str(path).replace("'", "''")
+    try:
+        con.execute(f"ATTACH '{quoted}' AS {_ALIAS} ({options})")
+        con.execute(f"USE {_ALIAS}")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(
-            str(path), read_only=read_only, config={"memory_limit": MEMORY_LIMIT, "threads": 2}
-        )
+        return _attach(path, read_only)
     except duckdb.IOException as exc:
         text = str(exc)
         if "lock" in text.lower():
@@ -141,7 +178,9 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
-    rows = con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"
+    ).fetchall()
     return {str(r[0]) for r in rows}
 
 
@@ -248,10 +287,16 @@ class Store:
         told by several outlets counts once.
         """
         article = reading.article
-        existing = self.con.execute(
-            "SELECT id, story_id FROM articles WHERE raw_hash = ? OR id = ?",
-            [raw_hash, article.id],
-        ).fetchone()
+        # Two point lookups, each answered by its constraint's index; an OR of the two
+        # would scan the whole table for every article.
+        existing = (
+            self.con.execute(
+                "SELECT id, story_id FROM articles WHERE raw_hash = ?", [raw_hash]
+            ).fetchone()
+            or self.con.execute(
+                "SELECT id, story_id FROM articles WHERE id = ?", [article.id]
+            ).fetchone()
+        )
         if existing is not None:
             return AddResult(Outcome.DUPLICATE, str(existing[0]), str(existing[1]))
         sig = dedupe.signature(article.text)
@@ -271,19 +316,26 @@ class Store:
         return AddResult(outcome, article.id, story_id, sim)
 
     def _near_duplicate(self, sig: Any) -> tuple[str, float] | None:
+        """The story of the most similar stored article at or above the threshold.
+
+        Only index lookups: the article's LSH buckets in ``minhash_bands`` (index on
+        ``bucket``), then the candidates' signatures by primary key, so the cost and
+        the memory of a lookup do not grow with the store (a join here scanned every
+        band and every article for each new article).
+        """
         buckets = dedupe.bands(sig)
+        wanted = set(buckets)
         rows = self.con.execute(
-            """
-            SELECT DISTINCT a.story_id, a.minhash
-            FROM minhash_bands b
-            JOIN (SELECT unnest(?) AS band, unnest(?) AS bucket) q
-              ON b.band = q.band AND b.bucket = q.bucket
-            JOIN articles a ON a.id = b.article_id
-            """,
-            [[b for b, _ in buckets], [h for _, h in buckets]],
+            BUCKET_LOOKUP.format(marks=_marks(len(buckets))), [h for _, h in buckets]
+        ).fetchall()
+        ids = sorted({str(a) for band, bucket, a in rows if (band, bucket) in wanted})
+        if not ids:
+            return None
+        candidates = self.con.execute(
+            CANDIDATE_LOOKUP.format(marks=_marks(len(ids))), ids
         ).fetchall()
         best: tuple[str, float] | None = None
-        for story_id, blob in rows:
+        for story_id, blob in sorted(candidates):
             sim = dedupe.similarity(sig, dedupe.from_bytes(blob))
             if sim >= dedupe.THRESHOLD and (best is None or sim > best[1]):
                 best = (str(story_id), sim)
@@ -313,7 +365,7 @@ class Store:
                 article.title,
                 origin,
                 None if sig is None else dedupe.to_bytes(sig),
-                reading.model_dump_json(),
+                pack(reading),
             ],
         )
         if sig is not None:
@@ -443,7 +495,7 @@ class Store:
             params.append(as_of)
         query += " ORDER BY published NULLS LAST, id"
         rows = self.con.execute(query, params).fetchall()
-        return [Reading.model_validate_json(r[0]) for r in rows]
+        return [unpack(r[0]) for r in rows]
 
     def standoff(self, as_of: date | None = None) -> Standoff:
         """The standoff as known on ``as_of``: only what had been published by then."""
@@ -472,6 +524,28 @@ class Store:
         row = self.con.execute("SELECT count(*) FROM articles WHERE story_id = id").fetchone()
         out["stories"] = int(row[0]) if row else 0
         return out
+
+
+# Readings are the bulk of a store (~7.5 KB of JSON an article). DuckDB's own string
+# compression leaves JSON near that size, and a checkpoint rewrites the newest row group
+# whole, so its memory is proportional to the Readings' stored size: zlib (level 6)
+# makes them about 3.5x smaller, on disk and in that rewrite.
+_ZLIB_LEVEL = 6
+
+
+def pack(reading: Reading) -> bytes:
+    """A Reading as stored in ``articles.reading``: its JSON, zlib-compressed."""
+    return zlib.compress(reading.model_dump_json().encode("utf-8"), _ZLIB_LEVEL)
+
+
+def unpack(blob: bytes) -> Reading:
+    """The Reading of an ``articles.reading`` value (the inverse of :func:`pack`)."""
+    return Reading.model_validate_json(zlib.decompress(blob))
+
+
+def _marks(count: int) -> str:
+    """``count`` SQL parameter marks, for an IN list (which DuckDB answers with an index)."""
+    return ", ".join("?" * count)
 
 
 def _history_rows(record_id: str, history: list[Any]) -> list[list[Any]]:

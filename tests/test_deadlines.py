@@ -1,0 +1,89 @@
+"""Deadline rules of the reader: where a duration's clock starts, which threats get a deadline,
+and which sentences make a threat. Every sentence here is written for the test (none is taken
+from the development set), so a rule fitted to one article cannot pass by memory."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from standoff.model import RawArticle, Reading
+from standoff.read import Reader
+
+# A Friday; "Thursday" in the text is 14 March 2024.
+FRI = date(2024, 3, 15)
+THU = date(2024, 3, 14)
+
+
+def _read(reader: Reader, text: str, published: date | None = FRI) -> Reading:
+    return reader.read(RawArticle(text=text, origin="probe"), published)
+
+
+def _deadlines(reading: Reading) -> dict[tuple[str, str], date | None]:
+    return {
+        (t.sender, t.target): (t.deadline.value if t.deadline else None) for t in reading.threats
+    }
+
+
+# --------------------------------------------------------------------------- the clock's start
+
+
+def test_duration_counts_from_the_day_the_same_sentence_reports(reader: Reader) -> None:
+    text = (
+        "Spain has given Morocco twenty days to reopen the border, counted from "
+        "Thursday's note, or face sanctions."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 4, 3)  # Thursday 14 March + 20 days
+
+
+def test_duration_counts_from_the_day_the_previous_sentence_reports(reader: Reader) -> None:
+    text = (
+        "Spain notified Morocco of the decision on Thursday. "
+        "Under a treaty signed long ago, Spain will impose sanctions on Morocco within 20 days "
+        "unless Morocco reopens the border."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 4, 3)
+
+
+def test_a_coarse_date_never_starts_the_clock(reader: Reader) -> None:
+    """'a decade ago' is in the sentence, but the clock starts on the publication day."""
+    text = (
+        "Spain will impose the sanctions lifted a decade ago on Morocco again "
+        "within 20 days unless Morocco reopens the border."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 4, 4)  # Friday 15 March + 20 days
+
+
+def test_a_day_in_another_paragraph_does_not_start_the_clock(reader: Reader) -> None:
+    text = (
+        "Spain held a cabinet meeting on Thursday.\n\n"
+        "Spain will impose sanctions on Morocco within 20 days unless Morocco reopens the "
+        "border."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 4, 4)
+
+
+def test_from_today_counts_from_publication(reader: Reader) -> None:
+    text = (
+        "Spain warned Morocco on Thursday that Morocco has ten days from today to reopen the "
+        "border or face sanctions."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 25)
+
+
+# --------------------------------------------------------------------------- whose deadline
+
+
+def test_each_threat_keeps_the_dates_of_its_own_sentences(reader: Reader) -> None:
+    """A counter-threat in the same article does not inherit the first threat's date."""
+    text = (
+        "Spain will impose sanctions on Morocco starting March 25 unless Morocco reopens "
+        "the border. Morocco threatened Spain with countermeasures."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 25)
+    assert ("MAR", "ESP") in got and got[("MAR", "ESP")] is None

@@ -1,0 +1,115 @@
+"""The store's scale properties: what keeps an ingest's memory flat as the store grows.
+
+- tables are cut into row groups of ROW_GROUP_SIZE rows (a checkpoint rewrites only
+  the row groups that gained rows, so its work is bounded by a constant);
+- the near-duplicate lookups are index scans, not scans of every band and article;
+- Readings are stored compressed and come back unchanged.
+The memory itself is measured by benchmarks/bench_track.py, not asserted here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from pathlib import Path
+
+from standoff.model import Article, Reading
+from standoff.track import dedupe
+from standoff.track.store import (
+    BUCKET_LOOKUP,
+    CANDIDATE_LOOKUP,
+    ROW_GROUP_SIZE,
+    Outcome,
+    Store,
+    pack,
+    unpack,
+)
+from test_track_factories import AUG1, ultimatum_story
+
+STORY = (
+    "The United States on Monday gave Russia fifty days to agree a ceasefire in Ukraine and "
+    "threatened secondary tariffs of about one hundred percent on countries that buy Russian "
+    "oil, gas and uranium, the president said in the Oval Office alongside the NATO chief."
+)
+NOISE_ROWS = 3 * ROW_GROUP_SIZE + 100  # band rows of other articles: four row groups
+
+
+def _text_reading(text: str, source: str) -> Reading:
+    ident = hashlib.sha256(f"{source}{text}".encode()).hexdigest()[:16]
+    return Reading(article=Article(id=ident, published=AUG1, source=source, text=text))
+
+
+def _add_noise_bands(store: Store) -> None:
+    """Band rows of articles that match nothing (buckets no real signature hashes to
+    with any likelihood), enough to fill several row groups."""
+    store.con.execute(
+        "INSERT INTO minhash_bands SELECT i % 14, -1 - i, 'noise' || i FROM range(?) t(i)",
+        [NOISE_ROWS],
+    )
+
+
+def test_a_near_duplicate_of_an_article_from_an_earlier_session_is_found(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        first = store.add(_text_reading(STORY, "a.example"), "h1")
+        _add_noise_bands(store)
+    rewrite = STORY.replace("the president said", "the president told reporters") + " (AP)"
+    with Store(path) as store:  # bands and their index read back from the file
+        near = store.add(_text_reading(rewrite, "b.example"), "h2")
+        other = store.add(_text_reading("Talks resumed in Geneva on Tuesday. " * 8, "c"), "h3")
+    assert near.outcome == Outcome.NEAR_DUPLICATE and near.story_id == first.article_id
+    assert near.similarity is not None and near.similarity >= dedupe.THRESHOLD
+    assert other.outcome == Outcome.STORED
+
+
+def test_tables_are_cut_into_row_groups_of_the_configured_size(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        _add_noise_bands(store)
+    with Store(path) as store:  # the size is an attach option: it must hold after reopening
+        _add_noise_bands(store)
+        store.con.execute("CHECKPOINT")
+        groups = store.con.execute(
+            "SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('minhash_bands')"
+        ).fetchone()
+    # Each session's rows start in the last row group, so the count is at most one
+    # more than a table packed from scratch; DuckDB's default size would give one.
+    assert groups is not None
+    packed = math.ceil(2 * NOISE_ROWS / ROW_GROUP_SIZE)
+    assert packed <= groups[0] <= packed + 1
+
+
+def test_near_duplicate_lookups_are_index_scans(tmp_path: Path) -> None:
+    sig = dedupe.signature(STORY)
+    assert sig is not None
+    buckets = [h for _, h in dedupe.bands(sig)]
+    with Store(tmp_path / "s.duckdb") as store:
+        stored = store.add(_text_reading(STORY, "a.example"), "h1")
+        _add_noise_bands(store)
+        store.con.execute("CHECKPOINT")
+        plans = [
+            store.con.execute(
+                "EXPLAIN ANALYZE " + sql.format(marks=", ".join("?" * len(params))), params
+            ).fetchall()[0][1]
+            for sql, params in [
+                (BUCKET_LOOKUP, buckets),
+                (CANDIDATE_LOOKUP, [stored.article_id]),
+            ]
+        ]
+    for plan in plans:
+        assert "Index Scan" in plan, plan
+
+
+def test_readings_are_stored_compressed_and_come_back_unchanged(tmp_path: Path) -> None:
+    story = ultimatum_story()
+    with Store(tmp_path / "s.duckdb") as store:
+        for r in story:
+            store.add(r, r.article.id + "h")
+        blobs = dict(store.con.execute("SELECT id, reading FROM articles").fetchall())
+    for r in story:
+        blob = blobs[r.article.id]
+        assert isinstance(blob, bytes) and blob == pack(r)
+        assert len(blob) < len(r.model_dump_json().encode())
+        assert unpack(blob) == r

@@ -100,3 +100,26 @@ def test_a_group_of_senders_is_answered_as_a_group(reader: Reader) -> None:
     )
     out = read_triples(reader, text)
     assert {("REJECT", "BLR", c) for c in ("NOR", "SWE", "DNK")} <= out, out
+
+
+def test_people_named_by_a_demonym_act_for_their_country(reader: Reader) -> None:
+    # a demonym on a noun for people or for arms stands for the country as a subject;
+    # "Russian oil" does not (tested in the seed acceptance tests)
+    assert ("PROTEST", "NPL", "IND") in read_triples(
+        reader, "Nepalese students protested on Monday against India's new border road."
+    )
+    assert ("ASSAULT", "AZE", "ARM") in read_triples(
+        reader, "Azerbaijani helicopters attacked Armenian positions near the border."
+    )
+
+
+def test_international_groups_are_actors_and_count_as_igos(reader: Reader) -> None:
+    from standoff.read.evaluate import _actor_code
+
+    reading = reader.read(
+        RawArticle(text="Amnesty International accused Myanmar of burning villages."),
+        published=DAY,
+    )
+    assert {(e.type, _actor_code(e.source), _actor_code(e.target)) for e in reading.events} >= {
+        ("ACCUSE", "IGO", "MMR")
+    }

@@ -29,6 +29,13 @@ SECTIONS = ("countries", "igos", "people", "organisations", "roles")
 SECTORS = ("GOV", "MIL", "LEG", "JUD", "BUS", "OPP", "REB", "MED", "CVL")
 
 
+@cache
+def shipped_igo_codes() -> frozenset[str]:
+    """The codes of the international organisations in the shipped ``igos.yaml``."""
+    text = (resources.files("standoff") / "data" / "actors" / "igos.yaml").read_text("utf-8")
+    return frozenset(str(code) for code in yaml.safe_load(text))
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     """What one name in the dictionary stands for."""

@@ -24,6 +24,7 @@ THING_PRONOUNS = WORDS.thing_pronouns
 PLURAL_PRONOUNS = WORDS.plural_pronouns
 DESCRIPTION_NOUNS = WORDS.description_nouns
 GENERIC_NOUNS = WORDS.generic_nouns
+PARTY_NOUNS = WORDS.party_nouns
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,9 @@ class ActorIndex:
                         token.i + 1,
                         "demonym and role",
                     )
-                if demonyms:
+                if demonyms or token.lower_ in PARTY_NOUNS or token.lemma_.lower() in PARTY_NOUNS:
+                    # "Palestinian youths rioted": people and places stand for their country,
+                    # unlike "Russian oil"
                     return Ref(
                         ActorEntry(country, country, child.text, ActorKind.STATE),
                         child.i,

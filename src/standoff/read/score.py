@@ -25,7 +25,7 @@ import yaml
 
 from standoff.errors import UserError
 from standoff.model import ClaimKind, Reading
-from standoff.read.actors import country_of
+from standoff.read.actors import country_of, shipped_igo_codes
 
 STOP = {
     "of",
@@ -52,28 +52,7 @@ STOP = {
     "over",
     "complete",
 }
-IGO_CODES = {
-    "NATO",
-    "EU",
-    "UN",
-    "IAEA",
-    "WTO",
-    "OPEC",
-    "GCC",
-    "AU",
-    "ASEAN",
-    "G7",
-    "G20",
-    "IMF",
-    "WB",
-    "E3",
-    "ICC",
-    "ICJ",
-    "OSCE",
-    "BRICS",
-    "SCO",
-    "ARL",
-}
+IGO_CODES = shipped_igo_codes()
 
 
 def country(code: str | None) -> str:

@@ -317,7 +317,7 @@ def events_in_sentence(
     found: list[Found] = []
     claimed: set[int] = set()  # tokens already used as a light verb's noun
     for trigger in find_triggers(sent, lexicon):
-        if trigger.token.i in claimed:
+        if trigger.token.i in claimed or _answered(trigger.token, trigger.kind):
             continue
         if trigger.kind == "object-verb":  # "dropped its objection": the noun is consumed
             claimed.update(c.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass"))
@@ -398,6 +398,19 @@ def events_in_sentence(
     return found
 
 
+ANSWER_VERBS = WORDS.support_verbs | WORDS.oppose_verbs
+
+
+def _answered(tok: Token, kind: str) -> bool:
+    """'Yemen rejected a U.S. request', 'accepted Kuwait's appeal': the request is what is
+    answered, told as background; the answer is the sentence's event."""
+    return (
+        kind == "noun"
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and tok.head.lemma_.lower() in ANSWER_VERBS
+    )
+
+
 def _under_threat_noun(tok: Token) -> bool:
     """'the threat of sanctions': the sanction noun belongs to the threat."""
     head = tok.head
@@ -473,9 +486,9 @@ def symmetric_pairs(found: list[Found]) -> None:
     """
     extra: list[Found] = []
     for f in found:
-        if f.type not in SYMMETRIC or f.inferred_target:
+        if f.inferred_target or not (f.type in SYMMETRIC or _reciprocal(f.trigger)):
             continue
-        if not f.targets and len(f.sources) >= 2:
+        if not f.targets and len({s.country for s in f.sources}) >= 2:
             everyone = f.sources[:]  # "X, Y and Z met": every pair, both ways
             f.sources, f.targets = everyone[:1], everyone[1:]
             for i, a in enumerate(everyone):
@@ -489,6 +502,20 @@ def symmetric_pairs(found: list[Found]) -> None:
                 Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue)
             )
     found.extend(extra)
+
+
+def _reciprocal(trigger: Token) -> bool:
+    """'upgraded their ties', 'accused each other': joint subjects act on one another."""
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "pobj", "prep", "npadvmod"):
+            words = {t.lower_ for t in child.subtree}
+            if {"each", "other"} <= words or {"one", "another"} <= words:
+                return True
+            if child.dep_ == "dobj" and any(
+                g.dep_ == "poss" and g.lower_ == "their" for g in child.children
+            ):
+                return True
+    return False
 
 
 def _content_object(trigger: Token) -> bool:

@@ -369,7 +369,7 @@ def events_in_sentence(
                 targets = [
                     t for t in clause_addressee(trigger.token, index) if t.country not in own
                 ]
-            targets = targets or predicate_targets(trigger.token, own, index)
+            targets = targets or predicate_targets(trigger.token, own, index, event_type)
         if (
             trigger.token.lemma_.lower() == "defend"
             and event_type == "SUPPORT"

@@ -26,6 +26,8 @@ PARTY_NOUNS = WORDS.party_nouns
 CLAUSE_DEPS = ("advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj")
 # Dependents that never hold the other party: the doer, the manner, the time.
 SKIPPED_DEPS = (*SUBJECT_DEPS, "agent", "npadvmod", "punct", "mark", "aux", "neg")
+# Material acts whose foreign place is the party acted upon, when no other is named.
+ON_THE_GROUND = frozenset(("ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "SANCTION"))
 # Where and when, not to whom: "met at the G20 summit in Buenos Aires".
 SETTING_PREPS = frozenset(
     ("in", "at", "near", "inside", "outside", "across", "throughout", "during", "after", "before")
@@ -37,13 +39,17 @@ def _own_clause(tok: Token) -> bool:
     return tok.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
 
 
-def _walk(tok: Token, top: Token) -> list[Token]:
-    """The predicate's tokens in reading order, without subjects and other clauses."""
+def _walk(tok: Token, top: Token, settings: bool = False) -> list[Token]:
+    """The predicate's tokens in reading order, without subjects and other clauses; with
+    ``settings``, only the places and times ("in Lebanon") the first walk leaves out."""
     out: list[Token] = []
     for child in tok.children:
         if child.dep_ in SKIPPED_DEPS or _own_clause(child):
             continue
         if child.dep_ == "prep" and child.lower_ in SETTING_PREPS:
+            if settings and child.lower_ in ("in", "inside", "across", "throughout"):
+                out.append(child)
+                out.extend(_walk(child, top))
             continue
         if child.dep_ == "conj" and tok.i == top.i and child.pos_ in ("VERB", "AUX"):
             continue  # "X met Y and attacked Z": the second verb is its own event
@@ -52,13 +58,22 @@ def _walk(tok: Token, top: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def predicate_targets(trigger: Token, own: set[str], index: ActorIndex) -> list[Ref]:
+def predicate_targets(
+    trigger: Token, own: set[str], index: ActorIndex, event_type: str = ""
+) -> list[Ref]:
     """The first actor of another country named in ``trigger``'s predicate, with the
     actors coordinated with it ("Congo and Costa Rica"); [] when there is none.
 
-    ``own`` holds the sources' country codes, which are never their own target.
+    ``own`` holds the sources' country codes, which are never their own target. For
+    material acts done on the ground (troops, blockades, aid, strikes), a foreign place
+    they happen in is the last resort: "strengthened its forces in Lebanon".
     """
-    for tok in _walk(trigger, trigger):
+    tokens = _walk(trigger, trigger)
+    if _purpose(trigger):  # "sent personnel to Bosnia to investigate": the sending's target
+        tokens += [t for t in _walk(trigger.head, trigger.head) if t not in trigger.subtree]
+    if event_type in ON_THE_GROUND:
+        tokens += _walk(trigger, trigger, settings=True)
+    for tok in tokens:
         ref = _named(tok, index, trigger)
         if ref is None or ref.country in own:
             continue
@@ -137,3 +152,14 @@ def _inside_own_clause(tok: Token, top: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _purpose(verb: Token) -> bool:
+    """A 'to' clause of purpose or plan with no subject of its own ("sent troops to X to
+    help", "agreed to send aid to X"), whose head's phrases name the same party."""
+    return (
+        verb.dep_ in ("xcomp", "advcl")
+        and verb.head.i != verb.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )

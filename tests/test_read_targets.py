@@ -123,3 +123,25 @@ def test_international_groups_are_actors_and_count_as_igos(reader: Reader) -> No
     assert {(e.type, _actor_code(e.source), _actor_code(e.target)) for e in reading.events} >= {
         ("ACCUSE", "IGO", "MMR")
     }
+
+
+def test_they_takes_up_the_last_list_of_actors(reader: Reader) -> None:
+    text = (
+        "Norway, Sweden and Denmark imposed fishing quotas on Iceland on Monday. Iceland "
+        "protested. They urged Iceland to return to the negotiating table."
+    )
+    out = read_triples(reader, text)
+    assert {("REQUEST", c, "ISL") for c in ("NOR", "SWE", "DNK")} <= out, out
+
+
+def test_no_longer_negates(reader: Reader) -> None:
+    out = read_triples(reader, "Canada said it no longer applies sanctions against Cuba.")
+    assert ("SANCTION", "CAN", "CUB") not in out
+
+
+def test_the_speakers_second_verb_is_the_speakers(reader: Reader) -> None:
+    text = (
+        "Peru's trade minister said the duties violated trade rules and called on Chile "
+        "to withdraw them at once."
+    )
+    assert ("REQUEST", "PER", "CHL") in read_triples(reader, text)

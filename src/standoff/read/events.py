@@ -166,6 +166,13 @@ def roles(
                 trigger.kind == "phrase" and trigger.type == "SANCTION" and subject.pos_ == "PRON"
             ):  # "It takes effect in three weeks": "it" is the measure, not an actor
                 sources = index.actors_of(subject)
+            if not sources and tok.dep_ == "conj" and tok.head.dep_ == "ccomp":
+                # "X said the measures violated the rules and called on Tokyo to ...": the
+                # parser joins the speaker's second verb to the reported clause
+                speaker = tok.head.head
+                said_by = subject_of(speaker) if speaker.lemma_.lower() in REPORTING_VERBS else None
+                if said_by is not None:
+                    sources = index.actors_of(said_by)
             for child in tok.children:
                 if child.dep_ in OBJECT_DEPS and not is_measure(child, lexicon):
                     add_targets(child)

@@ -201,6 +201,10 @@ class ActorIndex:
         ``demonyms`` lets an adjective stand for its country ("attacks on Russian
         refineries" -> RUS); subjects of verbs should not use it ("Russian oil").
         """
+        if token.lower_ in PLURAL_PRONOUNS:
+            several = self._plural_antecedents(token)
+            if several:  # "Britain, France and Germany ... They urged Iran"
+                return several
         found = self._actor_of_head(token, demonyms)
         refs = [found] if found is not None else []
         if found is not None and found.how in ("demonym and role", "demonym"):
@@ -438,6 +442,27 @@ class ActorIndex:
                 if ref.how != "pronoun" or ref.start != pronoun.i:
                     return ref
         return None
+
+    def _plural_antecedents(self, pronoun: Token) -> list[Ref]:
+        """The coordinated actors a plural pronoun takes up: the last list of two or more
+        named together before it ("Britain, France and Germany ... they"); [] if the
+        last plural candidate is a single group ("Ukrainian officials ... they")."""
+        for ref in reversed(self.refs):
+            if ref.start >= pronoun.i or ref.how == "pronoun":
+                continue
+            if pronoun.i - ref.start > 150:
+                break
+            head = self.doc[ref.end - 1]
+            group = [ref]
+            for conj in head.conjuncts:
+                other = self.by_token.get(conj.i)
+                if other is not None and other.how != "pronoun" and other not in group:
+                    group.append(other)
+            if len({r.country for r in group}) >= 2:
+                return sorted(group, key=lambda r: r.start)
+            if ref.entry.kind is ActorKind.GROUP and head.lower_.endswith("s"):
+                return []
+        return []
 
     def _fits(self, low: str, ref: Ref) -> bool:
         kind = ref.entry.kind

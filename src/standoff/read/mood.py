@@ -68,6 +68,12 @@ def mood(trigger: Token, modality: Modality) -> str:
             return "negated"
         if child.dep_ == "det" and child.lower_ in ("no",) and tok.pos_ == "NOUN":
             return "negated"
+        if (
+            child.dep_ == "advmod"
+            and child.lower_ in ("longer", "more")
+            and any(g.lower_ == "no" for g in child.children)
+        ):
+            return "negated"  # "they no longer apply arms embargoes"
     for child in tok.children:
         if child.dep_ == "mark" and child.lower_ in modality.conditionals:
             return "conditional"

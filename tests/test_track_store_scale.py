@@ -159,3 +159,23 @@ def test_a_second_ingest_finds_duplicates_in_the_store(tmp_path: Path) -> None:
         ingest([feed], store, InProcess(read=fake_read))
         again = ingest([feed], store, _ReadAllFirst())
     assert (again.read, again.stored, again.duplicates) == (4, 0, 4)
+
+
+def test_an_ingest_holds_duckdb_to_the_ingest_limit_and_restores_it(tmp_path: Path) -> None:
+    def limit(store: Store) -> str:
+        row = store.con.execute("SELECT current_setting('memory_limit')").fetchone()
+        return str(row[0]) if row else ""
+
+    seen: list[str] = []
+
+    def read_and_look(raw):  # type: ignore[no-untyped-def]
+        seen.append(limit(store))
+        return fake_read(raw)
+
+    feed = _feed(tmp_path / "feed.jsonl", [article_text(n) for n in range(2)])
+    with Store(tmp_path / "s.duckdb") as store:
+        before = limit(store)
+        ingest([feed], store, InProcess(read=read_and_look))
+        after = limit(store)
+    assert seen and set(seen) != {before}
+    assert after == before

@@ -182,8 +182,9 @@ def ingest(
     summary = IngestSummary()
     seen = _Seen()
     pending = _pending(_raw_articles(paths, summary), store, summary, seen, progress)
-    for result in backend.read(pending):
-        _record(result, store, summary, seen, progress)
+    with store.ingesting():
+        for result in backend.read(pending):
+            _record(result, store, summary, seen, progress)
     if refresh and summary.stored + summary.near_duplicates > 0:
         store.refresh_ledgers()
     return summary

@@ -186,15 +186,24 @@ def _forward_duration(ent: Span, sent: Span) -> bool:
 
 
 def _due(verb: Token) -> bool:
-    """A verb that puts a measure in force in the future: 'will raise tariffs'."""
+    """A verb that puts a measure in force in the future: 'will raise tariffs', or any
+    future act made conditional ('would stop supplies on January 1 if X did not pay')."""
     future = any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children
+    )
+    conditional = any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
     )
     return (
         future
         and verb.pos_ == "VERB"
-        and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in WORDS.threat_objects for c in verb.children
+        and (
+            conditional
+            or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in WORDS.threat_objects for c in verb.children
+            )
         )
     )
 

@@ -126,3 +126,20 @@ def test_a_threat_naming_one_side_is_aimed_at_its_counterpart(reader: Reader) ->
         "would respond strongly if the duties take effect."
     )
     assert ("MAR", "ESP") in _pairs(_read(reader, text))
+
+
+def test_the_day_a_measure_is_scheduled_to_start_is_the_deadline(reader: Reader) -> None:
+    text = (
+        "Spain threatened Morocco with tariffs over migration. "
+        "The tariffs are scheduled to take effect on Monday, officials said."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 18)
+
+
+def test_a_conditional_act_cut_by_the_parser_keeps_its_day(reader: Reader) -> None:
+    """A long conditional whose "if" the parser hangs on the wrong word keeps its day."""
+    text = (
+        "The Spanish company had warned for weeks that it would stop supplies on March 20 "
+        "if Morocco's state energy firm Onee did not settle its debts and sign a contract."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 20)

@@ -451,9 +451,7 @@ def _sides(f: Found, found: list[Found], index: ActorIndex) -> tuple[list[str], 
             other = counterpart(senders[0], found, index)
             targets = [other] if other else []
     elif targets and not senders:
-        senders = list(
-            dict.fromkeys(r.country for r in _speakers(f.trigger, index, set(targets)))
-        )
+        senders = list(dict.fromkeys(r.country for r in _speakers(f.trigger, index, set(targets))))
         if not senders:
             other = counterpart(targets[0], found, index)
             senders = [other] if other else []
@@ -627,7 +625,7 @@ def deadline_pools(drafts: list[Draft], candidates: list[Candidate]) -> dict[int
     threats = [d for d in drafts if not d.measures_only] or drafts
     if not unowned or not threats:
         return pools
-    main = max(threats, key=lambda d: len(d.sentences))
+    main = max(threats, key=lambda d: (len(d.sentences), -min(s.start for s in d.sentences)))
     main_starts = {s.start for s in main.sentences}
     joint = [
         d

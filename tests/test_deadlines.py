@@ -87,3 +87,59 @@ def test_each_threat_keeps_the_dates_of_its_own_sentences(reader: Reader) -> Non
     got = _deadlines(_read(reader, text))
     assert got.get(("ESP", "MAR")) == date(2024, 3, 25)
     assert ("MAR", "ESP") in got and got[("MAR", "ESP")] is None
+
+
+# --------------------------------------------------------------------------- a threat's two sides
+
+
+def _pairs(reading: Reading) -> set[tuple[str, str]]:
+    return {(t.sender, t.target) for t in reading.threats}
+
+
+def test_the_condition_names_the_target_of_a_threat(reader: Reader) -> None:
+    text = (
+        "The Spanish energy company had warned for weeks that it would halt supplies on "
+        "March 20 if Morocco did not settle its debts."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 20)
+
+
+def test_the_measure_names_the_target_of_a_threat(reader: Reader) -> None:
+    text = (
+        "Prime Minister Pedro Sanchez said on Thursday that Spain will impose a 10 per cent "
+        "duty on all goods coming from Morocco starting March 25."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 25)
+
+
+def test_the_speaker_is_the_sender_of_an_unauthored_threat(reader: Reader) -> None:
+    text = (
+        "Talks between Spanish and Moroccan officials ended on Thursday without an agreement, "
+        "and Spain said the duties on all Moroccan goods would take effect next Monday."
+    )
+    assert ("ESP", "MAR") in _pairs(_read(reader, text))
+
+
+def test_a_threat_naming_one_side_is_aimed_at_its_counterpart(reader: Reader) -> None:
+    text = (
+        "Spain accused Morocco of breaking the fisheries accord. Morocco warned that it "
+        "would respond strongly if the duties take effect."
+    )
+    assert ("MAR", "ESP") in _pairs(_read(reader, text))
+
+
+def test_the_day_a_measure_is_scheduled_to_start_is_the_deadline(reader: Reader) -> None:
+    text = (
+        "Spain threatened Morocco with tariffs over migration. "
+        "The tariffs are scheduled to take effect on Monday, officials said."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 18)
+
+
+def test_a_conditional_act_cut_by_the_parser_keeps_its_day(reader: Reader) -> None:
+    """A long conditional whose "if" the parser hangs on the wrong word keeps its day."""
+    text = (
+        "The Spanish company had warned for weeks that it would stop supplies on March 20 "
+        "if Morocco's state energy firm Onee did not settle its debts and sign a contract."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 20)

@@ -3,18 +3,24 @@
 - tables are cut into row groups of ROW_GROUP_SIZE rows (a checkpoint rewrites only
   the row groups that gained rows, so its work is bounded by a constant);
 - the near-duplicate lookups are index scans, not scans of every band and article;
-- Readings are stored compressed and come back unchanged.
+- Readings are stored compressed and come back unchanged;
+- an ingest keeps only the content hashes still in flight (and the failed ones), and
+  still counts every copy of an article after the first as a duplicate.
 The memory itself is measured by benchmarks/bench_track.py, not asserted here.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from standoff.model import Article, Reading
 from standoff.track import dedupe
+from standoff.track.backends import InProcess, Pending, ReadResult
+from standoff.track.ingest import ingest
 from standoff.track.store import (
     BUCKET_LOOKUP,
     CANDIDATE_LOOKUP,
@@ -24,7 +30,7 @@ from standoff.track.store import (
     pack,
     unpack,
 )
-from test_track_factories import AUG1, ultimatum_story
+from test_track_factories import AUG1, article_text, fake_read, ultimatum_story
 
 STORY = (
     "The United States on Monday gave Russia fifty days to agree a ceasefire in Ukraine and "
@@ -113,3 +119,63 @@ def test_readings_are_stored_compressed_and_come_back_unchanged(tmp_path: Path) 
         assert isinstance(blob, bytes) and blob == pack(r)
         assert len(blob) < len(r.model_dump_json().encode())
         assert unpack(blob) == r
+
+
+class _ReadAllFirst:
+    """A backend that takes every pending article before returning any result, as a
+    parallel backend with a deep queue does: copies arrive while the first is in flight."""
+
+    def __init__(self) -> None:
+        self.taken: list[str] = []
+
+    def read(self, items: Iterable[Pending]) -> Iterator[ReadResult]:
+        batch = list(items)
+        self.taken = [p.raw_hash for p in batch]
+        yield from InProcess(read=fake_read).read(batch)
+
+
+def _feed(path: Path, texts: list[str]) -> Path:
+    path.write_text("".join(json.dumps({"text": t, "source": "x.example"}) + "\n" for t in texts))
+    return path
+
+
+def test_copies_in_flight_or_failed_are_duplicates_and_read_once(tmp_path: Path) -> None:
+    good, bad = article_text(1), article_text(2) + " UNREADABLE"
+    feed = _feed(tmp_path / "feed.jsonl", [good, bad, good, bad, article_text(3), good])
+    backend = _ReadAllFirst()
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = ingest([feed], store, backend)
+        stored = store.counts()["articles"]
+    assert len(backend.taken) == 3  # good, bad and the third article: each read once
+    assert (summary.read, summary.stored, summary.duplicates) == (6, 2, 3)
+    assert len(summary.skipped) == 1 and "choked" in summary.skipped[0].reason
+    assert stored == 2
+
+
+def test_a_second_ingest_finds_duplicates_in_the_store(tmp_path: Path) -> None:
+    texts = [article_text(n) for n in range(4)]
+    feed = _feed(tmp_path / "feed.jsonl", texts)
+    with Store(tmp_path / "s.duckdb") as store:
+        ingest([feed], store, InProcess(read=fake_read))
+        again = ingest([feed], store, _ReadAllFirst())
+    assert (again.read, again.stored, again.duplicates) == (4, 0, 4)
+
+
+def test_an_ingest_holds_duckdb_to_the_ingest_limit_and_restores_it(tmp_path: Path) -> None:
+    def limit(store: Store) -> str:
+        row = store.con.execute("SELECT current_setting('memory_limit')").fetchone()
+        return str(row[0]) if row else ""
+
+    seen: list[str] = []
+
+    def read_and_look(raw):  # type: ignore[no-untyped-def]
+        seen.append(limit(store))
+        return fake_read(raw)
+
+    feed = _feed(tmp_path / "feed.jsonl", [article_text(n) for n in range(2)])
+    with Store(tmp_path / "s.duckdb") as store:
+        before = limit(store)
+        ingest([feed], store, InProcess(read=read_and_look))
+        after = limit(store)
+    assert seen and set(seen) != {before}
+    assert after == before

@@ -40,6 +40,15 @@ BEFORE_DEADLINE = re.compile(
 )
 
 
+# "the tariffs scheduled to start on Monday", "due to take effect on June 10": the day a
+# measure is set to begin is the day the threat falls due.
+SCHEDULED = re.compile(
+    r"\b(scheduled|due|set|planned|slated)\s+to\s+(start|begin|take\s+effect|"
+    r"come\s+into\s+force|kick\s+in|rise|go\s+up)\b",
+    re.I,
+)
+
+
 PASSED = re.compile(  # "the deadline ... ran out on Friday", not "before the deadline expired"
     r"(?<!before the )\bdeadline\b[^.]{0,120}\b(passed|expired|lapsed|came and went|ran out)\b|"
     r"\b(passed|expired|lapsed)\b[^.]{0,30}\bdeadline\b",
@@ -78,7 +87,11 @@ def deadline_candidates(
         has_deadline: object = any(
             t.lower_ in DEADLINE_NOUNS or t.lower_ == "unless" for t in sent
         ) or re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low)
-        has_deadline = bool(has_deadline) or sent.start in (threat_sentences or set())
+        has_deadline = (
+            bool(has_deadline)
+            or sent.start in (threat_sentences or set())
+            or SCHEDULED.search(low) is not None
+        )
         if not has_deadline:
             continue
         cue = MOVED_CUES.search(sent.text)
@@ -186,15 +199,23 @@ def _forward_duration(ent: Span, sent: Span) -> bool:
 
 
 def _due(verb: Token) -> bool:
-    """A verb that puts a measure in force in the future: 'will raise tariffs'."""
+    """A verb that puts a measure in force in the future: 'will raise tariffs', or any
+    future act made conditional ('would stop supplies on January 1 if X did not pay')."""
     future = any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children
     )
+    # "if"/"unless" after the verb, read from the words: the parser often cuts a long
+    # conditional sentence in two or hangs "if" on the wrong verb.
+    after = verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 12)]
+    conditional = any(t.lower_ in ("if", "unless") for t in after)
     return (
         future
         and verb.pos_ == "VERB"
-        and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in WORDS.threat_objects for c in verb.children
+        and (
+            conditional
+            or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in WORDS.threat_objects for c in verb.children
+            )
         )
     )
 
@@ -204,6 +225,9 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
     text = ent.text.lower()
     if re.search(r"\b(days?|weeks?|months?|hours?)\b", text):
         return _forward_duration(ent, sent)
+    scheduled = SCHEDULED.search(sent.text)
+    if scheduled is not None and 0 <= ent.start_char - sent.start_char - scheduled.end() <= 40:
+        return True  # "scheduled to start on Monday"
     head = ent.root
     for _ in range(4):
         if head.lower_ in DEADLINE_NOUNS or head.lemma_.lower() in (

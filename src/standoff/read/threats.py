@@ -12,7 +12,7 @@ a warning, never silently chosen.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -381,6 +381,83 @@ def _measures_taken(drafts: dict[tuple[str, str], Draft], found: list[Found]) ->
                 drafts[key].sentences.append(f.sentence)
 
 
+def counterpart(country: str, found: list[Found], index: ActorIndex) -> str | None:
+    """The party ``country`` faces in this article: the actor it most often acts on or is
+    acted on by, then the one most often named beside it. A threat whose sentence names only
+    one side ("Mexico would respond strongly if the tariffs take effect") is aimed there."""
+    tally: Counter[str] = Counter()
+    for f in found:
+        sides = ({r.country for r in f.sources}, {r.country for r in f.targets})
+        for ours, theirs in (sides, sides[::-1]):
+            if country in ours:
+                tally.update({c: 2 for c in theirs if c != country})
+    by_sentence: defaultdict[int, set[str]] = defaultdict(set)
+    for ref in index.refs:
+        by_sentence[index.doc[ref.start].sent.start].add(ref.country)
+    for countries in by_sentence.values():
+        if country in countries:
+            tally.update(c for c in countries if c != country)
+    return tally.most_common(1)[0][0] if tally else None
+
+
+def _refs_below(tok: Token, index: ActorIndex) -> list[Ref]:
+    """Actors named in the phrase a token heads ('a tariff on all goods coming from Mexico')."""
+    span = range(tok.left_edge.i, tok.right_edge.i + 1)
+    return [r for r in index.refs if r.start in span and r.how != "pronoun"]
+
+
+def _speakers(tok: Token, index: ActorIndex, exclude: set[str]) -> list[Ref]:
+    """The actor who says or does what a token is part of: the subject of the nearest
+    governing verb that has one ('Trump said the duties would take effect', 'the United
+    States has dropped its plan to put tariffs on ...')."""
+    head = tok
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            subject = subject_of(head)
+            refs = index.actors_of(subject) if subject is not None else []
+            refs = [r for r in refs if r.country not in exclude]
+            if refs:
+                return refs
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return []
+
+
+def _condition_subjects(sent: Span, index: ActorIndex) -> list[Ref]:
+    """Actors who must act for a conditional threat to lapse: the subject of its 'if' or
+    'unless' clause ('... would stop supplies if Naftogaz did not settle its debts')."""
+    out: list[Ref] = []
+    for tok in sent:
+        if tok.lower_ in ("if", "unless") and tok.dep_ == "mark":
+            subject = subject_of(tok.head)
+            if subject is not None:
+                out += index.actors_of(subject)
+    return out
+
+
+def _sides(f: Found, found: list[Found], index: ActorIndex) -> tuple[list[str], list[str]]:
+    """(senders, targets) of a THREATEN event, with a side the sentence leaves out filled in:
+    a missing target is whom the condition asks to act, else an actor named in the threatened
+    measure, else the sender's counterpart; a missing sender is the speaker of the threat,
+    else the target's counterpart."""
+    senders = list(dict.fromkeys(r.country for r in f.sources))
+    targets = list(dict.fromkeys(r.country for r in f.targets))
+    if senders and not targets and not f.generic_target:
+        named = [r for r in _condition_subjects(f.sentence, index) if r.country not in senders]
+        named = named or [r for r in _refs_below(f.trigger, index) if r.country not in senders]
+        targets = list(dict.fromkeys(r.country for r in named))
+        if not targets:
+            other = counterpart(senders[0], found, index)
+            targets = [other] if other else []
+    elif targets and not senders:
+        senders = list(dict.fromkeys(r.country for r in _speakers(f.trigger, index, set(targets))))
+        if not senders:
+            other = counterpart(targets[0], found, index)
+            senders = [other] if other else []
+    return senders, [t for t in targets if t not in senders]
+
+
 def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexicon) -> list[Draft]:
     """Group threat sentences into one draft per (sender, target) pair."""
     drafts: dict[tuple[str, str], Draft] = {}
@@ -396,12 +473,13 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
     for f in found:
         if f.type != "THREATEN":
             continue
-        for s in f.sources:
-            if f.generic_target and not f.targets:
-                generic.append((s.country, f.sentence))
-            for t in f.targets:
-                d = draft(s.country, t.country)
-                d.sentences.append(f.sentence)
+        if f.generic_target and not f.targets:
+            generic.extend((s.country, f.sentence) for s in f.sources)
+            continue
+        by, at = _sides(f, found, index)
+        for sender in by:
+            for target in at:
+                draft(sender, target).sentences.append(f.sentence)
     for sent in doc.sents:
         for senders, targets, demand in ultimatums(sent, index):
             codes = [r.country for r in senders or setter] or _main_senders(drafts)
@@ -547,7 +625,7 @@ def deadline_pools(drafts: list[Draft], candidates: list[Candidate]) -> dict[int
     threats = [d for d in drafts if not d.measures_only] or drafts
     if not unowned or not threats:
         return pools
-    main = max(threats, key=lambda d: len(d.sentences))
+    main = max(threats, key=lambda d: (len(d.sentences), -min(s.start for s in d.sentences)))
     main_starts = {s.start for s in main.sentences}
     joint = [
         d

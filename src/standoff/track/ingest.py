@@ -104,11 +104,33 @@ def _raw_articles(paths: Iterable[Path], summary: IngestSummary) -> Iterator[Raw
             yield from iter_file(file)
 
 
+@dataclass
+class _Seen:
+    """Content hashes this batch has let through that the store does not answer for.
+
+    ``in_flight``: sent to the backend and not stored yet (a second copy of one is a
+    duplicate though the store does not hold it yet); a hash leaves the set once its
+    article is stored, after which the store answers. ``failed``: articles the reader
+    failed on, which are never stored. Both stay bounded (by the backend's queue and by
+    the failures, which the summary lists anyway), so memory does not grow with the
+    batch, unlike a set of every hash seen.
+    """
+
+    in_flight: set[str] = field(default_factory=set)
+    failed: set[str] = field(default_factory=set)
+
+    def __contains__(self, digest: str) -> bool:
+        return digest in self.in_flight or digest in self.failed
+
+
 def _pending(
-    raws: Iterable[RawArticle], store: Store, summary: IngestSummary, progress: Progress | None
+    raws: Iterable[RawArticle],
+    store: Store,
+    summary: IngestSummary,
+    seen: _Seen,
+    progress: Progress | None,
 ) -> Iterator[Pending]:
     """Raw articles not stored yet: exact duplicates are counted and dropped before reading."""
-    seen: set[str] = set()
     for raw in raws:
         summary.read += 1
         digest = content_hash(raw)
@@ -117,16 +139,21 @@ def _pending(
             if progress:
                 progress(1)
             continue
-        seen.add(digest)
+        seen.in_flight.add(digest)
         yield Pending(digest, raw)
 
 
 def _record(
-    result: ReadResult, store: Store, summary: IngestSummary, progress: Progress | None
+    result: ReadResult,
+    store: Store,
+    summary: IngestSummary,
+    seen: _Seen,
+    progress: Progress | None,
 ) -> None:
     if result.reading is None:
         summary.skipped.append(Skipped(result.origin, result.error or "could not be read"))
         summary.failed_files.add(result.origin.rsplit(":", 1)[0])
+        seen.failed.add(result.raw_hash)
     else:
         added = store.add(result.reading, result.raw_hash, result.origin)
         if added.outcome == Outcome.STORED:
@@ -135,6 +162,7 @@ def _record(
             summary.near_duplicates += 1
         else:
             summary.duplicates += 1
+    seen.in_flight.discard(result.raw_hash)
     if progress:
         progress(1)
 
@@ -152,9 +180,11 @@ def ingest(
     ``refresh`` rewrites the ledger tables at the end (see Store.refresh_ledgers).
     """
     summary = IngestSummary()
-    pending = _pending(_raw_articles(paths, summary), store, summary, progress)
-    for result in backend.read(pending):
-        _record(result, store, summary, progress)
+    seen = _Seen()
+    pending = _pending(_raw_articles(paths, summary), store, summary, seen, progress)
+    with store.ingesting():
+        for result in backend.read(pending):
+            _record(result, store, summary, seen, progress)
     if refresh and summary.stored + summary.near_duplicates > 0:
         store.refresh_ledgers()
     return summary

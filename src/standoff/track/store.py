@@ -14,6 +14,8 @@ refused without being touched. See docs/store.md for the schema.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -125,6 +127,12 @@ def _check_file(path: Path) -> None:
 # of RAM); a store grows with every article, so an unbounded cache would make a long
 # ingest's memory grow with the corpus. Past this limit DuckDB spills to the file.
 MEMORY_LIMIT = "128MB"
+# While an ingest adds articles, DuckDB needs little working memory (point lookups by
+# index, one article's rows, a checkpoint of the newest row groups), but it keeps every
+# block it has written cached up to its limit: with 128 MB that cache grew with the
+# store (~4 KB an article). Ingest lowers the limit to this (see Store.ingesting), so
+# the cache is a constant; queries afterwards get MEMORY_LIMIT back.
+INGEST_MEMORY_LIMIT = "16MB"
 # A checkpoint rewrites every row group that gained rows since the last one, whole. With
 # DuckDB's default row groups (122,880 rows) a store of 10,000 articles is one row group
 # per table, so each checkpoint re-read and re-compressed every stored Reading and peak
@@ -132,6 +140,7 @@ MEMORY_LIMIT = "128MB"
 # (one vector, 2,048 rows) bounds what a checkpoint rewrites by a constant.
 ROW_GROUP_SIZE = 2048
 _ALIAS = "store"
+_FETCH_BATCH = 256  # rows fetched at a time when streaming a query's result
 
 
 def _attach(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -258,6 +267,16 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    @contextmanager
+    def ingesting(self) -> Iterator[None]:
+        """Hold DuckDB to :data:`INGEST_MEMORY_LIMIT` while articles are added one by one,
+        so an ingest's memory does not grow with the store; restored on leaving."""
+        self.con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+        try:
+            yield
+        finally:
+            self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
 
     def __enter__(self) -> Store:
         return self
@@ -488,14 +507,20 @@ class Store:
     def readings(self, as_of: date | None = None) -> list[Reading]:
         """The Reading of each story's first article, published on or before ``as_of``
         (all stories when None; undated articles only when ``as_of`` is None)."""
-        query = "SELECT reading FROM articles WHERE story_id = id"
+        query = "SELECT published, id, reading FROM articles WHERE story_id = id"
         params: list[Any] = []
         if as_of is not None:
             query += " AND published <= ?"
             params.append(as_of)
-        query += " ORDER BY published NULLS LAST, id"
-        rows = self.con.execute(query, params).fetchall()
-        return [unpack(r[0]) for r in rows]
+        # Streamed in batches and sorted here (by publication date, undated last, then id):
+        # an ORDER BY in DuckDB would hold every compressed Reading in its sort at once.
+        keyed: list[tuple[bool, date, str, Reading]] = []
+        result = self.con.execute(query, params)
+        while batch := result.fetchmany(_FETCH_BATCH):
+            for published, ident, blob in batch:
+                keyed.append((published is None, published or date.min, str(ident), unpack(blob)))
+        keyed.sort(key=lambda row: row[:3])
+        return [row[3] for row in keyed]
 
     def standoff(self, as_of: date | None = None) -> Standoff:
         """The standoff as known on ``as_of``: only what had been published by then."""

@@ -145,3 +145,37 @@ def test_the_speakers_second_verb_is_the_speakers(reader: Reader) -> None:
         "to withdraw them at once."
     )
     assert ("REQUEST", "PER", "CHL") in read_triples(reader, text)
+
+
+def test_an_offered_thing_is_a_proposal_of_its_sponsor(reader: Reader) -> None:
+    reading = reader.read(
+        RawArticle(
+            text="Ecuador offered a joint border commission on Monday. "
+            "Peru called for a solution through mediation."
+        ),
+        published=DAY,
+    )
+    by_name = {p.name: p for p in reading.proposals}
+    assert by_name["commission"].sponsors == ["ECU"]
+    assert by_name["solution"].sponsors == ["PER"]
+    assert "mediation" in by_name["solution"].text
+
+
+def test_speakers_ready_to_agree_sponsor_the_offer(reader: Reader) -> None:
+    text = (
+        "Norway, Sweden and Denmark imposed quotas on Iceland on Monday. In a joint statement, "
+        "the three foreign ministers said they were ready to agree to a delay."
+    )
+    reading = reader.read(RawArticle(text=text), published=DAY)
+    delay = next(p for p in reading.proposals if p.name == "delay")
+    assert sorted(delay.sponsors) == ["DNK", "NOR", "SWE"]
+    # a joint offer to a third party is not an agreement among the offerers
+    assert ("AGREE", "NOR", "SWE") not in triples(reading)
+
+
+def test_calling_an_election_is_no_proposal(reader: Reader) -> None:
+    reading = reader.read(
+        RawArticle(text="Greenland's prime minister has called an election for the spring."),
+        published=DAY,
+    )
+    assert not reading.proposals

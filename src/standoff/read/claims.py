@@ -184,6 +184,12 @@ def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
             negated = any(c.dep_ == "neg" for c in head.children)
             if negated and role != "opponent":
                 role = "opponent"
+            elif (
+                role == "supporter"
+                and head.dep_ == "xcomp"
+                and (head.head.lemma_.lower() in WORDS.offer_heads)
+            ):
+                role = "sponsor"  # "ready to agree to a delay": an offer, not an answer
             return role, _countries(refs)
         if lemma in ENDORSING_PREDICATES or any(c.lower_ == "only" for c in tok.children):
             # "officials maintain that only a ceasefire would suffice": the speaker sponsors it.
@@ -219,6 +225,8 @@ def proposals(
     for sent in doc.sents:
         for tok in sent:
             key = PROPOSAL_NOUNS.get(tok.lower_) or PROPOSAL_NOUNS.get(tok.lemma_.lower())
+            if key is None and _offered(tok, index):
+                key = tok.lemma_.lower()  # "offered the presidential aircraft": any noun
             if key is None or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             if tok.dep_ == "compound":
@@ -262,6 +270,32 @@ def proposals(
             )
         )
     return out
+
+
+def _offered(noun: Token, index: ActorIndex) -> bool:
+    """A noun put forward by an offering verb ("offered the presidential aircraft",
+    "called for a solution through dialogue", "ready to agree to a delay")."""
+    if (
+        noun.pos_ != "NOUN"
+        or noun.dep_ == "compound"
+        or noun.lemma_.lower() in WORDS.not_proposals
+        or noun.lemma_.lower() in WORDS.threat_objects
+        or index.actors_of(noun)
+    ):
+        return False
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in WORDS.offering_verbs
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to"):
+        verb = noun.head.head
+        lemma = verb.lemma_.lower()
+        if lemma == "agree":  # only an offer to agree: "were ready to agree to a delay"
+            return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.offer_heads
+        return (  # "called for a solution", not "called an election for the spring"
+            lemma in WORDS.offering_prep_verbs
+            and noun.head.lower_ == "for"
+            and not any(c.dep_ == "dobj" for c in verb.children)
+        )
+    return False
 
 
 def _unique(sentences: list[Span]) -> list[Span]:

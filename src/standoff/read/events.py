@@ -83,6 +83,7 @@ class Found:
     generic_target: bool = False  # "countries that buy ..." (third parties)
     cue: str = ""
     inferred_target: bool = False
+    offered: bool = False  # announced, not done: "ready to agree", "will meet"
 
 
 # --------------------------------------------------------------------------- triggers
@@ -400,6 +401,7 @@ def events_in_sentence(
                 sent,
                 generic_target=generic and not targets,
                 cue=trigger.cue,
+                offered=state in ("threat", "intent"),
             )
         )
     return found
@@ -495,7 +497,8 @@ def symmetric_pairs(found: list[Found]) -> None:
     for f in found:
         if f.inferred_target or not (f.type in SYMMETRIC or _reciprocal(f.trigger)):
             continue
-        if not f.targets and len({s.country for s in f.sources}) >= 2:
+        if not f.targets and len({s.country for s in f.sources}) >= 2 and not f.offered:
+            # (joint subjects "ready to agree" offer it to a third party, not to each other)
             everyone = f.sources[:]  # "X, Y and Z met": every pair, both ways
             f.sources, f.targets = everyone[:1], everyone[1:]
             for i, a in enumerate(everyone):

@@ -201,7 +201,17 @@ class ActorIndex:
         ``demonyms`` lets an adjective stand for its country ("attacks on Russian
         refineries" -> RUS); subjects of verbs should not use it ("Russian oil").
         """
-        if token.lower_ in PLURAL_PRONOUNS:
+        if token.lower_ in PLURAL_PRONOUNS and depth == 0:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp":
+                # "the three foreign ministers said they were ready": the speakers
+                speaker = next(
+                    (c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                    None,
+                )
+                if speaker is not None and speaker.i < token.i:
+                    refs = self.actors_of(speaker, demonyms=demonyms)
+                    if refs:
+                        return refs
             several = self._plural_antecedents(token)
             if several:  # "Britain, France and Germany ... They urged Iran"
                 return several

@@ -22,7 +22,7 @@ def subject_of(verb: Token) -> Token | None:
                 if child.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
                     return tok.head  # "Kyiv, which insists on ...": the relative's antecedent
                 return child
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head.i != tok.i:
+        if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
         if tok.dep_ == "relcl":

@@ -143,3 +143,23 @@ def test_a_conditional_act_cut_by_the_parser_keeps_its_day(reader: Reader) -> No
         "if Morocco's state energy firm Onee did not settle its debts and sign a contract."
     )
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 20)
+
+
+def test_a_negated_condition_with_a_modal_consequence_is_a_threat(reader: Reader) -> None:
+    """The condition's subject is not an actor; the target is the sender's counterpart."""
+    text = (
+        "Spain filed a complaint against Morocco on Thursday over fishing quotas. "
+        "If the talks do not settle the quarrel within 30 days, Spain may ask the court "
+        "to rule on the case."
+    )
+    reading = _read(reader, text)
+    assert ("ESP", "MAR") in _pairs(reading)
+    assert _deadlines(reading)[("ESP", "MAR")] == date(2024, 4, 13)  # Thursday + 30 days
+
+
+def test_a_friendly_consequence_is_no_threat(reader: Reader) -> None:
+    text = (
+        "Spain signed a fisheries accord with Morocco on Thursday. "
+        "If the quotas do not work, Spain and Morocco will hold talks on new ones."
+    )
+    assert not _read(reader, text).threats

@@ -436,6 +436,59 @@ def _condition_subjects(sent: Span, index: ActorIndex) -> list[Ref]:
     return out
 
 
+MODALS = ("will", "would", "may", "could", "might", "shall", "'ll")
+# Event types a consequence cannot have and still be a threat.
+FRIENDLY = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
+
+
+def conditional_threats(
+    sent: Span, index: ActorIndex, found: list[Found]
+) -> list[tuple[str, str, str]]:
+    """'If they do not produce a solution within 60 days, the EU may ask for a panel':
+    a consequence the speaker may bring about when a condition is not met is a threat.
+
+    Returns (sender, target, demand) triples. The sender is the subject of the modal main
+    clause; the target is the subject of the negated condition, else the sender's
+    counterpart in the article (the condition's subject is often "they" or "talks").
+    """
+    out: list[tuple[str, str, str]] = []
+    for tok in sent:
+        if tok.lower_ != "if" or tok.dep_ != "mark":
+            continue
+        condition = tok.head
+        negated = any(c.dep_ == "neg" for c in condition.children) or condition.lemma_.lower() in (
+            "fail",
+            "refuse",
+        )
+        main = condition.head
+        if not negated or condition.dep_ != "advcl" or main.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in MODALS for c in main.children):
+            continue
+        inside = range(condition.left_edge.i, condition.right_edge.i + 1)
+        if any(
+            f.sentence.start == sent.start and f.type in FRIENDLY and f.trigger.i not in inside
+            for f in found
+        ):
+            continue  # "if the steps do not work, they will hold talks": no coercion
+        subject = subject_of(main)
+        senders = (
+            list(dict.fromkeys(r.country for r in index.actors_of(subject))) if subject else []
+        )
+        asked = subject_of(condition)
+        targets = [
+            r.country
+            for r in (index.actors_of(asked) if asked is not None else [])
+            if r.country not in senders
+        ]
+        demand = _tidy(sent.doc[tok.i + 1 : condition.right_edge.i + 1].text)
+        for sender in senders:
+            for target in targets or [c for c in [counterpart(sender, found, index)] if c]:
+                if target != sender:
+                    out.append((sender, target, demand))
+    return out
+
+
 def _sides(f: Found, found: list[Found], index: ActorIndex) -> tuple[list[str], list[str]]:
     """(senders, targets) of a THREATEN event, with a side the sentence leaves out filled in:
     a missing target is whom the condition asks to act, else an actor named in the threatened
@@ -499,6 +552,10 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
                     mains = [d for d in drafts.values() if d.sender == code]
                     if mains:
                         max(mains, key=lambda d: len(d.sentences)).sentences.append(sent)
+        for sender, target, condition in conditional_threats(sent, index, found):
+            d = draft(sender, target)
+            d.sentences.append(sent)
+            d.demand = d.demand or condition
         unless = _unless_clause(sent)
         face = _or_face(sent) if unless is None else None
         if unless is None and face is None:

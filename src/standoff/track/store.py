@@ -275,6 +275,9 @@ class Store:
         self.con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
         try:
             yield
+            # The last articles' rows are checkpointed here, under the ingest's limit,
+            # rather than at close, after the limit is lifted (which had raised the peak).
+            self.con.execute("CHECKPOINT")
         finally:
             self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
 

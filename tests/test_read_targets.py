@@ -179,3 +179,32 @@ def test_calling_an_election_is_no_proposal(reader: Reader) -> None:
         published=DAY,
     )
     assert not reading.proposals
+
+
+def test_a_speakers_judgement_is_a_rejection_or_an_accusation(reader: Reader) -> None:
+    text = (
+        "Colombia threatened tariffs on Panama on Monday. Panama's president said the "
+        "demands were neither reasonable nor actionable. He also said the tariffs were illegal."
+    )
+    out = read_triples(reader, text)
+    assert ("REJECT", "PAN", "COL") in out, out
+    not_for_sale = read_triples(
+        reader,
+        "Venezuela threatened on Monday to annex a region of Guyana. Guyana's president said the "
+        "region was not for sale.",
+    )
+    assert ("REJECT", "GUY", "VEN") in not_for_sale, not_for_sale
+
+
+def test_a_reported_deed_is_the_speakers_accusation(reader: Reader) -> None:
+    out = read_triples(
+        reader, "Beijing said Vilnius had undermined China's sovereignty and territorial integrity."
+    )
+    assert ("ACCUSE", "CHN", "LTU") in out
+
+
+def test_a_plain_negative_statement_is_no_rejection(reader: Reader) -> None:
+    out = read_triples(
+        reader, "The three European governments said the reimposition was not the end of talks."
+    )
+    assert not any(t[0] == "REJECT" for t in out), out

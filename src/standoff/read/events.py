@@ -125,6 +125,25 @@ def roles(
             if said_by is not None:
                 sources = index.actors_of(said_by)
         return sources, targets, generic
+    if trigger.kind == "judged":
+        # "Doha said the demands were not reasonable": the speaker judges; an actor judged
+        # illegal is accused, a thing judged is its owner's, else the party faced (filled later)
+        speaker = subject_of(tok.head)
+        if speaker is not None:
+            sources = index.actors_of(speaker)
+        subject = subject_of(tok)
+        if subject is not None:
+            named = index.actors_of(subject)
+            if named and trigger.type == "ACCUSE":
+                targets = named
+            elif not named:
+                targets = [
+                    r
+                    for c in subject.children
+                    if c.dep_ in ("poss", "compound", "amod", "nmod")
+                    for r in index.actors_of(c, demonyms=True)
+                ]
+        return sources, targets, generic
     if trigger.kind == "reported":
         # "Kyiv said Russia bears responsibility": the speaker accuses the subject.
         subject = subject_of(tok)
@@ -329,7 +348,8 @@ def events_in_sentence(
             continue
         if trigger.kind == "object-verb":  # "dropped its objection": the noun is consumed
             claimed.update(c.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass"))
-        state = mood(trigger.token, modality)
+        # a judgement's own "not" ("was not for sale") is the judgement, not its negation
+        state = "real" if trigger.kind == "judged" else mood(trigger.token, modality)
         typed = classify(trigger.type, state)
         if typed is None:
             continue
@@ -372,7 +392,7 @@ def events_in_sentence(
             continue  # a measure with no stated author is kept: its sender is the article's
         own = {s.country for s in sources}
         targets = [t for t in targets if t.country not in own]
-        if not targets and not generic and trigger.kind not in ("patient", "reported"):
+        if not targets and not generic and trigger.kind not in ("patient", "reported", "judged"):
             if trigger.type == "REQUEST":
                 targets = [
                     t for t in clause_addressee(trigger.token, index) if t.country not in own

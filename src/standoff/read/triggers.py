@@ -54,6 +54,11 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> Iterator[Trigger]:
 def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     if _reported_obligation(tok):
         return Trigger(tok, "REQUEST", "reported", f"{tok.head.text} ... {tok.text}")
+    if lemma in lexicon.reported_index and _reported_deed(tok):
+        # "Beijing said Vilnius had undermined its sovereignty": the speaker accuses
+        return Trigger(
+            tok, lexicon.reported_index[lemma], "reported", f"{tok.head.text} ... {tok.text}"
+        )
     particles = [c for c in tok.children if c.dep_ == "prt"]
     verb_forms = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -90,7 +95,7 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in tok.children
     ):
         return None  # "approved removing South Korea from the list": the embedded act is the event
-    judged = _judgement(tok, lemma)
+    judged = _judgement(tok, lemma) or _reported_judgement(tok, lemma)
     if judged is not None:
         return judged
     if (
@@ -154,6 +159,15 @@ REPORTING_VERBS = {
 }
 
 
+def _reported_deed(verb: Token) -> bool:
+    """A deed told by a speaker about a subject of its own: 'X said Y had undermined ...'."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in REPORTING_VERBS
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
 def _reported_obligation(verb: Token) -> bool:
     """'Washington said Mexico must do more': the speaker demands it of the subject."""
     return (
@@ -202,6 +216,27 @@ def _judgement(tok: Token, lemma: str) -> Trigger | None:
                 obj = next(c for c in tok.children if c.dep_ == "dobj")
                 kind = "REJECT" if obj.lemma_.lower() in WORDS.offer_nouns else "ACCUSE"
                 return Trigger(tok, kind, "verb", f"{tok.text} {obj.text} {sorted(bad)[0]}")
+    return None
+
+
+def _reported_judgement(tok: Token, lemma: str) -> Trigger | None:
+    """'X said the demands were neither reasonable nor actionable', 'said the island was
+    not for sale': REJECT; 'said the move was illegal': ACCUSE. The speaker judges."""
+    if lemma != "be" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING_VERBS:
+        return None
+    predicate = [c for c in tok.children if c.dep_ in ("acomp", "attr", "prep")]
+    if not predicate or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None
+    words = {t.lower_ for c in predicate for t in c.subtree}
+    negated = any(c.dep_ == "neg" for c in tok.children) or "neither" in words
+    if negated and words & WORDS.refusal_predicates:
+        return Trigger(tok, "REJECT", "judged", f"{tok.head.text} ... not {predicate[0].text}")
+    bad = words & WORDS.negative_judgements
+    if bad:
+        subject = next(c for c in tok.children if c.dep_ in SUBJECT_DEPS)
+        offer = subject.lemma_.lower() in WORDS.offered_things  # "the offer was unacceptable"
+        kind = "REJECT" if offer else "ACCUSE"
+        return Trigger(tok, kind, "judged", f"{tok.head.text} ... {sorted(bad)[0]}")
     return None
 
 

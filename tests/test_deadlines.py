@@ -163,3 +163,12 @@ def test_a_friendly_consequence_is_no_threat(reader: Reader) -> None:
         "If the quotas do not work, Spain and Morocco will hold talks on new ones."
     )
     assert not _read(reader, text).threats
+
+
+def test_a_date_the_sender_set_that_passed_is_a_threat_with_its_deadline(reader: Reader) -> None:
+    """A measure reported after the fact: the passed date is still the threat's deadline."""
+    text = (
+        "Spain accused Morocco of breaking the fisheries accord. Morocco sent no answer, "
+        "and the March 1 date Madrid had set passed without a reply."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 1)

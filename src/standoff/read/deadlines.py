@@ -49,8 +49,25 @@ SCHEDULED = re.compile(
 )
 
 
+SET_VERBS = frozenset({"set", "give", "impose", "fix", "announce", "issue"})
+
+
+def set_date(tok: Token) -> bool:
+    """'the July 18 date Tokyo had set', 'the date set by Madrid': a date someone set is a
+    deadline, though the text does not call it one."""
+    return tok.lower_ in ("date", "time-limit", "timeline") and any(
+        c.dep_ in ("relcl", "acl") and c.lemma_.lower() in SET_VERBS for c in tok.children
+    )
+
+
+def deadline_word(tok: Token) -> bool:
+    """A word that names a deadline: 'deadline', 'ultimatum', or a date someone set."""
+    return tok.lower_ in DEADLINE_NOUNS or set_date(tok)
+
+
 PASSED = re.compile(  # "the deadline ... ran out on Friday", not "before the deadline expired"
-    r"(?<!before the )\bdeadline\b[^.]{0,120}\b(passed|expired|lapsed|came and went|ran out)\b|"
+    r"(?<!before the )\b(deadline|date)\b[^.]{0,120}\b(passed|expired|lapsed|came and went|"
+    r"ran out)\b|"
     r"\b(passed|expired|lapsed)\b[^.]{0,30}\bdeadline\b",
     re.I,
 )
@@ -85,7 +102,7 @@ def deadline_candidates(
     for sent in doc.sents:
         low = sent.text.lower()
         has_deadline: object = any(
-            t.lower_ in DEADLINE_NOUNS or t.lower_ == "unless" for t in sent
+            deadline_word(t) or t.lower_ == "unless" for t in sent
         ) or re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low)
         has_deadline = (
             bool(has_deadline)
@@ -230,7 +247,7 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
         return True  # "scheduled to start on Monday"
     head = ent.root
     for _ in range(4):
-        if head.lower_ in DEADLINE_NOUNS or head.lemma_.lower() in (
+        if deadline_word(head) or head.lemma_.lower() in (
             "expire",
             "fall",
             "end",

@@ -25,6 +25,7 @@ from standoff.read.deadlines import (
     Candidate,
     choose_deadline,
     deadline_candidates,
+    set_date,
 )
 from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
@@ -191,7 +192,10 @@ def deadline_threats(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], lis
     """
     out: list[tuple[list[Ref], list[Ref]]] = []
     for tok in sent:
-        if tok.lower_ not in THREAT_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+        if (tok.lower_ not in THREAT_NOUNS and not set_date(tok)) or tok.pos_ not in (
+            "NOUN",
+            "PROPN",
+        ):
             continue
         senders: list[Ref] = []
         targets: list[Ref] = []
@@ -552,6 +556,10 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
                     mains = [d for d in drafts.values() if d.sender == code]
                     if mains:
                         max(mains, key=lambda d: len(d.sentences)).sentences.append(sent)
+                    elif (other := counterpart(code, found, index)) is not None:
+                        # "the date Tokyo had set passed": a deadline implies a threat, aimed
+                        # at the party the setter faces in the article
+                        draft(code, other).sentences.append(sent)
         for sender, target, condition in conditional_threats(sent, index, found):
             d = draft(sender, target)
             d.sentences.append(sent)

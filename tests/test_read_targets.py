@@ -208,3 +208,18 @@ def test_a_plain_negative_statement_is_no_rejection(reader: Reader) -> None:
         reader, "The three European governments said the reimposition was not the end of talks."
     )
     assert not any(t[0] == "REJECT" for t in out), out
+
+
+def test_a_measure_said_to_be_tightened_is_the_speakers_threat(reader: Reader) -> None:
+    out = read_triples(
+        reader,
+        "Officials in Nairobi and Kampala have said the blockade of Juba could be tightened.",
+    )
+    assert {("THREATEN", "KEN", "SSD"), ("THREATEN", "UGA", "SSD")} <= out, out
+
+
+def test_three_word_phrases_are_found(reader: Reader) -> None:
+    out = read_triples(
+        reader, "European Union sanctions on Belarus came back into force on Friday."
+    )
+    assert ("SANCTION", "EU", "BLR") in out, out

@@ -166,7 +166,25 @@ def roles(
             for child in tok.children:
                 if child.dep_ == "nsubjpass":
                     if is_measure(child, lexicon):
-                        sources = sources or index.actors_of(child, demonyms=True)
+                        # "U.S. tariffs ... will be raised": the owner imposes; "the boycott
+                        # of Qatar could be tightened": the one boycotted is hit
+                        sources = sources or [
+                            r
+                            for c in child.children
+                            if c.dep_ in ("compound", "amod", "poss", "nmod")
+                            for r in index.actors_of(c, demonyms=True)
+                        ]
+                        for _prep, obj in prep_objects(child, ("on", "against", "of")):
+                            add_targets(obj)
+                        if not sources and tok.dep_ == "ccomp":
+                            speaker = tok.head  # "officials said the boycott could be ..."
+                            said_by = (
+                                subject_of(speaker)
+                                if speaker.lemma_.lower() in REPORTING_VERBS
+                                else None
+                            )
+                            if said_by is not None:
+                                sources = index.actors_of(said_by)
                     else:
                         add_targets(child)
         else:

@@ -216,6 +216,10 @@ class ActorIndex:
             if several:  # "Britain, France and Germany ... They urged Iran"
                 return several
         found = self._actor_of_head(token, demonyms)
+        if found is None and self.book.sector_for(token.lower_):
+            placed = self._placed(token)
+            if placed:  # "officials in Riyadh and Abu Dhabi"
+                return placed
         refs = [found] if found is not None else []
         if found is not None and found.how in ("demonym and role", "demonym"):
             # "Russian and Ukrainian delegations": each coordinated demonym is an actor.
@@ -452,6 +456,20 @@ class ActorIndex:
                 if ref.how != "pronoun" or ref.start != pronoun.i:
                     return ref
         return None
+
+    def _placed(self, role: Token) -> list[Ref]:
+        """'officials in Riyadh and Abu Dhabi', 'diplomats from Kuwait': the governments of
+        the places the role noun is put in (with their conjuncts)."""
+        for prep in role.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.i not in self.by_token:
+                    continue
+                out = [self.by_token[obj.i]]
+                out += [self.by_token[c.i] for c in obj.conjuncts if c.i in self.by_token]
+                return [r for r in out if r.how != "pronoun"]
+        return []
 
     def _plural_antecedents(self, pronoun: Token) -> list[Ref]:
         """The coordinated actors a plural pronoun takes up: the last list of two or more

@@ -77,6 +77,13 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
             )
             if kind:
                 return Trigger(tok, kind, "object-verb", f"{tok.text} {obj.text}")
+    for prep in _preps_of(tok):  # "came (back) into force", "entered into force"
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            phrase = f"{lemma} {prep.lower_} {obj.lemma_.lower()}"
+            if phrase in lexicon.phrase_index:
+                return Trigger(
+                    tok, lexicon.phrase_index[phrase], "phrase", f"{tok.text} ... {obj.text}"
+                )
     for part in [c for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp")]:
         phrase = f"{lemma} {part.lemma_.lower()}"
         if phrase in lexicon.phrase_index:
@@ -157,6 +164,15 @@ REPORTING_VERBS = {
     "repeat",
     "reiterate",
 }
+
+
+def _preps_of(verb: Token) -> list[Token]:
+    """The verb's prepositions, also those hung on a particle or adverb ("came back into")."""
+    out = [c for c in verb.children if c.dep_ == "prep"]
+    for c in verb.children:
+        if c.dep_ in ("prt", "advmod"):
+            out.extend(g for g in c.children if g.dep_ == "prep")
+    return out
 
 
 def _reported_deed(verb: Token) -> bool:

@@ -223,3 +223,16 @@ def test_three_word_phrases_are_found(reader: Reader) -> None:
         reader, "European Union sanctions on Belarus came back into force on Friday."
     )
     assert ("SANCTION", "EU", "BLR") in out, out
+
+
+def test_a_stance_in_the_passive_is_its_subjects(reader: Reader) -> None:
+    out = read_triples(reader, "Israel is opposed to Egyptian mediation in the water dispute.")
+    assert ("REJECT", "ISR", "EGY") in out, out
+
+
+def test_a_host_meets_its_guest_one_way(reader: Reader) -> None:
+    out = read_triples(
+        reader, "Kenya's president hosted Ethiopia's prime minister for an informal meeting."
+    )
+    assert ("CONSULT", "KEN", "ETH") in out
+    assert ("CONSULT", "ETH", "KEN") not in out

@@ -155,6 +155,13 @@ def roles(
                 sources = index.actors_of(speaker)
     elif trigger.kind in ("verb", "phrase", "object-verb", "response"):
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        if passive and tok.lemma_.lower() in WORDS.stative_passives and agent_of(tok) is None:
+            # "Israel is opposed to French mediation": a stance, its subject holds it
+            holder = next(c for c in tok.children if c.dep_ == "nsubjpass")
+            sources = index.actors_of(holder)
+            for _prep, obj in prep_objects(tok, ("to",)):
+                add_targets(obj)
+            return sources, targets, generic
         if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the ceasefire demanded by Kyiv"
             agent = agent_of(tok)
             if agent is not None:
@@ -282,8 +289,11 @@ def roles(
             prep_heads.append(tok.head)  # "stepped up attacks ... on refineries"
         if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
             prep_heads.append(tok.head.head)  # "arrived in Amman on a visit"
-        if occasion is not None and occasion not in prep_heads:
-            prep_heads.append(occasion)  # "travelled to Seoul for talks"
+        if occasion is not None:
+            if occasion not in prep_heads:
+                prep_heads.append(occasion)  # "travelled to Seoul for talks"
+            for guest in (c for c in occasion.children if c.dep_ == "dobj"):
+                targets.extend(index.actors_of(guest))  # "hosted Hashimoto for a meeting"
         for prep, obj in (
             p for h in prep_heads for p in prep_objects(h, (*preps, "between", "with"))
         ):
@@ -545,11 +555,22 @@ def symmetric_pairs(found: list[Found]) -> None:
                     extra.append(
                         Found(f.type, f.mode, [a], others, f.trigger, f.sentence, cue=f.cue)
                     )
-        elif f.type == "CONSULT" and f.targets and f.trigger.lemma_.lower() not in ONE_WAY:
+        elif f.type == "CONSULT" and f.targets and not _one_way(f.trigger):
             extra.append(
                 Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue)
             )
     found.extend(extra)
+
+
+def _one_way(trigger: Token) -> bool:
+    """A visit, a call, a hosting: the verb, or the verb a meeting noun hangs on
+    ("hosted Hashimoto for an informal meeting"), runs one way."""
+    governing = [trigger]
+    if trigger.dep_ == "dobj":
+        governing.append(trigger.head)
+    elif trigger.dep_ == "pobj":
+        governing.append(trigger.head.head)
+    return any(t.lemma_.lower() in ONE_WAY for t in governing)
 
 
 def _reciprocal(trigger: Token) -> bool:

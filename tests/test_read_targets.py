@@ -236,3 +236,37 @@ def test_a_host_meets_its_guest_one_way(reader: Reader) -> None:
     )
     assert ("CONSULT", "KEN", "ETH") in out
     assert ("CONSULT", "ETH", "KEN") not in out
+
+
+def test_talks_between_two_delegations_run_both_ways(reader: Reader) -> None:
+    text = (
+        "The decision followed two days of negotiations in Lima between a Chilean delegation "
+        "led by Foreign Minister Alberto van Klaveren and a Peruvian team."
+    )
+    assert {("CONSULT", "CHL", "PER"), ("CONSULT", "PER", "CHL")} <= read_triples(reader, text)
+
+
+def test_both_of_them_and_diplomats_from_both_countries(reader: Reader) -> None:
+    text = (
+        "Chile and Peru traded accusations on Monday. The Brazilian foreign minister met both "
+        "of them on Tuesday. Diplomats from both countries were in contact late on Wednesday."
+    )
+    out = read_triples(reader, text)
+    assert {("CONSULT", "BRA", "CHL"), ("CONSULT", "BRA", "PER")} <= out, out
+    assert {("CONSULT", "CHL", "PER"), ("CONSULT", "PER", "CHL")} <= out, out
+
+
+def test_an_offers_condition_is_a_demand(reader: Reader) -> None:
+    text = (
+        "Norway, Sweden and Denmark imposed quotas on Iceland on Monday. The three ministers said "
+        "they were ready to agree to a delay if Iceland cut its catch."
+    )
+    out = read_triples(reader, text)
+    assert {("REQUEST", c, "ISL") for c in ("NOR", "SWE", "DNK")} <= out, out
+
+
+def test_agreeing_to_the_other_sides_terms_is_a_concession(reader: Reader) -> None:
+    out = read_triples(
+        reader, "Peru threatened tariffs on Chile. Chile agreed to all of Peru's terms on Sunday."
+    )
+    assert ("CONCEDE", "CHL", "PER") in out, out

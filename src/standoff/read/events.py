@@ -303,13 +303,13 @@ def roles(
             if index.is_generic(obj):
                 generic = True
             targets.extend(refs)
-        if trigger.type == "CONSULT" and not targets:
+        if trigger.type == "CONSULT" and not sources:
             # "negotiations in Washington between a Chinese delegation and a U.S. team": the
             # parser often hangs "between" on the place; the pair still meets.
             pair = between_parties(tok, index)
-            if len(pair) >= 2 and not sources:
+            if len(pair) >= 2:
                 sources, targets = pair[:1], pair[1:]
-            elif pair:
+            elif pair and not targets:
                 targets = pair
     else:  # adjective: "Russia remained defiant"
         subject = subject_of(tok.head) if tok.dep_ != "ROOT" else subject_of(tok)
@@ -439,6 +439,9 @@ def events_in_sentence(
             )
         ):
             event_type = "REJECT"  # "India defended its purchases": it rejects the demand
+        if event_type == "AGREE" and _gives_in(trigger.token):
+            event_type = "CONCEDE"  # "agreed to all of the president's terms"
+        offered = state in ("threat", "intent")
         found.append(
             Found(
                 event_type,
@@ -449,10 +452,47 @@ def events_in_sentence(
                 sent,
                 generic_target=generic and not targets,
                 cue=trigger.cue,
-                offered=state in ("threat", "intent"),
+                offered=offered,
             )
         )
+        if event_type == "AGREE" and offered:
+            found.extend(_conditions_asked(trigger.token, sources, index, sent))
     return found
+
+
+def _gives_in(verb: Token) -> bool:
+    """Agreeing to the other side's terms or demands is a concession."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for _p, o in prep_objects(verb, ("to",))]
+    for obj in objects:
+        heads = [obj] + [o for _p, o in prep_objects(obj, ("of",))]  # "all of the terms"
+        if any(h.lemma_.lower() in CONCEDED for h in heads):
+            return True
+    return False
+
+
+CONCEDED = frozenset(("term", "terms", "demand", "demands", "condition", "conditions"))
+
+
+def _conditions_asked(
+    offer: Token, offerers: list[Ref], index: ActorIndex, sent: Span
+) -> list[Found]:
+    """'Ready to agree to a delay if Iran allowed inspectors access': an offer's condition
+    is a demand of the condition's subject."""
+    own = {r.country for r in offerers}
+    out: list[Found] = []
+    for clause in offer.children:
+        if clause.dep_ != "advcl" or not any(
+            m.dep_ == "mark" and m.lower_ in ("if", "provided") for m in clause.children
+        ):
+            continue
+        subject = subject_of(clause)
+        asked = [r for r in index.actors_of(subject) if r.country not in own] if subject else []
+        if asked and offerers:
+            out.append(
+                Found("REQUEST", None, offerers, asked, clause, sent, cue=f"if {clause.text}")
+            )
+    return out
 
 
 ANSWER_VERBS = WORDS.support_verbs | WORDS.oppose_verbs

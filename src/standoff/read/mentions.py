@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from standoff.model import Actor, ActorKind, Mention
 from standoff.read.actors import ActorDictionary, ActorEntry
+from standoff.read.syntax import prep_objects
 from standoff.read.words import WORDS
 
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
@@ -201,6 +202,9 @@ class ActorIndex:
         ``demonyms`` lets an adjective stand for its country ("attacks on Russian
         refineries" -> RUS); subjects of verbs should not use it ("Russian oil").
         """
+        if token.lower_ in ("both", "all", "each", "either", "neither"):
+            for _prep, obj in prep_objects(token, ("of",)):  # "met both of them"
+                return self.actors_of(obj, demonyms=demonyms, depth=depth)
         if token.lower_ in PLURAL_PRONOUNS and depth == 0:
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp":
                 # "the three foreign ministers said they were ready": the speakers
@@ -464,8 +468,10 @@ class ActorIndex:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
                 continue
             for obj in prep.children:
-                if obj.dep_ != "pobj" or obj.i not in self.by_token:
+                if obj.dep_ != "pobj":
                     continue
+                if obj.i not in self.by_token:
+                    return self._described(obj)  # "diplomats from both countries"
                 out = [self.by_token[obj.i]]
                 out += [self.by_token[c.i] for c in obj.conjuncts if c.i in self.by_token]
                 return [r for r in out if r.how != "pronoun"]

@@ -140,9 +140,23 @@ def between_parties(noun: Token, index: ActorIndex) -> list[Ref]:
     """The parties of a "between X and Y" phrase anywhere in ``noun``'s phrase."""
     for tok in noun.subtree:
         if tok.lower_ == "between" and tok.dep_ == "prep" and not _inside_own_clause(tok, noun):
-            for obj in tok.children:
-                if obj.dep_ == "pobj":
-                    return index.actors_of(obj, demonyms=True)
+            found: list[Ref] = []
+            # "between a Chinese delegation led by Liu He and a U.S. team": the parser may hang
+            # the second party on the first one's "led by" phrase; every party phrase counts
+            for part in tok.subtree:
+                if part.dep_ not in ("pobj", "conj") or part.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if any(a.dep_ == "agent" for a in part.ancestors if a.i > tok.i):
+                    if (
+                        part.dep_ != "conj"
+                        or part.head.dep_ != "pobj"
+                        or part.head.head.dep_ != "agent"
+                    ):
+                        continue
+                for ref in index.actors_of(part, demonyms=True):
+                    if ref.country not in {r.country for r in found}:
+                        found.append(ref)
+            return found
     return []
 
 

@@ -89,8 +89,12 @@ def predicate_targets(
 def _named(tok: Token, index: ActorIndex, trigger: Token) -> Ref | None:
     """The actor a single token names: a dictionary mention, or a demonym adjective
     ("Palestinian workers", "the Azerbaijani republic", "rejected Israeli changes")."""
-    modifier = tok.dep_ in ("amod", "compound", "nmod", "poss")
-    if modifier and not (_party_noun(tok.head, index) or _own_object(tok.head, trigger)):
+    if tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound", "nmod"):
+        tok_dep, noun = tok.head.dep_, tok.head.head  # "Sierra Leonean and Liberian refugees"
+    else:
+        tok_dep, noun = tok.dep_, tok.head
+    modifier = tok_dep in ("amod", "compound", "nmod", "poss")
+    if modifier and not (_party_noun(noun, index) or _own_object(noun, trigger)):
         return None  # "a halt to NATO expansion": a thing deep in the demand, not the party
     ref = index.by_token.get(tok.i)
     if ref is not None:

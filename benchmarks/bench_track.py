@@ -183,8 +183,11 @@ def _child(feed: Path, store: Path, workers: int, mode: str) -> dict[str, float]
         ],
         capture_output=True,
         text=True,
-        check=True,
     )
+    if run.returncode != 0:
+        # The child's traceback, not just its exit status, so a failed size is diagnosable.
+        sys.stderr.write(run.stderr)
+        run.check_returncode()
     result: dict[str, float] = json.loads(run.stdout.strip().splitlines()[-1])
     return result
 

@@ -275,27 +275,29 @@ def proposals(
 def _offered(noun: Token, index: ActorIndex) -> bool:
     """A noun put forward by an offering verb ("offered the presidential aircraft",
     "called for a solution through dialogue", "ready to agree to a delay")."""
-    if (
-        noun.pos_ != "NOUN"
-        or noun.dep_ == "compound"
-        or noun.lemma_.lower() in WORDS.not_proposals
-        or noun.lemma_.lower() in WORDS.threat_objects
-        or index.actors_of(noun)
-    ):
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj"):
         return False
+    offered = False
     if noun.dep_ == "dobj":
-        return noun.head.lemma_.lower() in WORDS.offering_verbs
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to"):
+        offered = noun.head.lemma_.lower() in WORDS.offering_verbs
+    elif noun.head.lower_ in ("for", "to"):
         verb = noun.head.head
         lemma = verb.lemma_.lower()
         if lemma == "agree":  # only an offer to agree: "were ready to agree to a delay"
-            return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.offer_heads
-        return (  # "called for a solution", not "called an election for the spring"
-            lemma in WORDS.offering_prep_verbs
-            and noun.head.lower_ == "for"
-            and not any(c.dep_ == "dobj" for c in verb.children)
-        )
-    return False
+            offered = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.offer_heads
+        else:  # "called for a solution", not "called an election for the spring"
+            offered = (
+                lemma in WORDS.offering_prep_verbs
+                and noun.head.lower_ == "for"
+                and not any(c.dep_ == "dobj" for c in verb.children)
+            )
+    lemma = noun.lemma_.lower()
+    return (
+        offered
+        and lemma not in WORDS.not_proposals
+        and lemma not in WORDS.threat_objects
+        and not index.actors_of(noun)
+    )
 
 
 def _unique(sentences: list[Span]) -> list[Span]:

@@ -169,8 +169,11 @@ class Reader:
     ) -> list[Event]:
         out: list[Event] = []
         seen: set[tuple[str, str, str | None, int]] = set()
+        dates: dict[int, ResolvedDate | None] = {}  # one date per sentence, however many events
         for f in found:
-            when = _sentence_date(f.sentence, published)
+            if f.sentence.start not in dates:
+                dates[f.sentence.start] = _sentence_date(f.sentence, published)
+            when = dates[f.sentence.start]
             evidence = sentence_evidence(f.sentence, ctx.article_id, ctx.source, ctx.published)
             targets: list[Ref | None] = list(f.targets) or [None]
             for s in f.sources:
@@ -238,15 +241,13 @@ def _counterparts(index: ActorIndex, threats: list[Threat]) -> Callable[[str], l
         for third in t.third_parties:
             by_threat.setdefault(third, [t.sender])
     co: dict[str, Counter[str]] = {}
-    for sent in index.doc.sents:
+    by_sentence: dict[int, list[str]] = {}  # sentence start -> countries in order of mention
+    for r in sorted(index.refs, key=lambda r: r.start):
+        if len(r.country) == 3 and r.how != "pronoun":
+            by_sentence.setdefault(index.doc[r.start].sent.start, []).append(r.country)
+    for named in by_sentence.values():
         # In order of mention (not a set): ties go to the first named, the same every run.
-        countries = list(
-            dict.fromkeys(
-                r.country
-                for r in sorted(index.refs, key=lambda r: r.start)
-                if sent.start <= r.start < sent.end and len(r.country) == 3 and r.how != "pronoun"
-            )
-        )
+        countries = list(dict.fromkeys(named))
         for a in countries:
             for b in countries:
                 if b != a:

@@ -270,3 +270,22 @@ def test_agreeing_to_the_other_sides_terms_is_a_concession(reader: Reader) -> No
         reader, "Peru threatened tariffs on Chile. Chile agreed to all of Peru's terms on Sunday."
     )
     assert ("CONCEDE", "CHL", "PER") in out, out
+
+
+def test_what_an_ultimatum_gives_days_for_is_demanded_not_done(reader: Reader) -> None:
+    out = read_triples(
+        reader, "Peru on Monday gave Chile 30 days to reach an agreement on fishing."
+    )
+    assert ("AGREE", "PER", "CHL") not in out, out
+
+
+def test_fellow_targets_do_not_threaten_each_other(reader: Reader) -> None:
+    reading = reader.read(
+        RawArticle(
+            text="Peru warned Chile on Monday. Bolivia and Ecuador, the largest buyers of "
+            "Chilean copper, could face steep levies unless Chile agrees to talks."
+        ),
+        published=DAY,
+    )
+    pairs = {(t.sender, t.target) for t in reading.threats}
+    assert ("BOL", "ECU") not in pairs and ("ECU", "BOL") not in pairs, pairs

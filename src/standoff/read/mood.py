@@ -104,6 +104,15 @@ def mood(trigger: Token, modality: Modality) -> str:
             if hlemma in modality.refusal_heads and rel == "xcomp":
                 return "refused"
             if (
+                rel in ("advcl", "xcomp")
+                and hlemma in ("give", "grant", "allow")
+                and any(
+                    c.dep_ in ("dobj", "npadvmod") and c.lower_ in modality.hypothetical_heads
+                    for c in head.children
+                )
+            ):
+                return "hypothetical"  # "gave Moscow 50 days to reach an agreement": demanded
+            if (
                 rel in ("xcomp", "acl", "pobj", "dobj", "compound")
                 and hlemma in modality.threat_heads
             ):

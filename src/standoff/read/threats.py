@@ -27,7 +27,7 @@ from standoff.read.deadlines import (
     deadline_candidates,
     set_date,
 )
-from standoff.read.events import Found
+from standoff.read.events import QUAD, Found
 from standoff.read.evidence import sentence_evidence
 from standoff.read.lexicon import Lexicon
 from standoff.read.mentions import ActorIndex, Ref
@@ -385,22 +385,30 @@ def _measures_taken(drafts: dict[tuple[str, str], Draft], found: list[Found]) ->
                 drafts[key].sentences.append(f.sentence)
 
 
-def counterpart(country: str, found: list[Found], index: ActorIndex) -> str | None:
+def counterpart(
+    country: str, found: list[Found], index: ActorIndex, exclude: frozenset[str] = frozenset()
+) -> str | None:
     """The party ``country`` faces in this article: the actor it most often acts on or is
     acted on by, then the one most often named beside it. A threat whose sentence names only
-    one side ("Mexico would respond strongly if the tariffs take effect") is aimed there."""
+    one side ("Mexico would respond strongly if the tariffs take effect") is aimed there.
+    ``exclude`` holds the event's own other parties ("China and India could face levies":
+    India is China's fellow target, not its threatener)."""
     tally: Counter[str] = Counter()
     for f in found:
         sides = ({r.country for r in f.sources}, {r.country for r in f.targets})
+        # a threat is aimed at an adversary: conflictual dealings weigh more than cooperative
+        weight = 3 if QUAD.get(f.type, "").endswith("conf") else 1
         for ours, theirs in (sides, sides[::-1]):
             if country in ours:
-                tally.update({c: 2 for c in theirs if c != country})
+                tally.update({c: weight for c in theirs if c != country})
     by_sentence: defaultdict[int, set[str]] = defaultdict(set)
     for ref in index.refs:
         by_sentence[index.doc[ref.start].sent.start].add(ref.country)
     for countries in by_sentence.values():
         if country in countries:
             tally.update(c for c in countries if c != country)
+    for other in exclude:
+        tally.pop(other, None)
     return tally.most_common(1)[0][0] if tally else None
 
 
@@ -505,12 +513,12 @@ def _sides(f: Found, found: list[Found], index: ActorIndex) -> tuple[list[str], 
         named = named or [r for r in _refs_below(f.trigger, index) if r.country not in senders]
         targets = list(dict.fromkeys(r.country for r in named))
         if not targets:
-            other = counterpart(senders[0], found, index)
+            other = counterpart(senders[0], found, index, frozenset(senders))
             targets = [other] if other else []
     elif targets and not senders:
         senders = list(dict.fromkeys(r.country for r in _speakers(f.trigger, index, set(targets))))
         if not senders:
-            other = counterpart(targets[0], found, index)
+            other = counterpart(targets[0], found, index, frozenset(targets))
             senders = [other] if other else []
     return senders, [t for t in targets if t not in senders]
 

@@ -289,3 +289,19 @@ def test_fellow_targets_do_not_threaten_each_other(reader: Reader) -> None:
     )
     pairs = {(t.sender, t.target) for t in reading.threats}
     assert ("BOL", "ECU") not in pairs and ("ECU", "BOL") not in pairs, pairs
+
+
+def test_led_forces_and_placed_people_are_their_countries(reader: Reader) -> None:
+    assert ("ASSAULT", "NGA", "CMR") in read_triples(
+        reader, "Nigerian-led forces attacked Cameroon's border posts on Monday."
+    )
+    assert ("PROTEST", "IRQ", "TUR") in read_triples(
+        reader, "Demonstrators in Baghdad protested against Turkey's military policies."
+    )
+
+
+def test_a_scheduled_meeting_has_not_happened(reader: Reader) -> None:
+    out = read_triples(
+        reader, "The foreign ministers of Chile and Peru are due to meet in Lima on Wednesday."
+    )
+    assert not any(t[0] == "CONSULT" for t in out), out

@@ -219,10 +219,14 @@ class ActorIndex:
             several = self._plural_antecedents(token)
             if several:  # "Britain, France and Germany ... They urged Iran"
                 return several
-        found = self._actor_of_head(token, demonyms)
-        if found is None and self.book.sector_for(token.lower_):
+        found = self._actor_of_head(token, demonyms) or self._leader(token)
+        if found is None and (
+            self.book.sector_for(token.lower_)
+            or token.lower_ in PARTY_NOUNS
+            or token.lemma_.lower() in PARTY_NOUNS
+        ):
             placed = self._placed(token)
-            if placed:  # "officials in Riyadh and Abu Dhabi"
+            if placed:  # "officials in Riyadh and Abu Dhabi", "demonstrators in Baghdad"
                 return placed
         refs = [found] if found is not None else []
         if found is not None and found.how in ("demonym and role", "demonym"):
@@ -461,17 +465,31 @@ class ActorIndex:
                     return ref
         return None
 
+    def _leader(self, token: Token) -> Ref | None:
+        """'Vietnamese-led forces', 'the Saudi-led coalition': the leading country."""
+        for child in token.children:
+            if child.dep_ == "amod" and child.lower_ == "led":
+                for lead in child.children:
+                    if lead.i in self.by_token and self.by_token[lead.i].how != "pronoun":
+                        return self.by_token[lead.i]
+                    if lead.i in self.demonyms:
+                        country = self.demonyms[lead.i]
+                        entry = ActorEntry(country, country, lead.text, ActorKind.STATE)
+                        return Ref(entry, lead.i, lead.i + 1, "demonym")
+        return None
+
     def _placed(self, role: Token) -> list[Ref]:
-        """'officials in Riyadh and Abu Dhabi', 'diplomats from Kuwait': the governments of
-        the places the role noun is put in (with their conjuncts)."""
+        """'officials in Riyadh and Abu Dhabi', 'diplomats from Kuwait', 'inhabitants of the
+        Syrian Golan': the country of the place the people are put in (with conjuncts)."""
         for prep in role.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
                     continue
                 if obj.i not in self.by_token:
-                    return self._described(obj)  # "diplomats from both countries"
+                    # "diplomats from both countries", "doctors from two American aid groups"
+                    return self._described(obj) or self.actors_of(obj, demonyms=True, depth=1)
                 out = [self.by_token[obj.i]]
                 out += [self.by_token[c.i] for c in obj.conjuncts if c.i in self.by_token]
                 return [r for r in out if r.how != "pronoun"]

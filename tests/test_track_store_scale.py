@@ -17,6 +17,9 @@ import math
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pytest
+
+import standoff.track.store as store_module
 from standoff.model import Article, Reading
 from standoff.track import dedupe
 from standoff.track.backends import InProcess, Pending, ReadResult
@@ -179,3 +182,17 @@ def test_an_ingest_holds_duckdb_to_the_ingest_limit_and_restores_it(tmp_path: Pa
         after = limit(store)
     assert seen and set(seen) != {before}
     assert after == before
+
+
+# 2MB: DuckDB accepts the limit, then an article's lookup runs out and Store.add lifts it;
+# 256KB: DuckDB already holds more, so the limit is not lowered at all.
+@pytest.mark.parametrize("limit", ["2MB", "256KB"])
+def test_an_ingest_limit_too_tight_is_lifted_rather_than_failing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str
+) -> None:
+    monkeypatch.setattr(store_module, "INGEST_MEMORY_LIMIT", limit)
+    feed = _feed(tmp_path / "feed.jsonl", [article_text(n, words=400) for n in range(3)])
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = ingest([feed], store, InProcess(read=fake_read))
+        assert store.counts()["articles"] == 3
+    assert (summary.stored, len(summary.skipped)) == (3, 0)

@@ -131,8 +131,10 @@ MEMORY_LIMIT = "128MB"
 # index, one article's rows, a checkpoint of the newest row groups), but it keeps every
 # block it has written cached up to its limit: with 128 MB that cache grew with the
 # store (~4 KB an article). Ingest lowers the limit to this (see Store.ingesting), so
-# the cache is a constant; queries afterwards get MEMORY_LIMIT back.
-INGEST_MEMORY_LIMIT = "16MB"
+# the cache is a constant; queries afterwards get MEMORY_LIMIT back. 16 MB ran out at
+# ~3,500 articles (the indexes stay in memory); should 32 MB ever be too little for an
+# article, Store.add lifts the limit rather than fail.
+INGEST_MEMORY_LIMIT = "32MB"
 # A checkpoint rewrites every row group that gained rows since the last one, whole. With
 # DuckDB's default row groups (122,880 rows) a store of 10,000 articles is one row group
 # per table, so each checkpoint re-read and re-compressed every stored Reading and peak
@@ -272,7 +274,10 @@ class Store:
     def ingesting(self) -> Iterator[None]:
         """Hold DuckDB to :data:`INGEST_MEMORY_LIMIT` while articles are added one by one,
         so an ingest's memory does not grow with the store; restored on leaving."""
-        self.con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+        try:
+            self.con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+        except duckdb.OutOfMemoryException:
+            pass  # DuckDB already holds more than that (e.g. a huge store's indexes): keep it
         try:
             yield
             # The last articles' rows are checkpointed here, under the ingest's limit,
@@ -308,6 +313,15 @@ class Store:
         :meth:`readings` returns only each story's first article, so a story
         told by several outlets counts once.
         """
+        try:
+            return self._add(reading, raw_hash, origin)
+        except duckdb.OutOfMemoryException:
+            # The ingest's low limit (Store.ingesting) was too tight for this article; its
+            # transaction was rolled back. Lift the limit for the rest of the run, not fail.
+            self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+            return self._add(reading, raw_hash, origin)
+
+    def _add(self, reading: Reading, raw_hash: str, origin: str | None) -> AddResult:
         article = reading.article
         # Two point lookups, each answered by its constraint's index; an OR of the two
         # would scan the whole table for every article.

@@ -37,15 +37,15 @@ BELIEF_VERBS = WORDS.belief_verbs
 BELIEF_ADJECTIVES = WORDS.belief_adjectives
 
 
-def _evidence(sent: Span, ctx: ArticleContext) -> Evidence:
-    return sentence_evidence(sent, ctx.article_id, ctx.source, ctx.published)
-
-
 @dataclass
 class ArticleContext:
     article_id: str
     source: str | None
     published: date | None
+
+    def evidence(self, sent: Span) -> Evidence:
+        """The sentence as evidence from this article."""
+        return sentence_evidence(sent, self.article_id, self.source, self.published)
 
 
 @dataclass
@@ -266,7 +266,7 @@ def proposals(
                 supporters=[c for c in d.supporters if c not in d.sponsors],
                 opponents=[c for c in d.opponents if c not in d.sponsors],
                 origin=d.origin,
-                evidence=[_evidence(s, ctx) for s in _unique(d.sentences)],
+                evidence=[ctx.evidence(s) for s in _unique(d.sentences)],
             )
         )
     return out
@@ -392,7 +392,7 @@ def conditions(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
 
 def _conditions_of(owners: list[str], text: str, sent: Span, ctx: ArticleContext) -> list[Claim]:
     """One condition claim per actor that states it."""
-    evidence = _evidence(sent, ctx)
+    evidence = ctx.evidence(sent)
     return [Claim(kind=ClaimKind.CONDITION, actor=c, text=text, evidence=evidence) for c in owners]
 
 
@@ -475,7 +475,7 @@ def beliefs(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
                         kind=ClaimKind.BELIEF,
                         actor=country,
                         text=f"{tok.text} {text}",
-                        evidence=_evidence(sent, ctx),
+                        evidence=ctx.evidence(sent),
                     )
                 )
     return out
@@ -495,7 +495,7 @@ def event_claims(found: list[Found], ctx: ArticleContext) -> list[Claim]:
                     actor=s.country,
                     target=f.targets[0].country if f.targets else None,
                     text=" ".join(f.sentence.text.split()),
-                    evidence=_evidence(f.sentence, ctx),
+                    evidence=ctx.evidence(f.sentence),
                 )
             )
     return out

@@ -39,7 +39,6 @@ from standoff.read.events import (
     sentence_types,
     symmetric_pairs,
 )
-from standoff.read.evidence import sentence_evidence
 from standoff.read.lexicon import load_lexicon, load_modality
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.pipeline import build_pipeline
@@ -174,7 +173,7 @@ class Reader:
             if f.sentence.start not in dates:
                 dates[f.sentence.start] = _sentence_date(f.sentence, published)
             when = dates[f.sentence.start]
-            evidence = sentence_evidence(f.sentence, ctx.article_id, ctx.source, ctx.published)
+            evidence = ctx.evidence(f.sentence)
             targets: list[Ref | None] = list(f.targets) or [None]
             for s in f.sources:
                 for t in targets:

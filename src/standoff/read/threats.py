@@ -18,7 +18,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from standoff.model import Evidence, Threat, ThreatStatus, Warning
+from standoff.model import Threat, ThreatStatus, Warning
 from standoff.read.deadlines import (
     DEADLINE_NOUNS,
     PASSED,
@@ -49,10 +49,6 @@ class Draft:
     demand: str | None = None
     sentences: list[Span] = field(default_factory=list)
     measures_only: bool = False  # made from a measure taken, with no threat sentence
-
-
-def _evidence(sent: Span, article_id: str, source: str | None, published: date | None) -> Evidence:
-    return sentence_evidence(sent, article_id, source, published)
 
 
 def measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
@@ -740,7 +736,7 @@ def build_threats(
         for sent in sorted(d.sentences, key=lambda s: s.start):
             if sent.start not in seen:
                 seen.add(sent.start)
-                evidence.append(_evidence(sent, article_id, source, published))
+                evidence.append(sentence_evidence(sent, article_id, source, published))
         pool = pools.get(id(d), [])
         deadline, notes = choose_deadline(pool, evidence) if pool else (None, [])
         warnings.extend(n for n in notes if n not in warnings)  # co-senders share the dates

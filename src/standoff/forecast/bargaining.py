@@ -105,50 +105,50 @@ def weighted_median(position: Array, weight: Array) -> Array:
     return np.where(total[:, 0] > 0, med, (SCALE_LOW + SCALE_HIGH) / 2)
 
 
-class WeightedMean(BargainingModel):
-    """The compromise model: positions weighted by capability x salience (no fitted parameters).
+class _WeightedCentre(BargainingModel):
+    """A centre of the actors' positions weighted by capability x salience (no fitted
+    parameters). ``use_capability=False`` weights by salience alone: the DEU literature's
+    plain salience-weighted statistic, the bar a bargaining model must beat.
 
-    ``use_capability=False`` weights by salience alone: the DEU literature's plain
-    salience-weighted mean, the bar a bargaining model must beat.
+    Subclasses name the statistic: ``centre(position, weight)`` maps arrays of shape
+    (issues, actors) to one outcome per issue on the 0-100 scale.
     """
+
+    salience_name: str
+
+    @staticmethod
+    def centre(position: Array, weight: Array) -> Array:
+        raise NotImplementedError
+
+    def __init__(self, use_capability: bool = True) -> None:
+        if not isinstance(use_capability, bool):
+            raise ValueError(f"use_capability must be True or False, got {use_capability!r}")
+        self.use_capability = use_capability
+        if not use_capability:
+            self.name = self.salience_name
+
+    def predict(self, data: Scenario | ScenarioArrays) -> Array:
+        a = as_arrays(data)
+        w = a.weight if self.use_capability else np.where(a.present, a.salience, 0.0)
+        return self.centre(a.position, w)
+
+
+class WeightedMean(_WeightedCentre):
+    """The compromise model: the capability x salience weighted mean position."""
 
     name = "weighted-mean"
+    salience_name = "salience-mean"
     card = "docs/models/weighted-mean.md"
-
-    def __init__(self, use_capability: bool = True) -> None:
-        if not isinstance(use_capability, bool):
-            raise ValueError(f"use_capability must be True or False, got {use_capability!r}")
-        self.use_capability = use_capability
-        if not use_capability:
-            self.name = "salience-mean"
-
-    def predict(self, data: Scenario | ScenarioArrays) -> Array:
-        a = as_arrays(data)
-        w = a.weight if self.use_capability else np.where(a.present, a.salience, 0.0)
-        return weighted_mean(a.position, w)
+    centre = staticmethod(weighted_mean)
 
 
-class WeightedMedian(BargainingModel):
-    """The position of the capability x salience weighted median actor (no fitted parameters).
-
-    ``use_capability=False`` weights by salience alone: the DEU literature's plain
-    salience-weighted median, the bar a bargaining model must beat.
-    """
+class WeightedMedian(_WeightedCentre):
+    """The position of the capability x salience weighted median actor."""
 
     name = "weighted-median"
+    salience_name = "salience-median"
     card = "docs/models/weighted-median.md"
-
-    def __init__(self, use_capability: bool = True) -> None:
-        if not isinstance(use_capability, bool):
-            raise ValueError(f"use_capability must be True or False, got {use_capability!r}")
-        self.use_capability = use_capability
-        if not use_capability:
-            self.name = "salience-median"
-
-    def predict(self, data: Scenario | ScenarioArrays) -> Array:
-        a = as_arrays(data)
-        w = a.weight if self.use_capability else np.where(a.present, a.salience, 0.0)
-        return weighted_median(a.position, w)
+    centre = staticmethod(weighted_median)
 
 
 class NashBargaining(BargainingModel):

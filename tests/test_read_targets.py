@@ -305,3 +305,15 @@ def test_a_scheduled_meeting_has_not_happened(reader: Reader) -> None:
         reader, "The foreign ministers of Chile and Peru are due to meet in Lima on Wednesday."
     )
     assert not any(t[0] == "CONSULT" for t in out), out
+
+
+def test_an_act_offered_as_a_verb_is_a_proposal(reader: Reader) -> None:
+    text = (
+        "Bolivia offered to deploy 2,000 border guards on Monday. Chile circulated a draft "
+        "resolution that would extend the mandate for six months."
+    )
+    reading = reader.read(RawArticle(text=text), published=DAY)
+    by_name = {p.name: p for p in reading.proposals}
+    assert by_name["deployment"].sponsors == ["BOL"]
+    assert by_name["extension"].sponsors == ["CHL"]
+    assert "six months" in by_name["extension"].text

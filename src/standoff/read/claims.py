@@ -24,7 +24,7 @@ from standoff.model import Claim, ClaimKind, Evidence, Proposal
 from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
 from standoff.read.mentions import ActorIndex, Ref
-from standoff.read.syntax import agent_of, subject_of
+from standoff.read.syntax import agent_of, prep_objects, subject_of
 from standoff.read.words import WORDS
 
 PROPOSAL_NOUNS = WORDS.proposal_nouns
@@ -224,6 +224,13 @@ def proposals(
     partners = _meeting_partners(found)
     for sent in doc.sents:
         for tok in sent:
+            act = _offered_act(tok, index)
+            if act is not None:  # "Mexico offered to deploy 6,000 troops": a deployment
+                key, sponsors = act
+                draft = drafts.setdefault(key, _ProposalDraft(key, _act_phrase(tok)))
+                draft.sentences.append(sent)
+                draft.sponsors.extend(c for c in sponsors if c not in draft.sponsors)
+                continue
             key = PROPOSAL_NOUNS.get(tok.lower_) or PROPOSAL_NOUNS.get(tok.lemma_.lower())
             if key is None and _offered(tok, index):
                 key = tok.lemma_.lower()  # "offered the presidential aircraft": any noun
@@ -270,6 +277,35 @@ def proposals(
             )
         )
     return out
+
+
+def _offered_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """An act put forward as a verb, and who puts it forward: "Mexico offered to deploy
+    troops", "Moscow circulated a draft resolution that would extend the mandate", "a request
+    from the Emir of Kuwait to extend it by 48 hours". None for other tokens."""
+    key = WORDS.offered_acts.get(verb.lemma_.lower())
+    if key is None or verb.pos_ != "VERB" or verb.dep_ not in ("xcomp", "acl", "relcl"):
+        return None
+    head = verb.head
+    lemma = head.lemma_.lower()
+    if verb.dep_ == "xcomp" and lemma in WORDS.offering_verbs | {"propose", "suggest"}:
+        subject = subject_of(head)
+        return key, _countries(index.actors_of(subject)) if subject is not None else []
+    if verb.dep_ in ("acl", "relcl") and lemma in WORDS.offer_carriers:
+        owners = _owners(head, index)
+        for _prep, obj in prep_objects(head, ("from", "by")):
+            owners = owners or _countries(index.actors_of(obj, demonyms=True))
+        if not owners and head.dep_ == "dobj":
+            subject = subject_of(head.head)  # "Moscow has circulated a draft resolution that ..."
+            owners = _countries(index.actors_of(subject)) if subject is not None else []
+        return (key, owners) if owners else None
+    return None
+
+
+def _act_phrase(verb: Token) -> str:
+    """The offered act in words: the verb and what follows it in its clause (at most 9)."""
+    words = [t.text for t in verb.subtree if t.i >= verb.i and t.dep_ != "punct"]
+    return " ".join(words[:9])
 
 
 def _offered(noun: Token, index: ActorIndex) -> bool:

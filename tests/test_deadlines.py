@@ -172,3 +172,20 @@ def test_a_date_the_sender_set_that_passed_is_a_threat_with_its_deadline(reader:
         "and the March 1 date Madrid had set passed without a reply."
     )
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 1)
+
+
+def test_who_set_a_measure_off_threatened_it_and_midnight_ends_the_day_before(
+    reader: Reader,
+) -> None:
+    # written for this test: a measure others carry out, set off by named states, in force
+    # "at midnight" as told the next morning
+    text = (
+        "African Union sanctions on Mali came back into force at midnight, a month after "
+        "Senegal and Ghana set the process in motion. Mali called them illegal."
+    )
+    reading = reader.read(RawArticle(text=text), published=date(2024, 3, 6))
+    by_pair = {(t.sender, t.target): t for t in reading.threats}
+    for sender in ("SEN", "GHA"):
+        threat = by_pair[(sender, "MLI")]
+        assert threat.status.value == "carried_out"
+        assert threat.deadline is not None and threat.deadline.value == date(2024, 3, 5)

@@ -317,3 +317,11 @@ def test_an_act_offered_as_a_verb_is_a_proposal(reader: Reader) -> None:
     assert by_name["deployment"].sponsors == ["BOL"]
     assert by_name["extension"].sponsors == ["CHL"]
     assert "six months" in by_name["extension"].text
+
+
+def test_a_measure_judged_null_and_void_is_rejected(reader: Reader) -> None:
+    text = (
+        "The African Union reimposed sanctions on Mali on Monday. Mali's foreign minister said "
+        "the reimposition was null and void."
+    )
+    assert ("REJECT", "MLI", "AU") in read_triples(reader, text)

@@ -128,6 +128,16 @@ def deadline_candidates(
                 and ent.end_char - sent.start_char >= rel.start()
             ):
                 continue  # "two days before the deadline" is not the deadline itself
+            if published is not None and _past_midnight(ent):
+                # "sanctions came back into force at midnight", told the next morning: the
+                # day that ended at that midnight
+                day = published - timedelta(days=1)
+                at = ResolvedDate(
+                    value=day, precision=DatePrecision.DAY, text=ent.text, relative=True
+                )
+                out.append(Candidate(at, sent))
+                covered.append((ent.start_char, ent.end_char))
+                continue
             if not _about_deadline(ent, sent) or _as_of(ent):
                 continue
             resolved = resolve(ent.text, _anchor(ent, sent, published), "future")
@@ -180,6 +190,18 @@ def deadline_candidates(
                     )
                 )
     return out
+
+
+def _past_midnight(ent: Span) -> bool:
+    """'came into force at midnight': a midnight in a past-tense clause, with no day named."""
+    if "midnight" not in ent.text.lower() or re.search(
+        r"\d|day\b|tomorrow|tonight", ent.text, re.I
+    ):
+        return False
+    verb = ent.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ == "VBD"
 
 
 def _as_of(ent: Span) -> bool:

@@ -295,7 +295,9 @@ def _third_party_threats(threats: list[Threat], events: list[Event]) -> list[Eve
     out: list[Event] = []
     have = {(e.type, e.source[:3], (e.target or "")[:3]) for e in events}
     for t in threats:
-        threatened = t.deadline is not None or t.demand or t.status.value != "carried_out"
+        # a measure the article reports carried out is a SANCTION, not a fresh threat, even
+        # when its deadline is known
+        threatened = t.demand or t.status.value != "carried_out"
         if threatened and ("THREATEN", t.sender, t.target) not in have and t.evidence:
             have.add(("THREATEN", t.sender, t.target))
             out.append(

@@ -31,7 +31,7 @@ from standoff.read.events import QUAD, Found
 from standoff.read.evidence import sentence_evidence
 from standoff.read.lexicon import Lexicon
 from standoff.read.mentions import ActorIndex, Ref
-from standoff.read.syntax import subject_of
+from standoff.read.syntax import prep_objects, subject_of
 from standoff.read.words import WORDS
 
 EVALUATIVE = WORDS.evaluative
@@ -49,6 +49,7 @@ class Draft:
     demand: str | None = None
     sentences: list[Span] = field(default_factory=list)
     measures_only: bool = False  # made from a measure taken, with no threat sentence
+    set_off: bool = False  # its sender set off a measure the article reports carried out
 
 
 def measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
@@ -360,7 +361,27 @@ def _secondary_targets(
                     d.sentences.append(f.sentence)
 
 
-def _measures_taken(drafts: dict[tuple[str, str], Draft], found: list[Found]) -> None:
+def _instigators(sent: Span, index: ActorIndex) -> list[Ref]:
+    """Who set off the measure a sentence reports: the subject of "triggered", "invoked" or
+    "set (the process) in motion" ("UN sanctions came back into force a month after Britain,
+    France and Germany set the process in motion")."""
+    out: list[Ref] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        set_off = lemma in WORDS.instigating_verbs or (
+            lemma in ("set", "put")
+            and any(o.lemma_.lower() == "motion" for _p, o in prep_objects(tok, ("in",)))
+        )
+        if tok.pos_ == "VERB" and set_off:
+            subject = subject_of(tok)
+            if subject is not None:
+                out.extend(r for r in index.actors_of(subject) if r not in out)
+    return out
+
+
+def _measures_taken(
+    drafts: dict[tuple[str, str], Draft], found: list[Found], index: ActorIndex
+) -> None:
     """A sanction imposed is a coercive threat carried out: record it as such.
 
     Articles often report the measure, not the threat that preceded it ("Japan
@@ -371,7 +392,8 @@ def _measures_taken(drafts: dict[tuple[str, str], Draft], found: list[Found]) ->
     for f in found:
         if f.type != "SANCTION" or f.inferred_target:
             continue
-        for s in f.sources:
+        instigators = _instigators(f.sentence, index)
+        for s in [*f.sources, *instigators]:
             for t in f.targets:
                 key = (s.country, t.country)
                 if s.country == t.country or key in thirds:
@@ -379,6 +401,7 @@ def _measures_taken(drafts: dict[tuple[str, str], Draft], found: list[Found]) ->
                 if key not in drafts:
                     drafts[key] = Draft(s.country, t.country, measures_only=True)
                 drafts[key].sentences.append(f.sentence)
+                drafts[key].set_off = drafts[key].set_off or s in instigators
 
 
 def counterpart(
@@ -626,7 +649,7 @@ def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexic
                 main.third_parties.append(country)
         main.sentences.append(sent)
     _secondary_targets(drafts, found, index)
-    _measures_taken(drafts, found)
+    _measures_taken(drafts, found, index)
     for d in drafts.values():
         for sent in d.sentences:
             for m in measure_phrases(sent, lexicon):
@@ -660,7 +683,7 @@ def status_of(doc: Doc, draft: Draft, found: list[Found]) -> ThreatStatus:
         and any(t.country in draft.third_parties for t in f.targets)
         for f in found
     )
-    if imposed_on_target:
+    if imposed_on_target or draft.set_off:
         return ThreatStatus.CARRIED_OUT
     if imposed_on_third:
         return ThreatStatus.PARTLY_CARRIED_OUT

@@ -251,7 +251,8 @@ def _reported_judgement(tok: Token, lemma: str) -> Trigger | None:
     if bad:
         subject = next(c for c in tok.children if c.dep_ in SUBJECT_DEPS)
         offer = subject.lemma_.lower() in WORDS.offered_things  # "the offer was unacceptable"
-        kind = "REJECT" if offer else "ACCUSE"
+        void = bool(bad & WORDS.refusing_judgements)  # "the reimposition was null and void"
+        kind = "REJECT" if offer or void else "ACCUSE"
         return Trigger(tok, kind, "judged", f"{tok.head.text} ... {sorted(bad)[0]}")
     return None
 

@@ -138,7 +138,7 @@ INGEST_MEMORY_LIMIT = "32MB"
 # A checkpoint rewrites every row group that gained rows since the last one, whole. With
 # DuckDB's default row groups (122,880 rows) a store of 10,000 articles is one row group
 # per table, so each checkpoint re-read and re-compressed every stored Reading and peak
-# memory grew with the store (~14 KB per article). The smallest row group DuckDB allows
+# memory grew with the store (most of the ~16 KB an article). The smallest row group allowed
 # (one vector, 2,048 rows) bounds what a checkpoint rewrites by a constant.
 ROW_GROUP_SIZE = 2048
 _ALIAS = "store"

@@ -196,3 +196,33 @@ def test_an_ingest_limit_too_tight_is_lifted_rather_than_failing(
         summary = ingest([feed], store, InProcess(read=fake_read))
         assert store.counts()["articles"] == 3
     assert (summary.stored, len(summary.skipped)) == (3, 0)
+
+
+def test_a_long_ingest_recycles_its_connection_and_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every 2 new articles the store checkpoints, reopens its connection and trims the
+    # allocator; articles, near-duplicate lookups and the limit survive each recycle
+    monkeypatch.setattr(store_module, "RECYCLE_EVERY", 2)
+    recycled: list[int] = []
+    original = Store._recycle
+
+    def counting(self: Store) -> None:
+        recycled.append(self._added)
+        original(self)
+
+    monkeypatch.setattr(Store, "_recycle", counting)
+    texts = [f"{STORY} Report number {i} from a different desk." for i in range(5)]
+    with Store(tmp_path / "s.duckdb") as store:
+        with store.ingesting():
+            outcomes = [
+                store.add(_text_reading(t, f"src{i}"), f"h{i}").outcome for i, t in enumerate(texts)
+            ]
+            limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()
+            again = store.add(_text_reading(texts[0], "src0"), "h0").outcome
+        assert recycled == [2, 4]
+        assert limit == ("30.5 MiB",)  # INGEST_MEMORY_LIMIT (32 MB) after the recycles
+        assert again is Outcome.DUPLICATE
+        assert outcomes[0] is Outcome.STORED
+        assert all(o is Outcome.NEAR_DUPLICATE for o in outcomes[1:]), outcomes
+        assert store.counts()["articles"] == 5

@@ -28,6 +28,7 @@ import duckdb
 from standoff.errors import UserError
 from standoff.model import Reading, Standoff
 from standoff.track import dedupe
+from standoff.track.memory import release_free_memory
 from standoff.track.merge import build_standoff
 
 FORMAT = "standoff-store"
@@ -135,6 +136,12 @@ MEMORY_LIMIT = "128MB"
 # ~3,500 articles (the indexes stay in memory); should 32 MB ever be too little for an
 # article, Store.add lifts the limit rather than fail.
 INGEST_MEMORY_LIMIT = "32MB"
+# Even under that limit, a connection that lives through a whole ingest holds native
+# memory that grows with the store (index nodes it has touched, freed blocks the
+# allocator keeps): ~2.5 KB an article. Every this many articles an ingest checkpoints,
+# reopens its connection and hands freed memory back to the system (Store._recycle), so
+# its peak no longer grows with the corpus (docs/store.md, "Memory of a long ingest").
+RECYCLE_EVERY = 500
 # A checkpoint rewrites every row group that gained rows since the last one, whole. With
 # DuckDB's default row groups (122,880 rows) a store of 10,000 articles is one row group
 # per table, so each checkpoint re-read and re-compressed every stored Reading and peak
@@ -249,6 +256,8 @@ class Store:
         else:
             initialised = False
         self.con = _connect(self.path, read_only=read_only)
+        self._recycling = False  # set while an ingest adds articles (Store.ingesting)
+        self._added = 0
         if not initialised:
             self._create()
 
@@ -270,6 +279,15 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def _recycle(self) -> None:
+        """Checkpoint, close and reopen the connection under the ingest's memory limit,
+        then return freed memory to the system (see :data:`RECYCLE_EVERY`)."""
+        self.con.execute("CHECKPOINT")
+        self.con.close()
+        self.con = _connect(self.path, read_only=False)
+        self.con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+        release_free_memory()
+
     @contextmanager
     def ingesting(self) -> Iterator[None]:
         """Hold DuckDB to :data:`INGEST_MEMORY_LIMIT` while articles are added one by one,
@@ -278,12 +296,15 @@ class Store:
             self.con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
         except duckdb.OutOfMemoryException:
             pass  # DuckDB already holds more than that (e.g. a huge store's indexes): keep it
+        self._added = 0
+        self._recycling = True
         try:
             yield
             # The last articles' rows are checkpointed here, under the ingest's limit,
             # rather than at close, after the limit is lifted (which had raised the peak).
             self.con.execute("CHECKPOINT")
         finally:
+            self._recycling = False
             self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
 
     def __enter__(self) -> Store:
@@ -314,12 +335,17 @@ class Store:
         told by several outlets counts once.
         """
         try:
-            return self._add(reading, raw_hash, origin)
+            result = self._add(reading, raw_hash, origin)
         except duckdb.OutOfMemoryException:
             # The ingest's low limit (Store.ingesting) was too tight for this article; its
             # transaction was rolled back. Lift the limit for the rest of the run, not fail.
             self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
-            return self._add(reading, raw_hash, origin)
+            result = self._add(reading, raw_hash, origin)
+        if self._recycling and result.outcome is not Outcome.DUPLICATE:
+            self._added += 1
+            if self._added % RECYCLE_EVERY == 0:
+                self._recycle()
+        return result
 
     def _add(self, reading: Reading, raw_hash: str, origin: str | None) -> AddResult:
         article = reading.article

@@ -41,7 +41,7 @@ def _own_clause(tok: Token) -> bool:
 
 def _walk(tok: Token, top: Token, settings: bool = False) -> list[Token]:
     """The predicate's tokens in reading order, without subjects and other clauses; with
-    ``settings``, only the places and times ("in Lebanon") the first walk leaves out."""
+    ``settings``, also the places ("in Lebanon") the plain walk leaves out."""
     out: list[Token] = []
     for child in tok.children:
         if child.dep_ in SKIPPED_DEPS or _own_clause(child):

@@ -86,12 +86,6 @@ class Found:
     offered: bool = False  # announced, not done: "ready to agree", "will meet"
 
 
-# --------------------------------------------------------------------------- triggers
-
-
-# --------------------------------------------------------------------------- mood
-
-
 # --------------------------------------------------------------------------- roles
 
 
@@ -119,30 +113,20 @@ def roles(
         subject = subject_of(tok)
         if subject is not None:
             targets = index.actors_of(subject)
-        speaker = tok.head if tok.dep_ == "ccomp" else None
-        if speaker is not None and speaker.lemma_.lower() in REPORTING_VERBS:
-            said_by = subject_of(speaker)
-            if said_by is not None:
-                sources = index.actors_of(said_by)
+        if tok.dep_ == "ccomp":
+            sources = _reporter(tok.head, index)
         return sources, targets, generic
     if trigger.kind == "judged":
         # "Doha said the demands were not reasonable": the speaker judges; an actor judged
         # illegal is accused, a thing judged is its owner's, else the party faced (filled later)
-        speaker = subject_of(tok.head)
-        if speaker is not None:
-            sources = index.actors_of(speaker)
+        sources = _reporter(tok.head, index)  # a judged trigger's head always reports
         subject = subject_of(tok)
         if subject is not None:
             named = index.actors_of(subject)
             if named and trigger.type == "ACCUSE":
                 targets = named
             elif not named:
-                targets = [
-                    r
-                    for c in subject.children
-                    if c.dep_ in ("poss", "compound", "amod", "nmod")
-                    for r in index.actors_of(c, demonyms=True)
-                ]
+                targets = _modifier_actors(subject, index)
         return sources, targets, generic
     if trigger.kind == "reported":
         # "Kyiv said Russia bears responsibility": the speaker accuses the subject.
@@ -175,23 +159,12 @@ def roles(
                     if is_measure(child, lexicon):
                         # "U.S. tariffs ... will be raised": the owner imposes; "the boycott
                         # of Qatar could be tightened": the one boycotted is hit
-                        sources = sources or [
-                            r
-                            for c in child.children
-                            if c.dep_ in ("compound", "amod", "poss", "nmod")
-                            for r in index.actors_of(c, demonyms=True)
-                        ]
+                        sources = sources or _modifier_actors(child, index)
                         for _prep, obj in prep_objects(child, ("on", "against", "of")):
                             add_targets(obj)
                         if not sources and tok.dep_ == "ccomp":
-                            speaker = tok.head  # "officials said the boycott could be ..."
-                            said_by = (
-                                subject_of(speaker)
-                                if speaker.lemma_.lower() in REPORTING_VERBS
-                                else None
-                            )
-                            if said_by is not None:
-                                sources = index.actors_of(said_by)
+                            # "officials said the boycott could be tightened"
+                            sources = _reporter(tok.head, index)
                     else:
                         add_targets(child)
         else:
@@ -199,12 +172,7 @@ def roles(
             if subject is not None and is_measure(subject, lexicon):
                 # "U.S. duties on Mexican goods would take effect": the owner imposes,
                 # the country the measure is "on" is hit
-                sources = [
-                    r
-                    for c in subject.children
-                    if c.dep_ in ("compound", "amod", "poss", "nmod")
-                    for r in index.actors_of(c, demonyms=True)
-                ]
+                sources = _modifier_actors(subject, index)
                 for _prep, obj in prep_objects(subject, ("on", "against")):
                     add_targets(obj)
             elif subject is not None and not (
@@ -214,10 +182,7 @@ def roles(
             if not sources and tok.dep_ == "conj" and tok.head.dep_ == "ccomp":
                 # "X said the measures violated the rules and called on Tokyo to ...": the
                 # parser joins the speaker's second verb to the reported clause
-                speaker = tok.head.head
-                said_by = subject_of(speaker) if speaker.lemma_.lower() in REPORTING_VERBS else None
-                if said_by is not None:
-                    sources = index.actors_of(said_by)
+                sources = _reporter(tok.head.head, index)
             for child in tok.children:
                 if child.dep_ in OBJECT_DEPS and not is_measure(child, lexicon):
                     add_targets(child)
@@ -323,6 +288,25 @@ def roles(
 
 
 OFFER_NOUNS = WORDS.offer_nouns
+
+
+def _reporter(verb: Token, index: ActorIndex) -> list[Ref]:
+    """Who says what a reported clause tells: the subject's actors when ``verb`` is a
+    reporting verb ("Trump said ..."), else []."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    speaker = subject_of(verb)
+    return index.actors_of(speaker) if speaker is not None else []
+
+
+def _modifier_actors(noun: Token, index: ActorIndex) -> list[Ref]:
+    """The actors that modify or own a noun ("U.S. tariffs", "Kyiv's plan", "Russian oil")."""
+    return [
+        r
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "poss", "nmod")
+        for r in index.actors_of(c, demonyms=True)
+    ]
 
 
 def _occasion_verb(noun: Token) -> Token | None:
@@ -471,7 +455,7 @@ def _gives_in(verb: Token) -> bool:
     return False
 
 
-CONCEDED = frozenset(("term", "terms", "demand", "demands", "condition", "conditions"))
+CONCEDED = WORDS.conceded_nouns
 
 
 def _conditions_asked(

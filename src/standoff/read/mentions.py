@@ -28,6 +28,10 @@ GENERIC_NOUNS = WORDS.generic_nouns
 PARTY_NOUNS = WORDS.party_nouns
 
 
+def _party_word(token: Token) -> bool:
+    return token.lower_ in PARTY_NOUNS or token.lemma_.lower() in PARTY_NOUNS
+
+
 @dataclass(frozen=True)
 class Ref:
     """One mention of an actor in the document."""
@@ -220,11 +224,7 @@ class ActorIndex:
             if several:  # "Britain, France and Germany ... They urged Iran"
                 return several
         found = self._actor_of_head(token, demonyms) or self._leader(token)
-        if found is None and (
-            self.book.sector_for(token.lower_)
-            or token.lower_ in PARTY_NOUNS
-            or token.lemma_.lower() in PARTY_NOUNS
-        ):
+        if found is None and self.party_noun(token):
             placed = self._placed(token)
             if placed:  # "officials in Riyadh and Abu Dhabi", "demonstrators in Baghdad"
                 return placed
@@ -292,7 +292,7 @@ class ActorIndex:
                         token.i + 1,
                         "demonym and role",
                     )
-                if demonyms or token.lower_ in PARTY_NOUNS or token.lemma_.lower() in PARTY_NOUNS:
+                if demonyms or _party_word(token):
                     # "Palestinian youths rioted": people and places stand for their country,
                     # unlike "Russian oil"
                     return Ref(
@@ -465,6 +465,11 @@ class ActorIndex:
                     return ref
         return None
 
+    def party_noun(self, noun: Token) -> bool:
+        """A noun for people, a place or an arm of a state ("workers", "republic",
+        "officials"), which a demonym or an actor modifying it stands behind."""
+        return _party_word(noun) or self.book.sector_for(noun.lower_) is not None
+
     def _leader(self, token: Token) -> Ref | None:
         """'Vietnamese-led forces', 'the Saudi-led coalition': the leading country."""
         for child in token.children:
@@ -589,6 +594,14 @@ class ActorIndex:
                 if ref.start >= own_sentence or head.sent.start < own_sentence:
                     return ref
         return fitting[0]
+
+    def by_sentence(self) -> list[list[Ref]]:
+        """The actor mentions of each sentence, in order of mention (a list, not a set, so
+        that whoever uses them to break ties gets the same answer every run)."""
+        groups: dict[int, list[Ref]] = {}
+        for ref in sorted(self.refs, key=lambda r: r.start):
+            groups.setdefault(self.doc[ref.start].sent.start, []).append(ref)
+        return list(groups.values())
 
     def is_generic(self, token: Token) -> bool:
         """'countries that buy Russian oil': a set of third parties, named elsewhere.

@@ -240,13 +240,11 @@ def _counterparts(index: ActorIndex, threats: list[Threat]) -> Callable[[str], l
         for third in t.third_parties:
             by_threat.setdefault(third, [t.sender])
     co: dict[str, Counter[str]] = {}
-    by_sentence: dict[int, list[str]] = {}  # sentence start -> countries in order of mention
-    for r in sorted(index.refs, key=lambda r: r.start):
-        if len(r.country) == 3 and r.how != "pronoun":
-            by_sentence.setdefault(index.doc[r.start].sent.start, []).append(r.country)
-    for named in by_sentence.values():
+    for mentions in index.by_sentence():
         # In order of mention (not a set): ties go to the first named, the same every run.
-        countries = list(dict.fromkeys(named))
+        countries = list(
+            dict.fromkeys(r.country for r in mentions if len(r.country) == 3 and r.how != "pronoun")
+        )
         for a in countries:
             for b in countries:
                 if b != a:

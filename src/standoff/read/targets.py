@@ -21,7 +21,6 @@ from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.syntax import SUBJECT_DEPS
 from standoff.read.words import WORDS
 
-PARTY_NOUNS = WORDS.party_nouns
 # Dependents that open a clause of their own when they carry a subject.
 CLAUSE_DEPS = ("advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj")
 # Dependents that never hold the other party: the doer, the manner, the time.
@@ -108,14 +107,8 @@ def _named(tok: Token, index: ActorIndex, trigger: Token) -> Ref | None:
 
 
 def _party_noun(noun: Token, index: ActorIndex) -> bool:
-    """A noun for people or a place, which its modifier's country stands behind."""
-    low = noun.lower_
-    return (
-        noun.i in index.by_token
-        or low in PARTY_NOUNS
-        or noun.lemma_.lower() in PARTY_NOUNS
-        or index.book.sector_for(low) is not None
-    )
+    """An actor's name, or a noun for people or a place its modifier's country stands behind."""
+    return noun.i in index.by_token or index.party_noun(noun)
 
 
 def _own_object(noun: Token, trigger: Token) -> bool:

@@ -412,23 +412,27 @@ def counterpart(
     one side ("Mexico would respond strongly if the tariffs take effect") is aimed there.
     ``exclude`` holds the event's own other parties ("China and India could face levies":
     India is China's fellow target, not its threatener)."""
+    # Countries in order of mention, never a set: the tally's ties go to the first counted,
+    # so a set's order would change the answer from run to run.
     tally: Counter[str] = Counter()
     for f in found:
-        sides = ({r.country for r in f.sources}, {r.country for r in f.targets})
+        sides = (_countries_of(f.sources), _countries_of(f.targets))
         # a threat is aimed at an adversary: conflictual dealings weigh more than cooperative
         weight = 3 if QUAD.get(f.type, "").endswith("conf") else 1
         for ours, theirs in (sides, sides[::-1]):
             if country in ours:
                 tally.update({c: weight for c in theirs if c != country})
-    by_sentence: defaultdict[int, set[str]] = defaultdict(set)
-    for ref in index.refs:
-        by_sentence[index.doc[ref.start].sent.start].add(ref.country)
-    for countries in by_sentence.values():
+    for mentions in index.by_sentence():
+        countries = _countries_of(mentions)
         if country in countries:
             tally.update(c for c in countries if c != country)
     for other in exclude:
         tally.pop(other, None)
     return tally.most_common(1)[0][0] if tally else None
+
+
+def _countries_of(refs: list[Ref]) -> list[str]:
+    return list(dict.fromkeys(r.country for r in refs))
 
 
 def _refs_below(tok: Token, index: ActorIndex) -> list[Ref]:

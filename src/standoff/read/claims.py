@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from standoff.model import Claim, ClaimKind, Evidence, Proposal
 from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
-from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.mentions import ActorIndex, countries_of
 from standoff.read.syntax import agent_of, prep_objects, subject_of
 from standoff.read.words import WORDS
 
@@ -57,14 +57,6 @@ class _ProposalDraft:
     opponents: list[str] = field(default_factory=list)
     origin: str | None = None
     sentences: list[Span] = field(default_factory=list)
-
-
-def _countries(refs: list[Ref]) -> list[str]:
-    out: list[str] = []
-    for r in refs:
-        if r.country not in out:
-            out.append(r.country)
-    return out
 
 
 def _phrase(tok: Token) -> str:
@@ -126,7 +118,7 @@ def _owners(noun: Token, index: ActorIndex) -> list[str]:
         if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i
         for r in index.actors_of(c, demonyms=True)
     ]
-    return _countries(refs)
+    return countries_of(refs)
 
 
 def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
@@ -156,7 +148,7 @@ def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
                     if lemma in SUPPORT_VERBS
                     else "opponent"
                 )
-                return role, _countries(refs)
+                return role, countries_of(refs)
     for head in _clause_heads(tok):
         lemma = head.lemma_.lower()
         if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
@@ -190,7 +182,7 @@ def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
                 and (head.head.lemma_.lower() in WORDS.offer_heads)
             ):
                 role = "sponsor"  # "ready to agree to a delay": an offer, not an answer
-            return role, _countries(refs)
+            return role, countries_of(refs)
         if lemma in ENDORSING_PREDICATES or any(c.lower_ == "only" for c in tok.children):
             # "officials maintain that only a ceasefire would suffice": the speaker sponsors it.
             speaker = head
@@ -199,7 +191,7 @@ def _role_for(tok: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
                     subject = subject_of(speaker.head)
                     refs = index.actors_of(subject) if subject is not None else []
                     if refs:
-                        return "sponsor", _countries(refs)
+                        return "sponsor", countries_of(refs)
                 if speaker.head.i == speaker.i:
                     break
                 speaker = speaker.head
@@ -288,16 +280,16 @@ def _offered_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None
         return None
     head = verb.head
     lemma = head.lemma_.lower()
-    if verb.dep_ == "xcomp" and lemma in WORDS.offering_verbs | {"propose", "suggest"}:
+    if verb.dep_ == "xcomp" and lemma in WORDS.offering_verbs:
         subject = subject_of(head)
-        return key, _countries(index.actors_of(subject)) if subject is not None else []
+        return key, countries_of(index.actors_of(subject)) if subject is not None else []
     if verb.dep_ in ("acl", "relcl") and lemma in WORDS.offer_carriers:
         owners = _owners(head, index)
         for _prep, obj in prep_objects(head, ("from", "by")):
-            owners = owners or _countries(index.actors_of(obj, demonyms=True))
+            owners = owners or countries_of(index.actors_of(obj, demonyms=True))
         if not owners and head.dep_ == "dobj":
             subject = subject_of(head.head)  # "Moscow has circulated a draft resolution that ..."
-            owners = _countries(index.actors_of(subject)) if subject is not None else []
+            owners = countries_of(index.actors_of(subject)) if subject is not None else []
         return (key, owners) if owners else None
     return None
 
@@ -327,11 +319,11 @@ def _offered(noun: Token, index: ActorIndex) -> bool:
                 and noun.head.lower_ == "for"
                 and not any(c.dep_ == "dobj" for c in verb.children)
             )
-    lemma = noun.lemma_.lower()
+    thing = noun.lemma_.lower()
     return (
         offered
-        and lemma not in WORDS.not_proposals
-        and lemma not in WORDS.threat_objects
+        and thing not in WORDS.not_proposals
+        and thing not in WORDS.threat_objects
         and not index.actors_of(noun)
     )
 
@@ -417,7 +409,7 @@ def conditions(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
                     out.extend(_conditions_of(owner, item, sent, ctx))
             elif tok.lemma_.lower() == "insist":
                 subject = subject_of(tok)
-                owner = _countries(index.actors_of(subject)) if subject is not None else []
+                owner = countries_of(index.actors_of(subject)) if subject is not None else []
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"):
                     for obj in prep.children:
                         if obj.dep_ == "pcomp" or obj.dep_ == "pobj":
@@ -435,11 +427,11 @@ def _conditions_of(owners: list[str], text: str, sent: Span, ctx: ArticleContext
 def _owner(tok: Token, index: ActorIndex) -> list[str]:
     for child in tok.children:
         if child.dep_ == "poss":
-            return _countries(index.actors_of(child))
+            return countries_of(index.actors_of(child))
     if tok.dep_ in ("dobj", "attr", "nsubjpass"):
         subject = subject_of(tok.head)
         if subject is not None:
-            return _countries(index.actors_of(subject))
+            return countries_of(index.actors_of(subject))
     return []
 
 
@@ -490,7 +482,7 @@ def beliefs(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
             subject = subject_of(verb)
             if subject is None:
                 continue
-            actors = _countries(index.actors_of(subject))
+            actors = countries_of(index.actors_of(subject))
             if not actors:
                 continue
             content = [

@@ -10,6 +10,7 @@ pronouns (to the nearest fitting actor before them). Event extractors then ask
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,11 @@ PLURAL_PRONOUNS = WORDS.plural_pronouns
 DESCRIPTION_NOUNS = WORDS.description_nouns
 GENERIC_NOUNS = WORDS.generic_nouns
 PARTY_NOUNS = WORDS.party_nouns
+
+
+def countries_of(refs: Iterable[Ref]) -> list[str]:
+    """The country codes of some mentions, each once, in the mentions' order."""
+    return list(dict.fromkeys(r.country for r in refs))
 
 
 def _party_word(token: Token) -> bool:

@@ -40,7 +40,7 @@ from standoff.read.events import (
     symmetric_pairs,
 )
 from standoff.read.lexicon import load_lexicon, load_modality
-from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.pipeline import build_pipeline
 from standoff.read.threats import build_threats
 
@@ -242,9 +242,7 @@ def _counterparts(index: ActorIndex, threats: list[Threat]) -> Callable[[str], l
     co: dict[str, Counter[str]] = {}
     for mentions in index.by_sentence():
         # In order of mention (not a set): ties go to the first named, the same every run.
-        countries = list(
-            dict.fromkeys(r.country for r in mentions if len(r.country) == 3 and r.how != "pronoun")
-        )
+        countries = countries_of(r for r in mentions if len(r.country) == 3 and r.how != "pronoun")
         for a in countries:
             for b in countries:
                 if b != a:

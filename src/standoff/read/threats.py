@@ -30,7 +30,7 @@ from standoff.read.deadlines import (
 from standoff.read.events import QUAD, Found
 from standoff.read.evidence import sentence_evidence
 from standoff.read.lexicon import Lexicon
-from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.syntax import prep_objects, subject_of
 from standoff.read.words import WORDS
 
@@ -416,23 +416,19 @@ def counterpart(
     # so a set's order would change the answer from run to run.
     tally: Counter[str] = Counter()
     for f in found:
-        sides = (_countries_of(f.sources), _countries_of(f.targets))
+        sides = (countries_of(f.sources), countries_of(f.targets))
         # a threat is aimed at an adversary: conflictual dealings weigh more than cooperative
         weight = 3 if QUAD.get(f.type, "").endswith("conf") else 1
         for ours, theirs in (sides, sides[::-1]):
             if country in ours:
                 tally.update({c: weight for c in theirs if c != country})
     for mentions in index.by_sentence():
-        countries = _countries_of(mentions)
+        countries = countries_of(mentions)
         if country in countries:
             tally.update(c for c in countries if c != country)
     for other in exclude:
         tally.pop(other, None)
     return tally.most_common(1)[0][0] if tally else None
-
-
-def _countries_of(refs: list[Ref]) -> list[str]:
-    return list(dict.fromkeys(r.country for r in refs))
 
 
 def _refs_below(tok: Token, index: ActorIndex) -> list[Ref]:
@@ -507,9 +503,7 @@ def conditional_threats(
         ):
             continue  # "if the steps do not work, they will hold talks": no coercion
         subject = subject_of(main)
-        senders = (
-            list(dict.fromkeys(r.country for r in index.actors_of(subject))) if subject else []
-        )
+        senders = countries_of(index.actors_of(subject)) if subject else []
         asked = subject_of(condition)
         targets = [
             r.country
@@ -529,17 +523,17 @@ def _sides(f: Found, found: list[Found], index: ActorIndex) -> tuple[list[str], 
     a missing target is whom the condition asks to act, else an actor named in the threatened
     measure, else the sender's counterpart; a missing sender is the speaker of the threat,
     else the target's counterpart."""
-    senders = list(dict.fromkeys(r.country for r in f.sources))
-    targets = list(dict.fromkeys(r.country for r in f.targets))
+    senders = countries_of(f.sources)
+    targets = countries_of(f.targets)
     if senders and not targets and not f.generic_target:
         named = [r for r in _condition_subjects(f.sentence, index) if r.country not in senders]
         named = named or [r for r in _refs_below(f.trigger, index) if r.country not in senders]
-        targets = list(dict.fromkeys(r.country for r in named))
+        targets = countries_of(named)
         if not targets:
             other = counterpart(senders[0], found, index, frozenset(senders))
             targets = [other] if other else []
     elif targets and not senders:
-        senders = list(dict.fromkeys(r.country for r in _speakers(f.trigger, index, set(targets))))
+        senders = countries_of(_speakers(f.trigger, index, set(targets)))
         if not senders:
             other = counterpart(targets[0], found, index, frozenset(targets))
             senders = [other] if other else []

@@ -175,22 +175,20 @@ def _preps_of(verb: Token) -> list[Token]:
     return out
 
 
+def _told(verb: Token) -> bool:
+    """A clause a speaker tells: the complement of a reporting verb ('X said ...')."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS
+
+
 def _reported_deed(verb: Token) -> bool:
     """A deed told by a speaker about a subject of its own: 'X said Y had undermined ...'."""
-    return (
-        verb.dep_ == "ccomp"
-        and verb.head.lemma_.lower() in REPORTING_VERBS
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-    )
+    return _told(verb) and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _reported_obligation(verb: Token) -> bool:
     """'Washington said Mexico must do more': the speaker demands it of the subject."""
-    return (
-        verb.dep_ == "ccomp"
-        and verb.head.lemma_.lower() in REPORTING_VERBS
-        and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return _reported_deed(verb) and any(
+        c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children
     )
 
 
@@ -238,7 +236,7 @@ def _judgement(tok: Token, lemma: str) -> Trigger | None:
 def _reported_judgement(tok: Token, lemma: str) -> Trigger | None:
     """'X said the demands were neither reasonable nor actionable', 'said the island was
     not for sale': REJECT; 'said the move was illegal': ACCUSE. The speaker judges."""
-    if lemma != "be" or tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in REPORTING_VERBS:
+    if lemma != "be" or not _told(tok):
         return None
     predicate = [c for c in tok.children if c.dep_ in ("acomp", "attr", "prep")]
     if not predicate or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+from collections.abc import Callable
 from functools import cache
 
 
 @cache
-def _trim() -> object | None:
+def _trim() -> Callable[[int], int] | None:
     name = ctypes.util.find_library("c")
     if name is None:
         return None
@@ -30,5 +31,5 @@ def release_free_memory() -> bool:
     trim = _trim()
     if trim is None:
         return False
-    trim(0)  # type: ignore[operator]
+    trim(0)
     return True

@@ -137,9 +137,18 @@ def generate(count: int, folder: Path, seed: int = 7) -> Path:
 # --------------------------------------------------------------------------- measurements
 
 CHILD = """
-import json, resource, sys, time
+import json, resource, statistics, sys, threading, time
 from pathlib import Path
 sys.path.insert(0, {src!r})
+samples = []  # resident memory (MB) every 0.2 s: the level between the peaks
+def _sample():
+    while True:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmRSS"):
+                    samples.append(int(line.split()[1]) / 1024)
+        time.sleep(0.2)
+threading.Thread(target=_sample, daemon=True).start()
 from standoff.track.backends import InProcess, ProcessPool
 from standoff.track.ingest import ingest
 from standoff.track.store import Store
@@ -167,6 +176,7 @@ else:
     out = {{"seconds": seconds, "articles": summary.read, "stored": summary.stored,
            "near": summary.near_duplicates, "bytes": size}}
 out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["median_mb"] = statistics.median(samples) if samples else None
 print(json.dumps(out))
 """
 
@@ -226,7 +236,7 @@ def main() -> int:
         results["throughput"] = [
             {"run": r[0], "articles": r[1], "seconds": r[2], "articles_per_s": r[3]} for r in rows
         ]
-        memory = []
+        memory: list[dict[str, float]] = []
         for size in sizes:
             sized = generate(size, folder)
             got = _child(sized, folder / f"mem-{size}.duckdb", 1, "ingest")
@@ -235,13 +245,15 @@ def main() -> int:
                 {
                     "articles": size,
                     "peak_mb": got["peak_mb"],
+                    "median_mb": got["median_mb"],
                     "store_bytes": got["bytes"],
                     "bytes_per_article": per_article,
                     "near_duplicates": got["near"],
                 }
             )
             print(
-                f"ingest {size:6d} articles: peak {got['peak_mb']:7.1f} MB, store "
+                f"ingest {size:6d} articles: peak {got['peak_mb']:7.1f} MB "
+                f"(median {got['median_mb'] or 0:6.1f} MB), store "
                 f"{got['bytes'] / 1e6:7.1f} MB ({per_article / 1024:5.1f} KiB/article), "
                 f"{got['near']:.0f} near-duplicates merged",
                 flush=True,
@@ -255,8 +267,15 @@ def main() -> int:
                 f"{refreshed['peak_mb']:.1f} MB, {refreshed['seconds']:.1f} s",
                 flush=True,
             )
-    growth = memory[-1]["peak_mb"] / memory[0]["peak_mb"]  # type: ignore[operator]
+    growth = memory[-1]["peak_mb"] / memory[0]["peak_mb"]
     print(f"peak memory, largest / smallest corpus: {growth:.2f}x")
+    # Whether the peak levels off: each step's growth per article added. Falling steps
+    # mean memory approaches a bound; a constant step means it grows without one.
+    for small, large in zip(memory, memory[1:], strict=False):
+        added = large["articles"] - small["articles"]
+        step = (large["peak_mb"] - small["peak_mb"]) * 1024 / added
+        span = f"{small['articles']:6.0f} -> {large['articles']:6.0f} articles"
+        print(f"  {span}: {step:+.2f} KB/article")
     results["memory_growth"] = growth
     OUT.mkdir(exist_ok=True)
     (OUT / "bench_track.json").write_text(json.dumps(results, indent=2, default=str))

@@ -226,3 +226,31 @@ def test_a_long_ingest_recycles_its_connection_and_loses_nothing(
         assert outcomes[0] is Outcome.STORED
         assert all(o is Outcome.NEAR_DUPLICATE for o in outcomes[1:]), outcomes
         assert store.counts()["articles"] == 5
+
+
+def test_a_limit_lifted_for_one_article_stays_lifted_across_recycles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Store.add lifts the ingest's limit when an article runs out of memory under it; a
+    # recycled connection must not put the low limit back for the rest of the run
+    import duckdb
+
+    monkeypatch.setattr(store_module, "RECYCLE_EVERY", 2)
+    original = Store._add
+    calls: list[int] = []
+
+    def out_of_memory_once(self: Store, *args: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise duckdb.OutOfMemoryException("could not allocate block")
+        return original(self, *args)
+
+    monkeypatch.setattr(Store, "_add", out_of_memory_once)
+    texts = [f"Talks in round {i} ended without a date for the next one. " * 6 for i in range(4)]
+    with Store(tmp_path / "s.duckdb") as store:
+        with store.ingesting():
+            for i, text in enumerate(texts):
+                store.add(_text_reading(text, f"src{i}"), f"h{i}")
+            limit = store.con.execute("SELECT current_setting('memory_limit')").fetchone()
+        assert store.counts()["articles"] == 4
+    assert limit == ("122.0 MiB",)  # MEMORY_LIMIT (128 MB), kept through both recycles

@@ -258,6 +258,9 @@ class Store:
         self.con = _connect(self.path, read_only=read_only)
         self._recycling = False  # set while an ingest adds articles (Store.ingesting)
         self._added = 0
+        # The limit an ingest holds DuckDB to: INGEST_MEMORY_LIMIT, or MEMORY_LIMIT once
+        # Store.add has had to lift it; a recycled connection gets the same one back.
+        self._ingest_limit = INGEST_MEMORY_LIMIT
         if not initialised:
             self._create()
 
@@ -285,17 +288,23 @@ class Store:
         self.con.execute("CHECKPOINT")
         self.con.close()
         self.con = _connect(self.path, read_only=False)
-        self.con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+        self._hold_to(self._ingest_limit)
         release_free_memory()
+
+    def _hold_to(self, limit: str) -> None:
+        """Set DuckDB's memory limit to ``limit``, keeping the one in force when DuckDB
+        already holds more than that (e.g. a huge store's indexes)."""
+        try:
+            self.con.execute(f"SET memory_limit = '{limit}'")
+        except duckdb.OutOfMemoryException:
+            pass
 
     @contextmanager
     def ingesting(self) -> Iterator[None]:
         """Hold DuckDB to :data:`INGEST_MEMORY_LIMIT` while articles are added one by one,
         so an ingest's memory does not grow with the store; restored on leaving."""
-        try:
-            self.con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
-        except duckdb.OutOfMemoryException:
-            pass  # DuckDB already holds more than that (e.g. a huge store's indexes): keep it
+        self._ingest_limit = INGEST_MEMORY_LIMIT
+        self._hold_to(self._ingest_limit)
         self._added = 0
         self._recycling = True
         try:
@@ -339,7 +348,8 @@ class Store:
         except duckdb.OutOfMemoryException:
             # The ingest's low limit (Store.ingesting) was too tight for this article; its
             # transaction was rolled back. Lift the limit for the rest of the run, not fail.
-            self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+            self._ingest_limit = MEMORY_LIMIT
+            self._hold_to(MEMORY_LIMIT)
             result = self._add(reading, raw_hash, origin)
         if self._recycling and result.outcome is not Outcome.DUPLICATE:
             self._added += 1

@@ -30,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -271,7 +272,7 @@ def main() -> int:
     print(f"peak memory, largest / smallest corpus: {growth:.2f}x")
     # Whether the peak levels off: each step's growth per article added. Falling steps
     # mean memory approaches a bound; a constant step means it grows without one.
-    for small, large in zip(memory, memory[1:], strict=False):
+    for small, large in pairwise(memory):
         added = large["articles"] - small["articles"]
         step = (large["peak_mb"] - small["peak_mb"]) * 1024 / added
         span = f"{small['articles']:6.0f} -> {large['articles']:6.0f} articles"

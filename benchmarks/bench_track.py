@@ -165,6 +165,8 @@ if mode == "reader":
         reader.read(raw)
     out = {{"seconds": time.perf_counter() - started, "articles": len(raws)}}
 else:
+    from standoff.track.memory import map_large_blocks
+    map_large_blocks()  # first, as `standoff ingest` does
     parts = Path(str(store_path) + ".parts")
     backend = InProcess() if workers == 1 else ProcessPool(workers, parts)
     with Store(store_path) as store:

@@ -74,7 +74,12 @@ def ingest_command(
     """Read articles into the store: one transaction per article, duplicates merged."""
     from standoff.track.backends import Backend, DaskCluster, InProcess, ProcessPool
     from standoff.track.ingest import count_articles, ingest
+    from standoff.track.memory import map_large_blocks
 
+    # Before the reader loads, so every large block of the run is its own mapping and
+    # goes back to the system when freed (track/memory.py; Store.ingesting does it too,
+    # for library callers, but by then the parser's model is already on the heap).
+    map_large_blocks()
     parts = store.with_name(store.name + ".parts")
     with Store(store) as opened:
         backend: Backend

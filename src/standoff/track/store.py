@@ -8,7 +8,10 @@ Ctrl-C never leaves half an article. The ledgers (``threat_records``,
 :func:`~standoff.track.merge.build_standoff` and rewritten by
 :meth:`Store.refresh_ledgers`. A ``standoff_meta`` table names the format and
 its version, so a DuckDB file that is not a standoff store is recognised and
-refused without being touched. See docs/store.md for the schema.
+refused without being touched. The store has no DuckDB indexes: the lookups an
+ingest makes (content hash, id, LSH buckets) are held by the Store in compact arrays
+(:mod:`standoff.track.lookup`), which also keep ``id`` and ``raw_hash`` unique. See
+docs/store.md for the schema.
 """
 
 from __future__ import annotations
@@ -28,20 +31,26 @@ import duckdb
 from standoff.errors import UserError
 from standoff.model import Reading, Standoff
 from standoff.track import dedupe
-from standoff.track.memory import release_free_memory
+from standoff.track.lookup import ArticleLookup
+from standoff.track.memory import map_large_blocks, release_free_memory
 from standoff.track.merge import build_standoff
 
 FORMAT = "standoff-store"
 # 2: the Reading is stored zlib-compressed (BLOB), minhash_bands has an index on bucket.
-STORE_VERSION = "2"
+# 3: no DuckDB indexes: articles has no PRIMARY KEY or UNIQUE constraint and
+#    minhash_bands no index; Store keeps those lookups itself (track/lookup.py), so an
+#    ingest's memory does not grow with the store. A version-2 store is read as it is
+#    and migrated the first time it is opened for writing (_migrate_2_to_3).
+STORE_VERSION = "3"
+_READABLE_VERSIONS = {"2", STORE_VERSION}
 DEFAULT_STORE = Path("standoff.duckdb")
 _DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
 
-SCHEMA = """
-CREATE TABLE standoff_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
-CREATE TABLE articles (
-    id VARCHAR PRIMARY KEY,          -- Article.id
-    raw_hash VARCHAR NOT NULL UNIQUE, -- sha256 of the raw text or HTML
+# id and raw_hash are unique; Store.add keeps them so (ArticleLookup), not DuckDB.
+ARTICLES_TABLE = """
+CREATE TABLE {name} (
+    id VARCHAR NOT NULL,             -- Article.id
+    raw_hash VARCHAR NOT NULL,       -- sha256 of the raw text or HTML
     story_id VARCHAR NOT NULL,       -- id of the story's first article (itself if first)
     similarity DOUBLE,               -- estimated Jaccard with the story's first article
     published DATE,
@@ -52,9 +61,16 @@ CREATE TABLE articles (
     minhash BLOB,                    -- MinHash signature, NULL for very short texts
     reading BLOB NOT NULL            -- the Reading's model_dump_json, zlib-compressed
 );
+"""
+
+SCHEMA = (
+    """
+CREATE TABLE standoff_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+"""
+    + ARTICLES_TABLE.format(name="articles")
+    + """
 CREATE TABLE minhash_bands (band SMALLINT NOT NULL, bucket BIGINT NOT NULL,
                             article_id VARCHAR NOT NULL);
-CREATE INDEX minhash_bucket ON minhash_bands (bucket);
 CREATE TABLE events (
     article_id VARCHAR NOT NULL, n INTEGER NOT NULL, type VARCHAR NOT NULL, mode VARCHAR,
     context VARCHAR[], source VARCHAR NOT NULL, target VARCHAR, date DATE, date_text VARCHAR,
@@ -82,10 +98,26 @@ CREATE TABLE ledger_history (
     detail VARCHAR, sentence VARCHAR, source VARCHAR, article_id VARCHAR, published DATE
 );
 """
+)
 
-# The near-duplicate lookups, both answered by an index (``{marks}``: an IN list of marks).
-BUCKET_LOOKUP = "SELECT band, bucket, article_id FROM minhash_bands WHERE bucket IN ({marks})"
+# Version 2 -> 3: articles rebuilt without its constraints (DuckDB cannot drop a PRIMARY
+# KEY or UNIQUE constraint in place) and the bucket index dropped, in one transaction.
+_MIGRATE_2_TO_3 = (
+    ARTICLES_TABLE.format(name="articles_v3")
+    + """
+INSERT INTO articles_v3 SELECT * FROM articles;
+DROP INDEX IF EXISTS minhash_bucket;
+DROP TABLE articles;
+ALTER TABLE articles_v3 RENAME TO articles;
+UPDATE standoff_meta SET value = '3' WHERE key = 'version';
+"""
+)
+
+# The candidates' signatures, by id: a filtered scan of the id column (there is no index),
+# run only for an article whose LSH buckets met a stored article's.
 CANDIDATE_LOOKUP = "SELECT story_id, minhash FROM articles WHERE id IN ({marks})"
+# The stored article an exact duplicate repeats: a scan, run only for a duplicate.
+DUPLICATE_LOOKUP = "SELECT id, story_id FROM articles WHERE raw_hash = ? OR id = ? LIMIT 1"
 
 
 class Outcome(StrEnum):
@@ -128,19 +160,19 @@ def _check_file(path: Path) -> None:
 # of RAM); a store grows with every article, so an unbounded cache would make a long
 # ingest's memory grow with the corpus. Past this limit DuckDB spills to the file.
 MEMORY_LIMIT = "128MB"
-# While an ingest adds articles, DuckDB needs little working memory (point lookups by
-# index, one article's rows, a checkpoint of the newest row groups), but it keeps every
-# block it has written cached up to its limit: with 128 MB that cache grew with the
-# store (~4 KB an article). Ingest lowers the limit to this (see Store.ingesting), so
-# the cache is a constant; queries afterwards get MEMORY_LIMIT back. 16 MB ran out at
-# ~3,500 articles (the indexes stay in memory); should 32 MB ever be too little for an
-# article, Store.add lifts the limit rather than fail.
+# While an ingest adds articles, DuckDB needs little working memory (the rows of the
+# articles not yet checkpointed, the candidates' signatures, a checkpoint of the newest
+# row groups), but it keeps every block it has written cached up to its limit: with
+# 128 MB that cache grew with the store (~4 KB an article). Ingest lowers the limit to
+# this (see Store.ingesting), so the cache is a constant; queries afterwards get
+# MEMORY_LIMIT back. Should 32 MB ever be too little for an article, Store.add lifts
+# the limit rather than fail.
 INGEST_MEMORY_LIMIT = "32MB"
 # Even under that limit, a connection that lives through a whole ingest holds native
-# memory that grows with the store (index nodes it has touched, freed blocks the
-# allocator keeps): ~2.5 KB an article. Every this many articles an ingest checkpoints,
-# reopens its connection and hands freed memory back to the system (Store._recycle), so
-# its peak no longer grows with the corpus (docs/store.md, "Memory of a long ingest").
+# memory that grows with the store (blocks it has touched, freed blocks the allocator
+# keeps). Every this many articles an ingest checkpoints, reopens its connection and
+# hands freed memory back to the system (Store._recycle), so its peak does not grow
+# with the corpus (docs/store.md, "Memory of a long ingest").
 RECYCLE_EVERY = 500
 # A checkpoint rewrites every row group that gained rows since the last one, whole. With
 # DuckDB's default row groups (122,880 rows) a store of 10,000 articles is one row group
@@ -202,10 +234,11 @@ def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {str(r[0]) for r in rows}
 
 
-def _validate(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
-    """True when ``con`` is a standoff store, False when it is an empty database.
+def _validate(con: duckdb.DuckDBPyConnection, path: Path) -> str | None:
+    """The store version of ``con``, or None when it is an empty database.
 
-    Raises UserError for a database with other tables or a newer store version.
+    Raises UserError for a database with other tables or a store version this
+    standoff does not read.
     """
     tables = _tables(con)
     if "standoff_meta" not in tables:
@@ -215,16 +248,30 @@ def _validate(con: duckdb.DuckDBPyConnection, path: Path) -> bool:
                 f"{path}: not a standoff store (a DuckDB database with tables {shown}); "
                 "nothing was changed"
             )
-        return False
+        return None
     meta = dict(con.execute("SELECT key, value FROM standoff_meta").fetchall())
     if meta.get("format") != FORMAT:
         raise UserError(f"{path}: not a standoff store (format {meta.get('format')!r})")
-    if meta.get("version") != STORE_VERSION:
+    version = meta.get("version")
+    if version not in _READABLE_VERSIONS:
         raise UserError(
-            f"{path}: store version {meta.get('version')} is not the version this standoff "
-            f"reads ({STORE_VERSION}); nothing was changed"
+            f"{path}: store version {version} is not a version this standoff "
+            f"reads ({', '.join(sorted(_READABLE_VERSIONS))}); nothing was changed"
         )
-    return True
+    return str(version)
+
+
+def _migrate(con: duckdb.DuckDBPyConnection, version: str) -> None:
+    """Bring a store opened for writing up to :data:`STORE_VERSION`, in one transaction."""
+    if version == STORE_VERSION:
+        return
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(_MIGRATE_2_TO_3)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
 
 
 class Store:
@@ -243,10 +290,10 @@ class Store:
             # Validate read-only first: a foreign database is never opened for writing.
             probe = _connect(self.path, read_only=True)
             try:
-                initialised = _validate(probe, self.path)
+                version = _validate(probe, self.path)
             finally:
                 probe.close()
-            if read_only and not initialised:
+            if read_only and version is None:
                 raise UserError(f"{self.path}: an empty DuckDB database, not a standoff store")
         elif read_only:
             raise UserError(
@@ -254,14 +301,18 @@ class Store:
                 f"'standoff ingest PATH --store {self.path}'"
             )
         else:
-            initialised = False
+            version = None
         self.con = _connect(self.path, read_only=read_only)
+        if version is not None and not read_only:
+            _migrate(self.con, version)
+        # Built from the tables when an add first needs it, then kept up to date.
+        self._lookup: ArticleLookup | None = None
         self._recycling = False  # set while an ingest adds articles (Store.ingesting)
         self._added = 0
         # The limit an ingest holds DuckDB to: INGEST_MEMORY_LIMIT, or MEMORY_LIMIT once
         # Store.add has had to lift it; a recycled connection gets the same one back.
         self._ingest_limit = INGEST_MEMORY_LIMIT
-        if not initialised:
+        if version is None:
             self._create()
 
     # ----------------------------------------------------------------- lifecycle
@@ -305,6 +356,7 @@ class Store:
         so an ingest's memory does not grow with the store; restored on leaving."""
         self._ingest_limit = INGEST_MEMORY_LIMIT
         self._hold_to(self._ingest_limit)
+        map_large_blocks()
         self._added = 0
         self._recycling = True
         try:
@@ -329,10 +381,14 @@ class Store:
 
     # ----------------------------------------------------------------- writing
 
+    def _lookups(self) -> ArticleLookup:
+        if self._lookup is None:
+            self._lookup = ArticleLookup.build(self.con)
+        return self._lookup
+
     def has(self, raw_hash: str) -> bool:
         """Whether an article with this content hash is stored."""
-        row = self.con.execute("SELECT 1 FROM articles WHERE raw_hash = ?", [raw_hash]).fetchone()
-        return row is not None
+        return self._lookups().has_hash(raw_hash)
 
     def add(self, reading: Reading, raw_hash: str, origin: str | None = None) -> AddResult:
         """Store one article's Reading in one transaction.
@@ -359,48 +415,38 @@ class Store:
 
     def _add(self, reading: Reading, raw_hash: str, origin: str | None) -> AddResult:
         article = reading.article
-        # Two point lookups, each answered by its constraint's index; an OR of the two
-        # would scan the whole table for every article.
-        existing = (
-            self.con.execute(
-                "SELECT id, story_id FROM articles WHERE raw_hash = ?", [raw_hash]
-            ).fetchone()
-            or self.con.execute(
-                "SELECT id, story_id FROM articles WHERE id = ?", [article.id]
-            ).fetchone()
-        )
-        if existing is not None:
-            return AddResult(Outcome.DUPLICATE, str(existing[0]), str(existing[1]))
+        lookup = self._lookups()
+        if lookup.has_hash(raw_hash) or lookup.has_id(article.id):
+            existing = self.con.execute(DUPLICATE_LOOKUP, [raw_hash, article.id]).fetchone()
+            if existing is not None:
+                return AddResult(Outcome.DUPLICATE, str(existing[0]), str(existing[1]))
         sig = dedupe.signature(article.text)
+        buckets = dedupe.bands(sig) if sig is not None else []
         story_id, sim = article.id, None
-        if sig is not None:
-            match = self._near_duplicate(sig)
+        if buckets:
+            match = self._near_duplicate(sig, buckets)
             if match is not None:
                 story_id, sim = match
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self._insert(reading, raw_hash, origin, story_id, sim, sig)
+            self._insert(reading, raw_hash, origin, story_id, sim, sig, buckets)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+        lookup.add(article.id, raw_hash, buckets)
         outcome = Outcome.STORED if story_id == article.id else Outcome.NEAR_DUPLICATE
         return AddResult(outcome, article.id, story_id, sim)
 
-    def _near_duplicate(self, sig: Any) -> tuple[str, float] | None:
+    def _near_duplicate(self, sig: Any, buckets: list[tuple[int, int]]) -> tuple[str, float] | None:
         """The story of the most similar stored article at or above the threshold.
 
-        Only index lookups: the article's LSH buckets in ``minhash_bands`` (index on
-        ``bucket``), then the candidates' signatures by primary key, so the cost and
-        the memory of a lookup do not grow with the store (a join here scanned every
-        band and every article for each new article).
+        The candidates, stored articles sharing an LSH bucket, come from the lookup in
+        memory; only their signatures are read from the store, so an article with no
+        near-duplicate reads nothing and the cost of one that has does not hold the
+        store in memory.
         """
-        buckets = dedupe.bands(sig)
-        wanted = set(buckets)
-        rows = self.con.execute(
-            BUCKET_LOOKUP.format(marks=_marks(len(buckets))), [h for _, h in buckets]
-        ).fetchall()
-        ids = sorted({str(a) for band, bucket, a in rows if (band, bucket) in wanted})
+        ids = self._lookups().candidates(buckets)
         if not ids:
             return None
         candidates = self.con.execute(
@@ -421,6 +467,7 @@ class Store:
         story_id: str,
         sim: float | None,
         sig: Any,
+        buckets: list[tuple[int, int]],
     ) -> None:
         article = reading.article
         con = self.con
@@ -440,8 +487,7 @@ class Store:
                 pack(reading),
             ],
         )
-        if sig is not None:
-            buckets = dedupe.bands(sig)
+        if buckets:
             con.execute(
                 "INSERT INTO minhash_bands SELECT unnest(?), unnest(?), ?",
                 [[b for b, _ in buckets], [h for _, h in buckets], article.id],
@@ -622,7 +668,7 @@ def unpack(blob: bytes) -> Reading:
 
 
 def _marks(count: int) -> str:
-    """``count`` SQL parameter marks, for an IN list (which DuckDB answers with an index)."""
+    """``count`` SQL parameter marks, for an IN list."""
     return ", ".join("?" * count)
 
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from standoff.model import Article, Reading
 from standoff.track import dedupe
-from standoff.track.lookup import ArticleLookup, KeyTable
+from standoff.track.lookup import ArticleLookup, KeyTable, StringColumn
 from standoff.track.store import STORE_VERSION, Outcome, Store
 from test_track_factories import AUG1
 
@@ -74,6 +74,15 @@ def test_a_checked_key_table_tells_apart_equal_keys_with_other_checks() -> None:
     assert sorted(table.find(42, check=7)) == [0, 2]
     assert table.find(42, check=8) == [1]
     assert table.find(42, check=9) == []
+
+
+def test_a_string_column_gives_back_each_string_by_position() -> None:
+    column = StringColumn()
+    texts = ["a1", "", "Kyiv-ünïcode", "x" * 300, "\udcff surrogate"]
+    for text in texts:
+        column.append(text)
+    assert len(column) == len(texts)
+    assert [column[i] for i in range(len(texts))] == texts
 
 
 # --------------------------------------------------------------------- ArticleLookup

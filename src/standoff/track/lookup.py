@@ -62,14 +62,20 @@ class KeyTable:
         self.checked = checked
         # Each run: (keys sorted ascending, slots, checks or None), sizes falling.
         self._runs: list[tuple[np.ndarray, np.ndarray, np.ndarray | None]] = []
-        self._tail: dict[int, list[tuple[int, int]]] = {}
+        # The newest keys, unsorted, in fixed arrays rather than Python objects: an
+        # ingest adds 16 keys an article, and objects made one article at a time are
+        # scattered among that article's parse objects.
+        self._tail_keys = np.zeros(_TAIL_SIZE, dtype=_KEY)
+        self._tail_slots = np.zeros(_TAIL_SIZE, dtype=_SLOT)
+        self._tail_checks = np.zeros(_TAIL_SIZE, dtype=_KEY)
         self._tail_count = 0
 
     def __len__(self) -> int:
         return self._tail_count + sum(len(run[0]) for run in self._runs)
 
     def add(self, key: int, slot: int, check: int = 0) -> None:
-        self._tail.setdefault(key, []).append((slot, check))
+        at = self._tail_count
+        self._tail_keys[at], self._tail_slots[at], self._tail_checks[at] = key, slot, check
         self._tail_count += 1
         if self._tail_count >= _TAIL_SIZE:
             self._flush()
@@ -82,8 +88,12 @@ class KeyTable:
         self._push(keys.astype(_KEY), slots.astype(_SLOT), self._checks(checks, len(keys)))
 
     def find(self, key: int, check: int = 0) -> list[int]:
-        found = [s for s, c in self._tail.get(key, ()) if not self.checked or c == check]
         wanted = _KEY(key)
+        count = self._tail_count
+        hits = np.flatnonzero(self._tail_keys[:count] == wanted)
+        if self.checked:
+            hits = hits[self._tail_checks[hits] == _KEY(check)]
+        found = [int(s) for s in self._tail_slots[hits]]
         for keys, slots, checks in self._runs:
             lo = int(np.searchsorted(keys, wanted, side="left"))
             hi = int(np.searchsorted(keys, wanted, side="right"))
@@ -102,14 +112,11 @@ class KeyTable:
         return checks.astype(_KEY)
 
     def _flush(self) -> None:
-        if not self._tail:
+        count, self._tail_count = self._tail_count, 0
+        if count == 0:
             return
-        items = [(k, s, c) for k, pairs in self._tail.items() for s, c in pairs]
-        self._tail, self._tail_count = {}, 0
-        keys = np.fromiter((k for k, _, _ in items), dtype=_KEY, count=len(items))
-        slots = np.fromiter((s for _, s, _ in items), dtype=_SLOT, count=len(items))
-        checks = np.fromiter((c for _, _, c in items), dtype=_KEY, count=len(items))
-        self._push(keys, slots, checks if self.checked else None)
+        checks = self._tail_checks[:count].copy() if self.checked else None
+        self._push(self._tail_keys[:count].copy(), self._tail_slots[:count].copy(), checks)
 
     def _push(self, keys: np.ndarray, slots: np.ndarray, checks: np.ndarray | None) -> None:
         order = np.argsort(keys, kind="stable")

@@ -5,7 +5,7 @@ stored articles share one of its LSH buckets? DuckDB answered from ART indexes, 
 connection loads whole once random lookups have touched them (~1.1 KB an article: 14
 bucket keys, the id and the 64-digit hash) and rewrites at every checkpoint, so an
 ingest's memory grew with the store. Here the same answers come from sorted arrays of
-64-bit keys (~0.3 KB an article, docs/store.md "Memory of a long ingest"):
+64-bit keys (~0.25 KB an article, docs/store.md "Memory of a long ingest"):
 
 - :class:`KeyTable`: a multimap from 64-bit keys to slots (article numbers), kept as a
   few sorted runs that merge as they grow (a log-structured merge), so adding a key is
@@ -189,8 +189,9 @@ class ArticleLookup:
         """Record a stored article (call after its transaction committed)."""
         slot = len(self.ids)
         self.ids.append(article_id)
-        self._by_hash.add(*_keyed(digest(raw_hash), slot))
-        self._by_id.add(*_keyed(digest(article_id), slot))
+        for table, text in ((self._by_hash, raw_hash), (self._by_id, article_id)):
+            key, check = digest(text)
+            table.add(key, slot, check)
         for key in _bucket_keys(buckets):
             self._by_bucket.add(key, slot)
 
@@ -233,7 +234,3 @@ def _bucket_keys(buckets: Sequence[tuple[int, int]]) -> list[int]:
     bands = np.fromiter((b for b, _ in buckets), dtype=np.int64, count=len(buckets))
     hashes = np.fromiter((h for _, h in buckets), dtype=np.int64, count=len(buckets))
     return [int(key) for key in band_keys(bands, hashes)]
-
-
-def _keyed(pair: tuple[int, int], slot: int) -> tuple[int, int, int]:
-    return pair[0], slot, pair[1]

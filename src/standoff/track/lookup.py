@@ -62,9 +62,11 @@ class KeyTable:
         self.checked = checked
         # Each run: (keys sorted ascending, slots, checks or None), sizes falling.
         self._runs: list[tuple[np.ndarray, np.ndarray, np.ndarray | None]] = []
-        # The newest keys, unsorted, in fixed arrays rather than Python objects: an
-        # ingest adds 16 keys an article, and objects made one article at a time are
-        # scattered among that article's parse objects.
+        # The newest keys, kept sorted as they arrive, in fixed arrays rather than Python
+        # objects: an ingest adds 16 keys an article, and objects made one article at a
+        # time are scattered among that article's parse objects. Sorted, so a lookup is a
+        # binary search like the runs': scanning an unsorted tail made a few small arrays
+        # a lookup, which left the resident memory creeping (docs/store.md).
         self._tail_keys = np.zeros(_TAIL_SIZE, dtype=_KEY)
         self._tail_slots = np.zeros(_TAIL_SIZE, dtype=_SLOT)
         self._tail_checks = np.zeros(_TAIL_SIZE, dtype=_KEY)
@@ -74,9 +76,14 @@ class KeyTable:
         return self._tail_count + sum(len(run[0]) for run in self._runs)
 
     def add(self, key: int, slot: int, check: int = 0) -> None:
-        at = self._tail_count
-        self._tail_keys[at], self._tail_slots[at], self._tail_checks[at] = key, slot, check
-        self._tail_count += 1
+        count = self._tail_count
+        wanted = _KEY(key)
+        # after any equal keys, so slots under one key keep the order they came in
+        at = int(self._tail_keys[:count].searchsorted(wanted, side="right"))
+        for column in (self._tail_keys, self._tail_slots, self._tail_checks):
+            column[at + 1 : count + 1] = column[at:count]
+        self._tail_keys[at], self._tail_slots[at], self._tail_checks[at] = wanted, slot, check
+        self._tail_count = count + 1
         if self._tail_count >= _TAIL_SIZE:
             self._flush()
 
@@ -90,15 +97,13 @@ class KeyTable:
     def find(self, key: int, check: int = 0) -> list[int]:
         wanted = _KEY(key)
         count = self._tail_count
-        hits = np.flatnonzero(self._tail_keys[:count] == wanted)
-        if self.checked:
-            hits = hits[self._tail_checks[hits] == _KEY(check)]
-        found = [int(s) for s in self._tail_slots[hits]]
-        for keys, slots, checks in self._runs:
-            lo = int(np.searchsorted(keys, wanted, side="left"))
-            hi = int(np.searchsorted(keys, wanted, side="right"))
+        tail = (self._tail_keys[:count], self._tail_slots, self._tail_checks)
+        found: list[int] = []
+        for keys, slots, checks in (tail, *self._runs):
+            lo = int(keys.searchsorted(wanted, side="left"))
+            hi = int(keys.searchsorted(wanted, side="right"))
             for i in range(lo, hi):
-                if checks is None or int(checks[i]) == check:
+                if not self.checked or checks is None or int(checks[i]) == check:
                     found.append(int(slots[i]))
         return found
 
@@ -116,6 +121,7 @@ class KeyTable:
         if count == 0:
             return
         checks = self._tail_checks[:count].copy() if self.checked else None
+        # already sorted: _push's stable sort keeps it as it is
         self._push(self._tail_keys[:count].copy(), self._tail_slots[:count].copy(), checks)
 
     def _push(self, keys: np.ndarray, slots: np.ndarray, checks: np.ndarray | None) -> None:

@@ -112,6 +112,27 @@ def test_a_lookup_built_from_the_store_answers_as_the_one_kept_while_adding(
     assert not built.has_hash("hash-never-stored") and not built.has_id("no-such-id")
 
 
+def test_a_near_duplicate_of_an_article_stored_in_an_earlier_run_joins_its_story(
+    tmp_path: Path,
+) -> None:
+    # The second run finds the candidate through the lookup built from the store.
+    path = tmp_path / "s.duckdb"
+    texts = _texts(6)
+    with Store(path) as store:
+        first = store.add(_reading(texts[2], "wire"), "h-wire")
+        copy = store.add(_reading(texts[2] + " (Reuters)", "paper"), "h-paper")
+        for i, t in enumerate(texts[3:]):
+            store.add(_reading(t, f"other{i}"), f"h-other{i}")
+    assert copy.outcome is Outcome.NEAR_DUPLICATE and copy.story_id == first.article_id
+    with Store(path) as store:
+        later = store.add(_reading(texts[2] + " (AP)", "radio"), "h-radio")
+        fresh = store.add(_reading(texts[1], "new"), "h-new")
+    assert later.outcome is Outcome.NEAR_DUPLICATE
+    assert later.story_id == first.article_id
+    assert later.similarity is not None and later.similarity >= dedupe.THRESHOLD
+    assert fresh.outcome is Outcome.STORED
+
+
 def test_an_ingest_loads_no_duckdb_index_into_memory(tmp_path: Path) -> None:
     # The reason for the lookups in memory: DuckDB loads an index whole once random
     # lookups touch it, so its memory grew with the store (docs/store.md).

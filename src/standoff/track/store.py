@@ -161,13 +161,14 @@ def _check_file(path: Path) -> None:
 # ingest's memory grow with the corpus. Past this limit DuckDB spills to the file.
 MEMORY_LIMIT = "128MB"
 # While an ingest adds articles, DuckDB needs little working memory (the rows of the
-# articles not yet checkpointed, the candidates' signatures, a checkpoint of the newest
-# row groups), but it keeps every block it has written cached up to its limit: with
-# 128 MB that cache grew with the store (~4 KB an article). Ingest lowers the limit to
-# this (see Store.ingesting), so the cache is a constant; queries afterwards get
-# MEMORY_LIMIT back. Should 32 MB ever be too little for an article, Store.add lifts
-# the limit rather than fail.
-INGEST_MEMORY_LIMIT = "32MB"
+# articles not yet checkpointed, a checkpoint of the newest row groups), but it keeps
+# every block it has read or written cached up to its limit: with 128 MB that cache grew
+# with the store (~4 KB an article), and with 32 MB the blocks the near-duplicate
+# candidates' signatures are read from still did (~0.6 KB an article up to 5,000
+# articles). Ingest lowers the limit to this (see Store.ingesting), under which that
+# cache stays at ~3 MB; queries afterwards get MEMORY_LIMIT back. Should 16 MB ever be
+# too little for an article, Store.add lifts the limit rather than fail.
+INGEST_MEMORY_LIMIT = "16MB"
 # Even under that limit, a connection that lives through a whole ingest holds native
 # memory that grows with the store (blocks it has touched, freed blocks the allocator
 # keeps). Every this many articles an ingest checkpoints, reopens its connection and

@@ -163,7 +163,10 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
 _STRIP = re.compile(r"^(?:by|on|until|before|no later than|from|as of|since|the)\s+", re.I)
 
 
-@lru_cache(maxsize=4096)  # news repeats its dates; ResolvedDate is immutable enough to share
+# News repeats its dates; ResolvedDate is immutable enough to share. A small cache fills
+# within the first hundred articles: with 4,096 entries it took ~1,300 generated articles
+# to fill, and a long ingest's memory grew by ~3 MB until it did (docs/store.md).
+@lru_cache(maxsize=512)
 def resolve(text: str, base: date | None, direction: Direction) -> ResolvedDate:
     """Resolve a date expression against ``base`` (the publication date).
 

@@ -97,13 +97,17 @@ class KeyTable:
     def find(self, key: int, check: int = 0) -> list[int]:
         wanted = _KEY(key)
         count = self._tail_count
-        tail = (self._tail_keys[:count], self._tail_slots, self._tail_checks)
+        tail = (
+            self._tail_keys[:count],
+            self._tail_slots,
+            self._tail_checks if self.checked else None,
+        )
         found: list[int] = []
         for keys, slots, checks in (tail, *self._runs):
             lo = int(keys.searchsorted(wanted, side="left"))
             hi = int(keys.searchsorted(wanted, side="right"))
             for i in range(lo, hi):
-                if not self.checked or checks is None or int(checks[i]) == check:
+                if checks is None or int(checks[i]) == check:
                     found.append(int(slots[i]))
         return found
 

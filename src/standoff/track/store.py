@@ -164,7 +164,7 @@ MEMORY_LIMIT = "128MB"
 # articles not yet checkpointed, a checkpoint of the newest row groups), but it keeps
 # every block it has read or written cached up to its limit: with 128 MB that cache grew
 # with the store (~4 KB an article), and with 32 MB the blocks the near-duplicate
-# candidates' signatures are read from still did (~0.6 KB an article up to 5,000
+# candidates' signatures are read from still did (~0.7 KB an article up to 5,000
 # articles). Ingest lowers the limit to this (see Store.ingesting), under which that
 # cache stays at ~3 MB; queries afterwards get MEMORY_LIMIT back. Should 16 MB ever be
 # too little for an article, Store.add lifts the limit rather than fail.

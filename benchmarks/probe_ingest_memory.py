@@ -79,11 +79,13 @@ def main() -> int:
     Store._add = _watch("add", Store._add, window)  # type: ignore[method-assign]
     read = _watch("read", Reader().read, window)
     count = 0
+    highest = 0.0  # over the whole run: resetting VmHWM restarts ru_maxrss too
     started = time.perf_counter()
 
     def progress(step: int) -> None:
-        nonlocal count
+        nonlocal count, highest
         count += step
+        highest = max([highest, *(v[0] for v in window.values())])
         if count % args.every == 0:
             phases = ", ".join(f"{k} {v[0]} (from {v[1]})" for k, v in sorted(window.items()))
             seconds = time.perf_counter() - started
@@ -94,7 +96,8 @@ def main() -> int:
         feed = generate(args.size, Path(tmp))
         with Store(Path(tmp) / "probe.duckdb") as store:
             summary = ingest([feed], store, InProcess(read=read), progress, refresh=False)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    since_reset = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = max([highest, since_reset, *(v[0] for v in window.values())])
     print(f"peak {peak:.1f} MB; {summary.line()}")
     return 0
 

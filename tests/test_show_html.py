@@ -155,7 +155,7 @@ def test_failed_write_leaves_old_file_and_no_temp(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(UserError, match="No space left on device"):
+    with pytest.raises(UserError, match="no space left on device"):
         write_html(target, "<p>new</p>")
     assert target.read_text() == "old"
     assert os.listdir(tmp_path) == ["report.html"]

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +11,7 @@ import typer
 
 from standoff.cli import backtest_app, fit_app
 from standoff.errors import UserError
+from standoff.files import write_text
 from standoff.forecast.coercion_model import DEFAULT_MODEL_PATH
 
 
@@ -31,7 +30,7 @@ def fit_ties_command(
     command = f"standoff fit ties {path}" + (f" --out {out}" if out else "")
     command += f" --seed {seed}" if seed else ""
     document = fit_ties(path, command=command, seed=seed)
-    _write_atomically(target, _format_document(document))
+    write_text(target, _format_document(document), label=f"--out {target}" if out else None)
     print(
         f"fitted {document['n_cases']} TIES threat cases, C={document['C']:.4g}; wrote {target}"
     )
@@ -83,21 +82,3 @@ def _format_document(document: dict[str, object]) -> str:
         else:
             lines.append(f" {json.dumps(key)}: {json.dumps(value)}")
     return "{\n" + ",\n".join(lines) + "\n}\n"
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` via a temporary file, so no half-written file is left."""
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise UserError(f"{target}: directory {directory} does not exist")
-    handle, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; give the usual mode
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -16,6 +14,7 @@ from rich.table import Table
 
 from standoff.cli import app, backtest_app
 from standoff.errors import UserError
+from standoff.files import write_text
 from standoff.model import Forecast, Standoff
 
 PathsArg = Annotated[
@@ -58,21 +57,6 @@ def parse_overrides(items: list[str]) -> dict[str, str | int | float]:
                 continue
         out[name.strip()] = parsed
     return out
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder: no half-written output."""
-    folder = path.resolve().parent
-    if not folder.is_dir():
-        raise UserError(f"{path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _fmt(mean: float, low: float, high: float, pct: bool = False) -> str:
@@ -152,6 +136,10 @@ def forecast_command(
     from standoff.read.inputs import parse_date_option
 
     overrides = parse_overrides(override or [])
+    if plot is not None:
+        from standoff.forecast.plot import check_plot_path
+
+        check_plot_path(plot)  # before the slow work, not after
     standoff = _read_standoff(paths, parse_date_option(published)) if paths else None
     chosen = scenario_from_path(scenario)
     result = forecast_standoff(
@@ -219,5 +207,5 @@ def draft_scenario_command(
     if out is None:
         print(text, end="")
     else:
-        _write_atomically(out, text)
+        write_text(out, text, label=f"--out {out}")
         print(f"wrote {out}")

@@ -250,12 +250,14 @@ def export_command(
     as_of: AsOfOption = None,
 ) -> None:
     """Export events as PLOVER-style records and the ledgers with their histories."""
-    from standoff.track.export import FORMATS, as_json, export
+    from standoff.track.export import FORMATS, as_json, check_target, export
 
     if fmt not in FORMATS:
         raise UserError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
     if out is None and fmt != "json":
         raise UserError(f"--format {fmt} writes several tables: give a folder with --out")
+    if out is not None:
+        check_target(fmt, out)  # before the store is read, not after
     standoff = _standoff(store, as_of)
     if out is None:
         print(as_json(standoff))

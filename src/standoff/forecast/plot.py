@@ -10,6 +10,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+from standoff.errors import UserError  # noqa: E402
+from standoff.files import atomic_path, check_output  # noqa: E402
 from standoff.forecast.expected_utility import EUResult  # noqa: E402
 
 
@@ -43,12 +45,23 @@ def plot_trajectories(
         axes[0][0].legend(fontsize=6, loc="best")
     fig.suptitle("Expected-utility model (Scholz, Calbert and Smith 2011): positions by round")
     fig.tight_layout()
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp{path.suffix}")
     try:
-        fig.savefig(tmp)
-        tmp.replace(path)
+        with atomic_path(Path(path), label=f"--plot {path}") as tmp:
+            fig.savefig(tmp, format=Path(path).suffix[1:].lower())
     finally:
         plt.close(fig)
-        tmp.unlink(missing_ok=True)
-    return path
+    return Path(path)
+
+
+def check_plot_path(path: Path) -> None:
+    """Refuse, before any work, a plot path matplotlib has no format for or that cannot
+    be written."""
+    formats = plt.figure().canvas.get_supported_filetypes()
+    plt.close("all")
+    suffix = Path(path).suffix[1:].lower()
+    if suffix not in formats:
+        raise UserError(
+            f"--plot {path}: unknown image format {suffix or '(no suffix)'!r}; "
+            f"use one of {', '.join(sorted(formats))}"
+        )
+    check_output(Path(path), label=f"--plot {path}")

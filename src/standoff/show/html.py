@@ -10,13 +10,11 @@ failed run never leaves a half-written report.
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from standoff.errors import UserError
+from standoff.files import check_output, write_text
 from standoff.model import Forecast, Standoff
 from standoff.show import charts
 from standoff.show.citations import Note, NoteKind
@@ -180,31 +178,9 @@ def render_html(
 
 def check_output_path(path: Path, option: str = "--html") -> None:
     """Refuse an output path that cannot be written, before any work is done."""
-    where = f"{option} {path}"
-    if path.is_dir():
-        raise UserError(f"{where}: is a folder; give a file name")
-    parent = path.parent
-    if not parent.is_dir():
-        raise UserError(f"{where}: the folder {parent} does not exist")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise UserError(f"{where}: the folder {parent} is not writable")
+    check_output(path, label=f"{option} {path}")
 
 
 def write_html(path: Path, text: str, option: str = "--html") -> None:
-    """Write ``text`` to ``path`` atomically: a temporary file in the same folder, renamed."""
-    check_output_path(path, option)
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise UserError(f"{option} {path}: cannot write ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(temp, 0o644)  # mkstemp makes it private; a report is meant to be shared
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise UserError(f"{option} {path}: cannot write ({exc.strerror})") from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write ``text`` to ``path`` atomically (:func:`standoff.files.write_text`)."""
+    write_text(path, text, label=f"{option} {path}")

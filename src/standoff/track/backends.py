@@ -12,7 +12,6 @@ article. A partition already on disk from a killed run is reused, not re-read.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,6 +25,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from standoff.files import atomic_path
 from standoff.model import RawArticle, Reading
 
 CHUNK = 32  # articles per worker task: big enough to amortise a task, small for memory
@@ -122,9 +122,8 @@ def read_chunk(rows: list[tuple[str, str]], part: str, actors_file: str | None) 
         columns["reading"].append(reading.model_dump_json() if reading else None)
         columns["error"].append(result.error)
     table = pa.table(columns, schema=PARTITION_SCHEMA)
-    tmp = f"{part}.tmp-{os.getpid()}"
-    pq.write_table(table, tmp)
-    os.replace(tmp, part)
+    with atomic_path(Path(part)) as tmp:
+        pq.write_table(table, tmp)
     return part
 
 

@@ -15,9 +15,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from standoff.errors import UserError
+from standoff.files import atomic_dir, check_output, write_text
 from standoff.model import Event, Standoff, StateChange
 from standoff.track.keys import country
 from standoff.track.merge import event_day
@@ -169,42 +166,53 @@ _WRITERS: dict[str, tuple[str, Callable[[list[dict[str, Any]], Path], None]]] = 
 }
 
 
-def _check_replaceable(out: Path, suffix: str) -> None:
-    """Only an earlier export of the same format may be replaced."""
-    ours = {f"{name}{suffix}" for name in TABLES}
-    if not out.is_dir() or any(p.name not in ours for p in out.iterdir()):
-        raise UserError(
-            f"{out}: exists and is not an earlier {suffix[1:]} export; give a new folder"
+def _earlier_export(suffix: str) -> Callable[[Path], bool]:
+    """Whether an existing ``--out`` is an earlier export of this format, which alone
+    may be replaced: a folder of our tables, or a JSON document that starts as ours."""
+
+    def ours(out: Path) -> bool:
+        if suffix == ".json":
+            if not out.is_file() or out.is_symlink():
+                return False
+            with out.open("rb") as handle:
+                head = handle.read(_JSON_HEAD)
+            return head.startswith(b'{\n  "as_of": ') and b'"plover_scores":' in head
+        names = {f"{name}{suffix}" for name in TABLES}
+        return out.is_dir() and not out.is_symlink() and all(
+            p.name in names for p in out.iterdir()
         )
+
+    return ours
+
+
+_JSON_HEAD = 512  # enough for as_json's first two keys
+
+
+def _policy(fmt: str, out: Path) -> dict[str, Any]:
+    """What may be replaced at ``out`` and how errors name it, for :mod:`standoff.files`."""
+    suffix = ".json" if fmt == "json" else _WRITERS[fmt][0]
+    refusal = f"exists and is not an earlier {fmt} export"
+    return {"replace": _earlier_export(suffix), "refusal": refusal, "label": f"--out {out}"}
+
+
+def check_target(fmt: str, out: Path) -> None:
+    """Refuse, before the store is read, an ``--out`` that the export could not write."""
+    check_output(out, make_parents=True, folder_output=fmt != "json", **_policy(fmt, out))
 
 
 def export(standoff: Standoff, fmt: str, out: Path) -> list[Path]:
     """Write the export to ``out`` (a file for json, a folder for csv and parquet).
 
     Returns the files written. Everything is written to a temporary sibling and
-    moved into place at the end.
+    moved into place at the end (:mod:`standoff.files`); an existing ``out`` is
+    replaced only when it is an earlier export of the same format.
     """
-    out.parent.mkdir(parents=True, exist_ok=True)
+    policy = _policy(fmt, out)
     if fmt == "json":
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(as_json(standoff) + "\n")
-            os.replace(tmp, out)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_text(out, as_json(standoff) + "\n", make_parents=True, **policy)
         return [out]
     suffix, write = _WRITERS[fmt]
-    tmp_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+    with atomic_dir(out, **policy) as tmp:
         for name, rows in tables(standoff).items():
-            write(rows, tmp_dir / f"{name}{suffix}")
-        if out.exists():
-            _check_replaceable(out, suffix)
-            shutil.rmtree(out) if out.is_dir() else out.unlink()
-        os.replace(tmp_dir, out)
-    except BaseException:
-        shutil.rmtree(tmp_dir, ignore_errors=True)
-        raise
+            write(rows, tmp / f"{name}{suffix}")
     return sorted(out.iterdir())

@@ -50,6 +50,8 @@ HELDOUT_MIN_ARTICLES = 25
 HELDOUT_MIN_STANDOFFS = 10
 # IGOs the held-out set names besides those above (short names of data/actors/igos.yaml)
 IGOS |= {"OAS", "ARL", "ICJ"}
+# and those the dev set names besides them
+IGOS |= {"ECOWAS"}
 
 
 def _articles(folder: Path = DEV) -> list[Path]:

@@ -2,67 +2,93 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 
 from spacy.tokens import Span, Token
 
 from standoff.read.lexicon import LIGHT_VERBS, Lexicon
+from standoff.read.rules import NOTHING, Nothing, Rules, first_match
 from standoff.read.syntax import SUBJECT_DEPS, agent_of, prep_objects
 from standoff.read.words import WORDS
+
+
+class TriggerKind(StrEnum):
+    """How a trigger carries its event; the role rules read sources and targets by kind."""
+
+    VERB = "verb"  # "Russia attacked Ukraine"
+    NOUN = "noun"  # "the attack on Ukraine"
+    ADJECTIVE = "adjective"  # "Russia remained defiant"
+    PHRASE = "phrase"  # "called on", "came into force"
+    OBJECT_VERB = "object-verb"  # "imposed tariffs", "suspended aid"
+    PATIENT = "patient"  # "Russia would face tariffs": the subject suffers it
+    REPORTED = "reported"  # "Kyiv said Russia bears responsibility": the speaker's act
+    JUDGED = "judged"  # "Doha said the demands were not reasonable"
+    RESPONSE = "response"  # "Mexico would respond firmly"
 
 
 @dataclass(frozen=True)
 class Trigger:
     token: Token
     type: str
-    kind: str  # verb, noun, adjective, phrase, object-verb
+    kind: TriggerKind
     cue: str
+
+
+TriggerRule = Callable[[Token, str, Lexicon], Trigger | Nothing | None]
 
 
 def find_triggers(sent: Span, lexicon: Lexicon) -> Iterator[Trigger]:
     """Every word or phrase of the sentence that the lexicon maps to a PLOVER type.
 
-    Order of precedence for a verb: verb + object rule ("suspend aid"), verb +
-    particle phrase ("rule out"), a measure-taking verb ("impose tariffs"), the
-    verb alone. A light verb whose object is an event noun ("held talks")
-    leaves the event to the noun. For a noun: compound ("hunger strike"), then
-    the noun alone.
+    A verb (or a noun that roots the sentence) goes through :data:`VERB_TRIGGERS`, a
+    noun through :data:`NOUN_TRIGGERS`, a predicate adjective through
+    :data:`ADJECTIVE_TRIGGERS`; the first rule that answers decides.
     """
     for tok in sent:
-        lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
-            trigger = _verb_trigger(tok, lemma, lexicon)
-            if trigger is not None:
-                yield trigger
+            rules = VERB_TRIGGERS
         elif tok.pos_ in ("NOUN", "PROPN"):
-            compound = _noun_phrase_type(tok, lexicon)
-            if compound is not None:
-                yield Trigger(tok, compound[0], "noun", compound[1])
-                continue
-            key = tok.lower_ if tok.lower_ in lexicon.noun_index else lemma
-            if key in lexicon.noun_index and not is_measure_only(tok, key, lexicon):
-                yield Trigger(tok, lexicon.noun_index[key], "noun", tok.text)
-        elif (
-            tok.pos_ == "ADJ"
-            and lemma in lexicon.adjective_index
-            and tok.dep_ in ("acomp", "oprd", "ROOT")
-        ):
-            yield Trigger(tok, lexicon.adjective_index[lemma], "adjective", tok.text)
+            rules = NOUN_TRIGGERS
+        elif tok.pos_ == "ADJ":
+            rules = ADJECTIVE_TRIGGERS
+        else:
+            continue
+        trigger = first_match(rules, tok, tok.lemma_.lower(), lexicon)
+        if trigger is not None:
+            yield trigger
 
 
-def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
-    if _reported_obligation(tok):
-        return Trigger(tok, "REQUEST", "reported", f"{tok.head.text} ... {tok.text}")
-    if lemma in lexicon.reported_index and _reported_deed(tok):
-        # "Beijing said Vilnius had undermined its sovereignty": the speaker accuses
-        return Trigger(
-            tok, lexicon.reported_index[lemma], "reported", f"{tok.head.text} ... {tok.text}"
-        )
+# --------------------------------------------------------------------------- verb rules
+
+
+def reported_obligation(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Washington said Mexico must do more': the speaker demands it of the subject."""
+    if not _reported_obligation(tok):
+        return None
+    return Trigger(tok, "REQUEST", TriggerKind.REPORTED, f"{tok.head.text} ... {tok.text}")
+
+
+def reported_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Beijing said Vilnius had undermined its sovereignty': the speaker accuses."""
+    if lemma not in lexicon.reported_index or not _reported_deed(tok):
+        return None
+    return Trigger(
+        tok,
+        lexicon.reported_index[lemma],
+        TriggerKind.REPORTED,
+        f"{tok.head.text} ... {tok.text}",
+    )
+
+
+def verb_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """A verb (with its particle) and object the lexicon's object rules name: 'suspended
+    aid', 'lifted a new wave of sanctions' (the object of 'a wave of', 'a set of')."""
     particles = [c for c in tok.children if c.dep_ == "prt"]
     verb_forms = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    for obj in list(objects):  # "a new wave of sanctions", "a set of penalties"
+    for obj in list(objects):
         objects.extend(
             g
             for p in obj.children
@@ -76,35 +102,109 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
                 (form, obj.lower_)
             )
             if kind:
-                return Trigger(tok, kind, "object-verb", f"{tok.text} {obj.text}")
-    for prep in _preps_of(tok):  # "came (back) into force", "entered into force"
+                return Trigger(tok, kind, TriggerKind.OBJECT_VERB, f"{tok.text} {obj.text}")
+    return None
+
+
+def verb_prep_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """A verb, preposition and object phrase: 'came (back) into force', 'entered into force'."""
+    for prep in _preps_of(tok):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             phrase = f"{lemma} {prep.lower_} {obj.lemma_.lower()}"
             if phrase in lexicon.phrase_index:
                 return Trigger(
-                    tok, lexicon.phrase_index[phrase], "phrase", f"{tok.text} ... {obj.text}"
+                    tok,
+                    lexicon.phrase_index[phrase],
+                    TriggerKind.PHRASE,
+                    f"{tok.text} ... {obj.text}",
                 )
+    return None
+
+
+def verb_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """A verb and its particle, object or complement: 'called on', 'ruled out', 'bears
+    responsibility' (a reported phrase: the speaker accuses its subject)."""
     for part in [c for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp")]:
         phrase = f"{lemma} {part.lemma_.lower()}"
         if phrase in lexicon.phrase_index:
-            return Trigger(tok, lexicon.phrase_index[phrase], "phrase", f"{tok.text} {part.text}")
+            return Trigger(
+                tok, lexicon.phrase_index[phrase], TriggerKind.PHRASE, f"{tok.text} {part.text}"
+            )
         if phrase in lexicon.reported_index:
             return Trigger(
-                tok, lexicon.reported_index[phrase], "reported", f"{tok.text} {part.text}"
+                tok, lexicon.reported_index[phrase], TriggerKind.REPORTED, f"{tok.text} {part.text}"
             )
+    return None
+
+
+def unilateral_document(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
+    """'signed an executive order' is no agreement with anyone."""
     if any(
         c.dep_ == "dobj" and c.lemma_.lower() in WORDS.unilateral_documents for c in tok.children
     ):
-        return None  # "signed an executive order" is no agreement with anyone
+        return NOTHING
+    return None
+
+
+def idiom_object(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
+    """'struck a different tone': an idiom, not a blow."""
     if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS.idiom_objects for c in tok.children):
-        return None  # "struck a different tone"
+        return NOTHING
+    return None
+
+
+def approved_act(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
+    """'approved removing South Korea from the list': the embedded act is the event."""
     if lemma in ("approve", "endorse", "authorize", "authorise", "order") and any(
         c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in tok.children
     ):
-        return None  # "approved removing South Korea from the list": the embedded act is the event
-    judged = _judgement(tok, lemma) or _reported_judgement(tok, lemma)
-    if judged is not None:
-        return judged
+        return NOTHING
+    return None
+
+
+def judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'X called the decision unjustified': ACCUSE, or REJECT when the object is an offer."""
+    if lemma not in WORDS.judging_verbs:
+        return None
+    for child in tok.children:
+        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "prep") or child.dep_ == "dobj":
+            words = {t.lower_ for t in child.subtree}
+            bad = words & WORDS.negative_judgements
+            if bad and any(c.dep_ == "dobj" for c in tok.children):
+                obj = next(c for c in tok.children if c.dep_ == "dobj")
+                kind = "REJECT" if obj.lemma_.lower() in WORDS.offer_nouns else "ACCUSE"
+                return Trigger(
+                    tok, kind, TriggerKind.VERB, f"{tok.text} {obj.text} {sorted(bad)[0]}"
+                )
+    return None
+
+
+def reported_judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'X said the demands were neither reasonable nor actionable', 'said the island was
+    not for sale': REJECT; 'said the move was illegal': ACCUSE. The speaker judges."""
+    if lemma != "be" or not _told(tok):
+        return None
+    predicate = [c for c in tok.children if c.dep_ in ("acomp", "attr", "prep")]
+    if not predicate or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None
+    words = {t.lower_ for c in predicate for t in c.subtree}
+    negated = any(c.dep_ == "neg" for c in tok.children) or "neither" in words
+    if negated and words & WORDS.refusal_predicates:
+        return Trigger(
+            tok, "REJECT", TriggerKind.JUDGED, f"{tok.head.text} ... not {predicate[0].text}"
+        )
+    bad = words & WORDS.negative_judgements
+    if bad:
+        subject = next(c for c in tok.children if c.dep_ in SUBJECT_DEPS)
+        offer = subject.lemma_.lower() in WORDS.offered_things  # "the offer was unacceptable"
+        void = bool(bad & WORDS.refusing_judgements)  # "the reimposition was null and void"
+        kind = "REJECT" if offer or void else "ACCUSE"
+        return Trigger(tok, kind, TriggerKind.JUDGED, f"{tok.head.text} ... {sorted(bad)[0]}")
+    return None
+
+
+def directive(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Russia wants Ukraine to stay neutral': wanting another to act is a REQUEST."""
     if (
         lemma in DIRECTIVE_VERBS
         and any(
@@ -113,21 +213,42 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         )
         and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
     ):
-        return Trigger(tok, "REQUEST", "verb", tok.text)  # "Russia wants Ukraine to stay neutral"
-    if lemma in lexicon.object_verbs:
-        measure = measure_object(tok, lexicon)
-        if measure is not None:
-            return Trigger(
-                tok, lexicon.object_verbs[lemma], "object-verb", f"{tok.text} {measure.text}"
-            )
+        return Trigger(tok, "REQUEST", TriggerKind.VERB, tok.text)
+    return None
+
+
+def measure_verb(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """A verb that takes a measure as object: 'imposed tariffs', 'lifted the sanctions'."""
+    if lemma not in lexicon.object_verbs:
+        return None
+    measure = measure_object(tok, lexicon)
+    if measure is None:
+        return None
+    return Trigger(
+        tok, lexicon.object_verbs[lemma], TriggerKind.OBJECT_VERB, f"{tok.text} {measure.text}"
+    )
+
+
+def light_verb(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
+    """'held talks', 'launched an offensive': the event noun carries the event."""
     if lemma in LIGHT_VERBS and any(
         c.dep_ == "dobj"
         and (c.lemma_.lower() in lexicon.noun_index or c.lower_ in lexicon.noun_index)
         for c in tok.children
     ):
-        return None  # "held talks", "launched an offensive": the noun carries the event
-    if _threatened_patient(tok, lemma, lexicon):
-        return Trigger(tok, "THREATEN", "patient", tok.text)  # "Russia would face tariffs"
+        return NOTHING
+    return None
+
+
+def threatened_patient(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Russia would face tariffs', 'could suffer consequences': the subject is threatened."""
+    if not _threatened_patient(tok, lemma, lexicon):
+        return None
+    return Trigger(tok, "THREATEN", TriggerKind.PATIENT, tok.text)
+
+
+def response(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'would respond firmly', 'retaliated with tariffs': a measure in answer."""
     if (
         lemma in WORDS.response_verbs
         and tok.pos_ == "VERB"
@@ -136,13 +257,79 @@ def _verb_trigger(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
             or any(c.dep_ == "aux" and c.lower_ in ("would", "will", "could") for c in tok.children)
         )
     ):
-        return Trigger(tok, "SANCTION", "response", tok.text)  # "would respond firmly"
-    if lemma in lexicon.verb_index and tok.pos_ == "VERB":
-        kind = lexicon.verb_index[lemma]
-        if kind in ("ASSAULT", "COERCE") and _with_measure(tok, lexicon):
-            kind = "SANCTION"  # "tariffs could target buyers", "hit buyers with tariffs"
-        return Trigger(tok, kind, "verb", tok.text)
+        return Trigger(tok, "SANCTION", TriggerKind.RESPONSE, tok.text)
     return None
+
+
+def blow_with_measure(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'tariffs could target buyers', 'hit buyers with tariffs': a blow dealt with a
+    measure is a SANCTION, not an ASSAULT or COERCE."""
+    if lemma not in lexicon.verb_index or tok.pos_ != "VERB":
+        return None
+    if lexicon.verb_index[lemma] in ("ASSAULT", "COERCE") and _with_measure(tok, lexicon):
+        return Trigger(tok, "SANCTION", TriggerKind.VERB, tok.text)
+    return None
+
+
+def event_verb(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """A verb the lexicon lists under a PLOVER type: 'Russia attacked', 'they met'."""
+    if lemma in lexicon.verb_index and tok.pos_ == "VERB":
+        return Trigger(tok, lexicon.verb_index[lemma], TriggerKind.VERB, tok.text)
+    return None
+
+
+# --------------------------------------------------------------------------- noun and adjective
+
+
+def noun_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """A noun phrase the lexicon lists: 'hunger strike', 'state of emergency'."""
+    found = _noun_phrase_type(tok, lexicon)
+    return Trigger(tok, found[0], TriggerKind.NOUN, found[1]) if found is not None else None
+
+
+def event_noun(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """An event noun: 'talks with', 'the threat of', 'attacks on' (a sanction noun alone is
+    the measure, never the event: see :func:`is_measure_only`)."""
+    key = tok.lower_ if tok.lower_ in lexicon.noun_index else lemma
+    if key in lexicon.noun_index and not is_measure_only(tok, key, lexicon):
+        return Trigger(tok, lexicon.noun_index[key], TriggerKind.NOUN, tok.text)
+    return None
+
+
+def predicate_adjective(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Russia remained defiant', 'Israel is opposed to ...'."""
+    if lemma in lexicon.adjective_index and tok.dep_ in ("acomp", "oprd", "ROOT"):
+        return Trigger(tok, lexicon.adjective_index[lemma], TriggerKind.ADJECTIVE, tok.text)
+    return None
+
+
+# The order is the meaning: a verb + object rule ("suspend aid") before a verb + particle
+# phrase ("rule out"), a measure-taking verb ("impose tariffs") before the verb alone; a
+# light verb whose object is an event noun ("held talks") leaves the event to the noun.
+VERB_TRIGGERS: Rules[TriggerRule] = Rules(
+    "verb triggers",
+    (
+        reported_obligation,
+        reported_deed,
+        verb_object_rule,
+        verb_prep_phrase,
+        verb_phrase,
+        unilateral_document,
+        idiom_object,
+        approved_act,
+        judgement,
+        reported_judgement,
+        directive,
+        measure_verb,
+        light_verb,
+        threatened_patient,
+        response,
+        blow_with_measure,
+        event_verb,
+    ),
+)
+NOUN_TRIGGERS: Rules[TriggerRule] = Rules("noun triggers", (noun_phrase, event_noun))
+ADJECTIVE_TRIGGERS: Rules[TriggerRule] = Rules("adjective triggers", (predicate_adjective,))
 
 
 DIRECTIVE_VERBS = WORDS.directive_verbs
@@ -216,43 +403,6 @@ def _with_measure(verb: Token, lexicon: Lexicon) -> bool:
         return True
     agent = agent_of(verb)  # "Turkey was hit by U.S. sanctions"
     return agent is not None and is_measure(agent, lexicon)
-
-
-def _judgement(tok: Token, lemma: str) -> Trigger | None:
-    """'X called the decision unjustified': ACCUSE, or REJECT when the object is an offer."""
-    if lemma not in WORDS.judging_verbs:
-        return None
-    for child in tok.children:
-        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "prep") or child.dep_ == "dobj":
-            words = {t.lower_ for t in child.subtree}
-            bad = words & WORDS.negative_judgements
-            if bad and any(c.dep_ == "dobj" for c in tok.children):
-                obj = next(c for c in tok.children if c.dep_ == "dobj")
-                kind = "REJECT" if obj.lemma_.lower() in WORDS.offer_nouns else "ACCUSE"
-                return Trigger(tok, kind, "verb", f"{tok.text} {obj.text} {sorted(bad)[0]}")
-    return None
-
-
-def _reported_judgement(tok: Token, lemma: str) -> Trigger | None:
-    """'X said the demands were neither reasonable nor actionable', 'said the island was
-    not for sale': REJECT; 'said the move was illegal': ACCUSE. The speaker judges."""
-    if lemma != "be" or not _told(tok):
-        return None
-    predicate = [c for c in tok.children if c.dep_ in ("acomp", "attr", "prep")]
-    if not predicate or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
-        return None
-    words = {t.lower_ for c in predicate for t in c.subtree}
-    negated = any(c.dep_ == "neg" for c in tok.children) or "neither" in words
-    if negated and words & WORDS.refusal_predicates:
-        return Trigger(tok, "REJECT", "judged", f"{tok.head.text} ... not {predicate[0].text}")
-    bad = words & WORDS.negative_judgements
-    if bad:
-        subject = next(c for c in tok.children if c.dep_ in SUBJECT_DEPS)
-        offer = subject.lemma_.lower() in WORDS.offered_things  # "the offer was unacceptable"
-        void = bool(bad & WORDS.refusing_judgements)  # "the reimposition was null and void"
-        kind = "REJECT" if offer or void else "ACCUSE"
-        return Trigger(tok, kind, "judged", f"{tok.head.text} ... {sorted(bad)[0]}")
-    return None
 
 
 def _noun_phrase_type(tok: Token, lexicon: Lexicon) -> tuple[str, str] | None:

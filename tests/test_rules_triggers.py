@@ -1,0 +1,65 @@
+"""Each trigger rule of ``standoff.read.triggers`` on its own example, through the pipeline.
+
+A case is (rule, sentence, event): the event is read with every rule and is gone when
+that rule alone is disabled (see ``tests/rulecheck.py``). Rules that rule a reading
+out are checked the other way round. Every rule of the three registries has a case.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rulecheck import check_rule
+from standoff.read import Reader
+from standoff.read.triggers import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, VERB_TRIGGERS
+
+FINDS = [
+    ("reported_obligation", "Washington said Mexico must stop the flow of migrants.",
+     "REQUEST USA->MEX"),
+    ("reported_deed", "Beijing said Vilnius had undermined its sovereignty.", "ACCUSE CHN->LTU"),
+    ("verb_object_rule", "Saudi Arabia suspended flights to Qatar.", "SANCTION SAU->QAT"),
+    ("verb_prep_phrase", "The Chinese tariffs on Australian wine came into force on Friday.",
+     "SANCTION CHN->AUS"),
+    ("verb_phrase", "Japan called on South Korea to withdraw the ruling.", "REQUEST JPN->KOR"),
+    ("judgement", "Moscow called the Ukrainian strikes illegal.", "ACCUSE RUS->UKR"),
+    ("reported_judgement", "Qatar said the Saudi demands were not reasonable.",
+     "REJECT QAT->SAU"),
+    ("directive", "Beijing ordered Lithuania to withdraw its ambassador.", "REQUEST CHN->LTU"),
+    ("measure_verb", "Washington imposed tariffs on Brazil.", "SANCTION USA->BRA"),
+    ("threatened_patient", "Trump said Russia would face tariffs.", "THREATEN USA->RUS"),
+    ("response", "Mexico said it would respond firmly to the American tariffs.",
+     "THREATEN MEX->USA"),
+    ("blow_with_measure", "Washington targeted Beijing with new tariffs.", "SANCTION USA->CHN"),
+    ("event_verb", "Russia attacked Ukraine.", "ASSAULT RUS->UKR"),
+    ("noun_phrase", "Palestinian prisoners began a hunger strike against Israel.",
+     "PROTEST PSE->ISR"),
+    ("event_noun", "The Chinese attack on Taiwan began at dawn.", "ASSAULT CHN->TWN"),
+    ("predicate_adjective", "Iran remained defiant toward the United States.", "REJECT IRN->USA"),
+]  # fmt: skip
+RULES_OUT = [
+    ("unilateral_document", "Trump signed an executive order on Canada.", "AGREE USA->CAN"),
+    ("idiom_object", "Beijing struck a conciliatory tone toward Tokyo.", "ASSAULT CHN->JPN"),
+    ("approved_act",
+     "Japan approved removing South Korea from its list of trusted trading partners.",
+     "AGREE JPN->KOR"),
+    ("light_verb", "Russia offered talks to Ukraine.", "AGREE RUS->UKR"),
+]  # fmt: skip
+REGISTRIES = {
+    name: registry
+    for registry in (VERB_TRIGGERS, NOUN_TRIGGERS, ADJECTIVE_TRIGGERS)
+    for name in registry.names()
+}
+
+
+@pytest.mark.parametrize(("rule", "text", "event"), FINDS, ids=[c[0] for c in FINDS])
+def test_rule_reads_its_example(reader: Reader, rule: str, text: str, event: str) -> None:
+    check_rule(reader, REGISTRIES[rule], rule, text, event)
+
+
+@pytest.mark.parametrize(("rule", "text", "event"), RULES_OUT, ids=[c[0] for c in RULES_OUT])
+def test_rule_rules_out_its_example(reader: Reader, rule: str, text: str, event: str) -> None:
+    check_rule(reader, REGISTRIES[rule], rule, text, event, absent=True)
+
+
+def test_every_trigger_rule_has_a_case() -> None:
+    assert sorted(REGISTRIES) == sorted(c[0] for c in FINDS + RULES_OUT)

@@ -24,12 +24,13 @@ from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
 from standoff.read.lexicon import LIGHT_VERBS, THREATENABLE, Lexicon, Modality
 from standoff.read.mentions import ActorIndex, Ref
-from standoff.read.mood import classify, elided_refusals, mood
+from standoff.read.mood import Mood, classify, elided_refusals, mood
 from standoff.read.syntax import OBJECT_DEPS, agent_of, prep_objects, subject_of
 from standoff.read.targets import between_parties, clause_addressee, predicate_targets
 from standoff.read.triggers import (
     REPORTING_VERBS,
     Trigger,
+    TriggerKind,
     find_triggers,
     is_measure,
     measure_object,
@@ -361,14 +362,14 @@ def events_in_sentence(
         if trigger.kind == "object-verb":  # "dropped its objection": the noun is consumed
             claimed.update(c.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass"))
         # a judgement's own "not" ("was not for sale") is the judgement, not its negation
-        state = "real" if trigger.kind == "judged" else mood(trigger.token, modality)
+        state = Mood.REAL if trigger.kind == TriggerKind.JUDGED else mood(trigger.token, modality)
         typed = classify(trigger.type, state)
         if typed is None:
             continue
         event_type, mode = typed
         if (
             trigger.type in THREATENABLE
-            and state == "real"
+            and state == Mood.REAL
             and trigger.kind == "noun"
             and _under_threat_noun(trigger.token)
         ):
@@ -383,7 +384,7 @@ def events_in_sentence(
             continue  # "Asked at a news conference whether ...": he was asked, nobody asked him
         sources, targets, generic = roles(trigger, index, lexicon)
         for other in elided_refusals(trigger.token):
-            refused = classify(trigger.type, "negated")
+            refused = classify(trigger.type, Mood.NEGATED)
             refusers = index.actors_of(other)
             if refused and refusers:
                 answer = _owner_of_object(trigger.token, index) or targets
@@ -425,7 +426,7 @@ def events_in_sentence(
             event_type = "REJECT"  # "India defended its purchases": it rejects the demand
         if event_type == "AGREE" and _gives_in(trigger.token):
             event_type = "CONCEDE"  # "agreed to all of the president's terms"
-        offered = state in ("threat", "intent")
+        offered = state in (Mood.THREAT, Mood.INTENT)
         found.append(
             Found(
                 event_type,

@@ -82,7 +82,6 @@ class Modality:
     threat_heads: frozenset[str]
     hypothetical_heads: frozenset[str]
     conditionals: frozenset[str]
-    negators: frozenset[str]
     refusal_heads: frozenset[str]
     reporting: frozenset[str]
     intent_heads: frozenset[str]

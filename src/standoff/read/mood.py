@@ -3,9 +3,14 @@ or no event at all? The cue words are data (``data/modality.yaml``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
 from spacy.tokens import Token
 
 from standoff.read.lexicon import COOPERATIVE, THREATENABLE, Modality
+from standoff.read.rules import Rules, first_match
 from standoff.read.words import WORDS
 
 
@@ -33,129 +38,296 @@ def elided_refusals(trigger: Token) -> list[Token]:
     return out
 
 
-def mood(trigger: Token, modality: Modality) -> str:
-    """The trigger's mood: 'real', 'threat', 'intent', 'modal', 'hypothetical', 'negated',
-    'refused', 'conditional', 'obliged' (reported "must") or 'ultimatum' (an "unless")."""
+class Mood(StrEnum):
+    """What a trigger's clause says of its event."""
+
+    REAL = "real"  # it happened or is happening
+    THREAT = "threat"  # "will impose", "threatened to impose"
+    INTENT = "intent"  # "offered to hand over", "said it would allow"
+    MODAL = "modal"  # "could impose"
+    HYPOTHETICAL = "hypothetical"  # "a proposal to halt", "gave Moscow 50 days to reach"
+    NEGATED = "negated"  # "did not agree", "no tariff has been placed"
+    REFUSED = "refused"  # "refused to attend"
+    CONDITIONAL = "conditional"  # "if it did not agree"
+    OBLIGED = "obliged"  # reported "must": "said China must drop barriers"
+    ULTIMATUM = "ultimatum"  # "will boycott the elections unless ..."
+
+
+@dataclass(frozen=True)
+class Climb:
+    """One step up from a trigger to a governing word: ``tok`` hangs on ``head`` by ``rel``."""
+
+    tok: Token
+    head: Token
+    lemma: str  # the head's lemma, lower case
+    rel: str  # tok.dep_
+    hops: int  # 0 for the trigger's own head
+
+
+OwnRule = Callable[[Token, Modality], Mood | None]
+HeadRule = Callable[[Climb, Modality], Mood | None]
+HeadChildRule = Callable[[Climb, Token, Modality], Mood | None]
+
+# Relations under which a head's negation reaches the trigger: "did not agree to ...".
+NEGATION_RELS = ("xcomp", "ccomp", "dobj", "conj")
+# Relations under which a head's modal reaches the trigger: "could launch an attack".
+MODAL_RELS = ("xcomp", "dobj", "conj", "nsubj", "nsubjpass", "csubj")
+# Clauses whose own mood stops the climb after the first step.
+CLAUSE_RELS = ("ccomp", "relcl", "advcl")
+FUTURE = ("will", "'ll", "shall")
+
+
+def mood(trigger: Token, modality: Modality) -> Mood:
+    """The trigger's mood: the first answer of its own words (:data:`OWN_MOODS`), else of
+    each governing word up to four steps up (:data:`HEAD_MOODS`, then the head's own
+    dependents, :data:`HEAD_CHILD_MOODS`), else real."""
+    own = first_match(OWN_MOODS, trigger, modality)
+    if own is not None:
+        return own
+    for climb in _climb(trigger):
+        found = first_match(HEAD_MOODS, climb, modality)
+        if found is None:
+            found = _head_child_mood(climb, modality)
+        if found is not None:
+            return found
+    return Mood.REAL
+
+
+def _climb(trigger: Token) -> Iterator[Climb]:
+    """The governing words above a trigger, nearest first: at most four, and no further
+    than the first clause boundary above the trigger's own head."""
     tok = trigger
+    hops = 0
+    while tok.head.i != tok.i and hops < 4:
+        head = tok.head
+        yield Climb(tok, head, head.lemma_.lower(), tok.dep_, hops)
+        if tok.dep_ in CLAUSE_RELS and hops > 0:
+            return
+        tok = head
+        hops += 1
+
+
+def _head_child_mood(climb: Climb, modality: Modality) -> Mood | None:
+    for child in climb.head.children:
+        found = first_match(HEAD_CHILD_MOODS, climb, child, modality)
+        if found is not None:
+            return found
+    return None
+
+
+# ------------------------------------------------------------------ the trigger's own words
+
+
+def unless_ultimatum(tok: Token, modality: Modality) -> Mood | None:
+    """'will block the accession unless Stockholm extradites ...': an ultimatum."""
     if any(
         c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
         for c in tok.children
     ):
-        return "ultimatum"  # "will boycott the elections unless ..."
-    for child in tok.children:
-        if child.dep_ == "aux" and child.lower_ in modality.obligation and tok.dep_ == "ccomp":
-            return "obliged"
-        if (
-            child.dep_ == "aux"
-            and child.lower_ in ("would", "'d")
-            and tok.dep_ == "ccomp"
-            and tok.head.lemma_.lower() in modality.reporting
-            and not any(c.dep_ == "neg" for c in tok.children)
-        ):
-            return "intent"  # "Iraq said it would allow": future in the past
+        return Mood.ULTIMATUM
+    return None
+
+
+def reported_must(tok: Token, modality: Modality) -> Mood | None:
+    """'believes that Ankara must withdraw': a clause's "must" is a demand."""
+    if tok.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ in modality.obligation for c in tok.children
+    ):
+        return Mood.OBLIGED
+    return None
+
+
+def future_in_the_past(tok: Token, modality: Modality) -> Mood | None:
+    """'Iraq said it would allow ...': a reported "would" announces an intention."""
+    if (
+        tok.dep_ == "ccomp"
+        and tok.head.lemma_.lower() in modality.reporting
+        and any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children)
+        and not any(c.dep_ == "neg" for c in tok.children)
+    ):
+        return Mood.INTENT
+    return None
+
+
+def condition(tok: Token, modality: Modality) -> Mood | None:
+    """'if it did not agree', 'if Russia attacks': a condition, not a refusal or a deed."""
     if any(c.dep_ == "mark" and c.lower_ in modality.conditionals for c in tok.children):
-        return "conditional"  # "if it did not agree": a condition, not a refusal
+        return Mood.CONDITIONAL
+    return None
+
+
+def no_object(tok: Token, modality: Modality) -> Mood | None:
+    """'imposed no tariffs', 'no tariff has been placed on Chinese goods'."""
     if any(
         c.dep_ in ("dobj", "nsubjpass")
         and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
         for c in tok.children
     ):
-        return "negated"  # "no tariff has been placed on Chinese goods"
+        return Mood.NEGATED
+    return None
+
+
+def negation(tok: Token, modality: Modality) -> Mood | None:
+    """'did not attack', 'never agreed' (not an elided "Kyiv accepted; Moscow did not")."""
     for child in tok.children:
         if (child.dep_ == "neg" or child.lower_ in ("not", "n't", "never")) and not _elided(
             tok, child
         ):
-            return "negated"
-        if child.dep_ == "det" and child.lower_ in ("no",) and tok.pos_ == "NOUN":
-            return "negated"
-        if (
-            child.dep_ == "advmod"
-            and child.lower_ in ("longer", "more")
-            and any(g.lower_ == "no" for g in child.children)
-        ):
-            return "negated"  # "they no longer apply arms embargoes"
+            return Mood.NEGATED
+    return None
+
+
+def no_noun(tok: Token, modality: Modality) -> Mood | None:
+    """'there was no attack on ...': an event noun denied by its determiner."""
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return Mood.NEGATED
+    return None
+
+
+def no_longer(tok: Token, modality: Modality) -> Mood | None:
+    """'they no longer apply arms embargoes', 'no more'."""
+    if any(
+        c.dep_ == "advmod"
+        and c.lower_ in ("longer", "more")
+        and any(g.lower_ == "no" for g in c.children)
+        for c in tok.children
+    ):
+        return Mood.NEGATED
+    return None
+
+
+def modal(tok: Token, modality: Modality) -> Mood | None:
+    """'will impose' is a threat, 'could attack' a possibility (both THREATEN when the act
+    is a threatenable one)."""
     for child in tok.children:
-        if child.dep_ == "mark" and child.lower_ in modality.conditionals:
-            return "conditional"
         if child.dep_ == "aux" and child.lower_ in modality.modals:
-            return "threat" if child.lower_ in ("will", "'ll", "shall") else "modal"
-    # Walk up through clause and phrase heads: "threatened to impose", "a proposal to halt".
-    hops = 0
-    while tok.head.i != tok.i and hops < 4:
-        head = tok.head
-        hlemma = head.lemma_.lower()
-        rel = tok.dep_
-        if rel in (
-            "xcomp",
-            "acl",
-            "pobj",
-            "prep",
-            "dobj",
-            "ccomp",
-            "advcl",
-            "relcl",
-            "compound",
-            "nsubj",
-            "nsubjpass",
-            "csubj",
-            "conj",
-            "amod",
-        ):
-            if hlemma in modality.refusal_heads and rel == "xcomp":
-                return "refused"
-            if (
-                rel in ("advcl", "xcomp")
-                and hlemma in ("give", "grant", "allow")
-                and any(
-                    c.dep_ in ("dobj", "npadvmod") and c.lower_ in modality.hypothetical_heads
-                    for c in head.children
-                )
-            ):
-                return "hypothetical"  # "gave Moscow 50 days to reach an agreement": demanded
-            if (
-                rel in ("xcomp", "acl", "pobj", "dobj", "compound")
-                and hlemma in modality.threat_heads
-            ):
-                return "threat"
-            if rel in ("xcomp", "acl") and hlemma in modality.intent_heads:
-                negated_head = any(c.dep_ == "neg" for c in head.children)
-                return "refused" if negated_head else "intent"
-            participle = rel == "acl" and tok.tag_ == "VBN"  # "the ceasefire demanded by Kyiv"
-            if (
-                rel in ("xcomp", "acl", "pobj", "dobj", "prep", "compound")
-                and not participle
-                and hlemma in modality.hypothetical_heads
-            ):
-                return "hypothetical"
-            if rel == "ccomp" and hlemma in WORDS.asking_verbs and hops == 0:
-                return "hypothetical"  # "demand that Doha cut links": asked for, not done
-            if rel in ("pobj",) and hlemma in modality.negators:
-                return "negated"
-        for child in head.children:
-            if child.dep_ == "neg" and rel in ("xcomp", "ccomp", "dobj", "conj"):
-                own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-                if not (rel in ("ccomp", "conj") and own_subject):
-                    return "negated"  # "did not agree to ...", not "X agreed; Y did not"
-            if (
-                child.dep_ == "mark"
-                and child.lower_ in modality.conditionals
-                and rel not in ("ccomp",)
-            ):
-                return "conditional"
-            if (
-                child.dep_ == "aux"
-                and child.lower_ in modality.modals
-                and rel in ("xcomp", "dobj", "conj", "nsubj", "nsubjpass", "csubj")
-            ):
-                return "threat" if child.lower_ in ("will", "'ll", "shall") else "modal"
-        if rel in ("ccomp", "relcl", "advcl") and hops > 0:
-            break
-        tok = head
-        hops += 1
-    return "real"
+            return Mood.THREAT if child.lower_ in FUTURE else Mood.MODAL
+    return None
 
 
-def classify(trigger_type: str, state: str) -> tuple[str, str | None] | None:
+# ------------------------------------------------------------------ governing words
+
+
+def refusal_head(climb: Climb, modality: Modality) -> Mood | None:
+    """'refused to release the prisoners': refused."""
+    if climb.rel == "xcomp" and climb.lemma in modality.refusal_heads:
+        return Mood.REFUSED
+    return None
+
+
+def time_given(climb: Climb, modality: Modality) -> Mood | None:
+    """'gave Moscow 50 days to reach an agreement': the act is demanded, not done."""
+    if (
+        climb.rel in ("advcl", "xcomp")
+        and climb.lemma in ("give", "grant", "allow")
+        and any(
+            c.dep_ in ("dobj", "npadvmod") and c.lower_ in modality.hypothetical_heads
+            for c in climb.head.children
+        )
+    ):
+        return Mood.HYPOTHETICAL
+    return None
+
+
+def threat_head(climb: Climb, modality: Modality) -> Mood | None:
+    """'threatened to impose', 'the threat of sanctions', 'ready to activate'."""
+    if climb.rel in ("xcomp", "acl", "pobj", "dobj", "compound") and (
+        climb.lemma in modality.threat_heads
+    ):
+        return Mood.THREAT
+    return None
+
+
+def intent_head(climb: Climb, modality: Modality) -> Mood | None:
+    """'is ready to meet', 'offered to hand over': an intention; 'is not willing to': refused."""
+    if climb.rel in ("xcomp", "acl") and climb.lemma in modality.intent_heads:
+        negated = any(c.dep_ == "neg" for c in climb.head.children)
+        return Mood.REFUSED if negated else Mood.INTENT
+    return None
+
+
+def hypothetical_head(climb: Climb, modality: Modality) -> Mood | None:
+    """'trying to prevent an attack', 'a proposal to halt': wished for or proposed, not done
+    (a participle such as "the ceasefire demanded by Kyiv" is not under its head)."""
+    participle = climb.rel == "acl" and climb.tok.tag_ == "VBN"
+    if (
+        climb.rel in ("xcomp", "acl", "pobj", "dobj", "prep", "compound")
+        and not participle
+        and climb.lemma in modality.hypothetical_heads
+    ):
+        return Mood.HYPOTHETICAL
+    return None
+
+
+def asked_clause(climb: Climb, modality: Modality) -> Mood | None:
+    """'demanded that Beijing cut its ties': asked for, not done."""
+    if climb.rel == "ccomp" and climb.lemma in WORDS.asking_verbs and climb.hops == 0:
+        return Mood.HYPOTHETICAL
+    return None
+
+
+# ------------------------------------------------------------ a governing word's dependents
+
+
+def negated_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
+    """'did not launch an attack', 'did not agree to ...' (not "X agreed; Y did not", where
+    the clause has a subject of its own)."""
+    if child.dep_ != "neg" or climb.rel not in NEGATION_RELS:
+        return None
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in climb.tok.children)
+    if climb.rel in ("ccomp", "conj") and own_subject:
+        return None
+    return Mood.NEGATED
+
+
+def conditional_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
+    """'if Moscow launches an attack': the head's condition covers its object."""
+    if child.dep_ == "mark" and child.lower_ in modality.conditionals and climb.rel != "ccomp":
+        return Mood.CONDITIONAL
+    return None
+
+
+def modal_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
+    """'could launch an attack', 'will keep up the strikes'."""
+    if child.dep_ == "aux" and child.lower_ in modality.modals and climb.rel in MODAL_RELS:
+        return Mood.THREAT if child.lower_ in FUTURE else Mood.MODAL
+    return None
+
+
+# The order is the meaning: the first rule that answers decides. An "unless" makes an
+# ultimatum of any verb, a reported "must" a demand, before any negation or modal counts;
+# the trigger's own words come before those of the words that govern it.
+OWN_MOODS: Rules[OwnRule] = Rules(
+    "mood of a trigger",
+    (
+        unless_ultimatum,
+        reported_must,
+        future_in_the_past,
+        condition,
+        no_object,
+        negation,
+        no_noun,
+        no_longer,
+        modal,
+    ),
+)
+HEAD_MOODS: Rules[HeadRule] = Rules(
+    "mood from a governing word",
+    (
+        refusal_head,
+        time_given,
+        threat_head,
+        intent_head,
+        hypothetical_head,
+        asked_clause,
+    ),
+)
+HEAD_CHILD_MOODS: Rules[HeadChildRule] = Rules(
+    "mood from a governing word's dependents", (negated_head, conditional_head, modal_head)
+)
+
+
+def classify(trigger_type: str, state: Mood) -> tuple[str, str | None] | None:
     """The PLOVER (type, mode) a trigger stands for in its mood, or None if it is no event.
 
     PLOVER codes an announced cooperative action as AGREE (intent to
@@ -163,21 +335,21 @@ def classify(trigger_type: str, state: str) -> tuple[str, str | None] | None:
     announced, conditional on an "unless" or modal is a THREATEN; a demanded
     one ("X must ...") a REQUEST.
     """
-    if state in ("hypothetical", "conditional"):
+    if state in (Mood.HYPOTHETICAL, Mood.CONDITIONAL):
         return None
     cooperative = trigger_type in COOPERATIVE
-    if state in ("negated", "refused"):
+    if state in (Mood.NEGATED, Mood.REFUSED):
         return ("REJECT", trigger_type.lower()) if cooperative else None
-    if state == "ultimatum":
+    if state == Mood.ULTIMATUM:
         return "THREATEN", trigger_type.lower()
-    if state == "obliged":
+    if state == Mood.OBLIGED:
         return "REQUEST", trigger_type.lower()
-    if state in ("threat", "intent"):
+    if state in (Mood.THREAT, Mood.INTENT):
         if cooperative:
             return ("AGREE", trigger_type.lower()) if trigger_type != "AGREE" else ("AGREE", None)
         if trigger_type in THREATENABLE:
             return "THREATEN", THREATENABLE[trigger_type]
         return trigger_type, None
-    if state == "modal":
+    if state == Mood.MODAL:
         return ("THREATEN", THREATENABLE[trigger_type]) if trigger_type in THREATENABLE else None
     return trigger_type, None

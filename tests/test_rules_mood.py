@@ -1,0 +1,98 @@
+"""Each mood rule of ``standoff.read.mood`` on its own example, through the pipeline.
+
+A case is (rule, sentence, event): the event is read with every rule and is gone when
+that rule alone is disabled; a rule that stops an event ("did not attack") is checked
+the other way round. Every rule of the three mood registries has a case.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rulecheck import check_rule, check_types
+from standoff.read import Reader
+from standoff.read.mood import HEAD_CHILD_MOODS, HEAD_MOODS, OWN_MOODS, Mood, classify
+
+FINDS = [
+    ("unless_ultimatum",
+     "Turkey will block the accession of Sweden unless Stockholm extradites the suspects.",
+     "THREATEN TUR->SWE"),
+    ("future_in_the_past", "Baghdad said it would release the Kuwaiti prisoners.",
+     "AGREE IRQ->KWT"),
+    ("modal", "Russia could attack Ukraine.", "THREATEN RUS->UKR"),
+    ("intent_head", "Kyiv is ready to meet Moscow.", "AGREE UKR->RUS"),
+    ("modal_head", "Moscow could launch an attack on Kyiv.", "THREATEN RUS->UKR"),
+]  # fmt: skip
+RULES_OUT = [
+    ("condition", "NATO will respond if Russia attacks Estonia.", "ASSAULT RUS->EST"),
+    ("no_object", "Washington imposed no tariffs on Canada.", "SANCTION USA->CAN"),
+    ("negation", "Russia did not attack Ukraine.", "ASSAULT RUS->UKR"),
+    ("no_noun", "There was no attack by Russia on Ukraine.", "ASSAULT RUS->UKR"),
+    ("no_longer", "Britain no longer supplies arms to Ukraine.", "AID GBR->UKR"),
+    ("refusal_head", "Israel refused to release the Palestinian prisoners.", "CONCEDE ISR->PSE"),
+    ("time_given", "Trump gave Moscow 50 days to reach an agreement with Kyiv.",
+     "AGREE USA->UKR"),
+    ("threat_head", "Washington threatened to impose tariffs on Brazil.", "SANCTION USA->BRA"),
+    ("hypothetical_head", "Britain is trying to prevent a Russian attack on Ukraine.",
+     "ASSAULT RUS->UKR"),
+    ("asked_clause", "Washington demanded that Beijing cut its ties with Moscow.",
+     "SANCTION CHN->RUS"),
+    ("negated_head", "Moscow did not launch an attack on Kyiv.", "ASSAULT RUS->UKR"),
+    ("conditional_head", "If Moscow launches an attack on Kyiv, sanctions will follow.",
+     "ASSAULT RUS->UKR"),
+]  # fmt: skip
+TYPES = [
+    # a "must" under a verb that is no reporting verb of the triggers: a demand, by type
+    ("reported_must", "The European Union believes that Turkey must withdraw its troops.",
+     "REQUEST"),
+]  # fmt: skip
+REGISTRIES = {
+    name: registry
+    for registry in (OWN_MOODS, HEAD_MOODS, HEAD_CHILD_MOODS)
+    for name in registry.names()
+}
+
+
+@pytest.mark.parametrize(("rule", "text", "event"), FINDS, ids=[c[0] for c in FINDS])
+def test_rule_reads_its_example(reader: Reader, rule: str, text: str, event: str) -> None:
+    check_rule(reader, REGISTRIES[rule], rule, text, event)
+
+
+@pytest.mark.parametrize(("rule", "text", "event"), RULES_OUT, ids=[c[0] for c in RULES_OUT])
+def test_rule_rules_out_its_example(reader: Reader, rule: str, text: str, event: str) -> None:
+    check_rule(reader, REGISTRIES[rule], rule, text, event, absent=True)
+
+
+@pytest.mark.parametrize(("rule", "text", "kind"), TYPES, ids=[c[0] for c in TYPES])
+def test_rule_types_its_example(reader: Reader, rule: str, text: str, kind: str) -> None:
+    check_types(reader, REGISTRIES[rule], rule, text, kind)
+
+
+def test_every_mood_rule_has_a_case() -> None:
+    assert sorted(REGISTRIES) == sorted(c[0] for c in FINDS + RULES_OUT + TYPES)
+
+
+def test_moods_are_strings_in_readings() -> None:
+    """A str enum: equal to the bare strings older code and serialised data hold."""
+    assert Mood.INTENT == "intent" and f"{Mood.NEGATED}" == "negated"
+
+
+@pytest.mark.parametrize(
+    ("kind", "state", "expected"),
+    [
+        ("CONSULT", Mood.INTENT, ("AGREE", "consult")),  # an announced meeting: intent
+        ("AGREE", Mood.THREAT, ("AGREE", None)),
+        ("CONSULT", Mood.REFUSED, ("REJECT", "consult")),
+        ("ASSAULT", Mood.NEGATED, None),  # a denied attack is no event
+        ("SANCTION", Mood.MODAL, ("THREATEN", "sanction")),
+        ("REJECT", Mood.MODAL, None),
+        ("ASSAULT", Mood.ULTIMATUM, ("THREATEN", "assault")),
+        ("RETREAT", Mood.OBLIGED, ("REQUEST", "retreat")),
+        ("AID", Mood.HYPOTHETICAL, None),
+        ("ACCUSE", Mood.REAL, ("ACCUSE", None)),
+    ],
+)
+def test_classify_maps_type_and_mood_to_plover(
+    kind: str, state: Mood, expected: tuple[str, str | None] | None
+) -> None:
+    assert classify(kind, state) == expected

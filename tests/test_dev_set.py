@@ -43,7 +43,7 @@ THREAT_STATUSES = frozenset(
 ARTICLE_KEYS = {"file", "published", "source", "body_paragraphs"}
 TOP_KEYS = {"article", "actors", "events", "threats", "proposals", "positions", "acceptable"}
 
-MIN_ARTICLES = 50
+MIN_ARTICLES = 60
 MIN_STANDOFFS = 20
 # the held-out set: written once, before any tuning, never studied for errors
 HELDOUT_MIN_ARTICLES = 25

@@ -25,11 +25,11 @@ EXAMPLES = REPO / "src" / "standoff" / "data" / "examples"
 def test_development_set_targets(reader: Reader) -> None:
     result = evaluate_gold_dir(REPO / "tests" / "data" / "dev", reader)
     # floors of the figures on the set as it grows with new, unseen articles (issue 12
-    # section 3): 54 articles, events F1 0.594, deadlines 18/24
+    # section 3): 61 articles, events F1 0.588, deadlines 19/26
     events = result["total"]["events"]
-    assert events["f1"] >= 0.59, events
+    assert events["f1"] >= 0.58, events
     deadlines = result["deadlines"]
-    assert deadlines["recall"] >= 0.75, deadlines
+    assert deadlines["recall"] >= 0.73, deadlines
 
 
 def test_examples_do_not_fall_back(reader: Reader) -> None:

@@ -43,8 +43,8 @@ THREAT_STATUSES = frozenset(
 ARTICLE_KEYS = {"file", "published", "source", "body_paragraphs"}
 TOP_KEYS = {"article", "actors", "events", "threats", "proposals", "positions", "acceptable"}
 
-MIN_ARTICLES = 60
-MIN_STANDOFFS = 20
+MIN_ARTICLES = 80
+MIN_STANDOFFS = 30
 # the held-out set: written once, before any tuning, never studied for errors
 HELDOUT_MIN_ARTICLES = 25
 HELDOUT_MIN_STANDOFFS = 10

@@ -25,11 +25,11 @@ EXAMPLES = REPO / "src" / "standoff" / "data" / "examples"
 def test_development_set_targets(reader: Reader) -> None:
     result = evaluate_gold_dir(REPO / "tests" / "data" / "dev", reader)
     # floors of the figures on the set as it grows with new, unseen articles (issue 12
-    # section 3): 61 articles, events F1 0.588, deadlines 19/26
+    # section 3): 80 articles, events F1 0.569, deadlines 20/41
     events = result["total"]["events"]
-    assert events["f1"] >= 0.58, events
+    assert events["f1"] >= 0.56, events
     deadlines = result["deadlines"]
-    assert deadlines["recall"] >= 0.73, deadlines
+    assert deadlines["recall"] >= 0.48, deadlines
 
 
 def test_examples_do_not_fall_back(reader: Reader) -> None:

@@ -112,7 +112,7 @@ def test_other_target_or_other_measures_open_another_threat() -> None:
         reading(
             art,
             threats=[
-                threat(art, "tariffs on Russia", measures=("tariffs",), demand=None),
+                threat(art, "tariffs on Russia", measures=("tariffs",), demand=None, third=()),
                 threat(art, "tariffs on China", target="CHN", measures=("tariffs",), demand=None),
                 threat(art, "troops", measures=("military action",), demand=None),
             ],
@@ -173,23 +173,38 @@ def test_sanction_on_the_target_after_the_threat_carries_it_out() -> None:
     a, b = article(JULY14), article(AUG7)
     readings = [
         reading(a, threats=[threat(a, "threat", due=deadline(AUG8))]),
-        reading(b, events=[event(b, "SANCTION", "USAGOV", "RUSGOV", AUG6, "sanctions imposed")]),
+        reading(b, events=[event(b, "SANCTION", "USAGOV", "RUSGOV", AUG6, "Tariffs imposed.")]),
     ]
     (record,) = build_standoff(readings, as_of=AUG20).threats
     assert record.status == ThreatStatus.CARRIED_OUT
     assert record.history[-1].date == AUG6
+    assert [(x.measure, x.on, x.date) for x in record.executions] == [
+        ("secondary tariffs", "RUS", AUG6)
+    ]
+    assert record.live is False
+
+
+def test_a_sanction_that_names_no_threatened_measure_carries_nothing_out() -> None:
+    a, b = article(JULY14), article(AUG7)
+    readings = [
+        reading(a, threats=[threat(a, "threat", due=deadline(AUG8))]),
+        reading(b, events=[event(b, "SANCTION", "USA", "RUS", AUG6, "Visa bans on two aides.")]),
+    ]
+    (record,) = build_standoff(readings, as_of=AUG7).threats
+    assert record.status == ThreatStatus.PENDING and not record.executions
+    assert record.live is True
 
 
 def test_articles_after_as_of_and_undated_articles_are_left_out() -> None:
     story = ultimatum_story()
     undated = article(None, "nodate.example")
-    story.append(reading(undated, threats=[threat(undated, "undated", target="CHN")]))
+    story.append(reading(undated, threats=[threat(undated, "undated", target="JPN")]))
     standoff = build_standoff(story, as_of=JULY29)
     assert {a.published for a in standoff.articles} == {JULY14, JULY29}
     assert all(t.target == "RUS" for t in standoff.threats)
     assert any(w.kind == "undated_articles_left_out" for w in standoff.warnings)
     # Without as_of, the undated article counts (it is known), after the dated ones.
-    assert any(t.target == "CHN" for t in build_standoff(story).threats)
+    assert any(t.target == "JPN" for t in build_standoff(story).threats)
 
 
 def test_evidence_is_anchored_to_its_article() -> None:

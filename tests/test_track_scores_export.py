@@ -117,8 +117,9 @@ def test_query_commands_show_the_ledger_as_of_a_date(
     early = capsys.readouterr().out
     assert run_cli(["threats", "--store", str(path), "--as-of", "2025-08-20"]) == 0
     late = capsys.readouterr().out
-    assert "modified" in early and "partly_carried_out" not in early
-    assert "partly_carried_out" in late and "deadline_passed" in late
+    # States are written for people, as in the brief ("partly carried out").
+    assert "modified" in early and "partly carried out" not in early
+    assert "partly carried out" in late and "deadline passed" in late
     assert run_cli(["proposals", "--store", str(path)]) == 0
     assert "summit" in capsys.readouterr().out
     assert run_cli(["timeline", "--store", str(path)]) == 0

@@ -234,10 +234,23 @@ class StateChange(_Model):
     evidence: Evidence | None = None
 
 
+class Execution(_Model):
+    """A threatened measure carried out: on whom, when, and the sentence that reports it."""
+
+    measure: str = Field(description="the threatened measure it carries out ('' if none stated)")
+    on: str = Field(description="who it was imposed on: the target or a third party")
+    date: date | None
+    evidence: Evidence | None = None
+
+
 class ThreatRecord(_Model):
     """A threat as the tracker knows it across articles."""
 
-    id: str
+    id: str = Field(description="a stable hash of the first statement; for programs")
+    label: str = Field(
+        default="",
+        description="the threat for people: 'USA -> RUS, secondary tariffs, deadline 8 Aug'",
+    )
     sender: str
     target: str
     third_parties: list[str] = Field(default_factory=list)
@@ -245,6 +258,17 @@ class ThreatRecord(_Model):
     measures: list[str] = Field(default_factory=list)
     deadline: ResolvedDate | None = None
     status: ThreatStatus = ThreatStatus.PENDING
+    executions: list[Execution] = Field(
+        default_factory=list, description="measures carried out, on the target or third parties"
+    )
+    live: bool | None = Field(
+        default=None,
+        description="as of the standoff's date, something still waits on the threat: not "
+        "withdrawn, not carried out in full, its deadline (if any) not passed; None when "
+        "not computed (read the status)",
+    )
+    rank: int | None = Field(default=None, description="1 = the standoff's main threat")
+    rank_reason: str = Field(default="", description="what the rank rests on")
     history: list[StateChange] = Field(default_factory=list)
     evidence: list[Evidence] = Field(default_factory=list)
 
@@ -320,11 +344,18 @@ class ThreatForecast(_Model):
     features: list[FeatureValue] = Field(default_factory=list)
     outcomes: list[OutcomeProbability] = Field(default_factory=list)
     model_card: str = Field(description="path of the model card under docs/models/")
-    observed: str | None = Field(
-        default=None,
-        description="for a threat no longer live, what happened (its status): the forecast is "
-        "then retrospective, the model's view of the threat as coded, beside the outcome",
+    label: str = Field(default="", description="the threat's label for people (ThreatRecord.label)")
+    horizon: str = Field(
+        default="", description="the time span every probability of this forecast is for"
     )
+
+
+class NotForecast(_Model):
+    """A threat the forecast leaves out, and why (what happened, or what it lacks)."""
+
+    threat_id: str
+    label: str = ""
+    reason: str
 
 
 class IssueForecast(_Model):
@@ -361,6 +392,12 @@ class Forecast(_Model):
     draws: int = 0
     seed: int | None = None
     threats: list[ThreatForecast] = Field(default_factory=list)
+    not_forecast: list[NotForecast] = Field(
+        default_factory=list, description="threats with no probability, and why"
+    )
+    scenario: str | None = Field(
+        default=None, description="the scenario the issues come from and how it was chosen"
+    )
     issues: list[IssueForecast] = Field(default_factory=list)
     exposure: list[ExposureRow] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

@@ -26,6 +26,7 @@ from rich.table import Table
 from standoff.cli import app
 from standoff.errors import PartialFailure, UserError
 from standoff.model import Standoff, StateChange
+from standoff.show import formats as fmt
 from standoff.track.store import DEFAULT_STORE, Store
 
 StoreOption = Annotated[Path, typer.Option("--store", help="The standoff store (a DuckDB file).")]
@@ -125,7 +126,7 @@ def timeline_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = Non
         rows.append(
             (
                 event_day(event, event.evidence.published),
-                f"{event.type}{':' + event.mode if event.mode else ''}",
+                fmt.event_label(event),
                 f"{event.source} -> {event.target or '-'}",
                 event.evidence.sentence,
                 event.evidence.source or "-",
@@ -138,7 +139,7 @@ def timeline_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = Non
             rows.append(
                 (
                     change.date,
-                    f"{record_id} {change.state}",
+                    f"{record_id} {fmt.label(change.state)}",
                     change.detail,
                     change.evidence.sentence if change.evidence else "-",
                     (change.evidence.source if change.evidence else None) or "-",
@@ -161,7 +162,7 @@ def _history_table(title: str, history: list[StateChange]) -> Table:
     for h in history:
         table.add_row(
             _day(h.date),
-            h.state,
+            fmt.label(h.state),
             h.detail,
             h.evidence.sentence if h.evidence else "-",
             (h.evidence.source if h.evidence else None) or "-",
@@ -179,9 +180,10 @@ def threats_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = None
     for t in standoff.threats:
         deadline = t.deadline.value if t.deadline else None
         title = (
-            f"{t.id}: {t.sender} -> {t.target} ({', '.join(t.measures) or 'measures unstated'})"
+            f"{t.label or t.sender + ' -> ' + t.target} ({t.id}): "
+            f"{', '.join(t.measures) or 'measures unstated'}"
             f"; third parties {', '.join(t.third_parties) or '-'}; deadline {_day(deadline)}"
-            f"; {t.status.value}; {len(t.evidence)} pieces of evidence"
+            f"; {fmt.label(t.status.value)}; {len(t.evidence)} pieces of evidence"
         )
         console.print(_history_table(title, t.history))
 
@@ -195,7 +197,8 @@ def proposals_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = No
         console.print(f"No proposals known as of {_day(standoff.as_of)}.")
     for p in standoff.proposals:
         title = (
-            f"{p.id}: {p.name} - {p.state.value}; sponsors {', '.join(p.sponsors) or '-'}; "
+            f"{p.id}: {p.name} - {fmt.label(p.state.value)}; "
+            f"sponsors {', '.join(p.sponsors) or '-'}; "
             f"supporters {', '.join(p.supporters) or '-'}; "
             f"opponents {', '.join(p.opponents) or '-'}"
         )

@@ -53,6 +53,41 @@ def measure_words(measures: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# Words that name no particular measure: "the measures", "consequences". A threat whose
+# measures are only these is unspecific; they never count as a measure added.
+VAGUE_MEASURES = frozenset(
+    """measure action step consequence penalty punishment retaliation countermeasure
+    repercussion response""".split()
+)
+# Broad kinds of measure: two threats by one sender on one target whose measures are of
+# one kind (duties and an import ban; tariffs and sanctions) can be the same threat, a
+# trade threat and a military one cannot. Words are stems (see ``words``).
+MEASURE_KINDS: dict[str, frozenset[str]] = {
+    "economic": frozenset(
+        """tariff duty levy sanction embargo ban quota freeze frozen restriction boycott
+        blockade export import trade asset aid loan fine blacklist financial economic
+        oil gas energy freight supply visa""".split()
+    ),
+    "military": frozenset(
+        """military troop force strike attack war invasion missile nuclear army navy
+        bombing weapon""".split()
+    ),
+    "diplomatic": frozenset(
+        """diplomatic expulsion ambassador embassy relation recognition""".split()
+    ),
+}
+
+
+def specific_measure_words(measures: list[str]) -> frozenset[str]:
+    """The content words of ``measures`` that name a measure (``VAGUE_MEASURES`` left out)."""
+    return measure_words(measures) - VAGUE_MEASURES
+
+
+def measure_kinds(measure_words_: frozenset[str]) -> frozenset[str]:
+    """The kinds (``MEASURE_KINDS``) that a set of measure words names."""
+    return frozenset(k for k, kind in MEASURE_KINDS.items() if measure_words_ & kind)
+
+
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     """Jaccard similarity of two word sets, 0.0 when both are empty."""
     if not a and not b:

@@ -4,6 +4,8 @@
 ``standoff brief PATH...``, the forecast). It keeps only articles published on
 or before ``as_of``, replays them in publication order through the threat and
 proposal ledgers, and expires deadlines that passed with nothing reported.
+Threats come out ranked, the main one first (:mod:`standoff.track.rank`), each
+with its label and whether it is still live as of that date.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from standoff.model import (
 from standoff.track import evidence as ev
 from standoff.track.keys import country
 from standoff.track.proposals import ProposalLedger
+from standoff.track.rank import rank_threats
 from standoff.track.threats import ThreatLedger
 
 EventKey = tuple[str, str | None, str, str | None, date | None]
@@ -102,16 +105,15 @@ def build_standoff(readings: Iterable[Reading], as_of: date | None = None) -> St
 
     for reading in kept:
         published = reading.article.published
-        if published is not None:
-            threats.pass_time(published, last_news)
-            last_news = published
         for actor in reading.actors:
             actors.setdefault(actor.code, actor.model_copy(update={"mentions": []}))
         anchored_events = [
             e.model_copy(update={"evidence": ev.anchored(e.evidence, reading.article)})
             for e in reading.events
         ]
-        for threat in reading.threats:
+        # A threat naming third parties first: a statement about one of them ("India
+        # could face tariffs") then joins the secondary threat it belongs to.
+        for threat in sorted(reading.threats, key=lambda t: not t.third_parties):
             threats.add(_anchor_threat(threat, reading), published)
         for proposal in reading.proposals:
             proposals.add(_anchor_proposal(proposal, reading), published)
@@ -120,6 +122,12 @@ def build_standoff(readings: Iterable[Reading], as_of: date | None = None) -> St
                 threats.sanction(event, published)
             proposals.event(event, published)
             events.setdefault(_event_key(event, published), event)
+        threats.settle()
+        if published is not None:
+            # After the article, not before: a deadline it moves or a measure it reports
+            # as taken is not expired in the meantime.
+            threats.pass_time(published, last_news or published)
+            last_news = published
         for claim in reading.claims:
             anchored = claim.model_copy(
                 update={"evidence": ev.anchored(claim.evidence, reading.article)}
@@ -141,7 +149,7 @@ def build_standoff(readings: Iterable[Reading], as_of: date | None = None) -> St
         actors=sorted(actors.values(), key=lambda a: a.code),
         events=ordered_events,
         claims=list(claims.values()),
-        threats=threats.records(),
+        threats=rank_threats(threats.records(effective), ordered_events),
         proposals=proposals.records(),
         warnings=warnings,
     )

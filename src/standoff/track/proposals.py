@@ -5,8 +5,11 @@ moratorium" and "moratorium on air strikes" differ; "ceasefire" and "30-day
 ceasefire" agree on "ceasefire"). States::
 
     floated -> backed (a new supporter) | rejected (a new opponent)
-            -> agreed (an AGREE event that names it; for a meeting, a CONSULT event)
+            -> agreed (an AGREE event that names it near its cue; a meeting also by a
+               CONSULT event between its parties)
             |  dropped (a sponsor turns against it)
+
+Every change names the actor behind it ("backed by UKR", "agreed by RUSGOV with USA").
 
 ``held`` is also written to the history (state stays ``agreed``) when a CONSULT
 event reports that a proposed meeting took place.
@@ -15,6 +18,7 @@ event reports that a proposed meeting took place.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -32,6 +36,25 @@ EVENT_STATES: dict[str, ProposalState] = {
 
 
 _STATES = frozenset(s.value for s in ProposalState)
+# Words either side of an event's cue that the event can be about.
+WINDOW = 6
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
+def _near_cue(sentence: str, cue: str) -> frozenset[str]:
+    """The content words within ``WINDOW`` words of the cue's words in ``sentence``
+    (the cue's own words included); the whole sentence when the cue is not found."""
+    tokens = _TOKEN.findall(sentence)
+    stems = [words(t.replace("-", " ")) for t in tokens]
+    cue_words = words(cue.replace("-", " "))
+    at = [i for i, s in enumerate(stems) if s & cue_words]
+    if not at:
+        return words(sentence.replace("-", " ")) if not cue_words else cue_words
+    near: set[str] = set(cue_words)
+    for i in at:
+        for s in stems[max(0, i - WINDOW) : i + WINDOW + 1]:
+            near |= s
+    return frozenset(near)
 
 
 @dataclass
@@ -94,28 +117,52 @@ class ProposalLedger:
         self._add_evidence(entry, proposal.evidence)
 
     def event(self, event: Event, published: date | None) -> None:
-        """Apply an AGREE or CONSULT event whose sentence names a proposal."""
+        """Apply an AGREE or CONSULT event that names a proposal.
+
+        The event names the proposal when the proposal's words stand in its cue or
+        within :data:`WINDOW` words of it (a sentence that mentions a ceasefire in one
+        clause and agrees on something else in another names no ceasefire). A CONSULT
+        holds a meeting only between the meeting's parties: both countries of the
+        event among those who sponsored, backed or opposed it (one of them when it
+        names a single party).
+        """
         target = EVENT_STATES.get(event.type)
         if target is None:
             return
-        sentence = words(event.evidence.sentence) | words(event.cue)
+        near = _near_cue(event.evidence.sentence, event.cue)
         when = (event.date.value if event.date else None) or ev.day_of(event.evidence, published)
         for entry in self._entries:
-            if not entry.key or not entry.key <= sentence:
+            if not entry.key or not entry.key <= near:
                 continue
             if entry.floated and when and when < entry.floated:
                 continue  # an event before the proposal existed is not its outcome
             is_meeting = bool(entry.key & MEETINGS)
-            if event.type == "CONSULT" and not is_meeting:
+            if event.type == "CONSULT" and not (is_meeting and self._between_parties(entry, event)):
                 continue
             record = entry.record
-            detail = f"{event.type} {event.source}->{event.target or '-'}: {event.cue}".strip()
+            who = f"{event.source}" + (f" with {event.target}" if event.target else "")
+            cue = f": {event.cue}" if event.cue else ""
             if record.state != ProposalState.AGREED:
+                verb = "held" if event.type == "CONSULT" else "agreed"
+                detail = f"{verb} by {who} ({event.type}{cue})"
                 self._change(entry, ProposalState.AGREED.value, when, detail, event.evidence)
+                entry.held = event.type == "CONSULT"
             elif event.type == "CONSULT" and not entry.held:
                 entry.held = True
+                detail = f"held by {who} ({event.type}{cue})"
                 self._change(entry, "held", when, detail, event.evidence)
             self._add_evidence(entry, [event.evidence])
+
+    @staticmethod
+    def _between_parties(entry: _Entry, event: Event) -> bool:
+        record = entry.record
+        parties = {
+            country(c) for c in (*record.sponsors, *record.supporters, *record.opponents)
+        }
+        sides = {country(event.source)} | ({country(event.target)} if event.target else set())
+        if len(parties) <= 1:
+            return bool(parties & sides)
+        return sides <= parties
 
     def records(self) -> list[ProposalRecord]:
         return [e.record for e in self._entries]

@@ -1,15 +1,28 @@
 """The threat ledger: one record per threat across articles, with a dated history.
 
-A threat read from an article is matched to a record with the same sender and
-target countries whose measures, demand or deadline overlap; otherwise it opens
-a new record. States::
+A record is keyed on the sender and target countries and on the threat's
+lineage, not on one article: a later statement joins the record whose measures
+are compatible (shared words, or measures of one kind, or no measure named),
+whose demand overlaps, or whose deadline it restates (the current one or one it
+replaced). A statement that a third party of a secondary threat ("buyers of
+Russian oil such as India") faces the measures joins the threat it is the
+secondary leg of. States::
 
-    issued -> modified (deadline moved, measures added)
+    issued -> modified (deadline moved, measures added or dropped)
            -> carried_out | partly_carried_out | expired | withdrawn
 
-Every change is a :class:`~standoff.model.StateChange` dated by the article that
-reports it (or, for an expiry nobody reported, by the deadline itself), with
-the sentence that supports it.
+A SANCTION event by the sender that matches a threatened measure carries that
+measure out (an :class:`~standoff.model.Execution`): on the target, the threat is
+carried out when every threatened measure has been, partly carried out before;
+on a third party, partly carried out. Every change is a
+:class:`~standoff.model.StateChange` dated by the article that reports it (or,
+for an expiry nobody reported, by the deadline itself), with its sentence.
+
+Feeding order for one article: :meth:`ThreatLedger.add` each threat, then
+:meth:`ThreatLedger.sanction` each SANCTION event, then :meth:`ThreatLedger.settle`
+(the statuses the article reports, once its events are known), then
+:meth:`ThreatLedger.pass_time`. :meth:`ThreatLedger.records` finishes the
+records as of a date (liveness, labels).
 """
 
 from __future__ import annotations
@@ -22,6 +35,7 @@ from standoff.model import (
     DatePrecision,
     Event,
     Evidence,
+    Execution,
     ResolvedDate,
     StateChange,
     Threat,
@@ -29,10 +43,18 @@ from standoff.model import (
     ThreatStatus,
 )
 from standoff.track import evidence as ev
-from standoff.track.keys import country, jaccard, measure_words, words
+from standoff.track.keys import (
+    country,
+    jaccard,
+    measure_kinds,
+    specific_measure_words,
+    words,
+)
 
 # States in which a threat still waits on its deadline.
 OPEN = frozenset({ThreatStatus.PENDING, ThreatStatus.MODIFIED})
+# States after which nothing more can be done under the threat.
+CLOSED = frozenset({ThreatStatus.CARRIED_OUT, ThreatStatus.WITHDRAWN})
 # A reader's status that the ledger records as a change of its own.
 REPORTED = frozenset(
     {
@@ -42,10 +64,13 @@ REPORTED = frozenset(
         ThreatStatus.WITHDRAWN,
     }
 )
+DONE = frozenset({ThreatStatus.CARRIED_OUT, ThreatStatus.PARTLY_CARRIED_OUT})
 # Deadlines this close are the same deadline restated ("about August 8" vs "August 8").
 DEADLINE_SLACK = timedelta(days=1)
 # Demands sharing this share of content words are the same demand.
 DEMAND_OVERLAP = 0.3
+# History state of a deadline that passed while part of the threat had been carried out.
+DEADLINE_PASSED = "deadline_passed"
 
 
 @dataclass
@@ -61,29 +86,67 @@ class _Entry:
     superseded: list[date] = field(default_factory=list)
     seen: set[ev.EvidenceKey] = field(default_factory=set)
     deadline_passed_noted: set[date] = field(default_factory=set)
+    sentences: set[str] = field(default_factory=set)
+    closed: date | None = None  # when carried out in full or withdrawn
+    # The article (id) whose SANCTION events last changed this record: its own
+    # reported status is then already accounted for.
+    acted_in: str | None = None
 
     def deadlines(self) -> list[date]:
         current = self.record.deadline.value if self.record.deadline else None
         return [*self.superseded, *([current] if current else [])]
+
+    def third_countries(self) -> set[str]:
+        return {country(t) for t in self.record.third_parties}
+
+
+@dataclass(frozen=True)
+class _Report:
+    """A status an article reports for a record, applied once the article's events are in."""
+
+    entry: _Entry
+    status: ThreatStatus
+    day: date | None
+    evidence: Evidence | None
+    article: str | None
+    leg: str | None  # the third party, when the statement was about a secondary leg
+    measures: tuple[str, ...]
 
 
 def _near(a: date, b: date) -> bool:
     return abs(a - b) <= DEADLINE_SLACK
 
 
-def _match_score(entry: _Entry, threat: Threat) -> float | None:
+def _compatible(old: frozenset[str], new: frozenset[str]) -> bool:
+    """Measures that can belong to one threat: shared words, one kind, or none named."""
+    if not old or not new:
+        return True
+    return bool(old & new) or bool(measure_kinds(old) & measure_kinds(new))
+
+
+def _match_score(entry: _Entry, threat: Threat, day: date | None) -> float | None:
     """How well ``threat`` fits ``entry`` (higher is better), or None when it is another threat."""
-    mw = measure_words(threat.measures)
-    dw = words(threat.demand)
+    mw = specific_measure_words(threat.measures)
     measures = jaccard(entry.measure_words, mw)
-    demand = jaccard(entry.demand_words, dw)
+    demand = jaccard(entry.demand_words, words(threat.demand))
     deadline = threat.deadline.value if threat.deadline else None
     same_deadline = deadline is not None and any(_near(deadline, d) for d in entry.deadlines())
-    # Nothing to tell them apart: a bare restatement ("the threat against Moscow").
-    unspecific = not mw or not entry.measure_words
-    if measures > 0 or demand >= DEMAND_OVERLAP or same_deadline or unspecific:
-        return measures + demand + (1.0 if same_deadline else 0.0)
-    return None
+    compatible = _compatible(entry.measure_words, mw)
+    if entry.closed is not None and deadline is not None and not same_deadline:
+        # After a threat was carried out or withdrawn, a new deadline is a new threat.
+        if day is None or day > entry.closed:
+            return None
+    if not (compatible or demand >= DEMAND_OVERLAP or same_deadline):
+        return None
+    return measures + demand + (1.0 if same_deadline else 0.0) + (0.5 if compatible else 0.0)
+
+
+def _stating(threat: Threat) -> Evidence | None:
+    """The sentence of ``threat`` that states its deadline's words, if one does."""
+    text = threat.deadline.text.lower() if threat.deadline and threat.deadline.text else ""
+    if not text:
+        return None
+    return next((e for e in threat.evidence if text in e.sentence.lower()), None)
 
 
 def _threat_id(key: tuple[str, str], threat: Threat, taken: set[str]) -> str:
@@ -105,60 +168,131 @@ def _fmt(deadline: ResolvedDate | None) -> str:
     return f"{'about ' if deadline.approximate else ''}{deadline.value.isoformat()}"
 
 
+def _fmt_words(deadline: ResolvedDate | None) -> str:
+    """A deadline and the words it came from: ``2025-09-02 ("50 days")``."""
+    words_ = f' ("{deadline.text}")' if deadline is not None and deadline.text else ""
+    return _fmt(deadline) + (words_ if _fmt(deadline) != "none" else "")
+
+
+def _short_day(day: date) -> str:
+    return f"{day.day} {day.strftime('%b')}"
+
+
+def label(record: ThreatRecord, limit: int = 2) -> str:
+    """``USA -> RUS, secondary tariffs, deadline 8 Aug``: sender, target, up to ``limit``
+    measures (one name per measure: "steep levies" after "secondary tariffs" is the
+    same tariff) and the current deadline."""
+    named = [m for m in record.measures if specific_measure_words([m])]
+    shown: list[str] = []
+    taken: set[str] = set()
+    for measure in named:
+        mw = specific_measure_words([measure])
+        if mw <= taken or (mw & _TARIFF_WORDS and taken & _TARIFF_WORDS):
+            continue
+        if len(shown) < limit:
+            shown.append(measure)
+        taken |= mw
+    parts = [f"{record.sender} -> {record.target}"]
+    parts.append(", ".join(shown) if shown else "no measure stated")
+    value = record.deadline.value if record.deadline else None
+    if value is not None:
+        about = "about " if record.deadline and record.deadline.approximate else ""
+        parts.append(f"deadline {about}{_short_day(value)}")
+    return ", ".join(parts)
+
+
+# Tariff-like words: one of them names the measure; "levies" beside "tariffs" is the same.
+_TARIFF_WORDS = frozenset({"tariff", "duty", "levy"})
+
+
+def is_live(record: ThreatRecord) -> bool:
+    """Whether something still waits on the threat (``record.live``, else from its status)."""
+    if record.live is not None:
+        return record.live
+    return record.status in OPEN
+
+
+def imposed_on_target(record: ThreatRecord) -> list[Execution]:
+    """The measures carried out on the threat's target itself (country level)."""
+    target = country(record.target)
+    return [x for x in record.executions if country(x.on) == target]
+
+
 class ThreatLedger:
     """Builds threat records from threats and SANCTION events fed in publication order."""
 
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
+        self._reports: list[_Report] = []
 
     # ----------------------------------------------------------------- feeding
 
     def add(self, threat: Threat, published: date | None) -> None:
         """Record one threat as read from an article published on ``published``."""
         key = (country(threat.sender), country(threat.target))
-        entry = self._find(key, threat)
         first = threat.evidence[0] if threat.evidence else None
         day = ev.day_of(first, published)
-        if entry is None:
-            entry = self._open(key, threat, day, first)
-        else:
+        article = first.article_id if first else None
+        leg: str | None = None
+        entry = self._find(key, threat, day)
+        if entry is not None:
             self._restate(entry, threat, day, first)
+        elif (parent := self._parent(key, threat, day)) is not None:
+            # A third party facing the secondary measures: the same threat, seen from the
+            # buyer's side. Its evidence joins the threat; it adds no measure.
+            entry, leg = parent, key[1]
+        else:
+            entry = self._open(key, threat, day, first)
         self._add_evidence(entry, threat.evidence)
-        if threat.status in REPORTED and threat.status != entry.record.status:
-            when = day
-            if threat.status == ThreatStatus.EXPIRED and entry.record.deadline:
-                when = entry.record.deadline.value or day
-            self._change(entry, threat.status, when, "reported", first)
+        if threat.status in REPORTED:
+            self._reports.append(
+                _Report(entry, threat.status, day, first, article, leg, tuple(threat.measures))
+            )
 
     def sanction(self, event: Event, published: date | None) -> None:
-        """Apply a SANCTION event: a threat whose sender imposed measures on its target
-        (carried out) or on one of its third parties (partly carried out)."""
+        """Apply a SANCTION event to the one threat whose threatened measure it carries out.
+
+        The sender must be the threat's sender, the measure taken after the threat was
+        issued, and (when the threat names measures) the event's words must name one of
+        them. Imposed on the target it carries the threat out (in full once every measure
+        has been); on a third party of a secondary threat it carries it out in part.
+        """
         if event.target is None:
             return
         src, dst = country(event.source), country(event.target)
         when = (event.date.value if event.date else None) or ev.day_of(event.evidence, published)
-        for entry in self._entries:
+        said = words(event.cue) | words(event.evidence.sentence)
+        best: tuple[tuple[int, int, int], _Entry, list[str], bool] | None = None
+        for index, entry in enumerate(self._entries):
             record = entry.record
-            if entry.key[0] != src or record.status == ThreatStatus.CARRIED_OUT:
+            if entry.key[0] != src or record.status == ThreatStatus.WITHDRAWN:
                 continue
-            if record.status == ThreatStatus.WITHDRAWN:
-                continue
-            # Only measures taken after the threat was issued can carry it out.
             if when is not None and entry.issued is not None and when < entry.issued:
+                continue  # only measures taken after the threat can carry it out
+            direct = dst == entry.key[1]
+            if not direct and dst not in entry.third_countries():
                 continue
-            if dst == entry.key[1]:
-                status = ThreatStatus.CARRIED_OUT
-            elif dst in {country(t) for t in record.third_parties}:
-                status = ThreatStatus.PARTLY_CARRIED_OUT
-            else:
+            matched, named = self._measures_named(record.measures, said)
+            if record.measures and not matched:
                 continue
-            if status == record.status:
-                self._add_evidence(entry, [event.evidence])
-                continue
-            self._change(
-                entry, status, when, f"{event.type} {event.source}->{event.target}", event.evidence
-            )
+            rank = (1 if direct else 0, 1 if record.status not in CLOSED else 0, index)
+            if best is None or rank > best[0]:
+                best = (rank, entry, matched, named)
+        if best is None:
+            return
+        _, entry, matched, named = best
+        if not named and any(country(x.on) == dst for x in entry.record.executions):
+            # "India was the first to be penalised": the measure on it, told again.
             self._add_evidence(entry, [event.evidence])
+            entry.acted_in = event.evidence.article_id
+            return
+        self._carry_out(entry, matched or [""], dst, when, event)
+
+    def settle(self) -> None:
+        """Apply the statuses the article just fed reports, now that its events are in."""
+        reports, self._reports = self._reports, []
+        for report in reports:
+            self._apply_report(report)
 
     def pass_time(self, today: date, last_news: date | None) -> None:
         """Expire open threats whose deadline is before ``today`` with nothing reported.
@@ -180,68 +314,108 @@ class ThreatLedger:
                     f"deadline {_fmt(record.deadline)} passed with no measure reported{seen}",
                     entry.deadline_evidence,
                 )
-            elif (
-                record.status == ThreatStatus.PARTLY_CARRIED_OUT
-                and deadline not in entry.deadline_passed_noted
-            ):
-                # The status stays: part of the threat was done; the history still
-                # shows that the deadline went by without measures on the target.
-                entry.deadline_passed_noted.add(deadline)
-                record.history.append(
-                    StateChange(
-                        date=deadline,
-                        state="deadline_passed",
-                        detail=(
-                            f"deadline {_fmt(record.deadline)} passed with no measure on "
-                            f"{record.target} reported{seen}"
-                        ),
-                        evidence=entry.deadline_evidence,
-                    )
+            elif record.status == ThreatStatus.PARTLY_CARRIED_OUT:
+                self._note_deadline_passed(
+                    entry,
+                    f"deadline {_fmt(record.deadline)} passed with no further measure on "
+                    f"{record.target} reported{seen}",
+                    entry.deadline_evidence,
                 )
 
-    def records(self) -> list[ThreatRecord]:
-        """The records, in order of issue."""
-        return [e.record for e in self._entries]
+    def records(self, as_of: date | None = None) -> list[ThreatRecord]:
+        """The records in order of issue, finished as of ``as_of`` (liveness and label)."""
+        out = []
+        for entry in self._entries:
+            record = entry.record
+            deadline = record.deadline.value if record.deadline else None
+            passed = deadline is not None and as_of is not None and deadline < as_of
+            record.live = (
+                record.status not in CLOSED
+                and record.status != ThreatStatus.EXPIRED
+                and not passed
+            )
+            record.label = label(record)
+            out.append(record)
+        return out
 
-    # ----------------------------------------------------------------- internals
+    # ----------------------------------------------------------------- matching
 
-    def _find(self, key: tuple[str, str], threat: Threat) -> _Entry | None:
+    def _find(self, key: tuple[str, str], threat: Threat, day: date | None) -> _Entry | None:
         best: tuple[float, int] | None = None
         for index, entry in enumerate(self._entries):
             if entry.key != key:
                 continue
-            score = _match_score(entry, threat)
+            score = _match_score(entry, threat, day)
             # Ties go to the latest record: a restatement refers to the live threat.
             if score is not None and (best is None or score >= best[0]):
                 best = (score, index)
         return None if best is None else self._entries[best[1]]
 
+    def _parent(self, key: tuple[str, str], threat: Threat, day: date | None) -> _Entry | None:
+        """The secondary threat this statement about a third party belongs to, if any.
+
+        The statement's target must be a third party of a threat by the same sender, with
+        compatible measures, and either state no demand of its own (the demand is the
+        parent's) or share a sentence or demand with it.
+        """
+        sender, third = key
+        mw = specific_measure_words(threat.measures)
+        sentences = {e.sentence for e in threat.evidence}
+        found: _Entry | None = None
+        for entry in self._entries:
+            if entry.key[0] != sender or third not in entry.third_countries():
+                continue
+            if not _compatible(entry.measure_words, mw):
+                continue
+            if day is not None and entry.issued is not None and day < entry.issued:
+                continue
+            shared = bool(sentences & entry.sentences)
+            demand = jaccard(entry.demand_words, words(threat.demand)) >= DEMAND_OVERLAP
+            if threat.demand is None or shared or demand:
+                found = entry  # the latest fitting one: a restatement refers to the live threat
+        return found
+
+    @staticmethod
+    def _measures_named(measures: list[str], said: frozenset[str]) -> tuple[list[str], bool]:
+        """The threatened measures an event's words name, and whether it named them.
+
+        A threat of bare "sanctions" is carried out by whatever sanction is imposed: it
+        is returned, with False, when the words name no measure of the threat.
+        """
+        named = [m for m in measures if specific_measure_words([m]) & said]
+        if named:
+            return named, True
+        return [m for m in measures if specific_measure_words([m]) == {"sanction"}], False
+
+    # ----------------------------------------------------------------- changes
+
     def _open(
         self, key: tuple[str, str], threat: Threat, day: date | None, first: Evidence | None
     ) -> _Entry:
+        measures = list(dict.fromkeys(threat.measures))
         record = ThreatRecord(
             id=_threat_id(key, threat, {e.record.id for e in self._entries}),
             sender=threat.sender,
             target=threat.target,
             third_parties=list(dict.fromkeys(threat.third_parties)),
             demand=threat.demand,
-            measures=list(dict.fromkeys(threat.measures)),
+            measures=measures,
             deadline=threat.deadline,
             status=ThreatStatus.PENDING,
         )
         detail = (
             f"{threat.sender} -> {threat.target}: "
-            f"{', '.join(threat.measures) or 'measures unstated'}"
-            f"; deadline {_fmt(threat.deadline)}"
+            f"{', '.join(measures) or 'measures unstated'}"
+            f"; deadline {_fmt_words(threat.deadline)}"
         )
         record.history.append(StateChange(date=day, state="issued", detail=detail, evidence=first))
         entry = _Entry(
             record=record,
             key=key,
             issued=day,
-            measure_words=measure_words(threat.measures),
+            measure_words=specific_measure_words(measures),
             demand_words=words(threat.demand),
-            deadline_evidence=first if threat.deadline else None,
+            deadline_evidence=(_stating(threat) or first) if threat.deadline else None,
         )
         self._entries.append(entry)
         return entry
@@ -250,6 +424,7 @@ class ThreatLedger:
         self, entry: _Entry, threat: Threat, day: date | None, first: Evidence | None
     ) -> None:
         record = entry.record
+        stating = _stating(threat) or first
         changes: list[str] = []
         new = threat.deadline.value if threat.deadline else None
         old = record.deadline.value if record.deadline else None
@@ -259,18 +434,24 @@ class ThreatLedger:
         # A deadline already replaced is history being retold, not a move back.
         if new is not None and (old is None or not _near(new, old)):
             if not any(_near(new, d) for d in entry.superseded):
+                passed = " (it had passed)" if old is not None and day and old < day else ""
                 changes.append(
-                    f"deadline moved from {_fmt(record.deadline)} to {_fmt(threat.deadline)}"
+                    f"deadline moved from {_fmt(record.deadline)}{passed} to "
+                    f"{_fmt_words(threat.deadline)}" + self._pending_note(entry)
                 )
                 if old is not None:
                     entry.superseded.append(old)
                 record.deadline = threat.deadline
-                entry.deadline_evidence = first
-        added = [m for m in threat.measures if not (measure_words([m]) <= entry.measure_words)]
+                entry.deadline_evidence = stating
+        added = [
+            m
+            for m in dict.fromkeys(threat.measures)
+            if not specific_measure_words([m]) <= entry.measure_words
+        ]
         if added:
             changes.append(f"measures added: {', '.join(added)}")
             record.measures = list(dict.fromkeys([*record.measures, *added]))
-            entry.measure_words = entry.measure_words | measure_words(added)
+            entry.measure_words = entry.measure_words | specific_measure_words(added)
         for party in threat.third_parties:
             if party not in record.third_parties:
                 record.third_parties.append(party)
@@ -279,14 +460,137 @@ class ThreatLedger:
             entry.demand_words = words(threat.demand)
         if changes:
             # A moved deadline re-opens an expired threat: it is live again.
+            evidence = stating if new is not None and record.deadline is threat.deadline else first
             if record.status in OPEN or record.status == ThreatStatus.EXPIRED:
-                self._change(entry, ThreatStatus.MODIFIED, day, "; ".join(changes), first)
+                self._change(entry, ThreatStatus.MODIFIED, day, "; ".join(changes), evidence)
             else:
                 record.history.append(
                     StateChange(
-                        date=day, state="modified", detail="; ".join(changes), evidence=first
+                        date=day, state="modified", detail="; ".join(changes), evidence=evidence
                     )
                 )
+
+    @staticmethod
+    def _pending_note(entry: _Entry) -> str:
+        """`` for: ban`` when some measures were carried out and others still wait."""
+        done = {x.measure for x in entry.record.executions}
+        if not done:
+            return ""
+        waiting = [m for m in entry.record.measures if m not in done]
+        return f" for {', '.join(waiting)}" if waiting else ""
+
+    def _carry_out(
+        self, entry: _Entry, measures: list[str], on: str, when: date | None, event: Event
+    ) -> None:
+        record = entry.record
+        done = {(x.measure, country(x.on)) for x in record.executions}
+        new = [m for m in measures if (m, on) not in done]
+        self._add_evidence(entry, [event.evidence])
+        entry.acted_in = event.evidence.article_id
+        if not new:
+            return  # the same measure told again
+        for measure in new:
+            record.executions.append(
+                Execution(measure=measure, on=on, date=when, evidence=event.evidence)
+            )
+        target = entry.key[1]
+        on_target = {x.measure for x in record.executions if country(x.on) == target}
+        complete = on == target and all(m in on_target for m in record.measures)
+        status = ThreatStatus.CARRIED_OUT if complete else ThreatStatus.PARTLY_CARRIED_OUT
+        named = ", ".join(m for m in new if m) or "a measure"
+        detail = f"{named} imposed on {on} ({event.type} {event.source}->{event.target}"
+        detail += f": {event.cue})" if event.cue else ")"
+        if on != target:
+            detail += f"; third party of the threat on {target}"
+        elif not complete:
+            waiting = [m for m in record.measures if m not in on_target]
+            detail += f"; still threatened: {', '.join(waiting)}"
+        if record.status == ThreatStatus.CARRIED_OUT:
+            status = ThreatStatus.CARRIED_OUT
+        self._change(entry, status, when, detail, event.evidence)
+        if status == ThreatStatus.CARRIED_OUT:
+            entry.closed = when
+
+    def _apply_report(self, report: _Report) -> None:
+        entry, record = report.entry, report.entry.record
+        status = report.status
+        if status in DONE:
+            if entry.acted_in is not None and entry.acted_in == report.article:
+                return  # the article's SANCTION events already said what was carried out
+            if record.executions or record.status == ThreatStatus.CARRIED_OUT:
+                return  # what was carried out is known from events; a report adds nothing
+            if report.leg is not None:
+                record.executions.append(
+                    Execution(measure="", on=report.leg, date=report.day, evidence=report.evidence)
+                )
+                self._change(
+                    entry, ThreatStatus.PARTLY_CARRIED_OUT, report.day,
+                    f"measures on {report.leg} reported", report.evidence,
+                )
+            elif status == ThreatStatus.CARRIED_OUT:
+                for measure in record.measures or [""]:
+                    record.executions.append(
+                        Execution(
+                            measure=measure, on=record.target, date=report.day,
+                            evidence=report.evidence,
+                        )
+                    )
+                self._change(entry, status, report.day, "reported", report.evidence)
+                entry.closed = report.day
+            elif record.status != status:
+                self._change(entry, status, report.day, "reported", report.evidence)
+        elif status == ThreatStatus.EXPIRED:
+            if report.leg is not None:
+                return  # a third party's exposure ended: the threat's own deadline decides
+            deadline = record.deadline.value if record.deadline else None
+            if deadline is not None and report.day is not None and deadline > report.day:
+                return  # an earlier, replaced deadline is meant: the current one still runs
+            when = deadline or report.day
+            if record.status in OPEN:
+                self._change(entry, ThreatStatus.EXPIRED, when, "reported", report.evidence)
+            elif record.status == ThreatStatus.PARTLY_CARRIED_OUT:
+                self._note_deadline_passed(
+                    entry,
+                    f"deadline {_fmt(record.deadline)} passed with no further measure on "
+                    f"{record.target}: reported",
+                    report.evidence,
+                )
+        elif status == ThreatStatus.WITHDRAWN and report.leg is None:
+            self._withdraw(entry, report)
+
+    def _withdraw(self, entry: _Entry, report: _Report) -> None:
+        """Withdraw the threat, or only the measures the withdrawal names when others remain."""
+        record = entry.record
+        if record.status in CLOSED:
+            return
+        named = specific_measure_words(list(report.measures))
+        dropped = [m for m in record.measures if specific_measure_words([m]) & named]
+        kept = [m for m in record.measures if m not in dropped]
+        if dropped and kept:
+            record.measures = kept
+            entry.measure_words = specific_measure_words(kept)
+            record.history.append(
+                StateChange(
+                    date=report.day,
+                    state="modified",
+                    detail=f"measures dropped: {', '.join(dropped)}",
+                    evidence=report.evidence,
+                )
+            )
+            return
+        self._change(entry, ThreatStatus.WITHDRAWN, report.day, "reported", report.evidence)
+        entry.closed = report.day
+
+    def _note_deadline_passed(self, entry: _Entry, detail: str, evidence: Evidence | None) -> None:
+        """Record once that the current deadline went by; a part carried out keeps its status."""
+        record = entry.record
+        deadline = record.deadline.value if record.deadline else None
+        if deadline is None or deadline in entry.deadline_passed_noted:
+            return
+        entry.deadline_passed_noted.add(deadline)
+        record.history.append(
+            StateChange(date=deadline, state=DEADLINE_PASSED, detail=detail, evidence=evidence)
+        )
 
     def _change(
         self,
@@ -306,4 +610,5 @@ class ThreatLedger:
             k = ev.key(item)
             if k not in entry.seen:
                 entry.seen.add(k)
+                entry.sentences.add(item.sentence)
                 entry.record.evidence.append(item)

@@ -108,7 +108,12 @@ def test_forecast_options_reach_the_forecast(
     monkeypatch.setattr(standoff.forecast, "forecast_standoff", fake, raising=False)
     code, out, err = run(["brief", str(corpus), "--draws", "50", "--seed", "3"], capsys)
     assert code == 0, err
-    assert calls == [{"scenario": None, "draws": 50, "seed": 3}]
+    (call,) = calls
+    assert (call["draws"], call["seed"]) == (50, 3)
+    # Two of the reference scenario's six actors are named: a scenario is drafted instead.
+    assert call["scenario"].name == "drafted from the readings"
+    assert call["scenario_note"].startswith("drafted from the readings")
+    assert "the standoff names 2 of its 6 actors" in call["scenario_note"]
     assert re.search(r"back down +55%", out) and "docs/models/coercion.md" in out
 
 

@@ -14,7 +14,10 @@ from standoff.forecast.coercion import base_rates, code_features, predict_threat
 from standoff.forecast.coercion_model import load_model
 from standoff.forecast.coercion_spec import FEATURES, OUTCOMES, encode
 from standoff.model import (
+    Claim,
+    ClaimKind,
     DatePrecision,
+    Evidence,
     ResolvedDate,
     Standoff,
     StateChange,
@@ -73,23 +76,38 @@ def test_coding_reads_each_sanction_group_from_its_words() -> None:
     assert oil["threat_trade"][0] == "yes" and oil["threat_embargo"][0] == "no"
 
 
-def test_coding_uses_status_institutions_and_other_senders() -> None:
-    partly = usa_russia(
-        status=ThreatStatus.PARTLY_CARRIED_OUT,
-        history=[StateChange(date=date(2025, 8, 6), state="partly_carried_out")],
+def test_no_feature_comes_from_the_threats_status_or_from_other_sentences() -> None:
+    # Being carried out is the outcome, not a predictor: the commitment stays unknown.
+    for status in (ThreatStatus.PARTLY_CARRIED_OUT, ThreatStatus.CARRIED_OUT,
+                   ThreatStatus.WITHDRAWN):
+        resolved = usa_russia(
+            status=status, history=[StateChange(date=date(2025, 8, 6), state=status.value)]
+        )
+        level, why = by_name(resolved)["commitment"]
+        assert level == "unknown" and "status" not in why
+    assert by_name(resolved) == by_name(usa_russia())
+    # The issue comes from the threat's own demand, never from its sender's other claims.
+    submarines = Claim(
+        kind=ClaimKind.DEMAND, actor="USA", text="reposition two nuclear submarines",
+        evidence=Evidence(sentence="Trump ordered two nuclear submarines moved.", start=0, end=9),
     )
-    assert by_name(partly)["commitment"] == (
-        "strong",
-        "threat status partly_carried_out: the sender has already carried out part of it "
-        "(2025-08-06)",
-    )
+    bare = usa_russia(demand=None)
+    level, why = by_name(bare, standoff=Standoff(claims=[submarines], threats=[bare]))["issue"]
+    assert level == "unknown" and "no demand stated with the threat" in why
+
+
+def test_coding_uses_institutions_and_joint_senders_only() -> None:
     eu = by_name(usa_russia(sender="EU"))
     assert eu["sender_major"][0] == "no" and eu["multilateral"][0] == "yes"
-    other = ThreatRecord(id="t2", sender="GBR", target="RUS")
-    standoff = Standoff(threats=[usa_russia(), other])
+    joint = ThreatRecord(id="t2", sender="GBR", target="RUS", demand="agree to a ceasefire")
+    standoff = Standoff(threats=[usa_russia(), joint])
     assert by_name(usa_russia(), standoff=standoff)["multilateral"] == (
-        "yes", "GBR also threaten RUS",
+        "yes", "GBR also threatens RUS with the same demand or deadline",
     )
+    # Another sender's threat over something else is another threat, not a joint one.
+    unrelated = ThreatRecord(id="t3", sender="GBR", target="RUS", demand="release the sailors")
+    alone = by_name(usa_russia(), standoff=Standoff(threats=[usa_russia(), unrelated]))
+    assert alone["multilateral"][0] == "no"
     assert by_name(usa_russia(sender="XXQ"))["sender_major"][0] == "unknown"
     assert by_name(usa_russia(target="IND"))["target_major"][0] == "no"
 

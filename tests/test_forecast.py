@@ -227,19 +227,46 @@ def test_cli_backtest_deu_missing_file(run: Run, tmp_path: Path) -> None:
     assert code == 2 and "none.csv" in err
 
 
-def test_a_resolved_threat_gets_a_retrospective_forecast_beside_what_happened() -> None:
-    """A threat no longer live is still forecast, marked with its observed status."""
+def test_resolved_and_measure_less_threats_get_no_probability_but_a_reason() -> None:
+    """Only a pending threat of economic sanctions is forecast; the others say why not."""
     from datetime import date
 
     from standoff.forecast import forecast_standoff
-    from standoff.model import Standoff, ThreatRecord, ThreatStatus
+    from standoff.model import Execution, Standoff, ThreatRecord, ThreatStatus
 
-    threat = ThreatRecord(
-        id="T-1", sender="USA", target="RUS", measures=["tariffs"], status=ThreatStatus.EXPIRED
+    day = date(2025, 8, 20)
+    expired = ThreatRecord(
+        id="T-1", sender="USA", target="RUS", measures=["tariffs"], status=ThreatStatus.EXPIRED,
+        live=False, deadline=_deadline(date(2025, 8, 8)),
     )
-    result = forecast_standoff(Standoff(as_of=date(2025, 8, 20), threats=[threat]), None, draws=0,
-                               seed=1)
+    carried = ThreatRecord(
+        id="T-2", sender="USA", target="IND", measures=["tariffs"],
+        status=ThreatStatus.CARRIED_OUT, live=False,
+        executions=[Execution(measure="tariffs", on="IND", date=date(2025, 8, 6))],
+    )
+    bare = ThreatRecord(id="T-3", sender="RUS", target="UKR", live=True)
+    military = ThreatRecord(id="T-4", sender="RUS", target="UKR", measures=["strikes"], live=True)
+    pending = ThreatRecord(
+        id="T-5", sender="USA", target="RUS", measures=["secondary tariffs"], live=True,
+        label="USA -> RUS, secondary tariffs",
+    )
+    standoff = Standoff(as_of=day, threats=[expired, carried, bare, military, pending])
+    result = forecast_standoff(standoff, None, draws=0, seed=1)
     (forecast,) = result.threats
-    assert forecast.observed == "expired"
-    assert abs(sum(o.probability.mean for o in forecast.outcomes) - 1) < 1e-9
-    assert result.exposure == []  # a resolved threat with no third parties exposes nobody
+    assert forecast.threat_id == "T-5" and forecast.label == "USA -> RUS, secondary tariffs"
+    assert "any time" in forecast.horizon and "not by the deadline" in forecast.horizon
+    reasons = {item.threat_id: item.reason for item in result.not_forecast}
+    assert set(reasons) == {"T-1", "T-2", "T-3", "T-4"}
+    assert "deadline 2025-08-08 passed" in reasons["T-1"]
+    assert "tariffs imposed on IND on 2025-08-06" in reasons["T-2"]
+    assert "imposed" in reasons["T-2"] and "known" in reasons["T-2"]
+    assert reasons["T-3"].startswith("no coercive measure stated")
+    assert reasons["T-4"].startswith("no coercive measure stated (strikes)")
+    # A resolved threat with no third parties exposes nobody.
+    assert {row.threat_id for row in result.exposure} <= {"T-5"}
+
+
+def _deadline(day: object) -> object:
+    from standoff.model import DatePrecision, ResolvedDate
+
+    return ResolvedDate(value=day, precision=DatePrecision.DAY, text=str(day))  # type: ignore[arg-type]

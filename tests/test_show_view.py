@@ -129,6 +129,7 @@ def make_standoff() -> Standoff:
         threats=[
             ThreatRecord(
                 id="T1",
+                label="USA -> RUS, secondary tariffs, deadline 8 Aug",
                 sender="USA",
                 target="RUS",
                 third_parties=["IND", "CHN"],
@@ -136,6 +137,9 @@ def make_standoff() -> Standoff:
                 measures=["secondary tariffs", "sanctions"],
                 deadline=deadline,
                 status=ThreatStatus.MODIFIED,
+                live=True,
+                rank=1,
+                rank_reason="measures stated; a deadline",
                 history=[
                     StateChange(date=date(2025, 7, 29), state="modified",
                                 detail="deadline cut from 2025-09-02 to 2025-08-08",
@@ -179,11 +183,14 @@ def make_forecast() -> Forecast:
         threats=[
             ThreatForecast(
                 threat_id="T1",
+                label="USA -> RUS, secondary tariffs, deadline 8 Aug",
+                horizon="at any time after the threat",
                 sender="USA",
                 target="RUS",
                 features=[
                     FeatureValue(name="target_cost", value="low",
                                  why="tariffs fall on third parties, not on RUS [T1 evidence]"),
+                    FeatureValue(name="commitment", value="unknown", why="not in the reading"),
                     FeatureValue(name="deadline_days", value=10, why="ten days from today",
                                  overridden=True),
                 ],
@@ -283,6 +290,57 @@ def test_headline_counts_and_next_deadline() -> None:
     assert "back down 55%" in text
     kinds = {view.notes[i - 1].kind for i in view.headline.notes}
     assert kinds == {NoteKind.EVIDENCE, NoteKind.MODEL_CARD}
+
+
+def test_headline_names_the_main_threat_by_label_with_its_state_story_and_horizon() -> None:
+    text = build_view(make_standoff(), make_forecast()).headline.text
+    assert "Main threat: USA -> RUS, secondary tariffs, deadline 8 Aug: live, deadline " \
+        "2025-08-08, 1 day left." in text
+    assert "Its story: 14 Jul pending: threat made; 29 Jul deadline cut from" in text
+    assert "Forecast, at any time after the threat: most likely back down 55%" in text
+    assert "imposed 20%" in text
+
+
+def test_the_main_threat_is_the_ranked_one_not_the_first_issued() -> None:
+    standoff = make_standoff()
+    minor = ThreatRecord(id="T0", label="RUS -> UKR, no measure stated", sender="RUS",
+                         target="UKR", live=True, rank=2)
+    standoff.threats.insert(0, minor)
+    text = build_view(standoff, make_forecast()).headline.text
+    assert "Main threat: USA -> RUS, secondary tariffs" in text and "RUS -> UKR" not in text
+
+
+def test_a_resolved_main_threat_shows_what_happened_and_no_probability() -> None:
+    from standoff.model import Execution, NotForecast
+
+    standoff = make_standoff()
+    threat = standoff.threats[0]
+    threat.status, threat.live = ThreatStatus.PARTLY_CARRIED_OUT, False
+    threat.executions = [Execution(measure="secondary tariffs", on="IND",
+                                   date=date(2025, 8, 6), evidence=INDIA_TARIFF)]
+    forecast = make_forecast()
+    forecast.threats = []
+    forecast.not_forecast = [NotForecast(threat_id="T1", label=threat.label, reason="passed")]
+    view = build_view(standoff, forecast)
+    assert (
+        "partly carried out: secondary tariffs imposed on IND on 2025-08-06; deadline "
+        "2025-08-08 passed with no measure on RUS" in view.headline.text
+    )
+    assert "No forecast: it is no longer pending" in view.headline.text
+    blocks = _section(view.sections, "forecast").blocks
+    skipped = [b for b in blocks if isinstance(b, Table) and b.title.startswith("Threats with no")]
+    assert skipped and skipped[0].rows[0][1].text == "passed"
+    fields = _section(view.sections, "threats").blocks[0]
+    assert isinstance(fields, Fields)
+    carried = dict(fields.items)["carried out"]
+    assert carried.text == "secondary tariffs on IND, 2025-08-06" and carried.notes
+
+
+def test_each_forecast_table_states_its_horizon_and_the_averaged_features() -> None:
+    blocks = _section(build_view(make_standoff(), make_forecast()).sections, "forecast").blocks
+    (table,) = [b for b in blocks if isinstance(b, Table) and "how it ends" in b.title]
+    assert "how it ends, at any time after the threat" in table.title
+    assert table.caption.startswith("no evidence for commitment: averaged")
 
 
 def test_notes_are_deduplicated() -> None:

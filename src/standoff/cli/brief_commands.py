@@ -25,7 +25,8 @@ from standoff.model import Forecast, Reading, Standoff
 
 EXAMPLES = ("data", "examples")  # the bundled example corpus, inside the package
 # Enough Monte Carlo draws for stable 90% intervals; a fixed seed so that the same
-# articles always give the same brief (the seed is printed with the forecast).
+# articles always give the same numbers (the seed is printed with the forecast).
+# `standoff forecast` takes the same defaults from here.
 DEFAULT_DRAWS = 1000
 DEFAULT_SEED = 0
 
@@ -70,10 +71,11 @@ def _reader() -> Any:
     return _attribute("standoff.read", "Reader", "the reader")()
 
 
-def read_paths(paths: Iterable[Path]) -> list[Reading]:
+def read_paths(paths: Iterable[Path], published: date | None = None) -> list[Reading]:
     """Every article under ``paths`` (files or folders) read into a Reading.
 
     Every file is loaded (and bad input refused) before the reader is started.
+    ``published`` is the publication date of articles that give none.
     """
     iter_paths = _attribute("standoff.read.inputs", "iter_paths", "the reader")
     load_file = _attribute("standoff.read.inputs", "load_file", "the reader")
@@ -82,12 +84,16 @@ def read_paths(paths: Iterable[Path]) -> list[Reading]:
     if not raws:
         raise UserError(f"{', '.join(map(str, given))}: no article files found")
     reader = _reader()
-    return [reader.read(raw, published=None) for raw in raws]
+    return [reader.read(raw, published=published) for raw in raws]
 
 
-def standoff_from_paths(paths: list[Path], as_of: date | None) -> Standoff:
+def standoff_from_paths(
+    paths: list[Path], as_of: date | None, published: date | None = None
+) -> Standoff:
+    """The standoff of the articles under ``paths`` (none: the bundled examples)."""
     build_standoff = _attribute("standoff.track.merge", "build_standoff", "the tracker")
-    standoff: Standoff = build_standoff(read_paths(paths or [example_corpus()]), as_of)
+    readings = read_paths(paths or [example_corpus()], published)
+    standoff: Standoff = build_standoff(readings, as_of)
     return standoff
 
 
@@ -101,23 +107,30 @@ def standoff_from_store(path: Path, as_of: date | None) -> Standoff:
 
 
 def run_forecast(
-    standoff: Standoff, draws: int, seed: int, scenario: Any | None = None
-) -> Forecast | None:
-    """The forecast of a standoff, or None (with a note on stderr) when not available."""
+    standoff: Standoff | None,
+    draws: int,
+    seed: int,
+    scenario_path: Path | None = None,
+    *,
+    overrides: dict[str, Any] | None = None,
+    scheduler: str | None = None,
+) -> tuple[Forecast | None, Any | None]:
+    """The forecast of a standoff and the scenario it used, as both `brief` and `forecast`
+    run it (scenario chosen by ``standoff.forecast.choose``); (None, None) with a note on
+    stderr when the forecast layer is not available."""
     forecast_standoff = _optional("standoff.forecast", "forecast_standoff")
-    if forecast_standoff is None:
+    choose_scenario = _optional("standoff.forecast.choose", "choose_scenario")
+    if forecast_standoff is None or choose_scenario is None:
         print("standoff: note: forecast skipped (standoff.forecast is not available)",
               file=sys.stderr)
-        return None
-    forecast: Forecast = forecast_standoff(standoff, scenario, draws=draws, seed=seed)
-    return forecast
-
-
-def load_scenario(path: Path | None) -> Any | None:
-    """The scenario at ``path`` (None: the shipped reference scenario), or None when the
-    forecast layer is not available."""
-    scenario_from_path = _optional("standoff.forecast", "scenario_from_path")
-    return None if scenario_from_path is None else scenario_from_path(path)
+        return None, None
+    choice = choose_scenario(standoff, scenario_path)
+    forecast: Forecast = forecast_standoff(
+        standoff, choice.scenario, draws=draws, seed=seed, overrides=overrides,
+        scheduler=scheduler, scenario_note=choice.note,
+    )
+    forecast.warnings.extend(choice.warnings)
+    return forecast, choice.scenario
 
 
 def scores_of(standoff: Standoff) -> list[Any] | None:
@@ -170,10 +183,7 @@ def brief(
     )
     forecast = None
     if not no_forecast:
-        # The bundled examples are the 2025 US-Russia standoff of the reference scenario.
-        examples = store is None and not paths
-        scenario = load_scenario(scenario_file) if scenario_file or examples else None
-        forecast = run_forecast(standoff, draws, seed, scenario)
+        forecast, _ = run_forecast(standoff, draws, seed, scenario_file)
     if html is not None:
         from standoff.show.html import render_html, write_html
 

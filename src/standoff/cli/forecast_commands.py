@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from standoff.cli import app, backtest_app
+from standoff.cli.brief_commands import (
+    DEFAULT_DRAWS,
+    DEFAULT_SEED,
+    parse_as_of,
+    run_forecast,
+    standoff_from_paths,
+    standoff_from_store,
+)
 from standoff.errors import UserError
 from standoff.files import write_text
-from standoff.model import Forecast, Standoff
+from standoff.model import Standoff
 
 PathsArg = Annotated[
     list[Path] | None, typer.Argument(help="Article files, folders or JSON Lines to read.")
@@ -23,22 +30,6 @@ PathsArg = Annotated[
 DateOption = Annotated[
     str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for undated articles.")
 ]
-
-
-def _read_standoff(paths: list[Path], published: date | None) -> Standoff:
-    """Read the articles and merge them into a Standoff."""
-    from standoff.read import Reader
-    from standoff.read.inputs import iter_paths, load_file
-
-    try:
-        from standoff.track.merge import build_standoff
-    except ImportError:  # the tracking layer not built yet
-        raise UserError("reading articles needs the tracking layer (standoff.track)") from None
-    reader = Reader()
-    readings = [reader.read(raw, published) for p in iter_paths(paths) for raw in load_file(p)]
-    if not readings:
-        raise UserError(f"{' '.join(map(str, paths))}: no articles found")
-    return build_standoff(readings)
 
 
 def parse_overrides(items: list[str]) -> dict[str, str | int | float]:
@@ -59,66 +50,24 @@ def parse_overrides(items: list[str]) -> dict[str, str | int | float]:
     return out
 
 
-def _fmt(mean: float, low: float, high: float, pct: bool = False) -> str:
-    if pct:
-        return f"{mean:.0%} [{low:.0%}-{high:.0%}]"
-    return f"{mean:.1f} [{low:.1f}-{high:.1f}]" if high > low else f"{mean:.1f}"
-
-
-def render_forecast(forecast: Forecast, console: Console) -> None:
-    """The Forecast as rich tables: threats, issues (one column per model), exposure."""
-    head = f"Forecast as of {forecast.as_of or '-'}; draws {forecast.draws}, seed {forecast.seed}"
-    console.print(head, style="bold")
-    for t in forecast.threats:
-        table = Table(title=f"Threat {t.threat_id}: {t.sender} -> {t.target}  ({t.model_card})")
-        table.add_column("outcome")
-        table.add_column("probability [90% interval]", justify="right")
-        for o in t.outcomes:
-            p = o.probability
-            table.add_row(o.outcome, _fmt(p.mean, p.low, p.high, pct=True))
-        console.print(table)
-    if forecast.issues:
-        models = list(dict.fromkeys(f.model for f in forecast.issues))
-        table = Table(title="Where a deal lands (0-100) [90% interval]")
-        table.add_column("issue")
-        for m in models:
-            table.add_column(m, justify="right")
-        by_issue: dict[str, dict[str, Any]] = {}
-        for f in forecast.issues:
-            row = by_issue.setdefault(f.issue, {"label": f.issue})
-            row[f.model] = _fmt(f.position.mean, f.position.low, f.position.high)
-        for row in by_issue.values():
-            table.add_row(row["label"], *(row.get(m, "-") for m in models))
-        console.print(table)
-        ends = {f.issue: (f.low_label, f.high_label) for f in forecast.issues}
-        for issue, (low, high) in ends.items():
-            console.print(f"  {issue}: 0 = {low or '-'}; 100 = {high or '-'}", style="dim")
-        cards = sorted({f"{f.model}: {f.model_card}" for f in forecast.issues})
-        console.print("model cards: " + "; ".join(cards), style="dim")
-    if forecast.exposure:
-        table = Table(title="Exposure of third parties to secondary tariffs")
-        for col in ("threat", "country", "rate", "exports to sender (USD)", "tariff bill (USD)"):
-            table.add_column(col)
-        for e in forecast.exposure:
-            bill = e.exposed_usd
-            table.add_row(
-                e.threat_id or "-", e.country, f"{e.rate:.0%}",
-                f"{e.exports_to_sender_usd:,.0f}" if e.exports_to_sender_usd is not None else "-",
-                f"{bill.mean:,.0f} [{bill.low:,.0f}-{bill.high:,.0f}]" if bill else "-",
-            )
-        console.print(table)
-    for w in forecast.warnings:
-        console.print(f"note: {w}", style="yellow")
 
 
 @app.command("forecast")
 def forecast_command(
     paths: PathsArg = None,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Forecast the standoff kept in this store.")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The standoff as known on YYYY-MM-DD.")
+    ] = None,
     scenario: Annotated[
         Path | None, typer.Option("--scenario", help="A scenario file (YAML or KTAB CSV).")
     ] = None,
-    draws: Annotated[int, typer.Option("--draws", min=0, help="Monte Carlo draws.")] = 0,
-    seed: Annotated[int | None, typer.Option("--seed", help="Seed: same seed, same run.")] = None,
+    draws: Annotated[
+        int, typer.Option("--draws", min=0, help="Monte Carlo draws.")
+    ] = DEFAULT_DRAWS,
+    seed: Annotated[int, typer.Option("--seed", help="Seed: same seed, same run.")] = DEFAULT_SEED,
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Run the draws on this Dask scheduler.")
     ] = None,
@@ -131,21 +80,38 @@ def forecast_command(
     ] = None,
     published: DateOption = None,
 ) -> None:
-    """Forecast live threats (from articles) and where a deal lands (from a scenario)."""
-    from standoff.forecast import forecast_standoff, scenario_from_path
+    """Forecast pending threats and where a deal lands, as the brief does.
+
+    With no PATH and no --store: the bundled examples, unless --scenario alone is given
+    (then only its issues). The scenario is the one given, else the reference scenario
+    when its actors are the standoff's, else one drafted from the readings.
+    """
     from standoff.read.inputs import parse_date_option
+    from standoff.show.brief import render_forecast
 
     overrides = parse_overrides(override or [])
     if plot is not None:
         from standoff.forecast.plot import check_plot_path
 
         check_plot_path(plot)  # before the slow work, not after
-    standoff = _read_standoff(paths, parse_date_option(published)) if paths else None
-    chosen = scenario_from_path(scenario)
-    result = forecast_standoff(
-        standoff, chosen, draws=draws, seed=seed, overrides=overrides, scheduler=scheduler
+    day = parse_as_of(as_of)
+    if store is not None and paths:
+        raise UserError("give article paths or --store, not both")
+    standoff: Standoff | None
+    if store is not None:
+        standoff = standoff_from_store(store, day)
+    elif paths or scenario is None:
+        standoff = standoff_from_paths(paths or [], day, parse_date_option(published))
+    else:
+        standoff = None  # a scenario alone: its issues only
+    result, chosen = run_forecast(
+        standoff, draws, seed, scenario, overrides=overrides, scheduler=scheduler
     )
+    if result is None:
+        raise UserError("the forecast layer is not available in this installation")
     if plot is not None:
+        if chosen is None:
+            raise UserError(f"--plot {plot}: no scenario to plot ({result.scenario})")
         from standoff.forecast.expected_utility import ExpectedUtility
         from standoff.forecast.models import TRAJECTORY_ROUNDS
         from standoff.forecast.plot import plot_trajectories
@@ -155,7 +121,7 @@ def forecast_command(
     if as_json:
         print(result.model_dump_json(indent=1))
     else:
-        render_forecast(result, Console(soft_wrap=False))
+        render_forecast(result)
 
 
 @backtest_app.command("deu")
@@ -199,7 +165,7 @@ def draft_scenario_command(
     from standoff.forecast.scenario_io import parse_yaml_scenario
     from standoff.read.inputs import parse_date_option
 
-    standoff = _read_standoff(paths, parse_date_option(published))
+    standoff = standoff_from_paths(paths, None, parse_date_option(published))
     text = draft_scenario_yaml(standoff)
     if not any(line.startswith("  - id:") for line in text.splitlines()):
         raise UserError("no proposal or live threat found in the articles: nothing to draft")

@@ -15,6 +15,7 @@ from standoff.cli import app
 from standoff.errors import UserError
 from standoff.model import Reading
 from standoff.read.inputs import load_file, parse_date_option
+from standoff.show.formats import event_label
 
 ActorsOption = Annotated[
     Path | None,
@@ -82,7 +83,7 @@ def _print_reading(console: Console, r: Reading) -> None:
         when = e.date.value.isoformat() if e.date and e.date.value else ""
         events.add_row(
             when,
-            e.type + (f"/{e.mode}" if e.mode else ""),
+            event_label(e),
             e.source,
             e.target or "",
             e.cue,

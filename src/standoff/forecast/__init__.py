@@ -1,14 +1,16 @@
 """forecast: Standoff | scenario -> Forecast.
 
 :func:`forecast_standoff` is the one entry point other layers call. It runs
-the coercion model and the exposure table on each live threat (written in
-``coercion.py`` and ``exposure.py``) and the bargaining models on a scenario,
-with Monte Carlo intervals reproducible from ``(draws, seed)``.
+the coercion model on each pending threat of economic sanctions and the exposure
+table on secondary threats (``coercion.py``, ``exposure.py``), and the
+bargaining models on a scenario (chosen by ``choose.py``), with Monte Carlo
+intervals reproducible from ``(draws, seed)``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +20,31 @@ from standoff.forecast.expected_utility import ExpectedUtility
 from standoff.forecast.models import TRAJECTORY_ROUNDS, default_models
 from standoff.forecast.montecarlo import interval, simulate
 from standoff.forecast.scenario import Scenario
-from standoff.model import Forecast, IssueForecast, Standoff, ThreatStatus
+from standoff.model import (
+    Forecast,
+    IssueForecast,
+    NotForecast,
+    Standoff,
+    ThreatRecord,
+    ThreatStatus,
+)
+from standoff.track.threats import imposed_on_target, is_live
 
-__all__ = ["forecast_issues", "forecast_standoff", "reference_scenario", "REFERENCE_SCENARIO"]
+__all__ = [
+    "DEFAULT_DRAWS",
+    "DEFAULT_SEED",
+    "REFERENCE_SCENARIO",
+    "forecast_issues",
+    "forecast_standoff",
+    "reference_scenario",
+    "why_not_forecast",
+]
 
-LIVE = {ThreatStatus.PENDING, ThreatStatus.MODIFIED}
+# The defaults of `standoff brief` and `standoff forecast` alike: enough Monte Carlo draws
+# for stable 90% intervals, and a fixed seed so that the same articles give the same numbers.
+DEFAULT_DRAWS = 1000
+DEFAULT_SEED = 0
+
 REFERENCE_SCENARIO = "us-russia-2025.yaml"
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -72,15 +94,20 @@ def forecast_standoff(
     seed: int | None = None,
     overrides: Mapping[str, Any] | None = None,
     scheduler: str | None = None,
+    scenario_note: str | None = None,
 ) -> Forecast:
-    """Forecast a standoff's live threats and a scenario's issues.
+    """Forecast a standoff's pending threats and a scenario's issues.
 
     ``standoff`` may be None (scenario only); ``scenario`` may be None (threats only).
+    Only a live threat with a stated coercive measure and nothing yet imposed on its
+    target gets probabilities (see :func:`why_not_forecast`); every other threat is
+    listed in ``not_forecast`` with what happened or what it lacks.
     ``draws`` Monte Carlo draws (0: point forecasts, intervals collapse to the point);
     ``seed`` makes the run exactly reproducible (None: a fresh seed, recorded in the
     result); ``overrides`` replace coded threat features by name; ``scheduler`` a Dask
-    scheduler address for the scenario draws. Probabilities and positions are checked
-    finite and in range before they are returned.
+    scheduler address for the scenario draws; ``scenario_note`` says which scenario
+    this is and why (:func:`standoff.forecast.choose.choose_scenario`). Probabilities
+    and positions are checked finite and in range before they are returned.
     """
     if draws < 0:
         raise ValueError("draws must be >= 0")
@@ -92,6 +119,7 @@ def forecast_standoff(
     if scenario is not None:
         result.issues = forecast_issues(scenario, draws=draws, seed=seed, scheduler=scheduler)
         result.warnings.extend(_scenario_warnings(scenario))
+    result.scenario = scenario_note or (scenario.origin if scenario is not None else None)
     _check(result)
     return result
 
@@ -105,14 +133,53 @@ def _scenario_warnings(scenario: Scenario) -> list[str]:
     return []
 
 
+def _day(value: date | None) -> str:
+    return value.isoformat() if value is not None else "an unknown date"
+
+
+def why_not_forecast(threat: ThreatRecord) -> str | None:
+    """Why ``threat`` gets no probabilities (None when it does).
+
+    The threat-outcome model forecasts how a pending threat of economic sanctions ends:
+    a threat that states no such measure is outside it, and one that was withdrawn,
+    carried out on its target or let expire has an outcome to show, not to forecast.
+    """
+    from standoff.forecast.coercion_coding import coercive_measures
+
+    if not coercive_measures(threat.measures):
+        stated = f" ({', '.join(threat.measures)})" if threat.measures else ""
+        return (
+            f"no coercive measure stated{stated}: the threat-outcome model is for threats "
+            "of economic sanctions"
+        )
+    if threat.status == ThreatStatus.WITHDRAWN:
+        when = [h.date for h in threat.history if h.state == ThreatStatus.WITHDRAWN.value]
+        return f"withdrawn on {_day(when[-1] if when else None)}"
+    imposed = imposed_on_target(threat)
+    if imposed:
+        what = "; ".join(
+            f"{x.measure or 'measures'} imposed on {x.on} on {_day(x.date)}" for x in imposed
+        )
+        return f"{fmt_status(threat)}: {what} (the outcome is known: imposed)"
+    if not is_live(threat):
+        deadline = threat.deadline.value if threat.deadline else None
+        done = "; ".join(
+            f"{x.measure or 'measures'} imposed on {x.on} on {_day(x.date)}"
+            for x in threat.executions
+        )
+        passed = f"deadline {_day(deadline)} passed with no measure on {threat.target}"
+        return f"{fmt_status(threat)}: {passed}" + (f"; {done}" if done else "")
+    return None
+
+
+def fmt_status(threat: ThreatRecord) -> str:
+    return threat.status.value.replace("_", " ")
+
+
 def _forecast_threats(
     standoff: Standoff, result: Forecast, draws: int, seed: int, overrides: dict[str, Any]
 ) -> None:
-    live = [t for t in standoff.threats if t.status in LIVE]
-    # A threat already resolved still gets the model's view, marked retrospective and shown
-    # beside what happened: the analyst can judge the model on the case at hand.
-    ended = [t for t in standoff.threats if t.status not in LIVE]
-    if not live and not ended:
+    if not standoff.threats:
         return
     predict_threat: Any = None
     exposure: Any = None
@@ -124,15 +191,19 @@ def _forecast_threats(
         from standoff.forecast.exposure import exposure
     except ImportError:
         result.warnings.append("the exposure table is not installed: no third-party exposure")
-    for threat in [*live, *ended]:
-        if predict_threat is not None:
-            forecast = predict_threat(
-                threat, standoff=standoff, overrides=overrides or None, draws=draws, seed=seed
+    for threat in standoff.threats:
+        reason = why_not_forecast(threat)
+        if reason is not None:
+            result.not_forecast.append(
+                NotForecast(threat_id=threat.id, label=threat.label, reason=reason)
             )
-            if threat.status not in LIVE:
-                forecast.observed = threat.status.value
-            result.threats.append(forecast)
-        if exposure is not None and (threat.status in LIVE or threat.third_parties):
+        elif predict_threat is not None:
+            result.threats.append(
+                predict_threat(
+                    threat, standoff=standoff, overrides=overrides or None, draws=draws, seed=seed
+                )
+            )
+        if exposure is not None and (reason is None or threat.third_parties):
             # A resolved threat keeps its exposure when it named third parties: who pays for
             # secondary measures matters most once they are imposed (India, August 2025).
             # rate None: the exposure layer reads it from the threat's measures (or its default)

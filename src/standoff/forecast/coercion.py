@@ -23,10 +23,13 @@ from standoff.forecast.coercion_model import DEFAULT_MODEL_PATH, CoercionModel, 
 from standoff.forecast.coercion_spec import OUTCOMES
 from standoff.model import Interval, OutcomeProbability, Standoff, ThreatForecast, ThreatRecord
 
-__all__ = ["MODEL_CARD", "LEVEL", "code_features", "predict_threat", "base_rates"]
+__all__ = ["HORIZON", "MODEL_CARD", "LEVEL", "code_features", "predict_threat", "base_rates"]
 
 MODEL_CARD: Final = "docs/models/threat-outcome.md"
 LEVEL: Final = 0.9  # coverage of each probability's interval
+# What time span the model's probabilities are for: TIES codes an imposition whenever it
+# comes, so they are never "by the deadline".
+HORIZON: Final = "at any time after the threat, as TIES counts an imposition (not by the deadline)"
 
 
 def predict_threat(
@@ -39,7 +42,7 @@ def predict_threat(
     model: CoercionModel | None = None,
     model_path: Path = DEFAULT_MODEL_PATH,
 ) -> ThreatForecast:
-    """Probability of each outcome of ``threat``; they sum to 1.
+    """Probability of each outcome of ``threat``; they sum to 1, over :data:`HORIZON`.
 
     ``draws`` = 0 gives the point estimate (low = high = mean). With draws > 0
     the coefficients are drawn ``draws`` times from their approximate sampling
@@ -63,8 +66,10 @@ def predict_threat(
         intervals = [_interval(m, lo, hi) for m, lo, hi in zip(mean, low, high, strict=True)]
     return ThreatForecast(
         threat_id=threat.id,
+        label=threat.label,
         sender=threat.sender,
         target=threat.target,
+        horizon=HORIZON,
         features=features,
         outcomes=[
             OutcomeProbability(outcome=o, probability=i)

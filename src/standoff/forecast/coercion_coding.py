@@ -8,6 +8,11 @@ issue when no demand is stated) is coded ``unknown``: the forecast averages
 over the levels TIES coders gave that feature, unless an analyst sets it
 through ``overrides``. ``missing`` is kept for what TIES itself left blank
 (a threat whose measures are not stated).
+
+Two rules keep hindsight and stray text out: no feature is read from the
+threat's own status (being carried out is the outcome, not a predictor), and
+the issue comes only from the threat's own demand, never from other sentences
+of its sender.
 """
 
 from __future__ import annotations
@@ -27,9 +32,12 @@ from standoff.forecast.coercion_actors import (
     country_part,
 )
 from standoff.forecast.coercion_spec import FEATURES, MISSING, UNKNOWN, check_level
-from standoff.model import FeatureValue, Standoff, ThreatRecord, ThreatStatus
+from standoff.model import FeatureValue, Standoff, ThreatRecord
+from standoff.track.keys import jaccard, words
 
 Coded = tuple[str, str]  # (level, why)
+# Demands sharing this share of content words are one demand (two senders, one threat).
+JOINT_DEMAND: Final = 0.5
 
 
 @dataclass(frozen=True)
@@ -114,9 +122,11 @@ def _code_all(threat: ThreatRecord, standoff: Standoff | None) -> dict[str, Code
     coded: dict[str, Coded] = {
         "sender_major": _major("sender", threat.sender),
         "target_major": _major("target", threat.target),
-        "issue": _issue(threat, standoff),
+        "issue": _issue(threat),
         "specific": _specific(threat, matches),
-        "commitment": _commitment(threat),
+        # Never from the threat's status: carrying a threat out (or withdrawing it) is its
+        # outcome, not a sign of resolve known when the threat was made.
+        "commitment": (UNKNOWN, _not_in_reading("commitment")),
         "target_costs": (UNKNOWN, _not_in_reading("target_costs")),
         "sender_costs": (UNKNOWN, _not_in_reading("sender_costs")),
         "multilateral": _multilateral(threat, standoff),
@@ -147,24 +157,26 @@ def _major(role: str, code: str) -> Coded:
 # --------------------------------------------------------------------------- issue
 
 
-def _issue(threat: ThreatRecord, standoff: Standoff | None) -> Coded:
-    demands = [threat.demand] if threat.demand else []
-    if not demands and standoff is not None:
-        demands = [
-            c.text for c in standoff.claims
-            if c.kind == "demand" and country_part(c.actor) == country_part(threat.sender)
-        ]
-    if not demands:
+def _issue(threat: ThreatRecord) -> Coded:
+    # Only the threat's own demand: a sender's other statements are about other things
+    # (a sentence on nuclear submarines says nothing of what a tariff threat demands).
+    demand = threat.demand
+    if not demand:
         return UNKNOWN, "no demand stated with the threat: " + _not_in_reading("issue")
     for group, pattern in ISSUE_RULES:
-        for demand in demands:
-            hit = pattern.search(demand)
-            if hit:
-                return group, f"demand {_quote(demand)} names {hit.group(0)!r}: {group}"
+        hit = pattern.search(demand)
+        if hit:
+            return group, f"demand {_quote(demand)} names {hit.group(0)!r}: {group}"
     return "other", f"demand {_quote(demand)} matches no issue group's words: other"
 
 
 # --------------------------------------------------------------------------- measures
+
+
+def coercive_measures(measures: list[str]) -> list[str]:
+    """The sanction words (``MEASURE_RULES``) the measures name: empty when the threat
+    states no economic measure the threat-outcome model knows."""
+    return sorted({w.lower() for _, w, _ in _measure_matches(measures)})
 
 
 def _measure_matches(measures: list[str]) -> list[tuple[str, str, bool]]:
@@ -208,39 +220,32 @@ def _specific(threat: ThreatRecord, matches: list[tuple[str, str, bool]]) -> Cod
     return "no", f"specific: no, only {_quote('; '.join(threat.measures))}{deadline}"
 
 
-# --------------------------------------------------------------------------- commitment
-
-
-# Status -> (level, reason): acting on part of a threat is a costly signal of resolve.
-STATUS_COMMITMENT: Final[dict[ThreatStatus, Coded]] = {
-    ThreatStatus.PARTLY_CARRIED_OUT: ("strong", "the sender has already carried out part of it"),
-    ThreatStatus.CARRIED_OUT: ("strong", "the sender has carried it out"),
-    ThreatStatus.WITHDRAWN: ("weak", "the sender has withdrawn it"),
-}
-
-
-def _commitment(threat: ThreatRecord) -> Coded:
-    if threat.status in STATUS_COMMITMENT:
-        level, reason = STATUS_COMMITMENT[threat.status]
-        dated = [h for h in threat.history if h.state == threat.status.value and h.date]
-        when = f" ({dated[-1].date.isoformat()})" if dated and dated[-1].date else ""
-        return level, f"threat status {threat.status.value}: {reason}{when}"
-    return UNKNOWN, _not_in_reading("commitment")
-
-
 def _multilateral(threat: ThreatRecord, standoff: Standoff | None) -> Coded:
     sender = country_part(threat.sender)
     if sender in INSTITUTIONS:
         return "yes", f"sender {sender} is an international institution"
     if standoff is not None:
+        # Another sender's threat counts only when it is this threat made jointly: the
+        # same target, and the same demand or the same deadline.
         others = sorted({
             country_part(t.sender) for t in standoff.threats
             if t.id != threat.id and country_part(t.target) == country_part(threat.target)
-            and country_part(t.sender) != sender
+            and country_part(t.sender) != sender and _joint(t, threat)
         })
         if others:
-            return "yes", f"{', '.join(others)} also threaten {country_part(threat.target)}"
+            return "yes", (
+                f"{', '.join(others)} also threaten{'s' if len(others) == 1 else ''} "
+                f"{country_part(threat.target)} with the same demand or deadline"
+            )
     return "no", f"one sender ({sender}) and no institution in the reading"
+
+
+def _joint(a: ThreatRecord, b: ThreatRecord) -> bool:
+    same_day = (
+        a.deadline is not None and b.deadline is not None
+        and a.deadline.value is not None and a.deadline.value == b.deadline.value
+    )
+    return same_day or jaccard(words(a.demand), words(b.demand)) >= JOINT_DEMAND
 
 
 # --------------------------------------------------------------------------- helpers

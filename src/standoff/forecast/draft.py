@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 import yaml
 
 from standoff.forecast.capabilities import capability, citation
-from standoff.model import ActorKind, ClaimKind, Evidence, Standoff, ThreatStatus
+from standoff.model import ActorKind, ClaimKind, Evidence, Standoff
+from standoff.track.threats import is_live
 
 PLACEHOLDER_CAPABILITY = 0.001
-LIVE = {ThreatStatus.PENDING, ThreatStatus.MODIFIED}
 
 
 @dataclass
@@ -100,7 +100,7 @@ def draft_issues(standoff: Standoff) -> list[_Issue]:
         if c.kind == ClaimKind.REJECTION and c.target
     }
     for t in standoff.threats:
-        if t.status not in LIVE:
+        if not is_live(t):
             continue
         demand = t.demand or "the sender's demand"
         sender, target = _country(t.sender), _country(t.target)

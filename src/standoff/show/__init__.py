@@ -22,6 +22,8 @@ _EXPORTS = {
     "BriefView": "standoff.show.view",
     "build_view": "standoff.show.view",
     "render_brief": "standoff.show.brief",
+    "render_forecast": "standoff.show.brief",
+    "build_forecast_view": "standoff.show.view",
     "brief_text": "standoff.show.brief",
     "render_html": "standoff.show.html",
     "write_html": "standoff.show.html",

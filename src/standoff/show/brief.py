@@ -18,7 +18,15 @@ from rich.text import Text
 
 from standoff.model import Forecast, Standoff
 from standoff.show.citations import Note, NoteKind
-from standoff.show.view import BriefView, Cell, Fields, Section, Table, build_view
+from standoff.show.view import (
+    BriefView,
+    Cell,
+    Fields,
+    Section,
+    Table,
+    build_forecast_view,
+    build_view,
+)
 
 # The widest the brief gets, even on a wide terminal: tables stay readable.
 MAX_WIDTH = 100
@@ -96,9 +104,9 @@ def _note(note: Note) -> Text:
     return text
 
 
-def renderables(view: BriefView) -> list[RenderableType]:
+def renderables(view: BriefView, title: str = "STANDOFF BRIEF") -> list[RenderableType]:
     """The brief as rich renderables, in reading order."""
-    parts: list[RenderableType] = [Text("STANDOFF BRIEF", style="bold"), _cell(view.headline)]
+    parts: list[RenderableType] = [Text(title, style="bold"), _cell(view.headline)]
     for section in view.sections:
         parts.extend(_section(section))
     parts.extend([Text(""), Text("NOTES", style="bold underline")])
@@ -133,8 +141,16 @@ def render_brief(
     On a terminal rich prints with style; elsewhere (a pipe, a log) the text is
     written plain, with the padding rich leaves at line ends removed.
     """
-    out = console or make_console()
-    parts = renderables(build_view(standoff, forecast))
+    _print(renderables(build_view(standoff, forecast)), console or make_console())
+
+
+def render_forecast(forecast: Forecast, *, console: Console | None = None) -> None:
+    """Print a Forecast alone (``standoff forecast``) as the brief prints its Forecast section."""
+    view = build_forecast_view(forecast)
+    _print(renderables(view, "STANDOFF FORECAST"), console or make_console())
+
+
+def _print(parts: list[RenderableType], out: Console) -> None:
     if out.is_terminal:
         for part in parts:
             out.print(part)

@@ -127,3 +127,8 @@ def rate(value: float) -> str:
 def label(value: str) -> str:
     """An enum value for people: ``partly_carried_out`` -> ``partly carried out``."""
     return value.replace("_", " ")
+
+
+def event_label(event: Event) -> str:
+    """A PLOVER event type with its mode, as every command shows it: ``REJECT (agree)``."""
+    return event.type + (f" ({event.mode})" if event.mode else "")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from standoff.forecast.coercion_spec import UNKNOWN
 from standoff.model import (
     Claim,
     ClaimKind,
@@ -28,9 +29,8 @@ from standoff.model import (
 )
 from standoff.show import formats as fmt
 from standoff.show.citations import Citations, Note
+from standoff.track.threats import is_live
 
-# Threats whose deadline still matters for the headline.
-LIVE_STATUSES = frozenset({ThreatStatus.PENDING, ThreatStatus.MODIFIED})
 # The claim kinds that state a side's position ("red lines").
 POSITION_KINDS = (ClaimKind.CONDITION, ClaimKind.DEMAND)
 
@@ -102,6 +102,19 @@ def build_view(standoff: Standoff, forecast: Forecast | None = None) -> BriefVie
     return BriefView(headline=headline, sections=sections, notes=cite.notes())
 
 
+def build_forecast_view(forecast: Forecast) -> BriefView:
+    """The Forecast alone as a view (``standoff forecast``): the brief's Forecast section,
+    so both commands show the same rows, labels and footnotes."""
+    cite = Citations()
+    named = [t.label or t.threat_id for t in forecast.threats]
+    headline = Cell(
+        f"As of {fmt.day(forecast.as_of)}: {len(forecast.threats)} threats forecast"
+        + (f" ({'; '.join(named)})" if named else "")
+        + f", {len(forecast.not_forecast)} not; {len(forecast.issues)} issue forecasts."
+    )
+    return BriefView(headline=headline, sections=[_forecast(forecast, cite)], notes=cite.notes())
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -153,7 +166,7 @@ def _last_change_notes(history: list[StateChange], cite: Citations) -> tuple[int
 def _headline(standoff: Standoff, forecast: Forecast | None, cite: Citations) -> Cell:
     days = sorted(d for d in (fmt.event_day(e) for e in standoff.events) if d is not None)
     span = f" ({days[0].isoformat()} to {days[-1].isoformat()})" if days else ""
-    live = [t for t in standoff.threats if t.status in LIVE_STATUSES]
+    live = [t for t in standoff.threats if is_live(t)]
     parts = [
         f"As of {fmt.day(standoff.as_of)}: {len(standoff.actors)} actors",
         f"{len(standoff.events)} events from {len(standoff.articles)} articles{span}",
@@ -173,23 +186,127 @@ def _headline(standoff: Standoff, forecast: Forecast | None, cite: Citations) ->
         )
         notes = cite.all_evidence(_deadline_evidence(first.deadline, first.evidence)[:1])
     text = "; ".join(parts) + "."
-    if forecast is not None and forecast.threats:
-        likely = _most_likely(forecast.threats[0])
-        if likely:
-            text += f" {likely}"
-            notes = notes + cite.model_card(forecast.threats[0].model_card)
-    return Cell(text, notes)
+    main = _main_threat(standoff)
+    if main is not None:
+        text += f" Main threat: {_name(main)}: {threat_state(main, standoff.as_of)}."
+        story = threat_story(main)
+        if story:
+            text += f" Its story: {story}."
+        notes = notes + _last_change_notes(main.history, cite)
+        if forecast is not None:
+            line, card = _forecast_line(main, forecast)
+            text += f" {line}"
+            notes = notes + (cite.model_card(card) if card else ())
+    return Cell(text, tuple(dict.fromkeys(notes)))
 
 
-def _most_likely(threat: ThreatForecast) -> str:
-    if not threat.outcomes:
-        return ""
-    top = max(threat.outcomes, key=lambda o: o.probability.mean)
-    return (
-        f"Most likely end of {threat.threat_id} ({threat.sender} -> {threat.target}): "
-        f"{fmt.label(top.outcome)} {fmt.percent(top.probability.mean)} "
-        f"[{fmt.interval_percent(top.probability)}]."
+def _main_threat(standoff: Standoff) -> ThreatRecord | None:
+    """The threat ranked first by the tracker (the first one when none is ranked)."""
+    ranked = [t for t in standoff.threats if t.rank is not None]
+    if ranked:
+        return min(ranked, key=lambda t: t.rank or 0)
+    return standoff.threats[0] if standoff.threats else None
+
+
+def _name(threat: ThreatRecord) -> str:
+    """The threat's label for people (its id only when the tracker gave no label)."""
+    return threat.label or f"{threat.id} ({threat.sender} -> {threat.target})"
+
+
+def _forecast_line(threat: ThreatRecord, forecast: Forecast) -> tuple[str, str | None]:
+    """What the forecast says of ``threat``: its most likely end with the horizon, or
+    why it has no probability; and the model card to cite."""
+    for item in forecast.threats:
+        if item.threat_id == threat.id and item.outcomes:
+            top = max(item.outcomes, key=lambda o: o.probability.mean)
+            shown = [top] + [
+                o for o in item.outcomes if o.outcome == "imposed" and o is not top
+            ]
+            said = "; ".join(
+                f"{fmt.label(o.outcome)} {fmt.percent(o.probability.mean)} "
+                f"[{fmt.interval_percent(o.probability)}]"
+                for o in shown
+            )
+            return (
+                f"Forecast, {item.horizon or 'horizon not stated'}: most likely {said}.",
+                item.model_card,
+            )
+    for skipped in forecast.not_forecast:
+        if skipped.threat_id == threat.id:
+            if not is_live(threat):
+                return "No forecast: it is no longer pending (what happened is above).", None
+            return f"No forecast: {skipped.reason}.", None
+    return "No forecast for it.", None
+
+
+def _short(day: date | None) -> str:
+    return f"{day.day} {day.strftime('%b')}" if day is not None else "undated"
+
+
+def threat_state(threat: ThreatRecord, as_of: date | None) -> str:
+    """Where a threat stands, in words: ``live, 1 day to the deadline (2025-08-08)``,
+    ``partly carried out (...); deadline 2025-08-08 passed``, ``carried out on ...``."""
+    deadline = threat.deadline.value if threat.deadline else None
+    done = "; ".join(
+        f"{x.measure or 'measures'} imposed on {x.on} on {fmt.day(x.date)}"
+        for x in threat.executions
     )
+    if is_live(threat):
+        if deadline is None:
+            clock = "no deadline"
+        elif as_of is None:
+            clock = f"deadline {fmt.resolved(threat.deadline)}"
+        else:
+            left = (deadline - as_of).days
+            when = "today" if left == 0 else f"{left} day{'s' if left != 1 else ''} left"
+            clock = f"deadline {fmt.resolved(threat.deadline)}, {when}"
+        state = f"live, {clock}"
+        return state + (f"; partly carried out: {done}" if done else "")
+    status = threat.status
+    if status == ThreatStatus.WITHDRAWN:
+        return f"withdrawn on {fmt.day(_last_dated(threat, status.value))}"
+    if status == ThreatStatus.CARRIED_OUT:
+        return f"carried out: {done}" if done else "carried out"
+    passed = ""
+    if deadline is not None:
+        passed = f"deadline {fmt.resolved(threat.deadline)} passed"
+    if status == ThreatStatus.PARTLY_CARRIED_OUT:
+        part = f"partly carried out: {done}" if done else "partly carried out"
+        more = f"{passed} with no measure on {threat.target}" if passed else ""
+        return "; ".join(x for x in (part, more) if x)
+    if passed:
+        return f"expired: {passed} with no measure reported"
+    return fmt.label(status.value)
+
+
+def _last_dated(threat: ThreatRecord, state: str) -> date | None:
+    dated = [h.date for h in threat.history if h.state == state and h.date]
+    return dated[-1] if dated else None
+
+
+def threat_story(threat: ThreatRecord) -> str:
+    """The threat's history in one line: ``14 Jul issued, deadline 2025-09-02 ("50 days");
+    29 Jul deadline moved ...; 6 Aug secondary tariffs imposed on IND; 8 Aug deadline
+    passed``."""
+    steps = []
+    for change in _by_date(threat.history):
+        detail = change.detail
+        if change.state == "issued":
+            _, _, tail = detail.rpartition("; deadline ")
+            words = f"deadline {tail}" if tail and tail != "none" else "no deadline"
+            text = f"issued, {words}"
+        elif change.state in (ThreatStatus.EXPIRED.value, "deadline_passed"):
+            text = "deadline passed"
+        elif change.state in (
+            ThreatStatus.CARRIED_OUT.value, ThreatStatus.PARTLY_CARRIED_OUT.value
+        ):
+            text = detail.split(" (", 1)[0] if "imposed on" in detail else fmt.label(change.state)
+        elif change.state == ThreatStatus.MODIFIED.value and detail:
+            text = detail
+        else:
+            text = f"{fmt.label(change.state)}: {detail}" if detail else fmt.label(change.state)
+        steps.append(f"{_short(change.date)} {text}")
+    return "; ".join(steps)
 
 
 # --------------------------------------------------------------------------- sections
@@ -222,7 +339,7 @@ def _timeline(standoff: Standoff, cite: Citations) -> Section:
         rows=[
             (
                 Cell(fmt.event_date(event)),
-                Cell(event.type + (f" ({event.mode})" if event.mode else "")),
+                Cell(fmt.event_label(event)),
                 Cell(f"{event.source} -> {event.target or fmt.NONE}"),
                 Cell(event.cue or fmt.NONE, cite.evidence(event.evidence)),
                 Cell(event.evidence.source or fmt.NONE),
@@ -238,30 +355,43 @@ def _timeline(standoff: Standoff, cite: Citations) -> Section:
     return Section("timeline", "Timeline", [table])
 
 
-def _threat_blocks(threat: ThreatRecord, cite: Citations) -> list[Block]:
+def _threat_blocks(threat: ThreatRecord, as_of: date | None, cite: Citations) -> list[Block]:
     evidence = cite.all_evidence(threat.evidence)
     deadline_notes = cite.all_evidence(_deadline_evidence(threat.deadline, threat.evidence))
     status_notes = _last_change_notes(threat.history, cite) or evidence
-    fields = Fields(
-        title=f"{threat.id}: {threat.sender} threatens {threat.target}",
-        title_notes=evidence,
-        items=[
-            ("sender", Cell(threat.sender)),
-            ("target", Cell(threat.target)),
-            ("third parties", Cell(fmt.codes(threat.third_parties))),
-            ("demand", Cell(threat.demand or "not stated")),
-            ("measures", Cell(fmt.codes(threat.measures))),
-            ("deadline", Cell(fmt.deadline(threat.deadline), deadline_notes)),
-            ("status", Cell(fmt.label(threat.status.value), status_notes)),
-        ],
-    )
+    items = [
+        ("id", Cell(threat.id)),
+        ("sender", Cell(threat.sender)),
+        ("target", Cell(threat.target)),
+        ("third parties", Cell(fmt.codes(threat.third_parties))),
+        ("demand", Cell(threat.demand or "not stated")),
+        ("measures", Cell(fmt.codes(threat.measures))),
+        ("deadline", Cell(fmt.deadline(threat.deadline), deadline_notes)),
+        ("status", Cell(fmt.label(threat.status.value), status_notes)),
+        ("state", Cell(threat_state(threat, as_of))),
+    ]
+    for execution in threat.executions:
+        items.append(
+            (
+                "carried out",
+                Cell(
+                    f"{execution.measure or 'measures'} on {execution.on}, "
+                    f"{fmt.day(execution.date)}",
+                    cite.evidence(execution.evidence),
+                ),
+            )
+        )
+    if threat.rank is not None:
+        first = "the main threat" if threat.rank == 1 else f"#{threat.rank}"
+        items.append(("rank", Cell(f"{first}: {threat.rank_reason}")))
+    fields = Fields(title=_name(threat), title_notes=evidence, items=items)
     return [fields, _history_table(threat.history, cite)]
 
 
 def _threats(standoff: Standoff, cite: Citations) -> Section:
     blocks: list[Block] = []
     for threat in standoff.threats:
-        blocks.extend(_threat_blocks(threat, cite))
+        blocks.extend(_threat_blocks(threat, standoff.as_of, cite))
     return Section("threats", "Threats", blocks, empty="no threats found")
 
 
@@ -346,16 +476,17 @@ def _articles(standoff: Standoff, cite: Citations) -> Section:
 
 def _threat_forecast_blocks(threat: ThreatForecast, cite: Citations) -> list[Block]:
     card = cite.model_card(threat.model_card)
+    averaged = [f.name for f in threat.features if f.value == UNKNOWN and not f.overridden]
+    caption = (
+        f"no evidence for {', '.join(averaged)}: averaged over the levels TIES coders "
+        "gave them (see the inputs below)"
+        if averaged
+        else ""
+    )
+    name = threat.label or f"{threat.threat_id} ({threat.sender} -> {threat.target})"
     outcomes = Table(
-        title=(
-            f"{threat.threat_id} ({threat.sender} -> {threat.target}): how it ends "
-            f"- model card {threat.model_card}"
-            + (
-                f" - retrospective: the threat is now {fmt.label(threat.observed)}"
-                if threat.observed
-                else ""
-            )
-        ),
+        title=f"{name}: how it ends, {threat.horizon or 'horizon not stated'} "
+        f"- model card {threat.model_card}",
         columns=("outcome", "probability", "interval"),
         rows=[
             (
@@ -366,9 +497,10 @@ def _threat_forecast_blocks(threat: ThreatForecast, cite: Citations) -> list[Blo
             for o in sorted(threat.outcomes, key=lambda o: -o.probability.mean)
         ],
         empty="no outcome probabilities",
+        caption=caption,
     )
     features = Table(
-        title=f"{threat.threat_id}: inputs as coded",
+        title=f"{name}: inputs as coded",
         columns=("feature", "value", "why"),
         rows=[
             (
@@ -381,6 +513,18 @@ def _threat_forecast_blocks(threat: ThreatForecast, cite: Citations) -> list[Blo
         empty="no inputs recorded",
     )
     return [outcomes, features]
+
+
+def _not_forecast_table(forecast: Forecast) -> Table:
+    return Table(
+        title="Threats with no forecast: what happened, or what they lack",
+        columns=("threat", "why no probability"),
+        rows=[
+            (Cell(item.label or item.threat_id), Cell(item.reason))
+            for item in forecast.not_forecast
+        ],
+        empty="every threat is forecast",
+    )
 
 
 def _issue_title(issue: IssueForecast) -> str:
@@ -450,11 +594,14 @@ def _forecast(forecast: Forecast | None, cite: Citations) -> Section:
             ("as of", Cell(fmt.day(forecast.as_of))),
             ("draws", Cell(str(forecast.draws))),
             ("seed", Cell(str(forecast.seed) if forecast.seed is not None else fmt.NONE)),
+            ("scenario", Cell(forecast.scenario or "none")),
         ],
     )
     blocks: list[Block] = [run]
     for threat in forecast.threats:
         blocks.extend(_threat_forecast_blocks(threat, cite))
+    if forecast.not_forecast:
+        blocks.append(_not_forecast_table(forecast))
     blocks.extend(_issue_tables(forecast, cite))
     blocks.append(_exposure_table(forecast, cite))
     blocks.append(

@@ -50,8 +50,6 @@ def parse_overrides(items: list[str]) -> dict[str, str | int | float]:
     return out
 
 
-
-
 @app.command("forecast")
 def forecast_command(
     paths: PathsArg = None,

@@ -179,3 +179,26 @@ def test_the_reference_scenario_cites_no_fact_after_its_own_date() -> None:
     assert len(cited) >= 8
     late = [f"{d} {m}" for d, m in cited if date(2025, months[m], int(d)) > as_of]
     assert not late, f"facts after the scenario's date {as_of}: {late}"
+
+
+def test_forecast_store_as_of_equals_the_briefs_forecast(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from standoff.track.store import Store
+    from test_track_factories import ultimatum_story
+
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        for reading in ultimatum_story():
+            store.add(reading, reading.article.id)
+    common = ["--store", str(path), "--as-of", "2025-08-07", "--draws", "50", "--json"]
+    code, out, err = run(["forecast", *common], capsys)
+    assert code == 0, err
+    alone = Forecast.model_validate_json(out)
+    code, out, err = run(["brief", *common], capsys)
+    assert code == 0, err
+    assert alone == Forecast.model_validate(json.loads(out)["forecast"])
+    (threat,) = alone.threats
+    assert threat.label.startswith("USA -> RUS, secondary tariffs") and threat.horizon
+    code, _, err = run(["forecast", "a.txt", "--store", str(path)], capsys)
+    assert code == 2 and "not both" in err

@@ -95,8 +95,9 @@ def test_has_timeline_scores_and_forecast_charts(page: str) -> None:
     assert page.count("<svg") == 4  # timeline, conflict-cooperation, outcomes, issues
     timeline = page.split('id="timeline"', 1)[1].split("</figure>", 1)[0]
     assert "<svg" in timeline
-    assert "deadline: T1 (USA-&gt;RUS)" in timeline  # the deadline's label
-    assert "THREATEN" in timeline and "threat T1" in timeline
+    # The deadline and the threat's row are named by its label, not its hash.
+    assert "deadline: USA -&gt; RUS, secondary tariffs, deadline 8 Aug" in timeline
+    assert "THREATEN" in timeline and "T1" not in timeline
     scores = page.split('id="scores"', 1)[1].split("</section>", 1)[0]
     assert "USA -&gt; RUS" in scores and "<svg" in scores
 
@@ -133,9 +134,9 @@ def test_busiest_pairs_first() -> None:
 def test_dollar_sign_is_not_mathtext() -> None:
     # "$" in a label must not be parsed as mathtext (two of them would be).
     standoff = make_standoff()
-    standoff.threats[0].id = "T$1$"
+    standoff.threats[0].label = "USA -> RUS, $1$ tariffs"
     svg = charts.timeline_svg(standoff)
-    assert svg is not None and "deadline: T$1$" in svg
+    assert svg is not None and "deadline: USA -&gt; RUS, $1$ tariffs" in svg
 
 
 def test_write_is_atomic(tmp_path: Path) -> None:
@@ -172,8 +173,9 @@ def test_bad_path_is_refused(tmp_path: Path, where: str) -> None:
 
 def test_one_deadline_line_per_date() -> None:
     standoff = make_standoff()
-    second = standoff.threats[0].model_copy(update={"id": "T2", "target": "IND"})
+    standoff.threats[0].label = "T1"
+    second = standoff.threats[0].model_copy(update={"id": "T2", "label": "T2"})
     standoff.threats.append(second)
     svg = charts.timeline_svg(standoff)
     assert svg is not None
-    assert "deadline: T1 (USA-&gt;RUS), T2 (USA-&gt;IND)" in svg
+    assert "deadline: T1, T2" in svg

@@ -253,6 +253,42 @@ def test_proposal_rejected_then_dropped_by_its_sponsor() -> None:
     assert record.opponents == ["RUS", "UKRGOV"]
 
 
+def test_a_proposal_changes_only_on_an_event_that_names_it_and_says_who() -> None:
+    from standoff.model import Proposal
+    from test_track_factories import evidence
+
+    a, b, c, d = article(JULY14), article(JULY29), article(AUG7), article(AUG20)
+    ceasefire = Proposal(name="ceasefire", text="a 30-day ceasefire", sponsors=["USA"],
+                         supporters=["UKR"], evidence=[evidence("A US plan for a ceasefire.", a)])
+    talks = Proposal(name="talks", text="talks in Jeddah", sponsors=["USA"], supporters=["UKR"],
+                     evidence=[evidence("Talks in Jeddah.", a, 30)])
+    readings = [
+        reading(a, proposals=[ceasefire, talks]),
+        reading(b, events=[
+            # A ceasefire named in another clause than the agreement's.
+            event(b, "AGREE", "CHNGOV", "USA", JULY29,
+                  "Kyiv said a full ceasefire must come first, and it will keep the right to "
+                  "choose its own alliances.", "alliances"),
+            # Talks between other parties than the proposal's.
+            event(b, "CONSULT", "USAGOV", "CHNGOV", JULY29,
+                  "U.S. and Chinese officials were holding trade talks in Stockholm.", "talks"),
+        ]),
+        reading(c, events=[event(c, "AGREE", "RUSGOV", "USA", AUG7,
+                                 "Moscow agreed to the ceasefire on Thursday.", "agreed")]),
+        reading(d, events=[event(d, "CONSULT", "UKR", "USAGOV", AUG20,
+                                 "Ukrainian and US delegations held talks in Jeddah.", "talks")]),
+    ]
+    records = {p.name: p for p in build_standoff(readings).proposals}
+    assert _states(records["ceasefire"].history) == [
+        (JULY14, "floated"), (JULY14, "backed"), (AUG7, "agreed"),
+    ]
+    assert records["ceasefire"].history[-1].detail == "agreed by RUSGOV with USA (AGREE: agreed)"
+    assert _states(records["talks"].history) == [
+        (JULY14, "floated"), (JULY14, "backed"), (AUG20, "agreed"),
+    ]
+    assert records["talks"].history[-1].detail.startswith("held by UKR with USAGOV")
+
+
 @settings(max_examples=25, deadline=None)
 @given(seed=st.integers(0, 10_000), day=st.dates(date(2025, 7, 10), date(2025, 8, 25)))
 def test_input_order_does_not_matter_and_as_of_is_a_cut(seed: int, day: date) -> None:

@@ -83,7 +83,7 @@ def timeline_svg(standoff: Standoff) -> str | None:
         if day is not None:
             counts[(event.type, day)] += 1
     changes = [
-        (threat.id, change.date, fmt.label(change.state))
+        (threat.label or threat.id, change.date, fmt.label(change.state))
         for threat in standoff.threats
         for change in threat.history
         if change.date is not None
@@ -93,13 +93,13 @@ def timeline_svg(standoff: Standoff) -> str | None:
     for threat in standoff.threats:
         if threat.deadline is not None and threat.deadline.value is not None:
             deadlines[threat.deadline.value].append(
-                f"{threat.id} ({threat.sender}->{threat.target})"
+                threat.label or f"{threat.id} ({threat.sender}->{threat.target})"
             )
     if not counts and not changes and not deadlines:
         return None
     types = sorted({kind for kind, _ in counts})
     threat_rows = sorted({tid for tid, _, _ in changes})
-    rows = types + [f"threat {tid}" for tid in threat_rows]
+    rows = types + list(threat_rows)
     with plt.rc_context(_RC):
         fig, ax = plt.subplots(figsize=(WIDTH_INCHES, 1.6 + 0.35 * max(len(rows), 2)))
         if counts:
@@ -217,8 +217,9 @@ def _outcome_panel(ax: Any, threat: ThreatForecast) -> None:
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.grid(axis="x", alpha=0.3)
+    name = threat.label or f"{threat.threat_id} ({threat.sender} -> {threat.target})"
     ax.set_title(
-        f"{threat.threat_id} ({threat.sender} -> {threat.target}) - model card {threat.model_card}",
+        f"{name}: {threat.horizon or 'horizon not stated'} - model card {threat.model_card}",
         fontsize=8,
         loc="left",
     )

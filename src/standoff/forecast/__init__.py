@@ -21,6 +21,7 @@ from standoff.forecast.models import TRAJECTORY_ROUNDS, default_models
 from standoff.forecast.montecarlo import interval, simulate
 from standoff.forecast.scenario import Scenario
 from standoff.model import (
+    Execution,
     Forecast,
     IssueForecast,
     NotForecast,
@@ -31,19 +32,12 @@ from standoff.model import (
 from standoff.track.threats import imposed_on_target, is_live
 
 __all__ = [
-    "DEFAULT_DRAWS",
-    "DEFAULT_SEED",
     "REFERENCE_SCENARIO",
     "forecast_issues",
     "forecast_standoff",
     "reference_scenario",
     "why_not_forecast",
 ]
-
-# The defaults of `standoff brief` and `standoff forecast` alike: enough Monte Carlo draws
-# for stable 90% intervals, and a fixed seed so that the same articles give the same numbers.
-DEFAULT_DRAWS = 1000
-DEFAULT_SEED = 0
 
 REFERENCE_SCENARIO = "us-russia-2025.yaml"
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -156,24 +150,25 @@ def why_not_forecast(threat: ThreatRecord) -> str | None:
         when = [h.date for h in threat.history if h.state == ThreatStatus.WITHDRAWN.value]
         return f"withdrawn on {_day(when[-1] if when else None)}"
     imposed = imposed_on_target(threat)
+    status = threat.status.value.replace("_", " ")
     if imposed:
-        what = "; ".join(
-            f"{x.measure or 'measures'} imposed on {x.on} on {_day(x.date)}" for x in imposed
-        )
-        return f"{fmt_status(threat)}: {what} (the outcome is known: imposed)"
+        return f"{status}: {_imposed(imposed)} (the outcome is known: imposed)"
     if not is_live(threat):
         deadline = threat.deadline.value if threat.deadline else None
-        done = "; ".join(
-            f"{x.measure or 'measures'} imposed on {x.on} on {_day(x.date)}"
-            for x in threat.executions
+        passed = (
+            f"deadline {deadline.isoformat()} passed with no measure on {threat.target}"
+            if deadline is not None
+            else "no longer pending"
         )
-        passed = f"deadline {_day(deadline)} passed with no measure on {threat.target}"
-        return f"{fmt_status(threat)}: {passed}" + (f"; {done}" if done else "")
+        done = f"; {_imposed(threat.executions)}" if threat.executions else ""
+        return f"{status}: {passed}{done}"
     return None
 
 
-def fmt_status(threat: ThreatRecord) -> str:
-    return threat.status.value.replace("_", " ")
+def _imposed(executions: list[Execution]) -> str:
+    return "; ".join(
+        f"{x.measure or 'measures'} imposed on {x.on} on {_day(x.date)}" for x in executions
+    )
 
 
 def _forecast_threats(

@@ -244,8 +244,9 @@ def _short(day: date | None) -> str:
 
 
 def threat_state(threat: ThreatRecord, as_of: date | None) -> str:
-    """Where a threat stands, in words: ``live, 1 day to the deadline (2025-08-08)``,
-    ``partly carried out (...); deadline 2025-08-08 passed``, ``carried out on ...``."""
+    """Where a threat stands on ``as_of``, in words: ``live, deadline 2025-08-08, 1 day
+    left``, ``partly carried out: tariffs imposed on IND on 2025-08-06; deadline
+    2025-08-08 passed with no measure on RUS``, ``carried out: ...``, ``withdrawn on ...``."""
     deadline = threat.deadline.value if threat.deadline else None
     done = "; ".join(
         f"{x.measure or 'measures'} imposed on {x.on} on {fmt.day(x.date)}"
@@ -258,7 +259,11 @@ def threat_state(threat: ThreatRecord, as_of: date | None) -> str:
             clock = f"deadline {fmt.resolved(threat.deadline)}"
         else:
             left = (deadline - as_of).days
-            when = "today" if left == 0 else f"{left} day{'s' if left != 1 else ''} left"
+            when = (
+                "today" if left == 0
+                else "passed" if left < 0
+                else f"{left} day{'s' if left != 1 else ''} left"
+            )
             clock = f"deadline {fmt.resolved(threat.deadline)}, {when}"
         state = f"live, {clock}"
         return state + (f"; partly carried out: {done}" if done else "")

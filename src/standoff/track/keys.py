@@ -78,9 +78,19 @@ MEASURE_KINDS: dict[str, frozenset[str]] = {
 }
 
 
+# Names of one measure: "duties" and "levies" are tariffs.
+MEASURE_SYNONYMS: dict[str, str] = {"duty": "tariff", "levy": "tariff"}
+
+
+def canonical(words_: frozenset[str]) -> frozenset[str]:
+    """Measure words with synonyms replaced by one name (``MEASURE_SYNONYMS``)."""
+    return frozenset(MEASURE_SYNONYMS.get(w, w) for w in words_)
+
+
 def specific_measure_words(measures: list[str]) -> frozenset[str]:
-    """The content words of ``measures`` that name a measure (``VAGUE_MEASURES`` left out)."""
-    return measure_words(measures) - VAGUE_MEASURES
+    """The content words of ``measures`` that name a measure, synonyms as one
+    (``{"tariff", "ban"}`` for "steep levies" and "a freight ban"; vague words left out)."""
+    return canonical(measure_words(measures)) - VAGUE_MEASURES
 
 
 def measure_kinds(measure_words_: frozenset[str]) -> frozenset[str]:

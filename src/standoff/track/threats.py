@@ -44,6 +44,7 @@ from standoff.model import (
 )
 from standoff.track import evidence as ev
 from standoff.track.keys import (
+    canonical,
     country,
     jaccard,
     measure_kinds,
@@ -187,7 +188,7 @@ def label(record: ThreatRecord, limit: int = 2) -> str:
     taken: set[str] = set()
     for measure in named:
         mw = specific_measure_words([measure])
-        if mw <= taken or (mw & _TARIFF_WORDS and taken & _TARIFF_WORDS):
+        if mw <= taken:
             continue
         if len(shown) < limit:
             shown.append(measure)
@@ -199,10 +200,6 @@ def label(record: ThreatRecord, limit: int = 2) -> str:
         about = "about " if record.deadline and record.deadline.approximate else ""
         parts.append(f"deadline {about}{_short_day(value)}")
     return ", ".join(parts)
-
-
-# Tariff-like words: one of them names the measure; "levies" beside "tariffs" is the same.
-_TARIFF_WORDS = frozenset({"tariff", "duty", "levy"})
 
 
 def is_live(record: ThreatRecord) -> bool:
@@ -261,7 +258,7 @@ class ThreatLedger:
             return
         src, dst = country(event.source), country(event.target)
         when = (event.date.value if event.date else None) or ev.day_of(event.evidence, published)
-        said = words(event.cue) | words(event.evidence.sentence)
+        said = canonical(words(event.cue) | words(event.evidence.sentence))
         best: tuple[tuple[int, int, int], _Entry, list[str], bool] | None = None
         for index, entry in enumerate(self._entries):
             record = entry.record
@@ -382,7 +379,14 @@ class ThreatLedger:
         A threat of bare "sanctions" is carried out by whatever sanction is imposed: it
         is returned, with False, when the words name no measure of the threat.
         """
-        named = [m for m in measures if specific_measure_words([m]) & said]
+        named: list[str] = []
+        covered: set[str] = set()
+        for measure in measures:
+            hit = specific_measure_words([measure]) & said
+            # "steep levies" beside "secondary tariffs": one tariff named twice.
+            if hit and not hit <= covered:
+                named.append(measure)
+                covered |= hit
         if named:
             return named, True
         return [m for m in measures if specific_measure_words([m]) == {"sanction"}], False
@@ -495,7 +499,10 @@ class ThreatLedger:
             )
         target = entry.key[1]
         on_target = {x.measure for x in record.executions if country(x.on) == target}
-        complete = on == target and all(m in on_target for m in record.measures)
+        done_words = specific_measure_words(list(on_target))
+        complete = on == target and all(
+            m in on_target or specific_measure_words([m]) & done_words for m in record.measures
+        )
         status = ThreatStatus.CARRIED_OUT if complete else ThreatStatus.PARTLY_CARRIED_OUT
         named = ", ".join(m for m in new if m) or "a measure"
         detail = f"{named} imposed on {on} ({event.type} {event.source}->{event.target}"
@@ -503,7 +510,10 @@ class ThreatLedger:
         if on != target:
             detail += f"; third party of the threat on {target}"
         elif not complete:
-            waiting = [m for m in record.measures if m not in on_target]
+            waiting = [
+                m for m in record.measures
+                if m not in on_target and not specific_measure_words([m]) & done_words
+            ]
             detail += f"; still threatened: {', '.join(waiting)}"
         if record.status == ThreatStatus.CARRIED_OUT:
             status = ThreatStatus.CARRIED_OUT

@@ -219,3 +219,15 @@ def test_a_measure_imposed_on_the_target_updates_its_threat_not_a_new_record() -
     (record,) = build_standoff(story, as_of=AUG20).threats
     assert _states(record) == [(JULY14, "issued"), (AUG6, "carried_out")]
     assert record.live is False
+
+
+def test_a_label_names_sender_target_distinct_measures_and_the_deadline() -> None:
+    from standoff.track.threats import label
+
+    record = ThreatRecord(
+        id="T-1", sender="USA", target="RUS", deadline=deadline(AUG8, approximate=True),
+        measures=["secondary tariffs", "steep levies", "sanctions", "asset freeze"],
+    )
+    assert label(record) == "USA -> RUS, secondary tariffs, sanctions, deadline about 8 Aug"
+    bare = ThreatRecord(id="T-2", sender="RUS", target="UKR", measures=["measures"])
+    assert label(bare) == "RUS -> UKR, no measure stated"

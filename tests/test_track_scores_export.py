@@ -90,6 +90,14 @@ def test_tabular_export_has_events_ledgers_and_history(tmp_path: Path, fmt: str)
         history = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     states = [h["state"] for h in history if h["kind"] == "threat"]
     assert states == [h.state for h in standoff.threats[0].history]
+    threats = list(duckdb.connect().execute(
+        f"SELECT label, rank, carried_out FROM read_{'csv_auto' if fmt == 'csv' else 'parquet'}"
+        f"('{out / f'threats.{fmt}'}')"
+    ).fetchall())
+    assert threats == [
+        ("USA -> RUS, secondary tariffs, sanctions, deadline about 8 Aug", 1,
+         "secondary tariffs on IND 2025-08-06"),
+    ]
     assert all(h["sentence"] for h in history if h["state"] != "deadline_passed")
     # Exporting again replaces the earlier export; an unrelated folder is refused.
     export(standoff, fmt, out)

@@ -99,6 +99,8 @@ def tables(standoff: Standoff) -> dict[str, list[dict[str, Any]]]:
     threats = [
         {
             "id": t.id,
+            "label": t.label or None,
+            "rank": t.rank,
             "sender": t.sender,
             "target": t.target,
             "third_parties": ";".join(t.third_parties) or None,
@@ -106,6 +108,13 @@ def tables(standoff: Standoff) -> dict[str, list[dict[str, Any]]]:
             "measures": ";".join(t.measures) or None,
             "deadline": t.deadline.value.isoformat() if t.deadline and t.deadline.value else None,
             "status": t.status.value,
+            "live": t.live,
+            "carried_out": ";".join(
+                f"{x.measure or 'measures'} on {x.on}"
+                + (f" {x.date.isoformat()}" if x.date else "")
+                for x in t.executions
+            )
+            or None,
             "n_evidence": len(t.evidence),
         }
         for t in standoff.threats

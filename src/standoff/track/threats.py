@@ -188,7 +188,7 @@ def label(record: ThreatRecord, limit: int = 2) -> str:
     taken: set[str] = set()
     for measure in named:
         mw = specific_measure_words([measure])
-        if mw <= taken:
+        if mw & taken:  # "steep levies" after "secondary tariffs": the same tariff
             continue
         if len(shown) < limit:
             shown.append(measure)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from rulecheck import check_rule, check_types
+from rulecheck import check_rule, types
 from standoff.read import Reader
 from standoff.read.mood import HEAD_CHILD_MOODS, HEAD_MOODS, OWN_MOODS, Mood, classify
 
@@ -65,7 +65,7 @@ def test_rule_rules_out_its_example(reader: Reader, rule: str, text: str, event:
 
 @pytest.mark.parametrize(("rule", "text", "kind"), TYPES, ids=[c[0] for c in TYPES])
 def test_rule_types_its_example(reader: Reader, rule: str, text: str, kind: str) -> None:
-    check_types(reader, REGISTRIES[rule], rule, text, kind)
+    check_rule(reader, REGISTRIES[rule], rule, text, kind, types)
 
 
 def test_every_mood_rule_has_a_case() -> None:

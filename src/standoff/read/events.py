@@ -22,24 +22,16 @@ from spacy.tokens import Span, Token
 
 from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
-from standoff.read.lexicon import LIGHT_VERBS, THREATENABLE, Lexicon, Modality
+from standoff.read.lexicon import THREATENABLE, Lexicon, Modality
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.mood import Mood, classify, elided_refusals, mood
-from standoff.read.syntax import OBJECT_DEPS, agent_of, prep_objects, subject_of
-from standoff.read.targets import between_parties, clause_addressee, predicate_targets
-from standoff.read.triggers import (
-    REPORTING_VERBS,
-    Trigger,
-    TriggerKind,
-    find_triggers,
-    is_measure,
-    measure_object,
-)
+from standoff.read.roles import owner_of_object, roles
+from standoff.read.rules import Rules, first_match
+from standoff.read.syntax import agent_of, prep_objects, subject_of
+from standoff.read.targets import clause_addressee, predicate_targets
+from standoff.read.triggers import Trigger, TriggerKind, find_triggers, is_measure
 from standoff.read.words import WORDS
 
-# "travel to Washington for talks", "agreed over dinner": the meeting is the verb's occasion.
-OCCASION_PREPS = frozenset(("for", "over", "during", "at", "after"))
-COUNTED = WORDS.time_nouns | {"round", "rounds", "series"}
 # Event types with a clear other party: a missing target is worth inferring.
 TARGETED_TYPES = {
     "AGREE",
@@ -87,345 +79,43 @@ class Found:
     offered: bool = False  # announced, not done: "ready to agree", "will meet"
 
 
-# --------------------------------------------------------------------------- roles
-
-
-def roles(
-    trigger: Trigger, index: ActorIndex, lexicon: Lexicon
-) -> tuple[list[Ref], list[Ref], bool]:
-    """Source refs, target refs and whether the target is a generic set of countries."""
-    tok = trigger.token
-    preps = lexicon.types[trigger.type].preps
-    material = trigger.type in ("ASSAULT", "SANCTION", "COERCE", "MOBILIZE", "THREATEN")
-    sources: list[Ref] = []
-    targets: list[Ref] = []
-    generic = False
-
-    def add_targets(head: Token) -> None:
-        nonlocal generic
-        if index.is_generic(head):
-            generic = True
-            return
-        targets.extend(index.actors_of(head, demonyms=material or trigger.type == "CONSULT"))
-
-    if trigger.kind == "patient":
-        # "Trump said Russia would face tariffs if ...": the subject is threatened, the
-        # speaker threatens.
-        subject = subject_of(tok)
-        if subject is not None:
-            targets = index.actors_of(subject)
-        if tok.dep_ == "ccomp":
-            sources = _reporter(tok.head, index)
-        return sources, targets, generic
-    if trigger.kind == "judged":
-        # "Doha said the demands were not reasonable": the speaker judges; an actor judged
-        # illegal is accused, a thing judged is its owner's, else the party faced (filled later)
-        sources = _reporter(tok.head, index)  # a judged trigger's head always reports
-        subject = subject_of(tok)
-        if subject is not None:
-            named = index.actors_of(subject)
-            if named and trigger.type == "ACCUSE":
-                targets = named
-            elif not named:
-                targets = _modifier_actors(subject, index)
-        return sources, targets, generic
-    if trigger.kind == "reported":
-        # "Kyiv said Russia bears responsibility": the speaker accuses the subject.
-        subject = subject_of(tok)
-        if subject is not None:
-            targets = index.actors_of(subject)
-        if tok.dep_ == "ccomp":
-            speaker = subject_of(tok.head)
-            if speaker is not None:
-                sources = index.actors_of(speaker)
-    elif trigger.kind in ("verb", "phrase", "object-verb", "response"):
-        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-        if passive and tok.lemma_.lower() in WORDS.stative_passives and agent_of(tok) is None:
-            # "Israel is opposed to French mediation": a stance, its subject holds it
-            holder = next(c for c in tok.children if c.dep_ == "nsubjpass")
-            sources = index.actors_of(holder)
-            for _prep, obj in prep_objects(tok, ("to",)):
-                add_targets(obj)
-            return sources, targets, generic
-        if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "the ceasefire demanded by Kyiv"
-            agent = agent_of(tok)
-            if agent is not None:
-                sources = index.actors_of(agent, demonyms=True)
-        elif passive:
-            agent = agent_of(tok)
-            if agent is not None:
-                sources = index.actors_of(agent, demonyms=True)
-            for child in tok.children:
-                if child.dep_ == "nsubjpass":
-                    if is_measure(child, lexicon):
-                        # "U.S. tariffs ... will be raised": the owner imposes; "the boycott
-                        # of Qatar could be tightened": the one boycotted is hit
-                        sources = sources or _modifier_actors(child, index)
-                        for _prep, obj in prep_objects(child, ("on", "against", "of")):
-                            add_targets(obj)
-                        if not sources and tok.dep_ == "ccomp":
-                            # "officials said the boycott could be tightened"
-                            sources = _reporter(tok.head, index)
-                    else:
-                        add_targets(child)
-        else:
-            subject = subject_of(tok)
-            if subject is not None and is_measure(subject, lexicon):
-                # "U.S. duties on Mexican goods would take effect": the owner imposes,
-                # the country the measure is "on" is hit
-                sources = _modifier_actors(subject, index)
-                for _prep, obj in prep_objects(subject, ("on", "against")):
-                    add_targets(obj)
-            elif subject is not None and not (
-                trigger.kind == "phrase" and trigger.type == "SANCTION" and subject.pos_ == "PRON"
-            ):  # "It takes effect in three weeks": "it" is the measure, not an actor
-                sources = index.actors_of(subject)
-            if not sources and tok.dep_ == "conj" and tok.head.dep_ == "ccomp":
-                # "X said the measures violated the rules and called on Tokyo to ...": the
-                # parser joins the speaker's second verb to the reported clause
-                sources = _reporter(tok.head.head, index)
-            for child in tok.children:
-                if child.dep_ in OBJECT_DEPS and not is_measure(child, lexicon):
-                    add_targets(child)
-        own = {s.country for s in sources}
-        targets = [r for r in targets if r.country not in own]  # "recalled its ambassador"
-        if not targets and not generic:
-            for _prep, obj in prep_objects(tok, preps):
-                add_targets(obj)
-            if trigger.kind in ("object-verb", "response"):  # "add a tariff on Indian goods"
-                measure = measure_object(tok, lexicon) or next(
-                    (o for _p, o in prep_objects(tok, ("with",)) if is_measure(o, lexicon)), None
-                )
-                if measure is not None:
-                    for _prep, obj in prep_objects(measure, ("on", "against")):
-                        add_targets(obj)
-                for obj in (c for c in tok.children if c.dep_ == "dobj"):  # "its objection to X"
-                    for _prep, inner in prep_objects(obj, ("to", "on", "against", "in")):
-                        add_targets(inner)
-                if not targets:  # "placing a tariff on goods from India"
-                    for _prep, obj in prep_objects(tok, ("from",)):
-                        add_targets(obj)
-    elif trigger.kind == "noun":
-        agent = agent_of(tok)
-        if agent is not None:
-            sources = index.actors_of(agent, demonyms=True)
-        for child in tok.children:
-            if child.dep_ in ("poss", "compound", "nmod", "amod") and not sources:
-                ref = index.actors_of(child, demonyms=True)
-                if ref:
-                    sources = ref
-        if (
-            not sources
-            and tok.dep_ in ("dobj", "pobj", "attr")
-            and tok.head.lemma_.lower() in LIGHT_VERBS
-        ):
-            subject = subject_of(tok.head)
-            if subject is not None:
-                sources = index.actors_of(subject)
-        occasion = _occasion_verb(tok) if trigger.type == "CONSULT" else None
-        if not sources and occasion is not None:
-            subject = subject_of(occasion)
-            if subject is not None:
-                sources = index.actors_of(subject)
-        if not sources and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
-            subject = subject_of(tok.head.head)
-            if subject is not None:
-                sources = index.actors_of(subject)
-        container = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
-        if (
-            container is not None
-            and container.dep_ == "dobj"
-            and container.head.lemma_.lower() in LIGHT_VERBS | {"send", "deliver", "hand", "submit"}
-        ):
-            verb = container.head  # "sent Qatar a list of 13 demands"
-            subject = subject_of(verb)
-            if not sources and subject is not None:
-                sources = index.actors_of(subject)
-            for child in verb.children:
-                if child.dep_ in ("dative", "iobj"):
-                    targets.extend(index.actors_of(child))
-        if not sources:
-            for _prep, obj in prep_objects(tok, ("from",)):  # "a request from the Emir"
-                sources = index.actors_of(obj, demonyms=True)
-        if trigger.type == "THREATEN" and not sources:  # "the threat of U.S. sanctions"
-            for _prep, obj in prep_objects(tok, ("of",)):
-                sources = index.actors_of(obj, demonyms=True)
-        prep_heads = [tok]
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
-            prep_heads.append(tok.head)  # "stepped up attacks ... on refineries"
-        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
-            prep_heads.append(tok.head.head)  # "arrived in Amman on a visit"
-        if occasion is not None:
-            if occasion not in prep_heads:
-                prep_heads.append(occasion)  # "travelled to Seoul for talks"
-            for guest in (c for c in occasion.children if c.dep_ == "dobj"):
-                targets.extend(index.actors_of(guest))  # "hosted Hashimoto for a meeting"
-        for prep, obj in (
-            p for h in prep_heads for p in prep_objects(h, (*preps, "between", "with"))
-        ):
-            refs = index.actors_of(obj, demonyms=material or prep in ("to", "with", "between"))
-            if prep == "between" and len(refs) >= 2 and not sources:
-                sources, refs = refs[:1], refs[1:]
-            if index.is_generic(obj):
-                generic = True
-            targets.extend(refs)
-        if trigger.type == "CONSULT" and not sources:
-            # "negotiations in Washington between a Chinese delegation and a U.S. team": the
-            # parser often hangs "between" on the place; the pair still meets.
-            pair = between_parties(tok, index)
-            if len(pair) >= 2:
-                sources, targets = pair[:1], pair[1:]
-            elif pair and not targets:
-                targets = pair
-    else:  # adjective: "Russia remained defiant"
-        subject = subject_of(tok.head) if tok.dep_ != "ROOT" else subject_of(tok)
-        if subject is not None:
-            sources = index.actors_of(subject)
-        for _prep, obj in prep_objects(tok, preps):
-            add_targets(obj)
-    if not targets and not generic and trigger.type in ("AGREE", "REJECT", "SUPPORT", "CONCEDE"):
-        targets = _owner_of_object(tok, index)
-    return sources, targets, generic
-
-
-OFFER_NOUNS = WORDS.offer_nouns
-
-
-def _reporter(verb: Token, index: ActorIndex) -> list[Ref]:
-    """Who says what a reported clause tells: the subject's actors when ``verb`` is a
-    reporting verb ("Trump said ..."), else []."""
-    if verb.lemma_.lower() not in REPORTING_VERBS:
-        return []
-    speaker = subject_of(verb)
-    return index.actors_of(speaker) if speaker is not None else []
-
-
-def _modifier_actors(noun: Token, index: ActorIndex) -> list[Ref]:
-    """The actors that modify or own a noun ("U.S. tariffs", "Kyiv's plan", "Russian oil")."""
-    return [
-        r
-        for c in noun.children
-        if c.dep_ in ("compound", "amod", "poss", "nmod")
-        for r in index.actors_of(c, demonyms=True)
-    ]
-
-
-def _occasion_verb(noun: Token) -> Token | None:
-    """The verb a meeting noun is the occasion of: "travelled to Seoul for (two days of)
-    talks", "agreed over dinner"; None when there is none."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in COUNTED:
-        noun = noun.head.head  # "two days of talks", "a round of negotiations"
-    if noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
-        return None
-    verb = noun.head.head
-    return verb if verb.lemma_.lower() in WORDS.occasion_verbs else None
-
-
-def _owner_of_object(tok: Token, index: ActorIndex) -> list[Ref]:
-    """'Kyiv accepted a U.S. proposal': the proposal's owner is the one answered."""
-    candidates = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if any(c.dep_ == "nsubj" for c in tok.children) and candidates:
-        stray = agent_of(tok)  # "rejected the accusations by Saudi Arabia", attached to the verb
-        if stray is not None and index.actors_of(stray, demonyms=True):
-            return index.actors_of(stray, demonyms=True)
-    if tok.dep_ == "acl":
-        candidates.append(tok.head)  # "a US proposal ..., accepted by Ukraine"
-    for noun in candidates:
-        if noun.lemma_.lower() not in OFFER_NOUNS and noun.lower_ not in OFFER_NOUNS:
-            continue
-        for child in noun.children:
-            if child.dep_ in ("poss", "compound", "nmod", "amod"):
-                refs = index.actors_of(child, demonyms=True)
-                if refs:
-                    return refs
-        agent = agent_of(noun)  # "the accusations by Saudi Arabia"
-        for holder in [agent] + [o for _p, o in prep_objects(noun, ("from", "of"))]:
-            if holder is not None:
-                refs = index.actors_of(holder, demonyms=True)
-                if refs:
-                    return refs
-    return []
-
-
 # --------------------------------------------------------------------------- sentence
 
 
 def events_in_sentence(
     sent: Span, index: ActorIndex, lexicon: Lexicon, modality: Modality
 ) -> list[Found]:
-    """All events of one sentence (before implicit targets are filled)."""
+    """All events of one sentence (before implicit targets are filled).
+
+    Each trigger's mood and type decide whether it is an event (:func:`classify`);
+    :data:`NOT_EVENTS` drops triggers that are part of another event; the roles come
+    from :func:`~standoff.read.roles.roles`, a missing target from the predicate;
+    :data:`RETYPES` corrects the type a construction changes.
+    """
     found: list[Found] = []
     claimed: set[int] = set()  # tokens already used as a light verb's noun
     for trigger in find_triggers(sent, lexicon):
-        if trigger.token.i in claimed or _answered(trigger.token, trigger.kind):
+        if trigger.token.i in claimed:
             continue
-        if trigger.kind == "object-verb":  # "dropped its objection": the noun is consumed
+        if trigger.kind == TriggerKind.OBJECT_VERB:  # "dropped its objection": noun consumed
             claimed.update(c.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass"))
         # a judgement's own "not" ("was not for sale") is the judgement, not its negation
         state = Mood.REAL if trigger.kind == TriggerKind.JUDGED else mood(trigger.token, modality)
         typed = classify(trigger.type, state)
-        if typed is None:
+        if typed is None or any(rule(trigger, state) for rule in NOT_EVENTS):
             continue
         event_type, mode = typed
-        if (
-            trigger.type in THREATENABLE
-            and state == Mood.REAL
-            and trigger.kind == "noun"
-            and _under_threat_noun(trigger.token)
-        ):
-            continue
-        if (
-            trigger.type == "REQUEST"
-            and trigger.token.tag_ == "VBN"
-            and agent_of(trigger.token) is None
-            and trigger.token.dep_ in ("advcl", "ROOT", "ccomp", "acl")
-            and not any(c.dep_ in ("nsubj", "aux") for c in trigger.token.children)
-        ):  # ("Japan has asked Seoul" is a perfect, not a bare participle)
-            continue  # "Asked at a news conference whether ...": he was asked, nobody asked him
         sources, targets, generic = roles(trigger, index, lexicon)
-        for other in elided_refusals(trigger.token):
-            refused = classify(trigger.type, Mood.NEGATED)
-            refusers = index.actors_of(other)
-            if refused and refusers:
-                answer = _owner_of_object(trigger.token, index) or targets
-                found.append(
-                    Found(
-                        refused[0],
-                        refused[1],
-                        refusers,
-                        [r for r in answer if r.country not in {x.country for x in refusers}],
-                        trigger.token,
-                        sent,
-                        cue=f"{other.text} did not",
-                    )
-                )
-        if event_type == "THREATEN" and trigger.kind == "noun":
+        found.extend(_elided_refusals(trigger, targets, index, sent))
+        if event_type == "THREATEN" and trigger.kind == TriggerKind.NOUN:
             mode = mode or _threat_mode(trigger.token, lexicon)
         if not sources and not (event_type in ("SANCTION", "THREATEN") and targets):
             continue  # a measure with no stated author is kept: its sender is the article's
         own = {s.country for s in sources}
         targets = [t for t in targets if t.country not in own]
-        if not targets and not generic and trigger.kind not in ("patient", "reported", "judged"):
-            if trigger.type == "REQUEST":
-                targets = [
-                    t for t in clause_addressee(trigger.token, index) if t.country not in own
-                ]
-            targets = targets or predicate_targets(trigger.token, own, index, event_type)
-        if (
-            trigger.token.lemma_.lower() == "defend"
-            and event_type == "SUPPORT"
-            and any(
-                c.dep_ == "dobj"
-                and any(
-                    g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her")
-                    for g in c.children
-                )
-                for c in trigger.token.children
-            )
-        ):
-            event_type = "REJECT"  # "India defended its purchases": it rejects the demand
-        if event_type == "AGREE" and _gives_in(trigger.token):
-            event_type = "CONCEDE"  # "agreed to all of the president's terms"
+        if not targets and not generic and trigger.kind not in TOLD_KINDS:
+            targets = _predicate_target(trigger, event_type, own, index)
+        event_type = first_match(RETYPES, trigger.token, event_type) or event_type
         offered = state in (Mood.THREAT, Mood.INTENT)
         found.append(
             Found(
@@ -443,6 +133,120 @@ def events_in_sentence(
         if event_type == "AGREE" and offered:
             found.extend(_conditions_asked(trigger.token, sources, index, sent))
     return found
+
+
+# Kinds whose roles are told by a speaker: their target is read, never searched for.
+TOLD_KINDS = (TriggerKind.PATIENT, TriggerKind.REPORTED, TriggerKind.JUDGED)
+
+
+def _elided_refusals(
+    trigger: Trigger, targets: list[Ref], index: ActorIndex, sent: Span
+) -> list[Found]:
+    """'Kyiv accepted the plan; Moscow did not': the elided clause refuses what the trigger
+    accepts (REJECT of a cooperative act), answering the same party."""
+    out: list[Found] = []
+    for other in elided_refusals(trigger.token):
+        refused = classify(trigger.type, Mood.NEGATED)
+        refusers = index.actors_of(other)
+        if refused and refusers:
+            answer = owner_of_object(trigger.token, index) or targets
+            out.append(
+                Found(
+                    refused[0],
+                    refused[1],
+                    refusers,
+                    [r for r in answer if r.country not in {x.country for x in refusers}],
+                    trigger.token,
+                    sent,
+                    cue=f"{other.text} did not",
+                )
+            )
+    return out
+
+
+def _predicate_target(
+    trigger: Trigger, event_type: str, own: set[str], index: ActorIndex
+) -> list[Ref]:
+    """A target the role rules did not find: whom a demanded clause asks ("demanded that
+    Beijing end ..."), else the first foreign actor of the predicate."""
+    targets: list[Ref] = []
+    if trigger.type == "REQUEST":
+        targets = [t for t in clause_addressee(trigger.token, index) if t.country not in own]
+    return targets or predicate_targets(trigger.token, own, index, event_type)
+
+
+# --------------------------------------------------------------------------- not events
+
+
+def answered_request(trigger: Trigger, state: Mood) -> bool:
+    """'Yemen rejected a U.S. request', 'accepted Kuwait's appeal': the request is what is
+    answered, told as background; the answer is the sentence's event."""
+    tok = trigger.token
+    return (
+        trigger.kind == TriggerKind.NOUN
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and tok.head.lemma_.lower() in ANSWER_VERBS
+    )
+
+
+def measure_under_threat(trigger: Trigger, state: Mood) -> bool:
+    """'the threat of sanctions', 'the risk of attacks': the measure belongs to the threat."""
+    return (
+        trigger.type in THREATENABLE
+        and state == Mood.REAL
+        and trigger.kind == TriggerKind.NOUN
+        and _under_threat_noun(trigger.token)
+    )
+
+
+def asked_participle(trigger: Trigger, state: Mood) -> bool:
+    """'Asked at a news conference whether ...': he was asked, nobody asked him ("Japan has
+    asked Seoul" is a perfect, not a bare participle)."""
+    tok = trigger.token
+    return (
+        trigger.type == "REQUEST"
+        and tok.tag_ == "VBN"
+        and agent_of(tok) is None
+        and tok.dep_ in ("advcl", "ROOT", "ccomp", "acl")
+        and not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
+    )
+
+
+NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
+    "triggers that are no event of their own",
+    (answered_request, measure_under_threat, asked_participle),
+)
+
+
+# --------------------------------------------------------------------------- retyping
+
+
+def defended_own(verb: Token, event_type: str) -> str | None:
+    """'India defended its purchases': defending one's own deeds rejects the demand."""
+    if (
+        verb.lemma_.lower() == "defend"
+        and event_type == "SUPPORT"
+        and any(
+            c.dep_ == "dobj"
+            and any(
+                g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her") for g in c.children
+            )
+            for c in verb.children
+        )
+    ):
+        return "REJECT"
+    return None
+
+
+def gives_in(verb: Token, event_type: str) -> str | None:
+    """'agreed to all of the president's terms': agreeing to the other side's terms or
+    demands is a concession."""
+    return "CONCEDE" if event_type == "AGREE" and _gives_in(verb) else None
+
+
+RETYPES: Rules[Callable[[Token, str], str | None]] = Rules(
+    "types a construction changes", (defended_own, gives_in)
+)
 
 
 def _gives_in(verb: Token) -> bool:
@@ -481,16 +285,6 @@ def _conditions_asked(
 
 
 ANSWER_VERBS = WORDS.support_verbs | WORDS.oppose_verbs
-
-
-def _answered(tok: Token, kind: str) -> bool:
-    """'Yemen rejected a U.S. request', 'accepted Kuwait's appeal': the request is what is
-    answered, told as background; the answer is the sentence's event."""
-    return (
-        kind == "noun"
-        and tok.dep_ in ("dobj", "nsubjpass")
-        and tok.head.lemma_.lower() in ANSWER_VERBS
-    )
 
 
 def _under_threat_noun(tok: Token) -> bool:

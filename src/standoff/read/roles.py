@@ -1,0 +1,579 @@
+"""Roles: who does an event to whom, read from the parse around its trigger.
+
+Each trigger kind (:class:`~standoff.read.triggers.TriggerKind`) has an ordered list
+of role rules (:data:`ROLES_BY_KIND`). A rule reads one construction and fills the
+event's sources or targets in a :class:`RoleState`; most fill a slot only while it is
+empty, so the order says which construction wins. A rule that answers True ends the
+list (a stance such as "Israel is opposed to ..." needs nothing more).
+
+    verb:   "Russia attacked Ukraine"; "was hit by U.S. sanctions"; "the ceasefire
+            demanded by Kyiv"; "U.S. duties on Mexican goods would take effect"
+    noun:   "Kyiv's plan", "talks with Moscow", "held talks", "sent Qatar a list of demands"
+    other:  "Trump said Russia would face tariffs" (patient), "Kyiv said Russia bears
+            responsibility" (reported), "Doha said the demands were not reasonable" (judged),
+            "Russia remained defiant" (adjective)
+
+Pronouns and titles are resolved by :class:`~standoff.read.mentions.ActorIndex`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from spacy.tokens import Token
+
+from standoff.read.lexicon import LIGHT_VERBS, Lexicon
+from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.rules import Rules
+from standoff.read.syntax import OBJECT_DEPS, agent_of, prep_objects, subject_of
+from standoff.read.targets import between_parties
+from standoff.read.triggers import REPORTING_VERBS, Trigger, TriggerKind, is_measure, measure_object
+from standoff.read.words import WORDS
+
+# Types whose target may be named by a demonym alone ("attacks on Russian refineries").
+MATERIAL = frozenset(("ASSAULT", "SANCTION", "COERCE", "MOBILIZE", "THREATEN"))
+# Types whose missing target is the owner of the offer answered ("accepted a U.S. proposal").
+ANSWERING = frozenset(("AGREE", "REJECT", "SUPPORT", "CONCEDE"))
+# "travel to Washington for talks", "agreed over dinner": the meeting is the verb's occasion.
+OCCASION_PREPS = frozenset(("for", "over", "during", "at", "after"))
+COUNTED = WORDS.time_nouns | {"round", "rounds", "series"}
+OFFER_NOUNS = WORDS.offer_nouns
+MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
+
+
+@dataclass
+class RoleState:
+    """The roles of one trigger as the rules fill them."""
+
+    trigger: Trigger
+    index: ActorIndex
+    lexicon: Lexicon
+    sources: list[Ref] = field(default_factory=list)
+    targets: list[Ref] = field(default_factory=list)
+    generic: bool = False  # the target is a set of countries named elsewhere ("countries that")
+    missing: bool = False  # no target once the grammar's own slots were read (verbs)
+
+    @property
+    def tok(self) -> Token:
+        return self.trigger.token
+
+    @property
+    def preps(self) -> tuple[str, ...]:
+        """The prepositions that introduce this type's target ("talks with", "attack on")."""
+        return self.lexicon.types[self.trigger.type].preps
+
+    @property
+    def material(self) -> bool:
+        return self.trigger.type in MATERIAL
+
+    @cached_property
+    def passive(self) -> bool:
+        """The trigger has a passive subject ("Qatar was isolated")."""
+        return any(c.dep_ == "nsubjpass" for c in self.tok.children)
+
+    @cached_property
+    def voice(self) -> str:
+        """'participle' ("the ceasefire demanded by Kyiv"), 'passive' or 'active'."""
+        if self.tok.dep_ == "acl" and self.tok.tag_ == "VBN":
+            return "participle"
+        return "passive" if self.passive else "active"
+
+    @cached_property
+    def occasion(self) -> Token | None:
+        """For a meeting noun, the verb it is the occasion of ("travelled to Seoul for talks")."""
+        return _occasion_verb(self.tok) if self.trigger.type == "CONSULT" else None
+
+    def add_targets(self, head: Token) -> None:
+        """The actors ``head`` names become targets; a generic set marks the target generic."""
+        if self.index.is_generic(head):
+            self.generic = True
+            return
+        demonyms = self.material or self.trigger.type == "CONSULT"
+        self.targets.extend(self.index.actors_of(head, demonyms=demonyms))
+
+    def subject_actors(self, verb: Token) -> list[Ref]:
+        subject = subject_of(verb)
+        return self.index.actors_of(subject) if subject is not None else []
+
+
+RoleRule = Callable[[RoleState], bool | None]
+
+
+def roles(
+    trigger: Trigger, index: ActorIndex, lexicon: Lexicon
+) -> tuple[list[Ref], list[Ref], bool]:
+    """Source refs, target refs and whether the target is a generic set of countries."""
+    state = RoleState(trigger, index, lexicon)
+    for rule in ROLES_BY_KIND[trigger.kind]:
+        if rule(state):
+            break
+    return state.sources, state.targets, state.generic
+
+
+# ------------------------------------------------------------------ patient, judged, reported
+
+
+def patient_is_target(r: RoleState) -> None:
+    """'Trump said Russia would face tariffs': the subject suffers the threat."""
+    subject = subject_of(r.tok)
+    if subject is not None:
+        r.targets = r.index.actors_of(subject)
+
+
+def speaker_threatens(r: RoleState) -> None:
+    """'Trump said Russia would face tariffs': the speaker threatens."""
+    if r.tok.dep_ == "ccomp":
+        r.sources = reporter(r.tok.head, r.index)
+
+
+def speaker_judges(r: RoleState) -> None:
+    """'Doha said the demands were not reasonable': the speaker judges."""
+    r.sources = reporter(r.tok.head, r.index)  # a judged trigger's head always reports
+
+
+def judged_party(r: RoleState) -> None:
+    """'said Lithuania's move was illegal': an actor judged illegal is accused; a thing
+    judged is its owner's ('the Saudi demands'); else the party faced (filled later)."""
+    subject = subject_of(r.tok)
+    if subject is None:
+        return
+    named = r.index.actors_of(subject)
+    if named and r.trigger.type == "ACCUSE":
+        r.targets = named
+    elif not named:
+        r.targets = modifier_actors(subject, r.index)
+
+
+def reported_subject(r: RoleState) -> None:
+    """'Kyiv said Russia bears responsibility': the subject is accused."""
+    subject = subject_of(r.tok)
+    if subject is not None:
+        r.targets = r.index.actors_of(subject)
+
+
+def reported_speaker(r: RoleState) -> None:
+    """'Kyiv said Russia bears responsibility': the speaker accuses."""
+    if r.tok.dep_ == "ccomp":
+        speaker = subject_of(r.tok.head)
+        if speaker is not None:
+            r.sources = r.index.actors_of(speaker)
+
+
+# --------------------------------------------------------------------------- verbs
+
+
+def stance(r: RoleState) -> bool:
+    """'Israel is opposed to French mediation': a stance its subject holds, aimed at the
+    object of "to"; nothing else to read."""
+    tok = r.tok
+    if (
+        not r.passive
+        or tok.lemma_.lower() not in WORDS.stative_passives
+        or agent_of(tok) is not None
+    ):
+        return False
+    holder = next(c for c in tok.children if c.dep_ == "nsubjpass")
+    r.sources = r.index.actors_of(holder)
+    for _prep, obj in prep_objects(tok, ("to",)):
+        r.add_targets(obj)
+    return True
+
+
+def participle_agent(r: RoleState) -> None:
+    """'the ceasefire demanded by Kyiv': the agent acts."""
+    if r.voice == "participle":
+        agent = agent_of(r.tok)
+        if agent is not None:
+            r.sources = r.index.actors_of(agent, demonyms=True)
+
+
+def passive_agent(r: RoleState) -> None:
+    """'Turkey was hit by U.S. sanctions': the agent acts."""
+    if r.voice == "passive":
+        agent = agent_of(r.tok)
+        if agent is not None:
+            r.sources = r.index.actors_of(agent, demonyms=True)
+
+
+def passive_subject(r: RoleState) -> None:
+    """'Qatar was isolated': the passive subject is acted upon; a measure as passive subject
+    is its owner's ('U.S. tariffs will be raised') and hits what it is 'on' or 'of' ('the
+    boycott of Qatar could be tightened'), or is told by a speaker ('officials said the
+    boycott could be tightened')."""
+    if r.voice != "passive":
+        return
+    for child in r.tok.children:
+        if child.dep_ != "nsubjpass":
+            continue
+        if not is_measure(child, r.lexicon):
+            r.add_targets(child)
+            continue
+        r.sources = r.sources or modifier_actors(child, r.index)
+        for _prep, obj in prep_objects(child, ("on", "against", "of")):
+            r.add_targets(obj)
+        if not r.sources and r.tok.dep_ == "ccomp":
+            r.sources = reporter(r.tok.head, r.index)
+
+
+def measure_subject(r: RoleState) -> None:
+    """'U.S. duties on Mexican goods would take effect': the owner imposes, the country the
+    measure is 'on' is hit."""
+    if r.voice != "active":
+        return
+    subject = subject_of(r.tok)
+    if subject is not None and is_measure(subject, r.lexicon):
+        r.sources = modifier_actors(subject, r.index)
+        for _prep, obj in prep_objects(subject, ("on", "against")):
+            r.add_targets(obj)
+
+
+def active_subject(r: RoleState) -> None:
+    """'Russia attacked Ukraine': the subject acts (not a measure, nor the "it" of "It takes
+    effect in three weeks", which is the measure)."""
+    if r.voice != "active":
+        return
+    subject = subject_of(r.tok)
+    if subject is None or is_measure(subject, r.lexicon):
+        return
+    if r.trigger.kind == TriggerKind.PHRASE and r.trigger.type == "SANCTION":
+        if subject.pos_ == "PRON":
+            return
+    r.sources = r.index.actors_of(subject)
+
+
+def second_verb_of_speaker(r: RoleState) -> None:
+    """'X said the measures violated the rules and called on Tokyo to ...': the parser
+    joins the speaker's second verb to the reported clause; the speaker acts."""
+    tok = r.tok
+    if r.voice == "active" and not r.sources and tok.dep_ == "conj" and tok.head.dep_ == "ccomp":
+        r.sources = reporter(tok.head.head, r.index)
+
+
+def objects(r: RoleState) -> None:
+    """'Russia attacked Ukraine', 'sent Qatar a list': the objects are acted upon."""
+    if r.voice != "active":
+        return
+    for child in r.tok.children:
+        if child.dep_ in OBJECT_DEPS and not is_measure(child, r.lexicon):
+            r.add_targets(child)
+
+
+def not_itself(r: RoleState) -> None:
+    """'recalled its ambassador': an actor is not its own target. Notes whether the
+    grammar's own slots left the target missing."""
+    own = {s.country for s in r.sources}
+    r.targets = [t for t in r.targets if t.country not in own]
+    r.missing = not r.targets and not r.generic
+
+
+def type_prep_targets(r: RoleState) -> None:
+    """'talks with Moscow', 'appealed to Washington': the type's prepositions name the
+    target the slots left out."""
+    if r.missing:
+        for _prep, obj in prep_objects(r.tok, r.preps):
+            r.add_targets(obj)
+
+
+def measure_on(r: RoleState) -> None:
+    """'add a tariff on Indian goods', 'hit buyers with tariffs on ...': what the measure
+    is on."""
+    if not r.missing or r.trigger.kind not in (TriggerKind.OBJECT_VERB, TriggerKind.RESPONSE):
+        return
+    measure = measure_object(r.tok, r.lexicon) or next(
+        (o for _p, o in prep_objects(r.tok, ("with",)) if is_measure(o, r.lexicon)), None
+    )
+    if measure is not None:
+        for _prep, obj in prep_objects(measure, ("on", "against")):
+            r.add_targets(obj)
+
+
+def objection_to(r: RoleState) -> None:
+    """'dropped its objection to Sweden's membership': the object's own 'to', 'on' ..."""
+    if not r.missing or r.trigger.kind not in (TriggerKind.OBJECT_VERB, TriggerKind.RESPONSE):
+        return
+    for obj in (c for c in r.tok.children if c.dep_ == "dobj"):
+        for _prep, inner in prep_objects(obj, ("to", "on", "against", "in")):
+            r.add_targets(inner)
+
+
+def goods_from(r: RoleState) -> None:
+    """'placing a tariff on goods from India': the country the goods come from."""
+    if not r.missing or r.trigger.kind not in (TriggerKind.OBJECT_VERB, TriggerKind.RESPONSE):
+        return
+    if not r.targets:
+        for _prep, obj in prep_objects(r.tok, ("from",)):
+            r.add_targets(obj)
+
+
+def answered_offer(r: RoleState) -> None:
+    """'Kyiv accepted a U.S. proposal': the proposal's owner is the one answered."""
+    if not r.targets and not r.generic and r.trigger.type in ANSWERING:
+        r.targets = owner_of_object(r.tok, r.index)
+
+
+# --------------------------------------------------------------------------- nouns
+
+
+def noun_agent(r: RoleState) -> None:
+    """'an attack by Russia': the agent acts."""
+    agent = agent_of(r.tok)
+    if agent is not None:
+        r.sources = r.index.actors_of(agent, demonyms=True)
+
+
+def noun_owner(r: RoleState) -> None:
+    """ "Kyiv's plan", 'U.S. sanctions', 'Russian attacks': the first modifier that names
+    an actor acts."""
+    for child in r.tok.children:
+        if child.dep_ in MODIFIER_DEPS and not r.sources:
+            ref = r.index.actors_of(child, demonyms=True)
+            if ref:
+                r.sources = ref
+
+
+def light_verb_subject(r: RoleState) -> None:
+    """'China held talks', 'made an offer', 'was in talks': the light verb's subject acts."""
+    tok = r.tok
+    if (
+        not r.sources
+        and tok.dep_ in ("dobj", "pobj", "attr")
+        and tok.head.lemma_.lower() in LIGHT_VERBS
+    ):
+        r.sources = r.subject_actors(tok.head)
+
+
+def occasion_subject(r: RoleState) -> None:
+    """'Hashimoto travelled to Seoul for talks': the traveller meets."""
+    if not r.sources and r.occasion is not None:
+        r.sources = r.subject_actors(r.occasion)
+
+
+def light_verb_phrase_subject(r: RoleState) -> None:
+    """'arrived in Amman on a visit': the subject of the light verb the phrase hangs on."""
+    tok = r.tok
+    if not r.sources and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
+        r.sources = r.subject_actors(tok.head.head)
+
+
+def delivered_list(r: RoleState) -> None:
+    """'sent Qatar a list of 13 demands': the sender acts, the recipient is the target."""
+    tok = r.tok
+    container = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if (
+        container is None
+        or container.dep_ != "dobj"
+        or container.head.lemma_.lower() not in LIGHT_VERBS | {"send", "deliver", "hand", "submit"}
+    ):
+        return
+    verb = container.head
+    if not r.sources:
+        r.sources = r.subject_actors(verb)
+    for child in verb.children:
+        if child.dep_ in ("dative", "iobj"):
+            r.targets.extend(r.index.actors_of(child))
+
+
+def request_from(r: RoleState) -> None:
+    """'a request from the Emir': the one it comes from acts."""
+    if not r.sources:
+        for _prep, obj in prep_objects(r.tok, ("from",)):
+            r.sources = r.index.actors_of(obj, demonyms=True)
+
+
+def threat_of(r: RoleState) -> None:
+    """'the threat of U.S. sanctions': the owner of the measure threatens."""
+    if r.trigger.type == "THREATEN" and not r.sources:
+        for _prep, obj in prep_objects(r.tok, ("of",)):
+            r.sources = r.index.actors_of(obj, demonyms=True)
+
+
+def occasion_guests(r: RoleState) -> None:
+    """'hosted Hashimoto for a meeting': the guest is met."""
+    if r.occasion is not None:
+        for guest in (c for c in r.occasion.children if c.dep_ == "dobj"):
+            r.targets.extend(r.index.actors_of(guest))
+
+
+def noun_prep_targets(r: RoleState) -> None:
+    """'talks with Moscow', 'attacks on refineries' (also on the light verb: "stepped up
+    attacks ... on refineries", "travelled to Seoul for talks"); 'talks between X and Y'
+    with no other source: the first party meets the others."""
+    for prep, obj in (
+        p for h in _noun_prep_heads(r) for p in prep_objects(h, (*r.preps, "between", "with"))
+    ):
+        refs = r.index.actors_of(obj, demonyms=r.material or prep in ("to", "with", "between"))
+        if prep == "between" and len(refs) >= 2 and not r.sources:
+            r.sources, refs = refs[:1], refs[1:]
+        if r.index.is_generic(obj):
+            r.generic = True
+        r.targets.extend(refs)
+
+
+def _noun_prep_heads(r: RoleState) -> list[Token]:
+    """The noun, and the light or occasion verb whose phrases name its parties."""
+    tok = r.tok
+    heads = [tok]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+        heads.append(tok.head)  # "stepped up attacks ... on refineries"
+    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
+        heads.append(tok.head.head)  # "arrived in Amman on a visit"
+    if r.occasion is not None and r.occasion not in heads:
+        heads.append(r.occasion)  # "travelled to Seoul for talks"
+    return heads
+
+
+def meeting_between(r: RoleState) -> None:
+    """'negotiations in Washington between a Chinese delegation and a U.S. team': the parser
+    often hangs "between" on the place; the pair still meets."""
+    if r.trigger.type != "CONSULT" or r.sources:
+        return
+    pair = between_parties(r.tok, r.index)
+    if len(pair) >= 2:
+        r.sources, r.targets = pair[:1], pair[1:]
+    elif pair and not r.targets:
+        r.targets = pair
+
+
+# --------------------------------------------------------------------------- adjectives
+
+
+def adjective_subject(r: RoleState) -> None:
+    """'Russia remained defiant': the subject holds the stance."""
+    tok = r.tok
+    subject = subject_of(tok.head) if tok.dep_ != "ROOT" else subject_of(tok)
+    if subject is not None:
+        r.sources = r.index.actors_of(subject)
+
+
+def adjective_prep_targets(r: RoleState) -> None:
+    """'defiant toward Washington', 'opposed to the plan'."""
+    for _prep, obj in prep_objects(r.tok, r.preps):
+        r.add_targets(obj)
+
+
+# The order is the meaning: a slot filled by an earlier rule is not refilled by a later one.
+VERB_ROLES: Rules[RoleRule] = Rules(
+    "roles of a verb",
+    (
+        stance,
+        participle_agent,
+        passive_agent,
+        passive_subject,
+        measure_subject,
+        active_subject,
+        second_verb_of_speaker,
+        objects,
+        not_itself,
+        type_prep_targets,
+        measure_on,
+        objection_to,
+        goods_from,
+        answered_offer,
+    ),
+)
+NOUN_ROLES: Rules[RoleRule] = Rules(
+    "roles of a noun",
+    (
+        noun_agent,
+        noun_owner,
+        light_verb_subject,
+        occasion_subject,
+        light_verb_phrase_subject,
+        delivered_list,
+        request_from,
+        threat_of,
+        occasion_guests,
+        noun_prep_targets,
+        meeting_between,
+    ),
+)
+ADJECTIVE_ROLES: Rules[RoleRule] = Rules(
+    "roles of an adjective", (adjective_subject, adjective_prep_targets)
+)
+PATIENT_ROLES: Rules[RoleRule] = Rules(
+    "roles of a threatened patient", (patient_is_target, speaker_threatens)
+)
+JUDGED_ROLES: Rules[RoleRule] = Rules("roles of a judgement", (speaker_judges, judged_party))
+REPORTED_ROLES: Rules[RoleRule] = Rules(
+    "roles of a reported deed", (reported_subject, reported_speaker)
+)
+ROLES_BY_KIND: dict[TriggerKind, Rules[RoleRule]] = {
+    TriggerKind.VERB: VERB_ROLES,
+    TriggerKind.PHRASE: VERB_ROLES,
+    TriggerKind.OBJECT_VERB: VERB_ROLES,
+    TriggerKind.RESPONSE: VERB_ROLES,
+    TriggerKind.NOUN: NOUN_ROLES,
+    TriggerKind.ADJECTIVE: ADJECTIVE_ROLES,
+    TriggerKind.PATIENT: PATIENT_ROLES,
+    TriggerKind.JUDGED: JUDGED_ROLES,
+    TriggerKind.REPORTED: REPORTED_ROLES,
+}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def reporter(verb: Token, index: ActorIndex) -> list[Ref]:
+    """Who says what a reported clause tells: the subject's actors when ``verb`` is a
+    reporting verb ("Trump said ..."), else []."""
+    if verb.lemma_.lower() not in REPORTING_VERBS:
+        return []
+    speaker = subject_of(verb)
+    return index.actors_of(speaker) if speaker is not None else []
+
+
+def modifier_actors(noun: Token, index: ActorIndex) -> list[Ref]:
+    """The actors that modify or own a noun ("U.S. tariffs", "Kyiv's plan", "Russian oil")."""
+    return [
+        r
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "poss", "nmod")
+        for r in index.actors_of(c, demonyms=True)
+    ]
+
+
+def _occasion_verb(noun: Token) -> Token | None:
+    """The verb a meeting noun is the occasion of: "travelled to Seoul for (two days of)
+    talks", "agreed over dinner"; None when there is none."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in COUNTED:
+        noun = noun.head.head  # "two days of talks", "a round of negotiations"
+    if noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
+        return None
+    verb = noun.head.head
+    return verb if verb.lemma_.lower() in WORDS.occasion_verbs else None
+
+
+def owner_of_object(tok: Token, index: ActorIndex) -> list[Ref]:
+    """'Kyiv accepted a U.S. proposal': the proposal's owner is the one answered."""
+    candidates = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.dep_ == "nsubj" for c in tok.children) and candidates:
+        stray = agent_of(tok)  # "rejected the accusations by Saudi Arabia", attached to the verb
+        if stray is not None and index.actors_of(stray, demonyms=True):
+            return index.actors_of(stray, demonyms=True)
+    if tok.dep_ == "acl":
+        candidates.append(tok.head)  # "a US proposal ..., accepted by Ukraine"
+    for noun in candidates:
+        if noun.lemma_.lower() in OFFER_NOUNS or noun.lower_ in OFFER_NOUNS:
+            refs = _offer_owner(noun, index)
+            if refs:
+                return refs
+    return []
+
+
+def _offer_owner(noun: Token, index: ActorIndex) -> list[Ref]:
+    """Whose offer a noun is: a modifier ("a U.S. proposal"), the agent ("the accusations by
+    Saudi Arabia") or a "from"/"of" phrase."""
+    for child in noun.children:
+        if child.dep_ in MODIFIER_DEPS:
+            refs = index.actors_of(child, demonyms=True)
+            if refs:
+                return refs
+    agent = agent_of(noun)
+    for holder in [agent] + [o for _p, o in prep_objects(noun, ("from", "of"))]:
+        if holder is not None:
+            refs = index.actors_of(holder, demonyms=True)
+            if refs:
+                return refs
+    return []

@@ -1,0 +1,139 @@
+"""Each role rule of ``standoff.read.roles`` on its own example, through the pipeline.
+
+A case is (rule, sentence, roles): the trigger's roles as the role rules read them
+(``"ASSAULT RUS->UKR"``, before any fallback fills a missing side) are read with every
+rule and differ when that rule alone is disabled. The rules of ``standoff.read.events``
+that drop a trigger or change its type are checked on the whole reading. Every rule of
+every registry has a case.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rulecheck import check_rule, events, roles
+from standoff.read import Reader
+from standoff.read.events import NOT_EVENTS, RETYPES
+from standoff.read.roles import (
+    ADJECTIVE_ROLES,
+    JUDGED_ROLES,
+    NOUN_ROLES,
+    PATIENT_ROLES,
+    REPORTED_ROLES,
+    VERB_ROLES,
+)
+from standoff.read.rules import Rules
+
+ROLE_CASES = {
+    VERB_ROLES: [
+        ("stance", "Israel is opposed to Egyptian mediation.", "REJECT ISR->?"),
+        ("participle_agent", "The sanctions demanded by Kyiv were delayed.", "REQUEST UKR->?"),
+        ("passive_agent", "Turkey was hit by American sanctions.", "SANCTION USA->TUR"),
+        ("passive_subject", "Ukraine was attacked by Russia.", "ASSAULT RUS->UKR"),
+        ("measure_subject", "American duties on Mexican goods took effect on Monday.",
+         "SANCTION USA->MEX"),
+        ("active_subject", "Russia attacked Ukraine.", "ASSAULT RUS->UKR"),
+        ("second_verb_of_speaker",
+         "Tokyo said the ruling violated the treaty and called on Seoul to overturn it.",
+         "REQUEST JPN->KOR"),
+        ("objects", "Russia invaded Georgia.", "ASSAULT RUS->GEO"),
+        ("not_itself", "China recalled its ambassador to Lithuania.", "SANCTION CHN->LTU"),
+        ("type_prep_targets", "Japan appealed to Washington for help.", "REQUEST JPN->USA"),
+        ("measure_on", "Washington answered with tariffs on Chinese steel.", "SANCTION USA->CHN"),
+        ("objection_to", "Saudi Arabia cut its flights to Qatari airports.", "SANCTION SAU->QAT"),
+        ("goods_from", "Washington placed a tariff on goods from India.", "SANCTION USA->IND"),
+        ("answered_offer", "Kyiv accepted the American proposal.", "AGREE UKR->USA"),
+    ],
+    NOUN_ROLES: [
+        ("noun_agent", "The attack by Russia on Ukraine killed three people.", "ASSAULT RUS->UKR"),
+        ("noun_owner", "The Russian attack on Ukraine killed three people.", "ASSAULT RUS->UKR"),
+        ("light_verb_subject", "China held talks with Japan on Monday.", "CONSULT CHN->JPN"),
+        ("occasion_subject",
+         "The Japanese premier travelled to Seoul for talks with President Moon.",
+         "CONSULT JPN->KOR"),
+        ("light_verb_phrase_subject", "Putin arrived in Ankara on a state visit to Turkey.",
+         "CONSULT RUS->TUR"),
+        ("delivered_list", "Saudi Arabia sent Qatar a list of demands.", "REQUEST SAU->QAT"),
+        ("request_from", "A request from Kuwait reached the Saudi capital.", "REQUEST KWT->?"),
+        ("threat_of", "Iran ignored the threat of European sanctions.", "THREATEN EU->?"),
+        ("occasion_guests", "Yeltsin hosted the Japanese premier in Krasnoyarsk for a meeting.",
+         "CONSULT RUS->JPN"),
+        ("noun_prep_targets", "China's talks with Japan collapsed.", "CONSULT CHN->JPN"),
+        ("meeting_between",
+         "After three days of negotiations in Vienna between an Iranian delegation led by its "
+         "deputy minister and a French team, the envoys left.",
+         "CONSULT IRN->FRA"),
+    ],
+    ADJECTIVE_ROLES: [
+        ("adjective_subject", "Iran remained defiant against the United States.",
+         "REJECT IRN->USA"),
+        ("adjective_prep_targets", "Iran remained defiant against the United States.",
+         "REJECT IRN->USA"),
+    ],
+    PATIENT_ROLES: [
+        ("patient_is_target", "Trump said Russia would face heavy tariffs.", "THREATEN USA->RUS"),
+        ("speaker_threatens", "Trump said Russia would face heavy tariffs.", "THREATEN USA->RUS"),
+    ],
+    JUDGED_ROLES: [
+        ("speaker_judges", "Moscow said the Estonian move was illegal.", "ACCUSE RUS->EST"),
+        ("judged_party", "Moscow said the Estonian move was illegal.", "ACCUSE RUS->EST"),
+    ],
+    REPORTED_ROLES: [
+        ("reported_subject", "Kyiv said Russia bears responsibility for the blast.",
+         "ACCUSE UKR->RUS"),
+        ("reported_speaker", "Kyiv said Russia bears responsibility for the blast.",
+         "ACCUSE UKR->RUS"),
+    ],
+}  # fmt: skip
+# Rules that drop a trigger (checked the other way round) or change its type.
+EVENT_CASES = {
+    NOT_EVENTS: [
+        ("answered_request", "Yemen rejected an American request.", "REQUEST USA->~YEM"),
+        ("measure_under_threat", "The threat of Russian attacks on Kyiv alarmed Europe.",
+         "ASSAULT RUS->UKR"),
+        ("asked_participle",
+         "Asked about Iran at a briefing, the Japanese minister declined to comment.",
+         "REQUEST JPN->IRN"),
+    ],
+}  # fmt: skip
+RETYPE_CASES = [
+    ("defended_own", "India defended its oil purchases from Russia.", "REJECT IND->RUS"),
+    ("gives_in", "Colombia agreed to all of the American terms.", "CONCEDE COL->?"),
+]
+
+
+def _cases(table: dict[Rules, list[tuple[str, str, str]]]) -> list[tuple[Rules, str, str, str]]:
+    return [(registry, *case) for registry, cases in table.items() for case in cases]
+
+
+@pytest.mark.parametrize(
+    ("registry", "rule", "text", "found"),
+    _cases(ROLE_CASES),
+    ids=[f"{r.step}:{c[0]}" for r, cs in ROLE_CASES.items() for c in cs],
+)
+def test_role_rule_reads_its_example(
+    reader: Reader, registry: Rules, rule: str, text: str, found: str
+) -> None:
+    check_rule(reader, registry, rule, text, found, roles)
+
+
+@pytest.mark.parametrize(
+    ("registry", "rule", "text", "event"),
+    _cases(EVENT_CASES),
+    ids=[c[0] for cs in EVENT_CASES.values() for c in cs],
+)
+def test_rule_drops_the_trigger_of_its_example(
+    reader: Reader, registry: Rules, rule: str, text: str, event: str
+) -> None:
+    check_rule(reader, registry, rule, text, event, events, absent=True)
+
+
+@pytest.mark.parametrize(("rule", "text", "event"), RETYPE_CASES, ids=[c[0] for c in RETYPE_CASES])
+def test_rule_retypes_its_example(reader: Reader, rule: str, text: str, event: str) -> None:
+    check_rule(reader, RETYPES, rule, text, event)
+
+
+@pytest.mark.parametrize("registry", [*ROLE_CASES, *EVENT_CASES, RETYPES], ids=lambda r: r.step)
+def test_every_rule_has_a_case(registry: Rules) -> None:
+    table = ROLE_CASES.get(registry) or EVENT_CASES.get(registry) or RETYPE_CASES
+    assert registry.names() == [c[0] for c in table]

@@ -1,0 +1,173 @@
+"""The threats of one article as they are assembled, and what every threat rule shares.
+
+A :class:`Draft` is one threat of a (sender, target) pair, gathered from every
+sentence that carries it. An :class:`Assembly` holds the article's drafts while the
+rules of :mod:`standoff.read.threat_rules` and :mod:`standoff.read.threats` add to
+them: the parsed article, its events, its actors, who set its deadline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from standoff.read.deadlines import DEADLINE_NOUNS
+from standoff.read.events import QUAD, Found
+from standoff.read.lexicon import Lexicon
+from standoff.read.mentions import ActorIndex, Ref, countries_of
+from standoff.read.syntax import subject_of
+from standoff.read.words import WORDS
+
+EVALUATIVE = WORDS.evaluative
+# Verbs by which someone sets a deadline: "the deadline Trump set", "gave a deadline".
+SETTING_VERBS = frozenset(
+    ("set", "give", "issue", "impose", "extend", "cut", "shorten", "announce")
+)
+
+
+@dataclass
+class Draft:
+    """A threat being assembled from several sentences."""
+
+    sender: str
+    target: str
+    third_parties: list[str] = field(default_factory=list)
+    measures: list[str] = field(default_factory=list)
+    demand: str | None = None
+    sentences: list[Span] = field(default_factory=list)
+    measures_only: bool = False  # made from a measure taken, with no threat sentence
+    set_off: bool = False  # its sender set off a measure the article reports carried out
+
+
+@dataclass
+class Assembly:
+    """The drafts of one article and what the rules read them from.
+
+    ``setter`` holds who set the article's deadline ("a deadline set by Trump"), the
+    sender of a threat whose sentence leaves it out; ``generic`` the senders and
+    sentences of threats aimed at a generic set of countries ("countries that buy ...").
+    """
+
+    doc: Doc
+    found: list[Found]
+    index: ActorIndex
+    lexicon: Lexicon
+    drafts: dict[tuple[str, str], Draft] = field(default_factory=dict)
+    setter: list[Ref] = field(default_factory=list)
+    generic: list[tuple[str, Span]] = field(default_factory=list)
+
+    def draft(self, sender: str, target: str) -> Draft:
+        """The draft of a (sender, target) pair, made on first use."""
+        key = (sender, target)
+        if key not in self.drafts:
+            self.drafts[key] = Draft(sender, target)
+        return self.drafts[key]
+
+    def main_senders(self) -> list[str]:
+        """The sender of the article's best-attested threat, when a sentence leaves it out."""
+        if not self.drafts:
+            return []
+        best = max(self.drafts.values(), key=lambda d: len(d.sentences))
+        return [best.sender]
+
+    def senders_or_setter(self, senders: list[Ref]) -> list[str]:
+        """The senders a sentence names, else the deadline's setter, else the main sender."""
+        return [r.country for r in senders or self.setter] or self.main_senders()
+
+    def main_of(self, sender: str) -> Draft | None:
+        """The sender's best-attested threat, if it has one."""
+        mains = [d for d in self.drafts.values() if d.sender == sender]
+        return max(mains, key=lambda d: len(d.sentences)) if mains else None
+
+
+def measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
+    """'a new regime of trade restrictions, tariffs, and financial penalties' -> three measures."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if tok.lower_ not in lexicon.measures and tok.lemma_.lower() not in lexicon.measures:
+            continue
+        mods = [
+            c
+            for c in tok.children
+            if c.dep_ in ("amod", "compound")
+            and c.i < tok.i
+            and c.lower_ not in EVALUATIVE
+            and not c.ent_type_
+            and c.pos_ in ("ADJ", "NOUN")
+        ]
+        phrase = " ".join([*(m.lower_ for m in mods), tok.lower_])
+        if phrase not in out:
+            out.append(phrase)
+    return out
+
+
+def tidy(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;-\u2014")
+
+
+def deadline_setter(doc: Doc, index: ActorIndex) -> list[Ref]:
+    """Who set the article's deadline: 'a deadline set by Trump', "Trump's deadline",
+    'Trump gave a deadline'."""
+    for tok in doc:
+        if tok.lower_ in DEADLINE_NOUNS:
+            refs = _named_setter(tok, index) or _setting_subject(tok, index)
+            if refs:
+                return refs
+    return []
+
+
+def _named_setter(noun: Token, index: ActorIndex) -> list[Ref]:
+    """ "Trump's deadline", 'the deadline set by Trump'."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            refs = index.actors_of(child)
+            if refs:
+                return refs
+        if child.dep_ == "acl":
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    for obj in grand.children:
+                        refs = index.actors_of(obj)
+                        if refs:
+                            return refs
+    return []
+
+
+def _setting_subject(noun: Token, index: ActorIndex) -> list[Ref]:
+    """'Trump set a deadline', 'extended the deadline': the subject of the setting verb."""
+    if noun.dep_ in ("dobj",) and noun.head.lemma_.lower() in SETTING_VERBS:
+        subject = subject_of(noun.head)
+        if subject is not None and index.actors_of(subject):
+            return index.actors_of(subject)
+    return []
+
+
+def counterpart(
+    country: str, found: list[Found], index: ActorIndex, exclude: frozenset[str] = frozenset()
+) -> str | None:
+    """The party ``country`` faces in this article: the actor it most often acts on or is
+    acted on by, then the one most often named beside it. A threat whose sentence names only
+    one side ("Mexico would respond strongly if the tariffs take effect") is aimed there.
+    ``exclude`` holds the event's own other parties ("China and India could face levies":
+    India is China's fellow target, not its threatener)."""
+    # Countries in order of mention, never a set: the tally's ties go to the first counted,
+    # so a set's order would change the answer from run to run.
+    tally: Counter[str] = Counter()
+    for f in found:
+        sides = (countries_of(f.sources), countries_of(f.targets))
+        # a threat is aimed at an adversary: conflictual dealings weigh more than cooperative
+        weight = 3 if QUAD.get(f.type, "").endswith("conf") else 1
+        for ours, theirs in (sides, sides[::-1]):
+            if country in ours:
+                tally.update({c: weight for c in theirs if c != country})
+    for mentions in index.by_sentence():
+        countries = countries_of(mentions)
+        if country in countries:
+            tally.update(c for c in countries if c != country)
+    for other in exclude:
+        tally.pop(other, None)
+    return tally.most_common(1)[0][0] if tally else None

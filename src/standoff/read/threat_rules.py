@@ -1,0 +1,354 @@
+"""Threat constructions: the sentence rules that find a threat and add it to the drafts.
+
+Each rule reads one construction of a sentence and adds the threat it finds to the
+article's :class:`~standoff.read.threat_drafts.Assembly`; :data:`SENTENCE_THREATS`
+runs them, in order, over every sentence (the order matters where a rule falls back
+on the threats found so far: "Trump's deadline" restates the sender's main threat).
+
+    given_time        "X gave Y 50 days to do Z", "Y has ten days to do Z"
+    named_deadline    "Trump's deadline for Russia", "the deadline Washington set for Moscow"
+    unmet_condition   "if they do not produce a solution, the EU may ask for a panel"
+    unless_measure    "unless Russia agrees, tariffs will be activated"
+    or_face           "requires Russia to demonstrate progress or face sanctions"
+
+Threats stated by a THREATEN event ("threatened to", "an ultimatum", "tariffs could
+target ...") come from the events themselves (:mod:`standoff.read.threats`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from standoff.read.deadlines import DEADLINE_NOUNS, set_date
+from standoff.read.events import Found
+from standoff.read.mentions import ActorIndex, Ref, countries_of
+from standoff.read.rules import Rules
+from standoff.read.syntax import subject_of
+from standoff.read.threat_drafts import Assembly, counterpart, measure_phrases, tidy
+from standoff.read.words import WORDS
+
+PATIENT_VERBS = WORDS.patient_verbs
+TIME_NOUNS = WORDS.time_nouns
+THREAT_NOUNS = DEADLINE_NOUNS | {"threat", "threats", "ultimatum", "warning"}
+MODALS = ("will", "would", "may", "could", "might", "shall", "'ll")
+# Event types a consequence cannot have and still be a threat.
+FRIENDLY = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
+
+SentenceRule = Callable[[Span, Assembly], None]
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def given_time(sent: Span, a: Assembly) -> None:
+    """'Trump gave Moscow 50 days to reach a deal', 'gave the Kremlin until September',
+    'Doha has ten days to comply' (the sender: the deadline's setter or the main sender)."""
+    for senders, targets, demand in ultimatums(sent, a.index):
+        for code in a.senders_or_setter(senders):
+            for tgt in targets:
+                if code != tgt.country:
+                    d = a.draft(code, tgt.country)
+                    d.sentences.append(sent)
+                    d.demand = d.demand or demand
+
+
+def named_deadline(sent: Span, a: Assembly) -> None:
+    """ "Trump's deadline for Russia", 'the deadline Washington set for Moscow', 'the US
+    sanctions threat against Iran'; a deadline named without its target restates the
+    sender's main threat, or is aimed at the party the sender faces."""
+    for senders, targets in deadline_threats(sent, a.index):
+        for code in a.senders_or_setter(senders):
+            for tgt in targets:
+                if code != tgt.country:
+                    a.draft(code, tgt.country).sentences.append(sent)
+            if targets:
+                continue
+            main = a.main_of(code)
+            if main is not None:
+                main.sentences.append(sent)
+            elif (other := counterpart(code, a.found, a.index)) is not None:
+                # "the date Tokyo had set passed": a deadline implies a threat, aimed at
+                # the party the setter faces in the article
+                a.draft(code, other).sentences.append(sent)
+
+
+def unmet_condition(sent: Span, a: Assembly) -> None:
+    """'If they do not produce a solution within 60 days, the EU may ask for a panel': a
+    consequence the speaker may bring about when a condition is not met is a threat."""
+    for sender, target, condition in conditional_threats(sent, a.index, a.found):
+        d = a.draft(sender, target)
+        d.sentences.append(sent)
+        d.demand = d.demand or condition
+
+
+def unless_measure(sent: Span, a: Assembly) -> None:
+    """'Unless Russia agrees to a deal, tariffs will be activated': a measure that falls
+    unless its target acts (the sentence must name a measure)."""
+    clause = _unless_clause(sent)
+    if clause is not None and measure_phrases(sent, a.lexicon):
+        _measure_unless(sent, a, *clause)
+
+
+def or_face(sent: Span, a: Assembly) -> None:
+    """'requires Russia to demonstrate progress or face sanctions' (not in a sentence with
+    an "unless", which :func:`unless_measure` reads)."""
+    if _unless_clause(sent) is not None:
+        return
+    face = _or_face(sent)
+    if face is not None:
+        _measure_unless(sent, a, *face)
+
+
+# The order is the meaning: a rule may fall back on the threats earlier rules found.
+SENTENCE_THREATS: Rules[SentenceRule] = Rules(
+    "threat constructions of a sentence",
+    (given_time, named_deadline, unmet_condition, unless_measure, or_face),
+)
+
+
+def _measure_unless(sent: Span, a: Assembly, subject: Token | None, asked: str | None) -> None:
+    """The threat of a measure conditioned on ``subject`` doing ``asked``: sent by the main
+    clause's subject, or, when that subject suffers the measure ("China and India could
+    face levies unless the Kremlin agrees"), by the setter, with the sufferers as third
+    parties."""
+    targets = a.index.actors_of(subject) if subject is not None else []
+    root_subject = subject_of(sent.root)
+    senders = a.index.actors_of(root_subject) if root_subject is not None else []
+    if sent.root.lemma_.lower() in PATIENT_VERBS or any(
+        c.dep_ == "nsubjpass" for c in sent.root.children
+    ):
+        _suffered(sent, a, senders, targets, asked)
+        return
+    own = {t.country for t in targets}
+    for s in [s for s in senders if s.country not in own] or a.setter:
+        for t in targets:
+            if s.country == t.country:
+                continue
+            d = a.draft(s.country, t.country)
+            d.sentences.append(sent)
+            d.demand = d.demand or asked
+
+
+def _suffered(
+    sent: Span, a: Assembly, victims: list[Ref], targets: list[Ref], asked: str | None
+) -> None:
+    """The measure's sufferers are third parties of the setter's threat on the target."""
+    senders = a.setter or [r for d in a.main_senders() for r in a.index.refs if r.country == d][:1]
+    for s in senders:
+        for t_ref in targets:
+            d = a.draft(s.country, t_ref.country)
+            d.sentences.append(sent)
+            d.demand = d.demand or asked
+            for v in victims:
+                if v.country not in (s.country, t_ref.country) and v.country not in d.third_parties:
+                    d.third_parties.append(v.country)
+
+
+# --------------------------------------------------------------------------- reading the parse
+
+
+def _unless_clause(sent: Span) -> tuple[Token, str] | None:
+    """The subject and text of an 'unless ...' clause, if the sentence has one."""
+    for tok in sent:
+        if tok.lower_ == "unless" and tok.dep_ == "mark":
+            verb = tok.head
+            subject = subject_of(verb)
+            words = [t for t in verb.subtree if t.i > tok.i]
+            text = " ".join(t.text for t in words).replace(" ,", ",").replace(" - ", "-")
+            if subject is not None:
+                return subject, tidy(sent.doc[tok.i + 1 : words[-1].i + 1].text if words else text)
+    return None
+
+
+def _or_face(sent: Span) -> tuple[Token | None, str | None] | None:
+    """'requires Russia to demonstrate ... or face sanctions' -> (Russia, 'demonstrate ...')."""
+    for tok in sent:
+        if (
+            tok.lemma_.lower() == "face"
+            and tok.dep_ == "conj"
+            and any(c.lower_ == "or" for c in tok.head.children)
+        ):
+            first = tok.head
+            obj = None
+            for child in first.head.children:
+                if child.dep_ in ("dobj", "nsubj") and child.i < first.i:
+                    obj = child
+            demand = sent.doc[first.i : _clause_end(first, tok)].text
+            return obj, tidy(demand)
+    return None
+
+
+def _clause_end(first: Token, stop: Token) -> int:
+    end = first.i + 1
+    for t in first.subtree:
+        if t.i < stop.i and t.lower_ != "or":
+            end = max(end, t.i + 1)
+    return end
+
+
+def _to_clause(tok: Token) -> Token | None:
+    """An infinitive clause hanging from ``tok``: '... 50 days to reach an agreement'."""
+    for child in tok.children:
+        if child.dep_ in ("advcl", "xcomp", "acl", "relcl", "ccomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return child
+    return None
+
+
+def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref], str]]:
+    """'X gave Y 50 days to do Z', 'Y has ten days to do Z': (senders, targets, demand).
+
+    The sender of a "Y has N days" form is not in the sentence; it is left
+    empty for the caller to fill from the article (the deadline's setter).
+    """
+    out: list[tuple[list[Ref], list[Ref], str]] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in ("give", "grant", "allow", "have"):
+            continue
+        time = next(
+            (
+                d
+                for c in tok.children
+                if c.dep_ in ("dobj", "attr")
+                for d in c.subtree
+                if d.lower_ in TIME_NOUNS
+            ),
+            None,
+        )
+        until = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "until"), None)
+        if time is None and (until is None or lemma == "have"):
+            continue
+        clause = (_to_clause(time) if time is not None else None) or _to_clause(tok)
+        if clause is None and time is not None:
+            continue
+        demand = (
+            tidy(sent.doc[clause.i : clause.right_edge.i + 1].text) if clause is not None else ""
+        )
+        if lemma == "have":
+            subject = subject_of(tok)
+            targets = index.actors_of(subject) if subject is not None else []
+            senders: list[Ref] = []
+        else:
+            dative = next((c for c in tok.children if c.dep_ in ("dative", "iobj")), None)
+            if dative is None and time is None:  # "gave the Kremlin until early September"
+                dative = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            targets = index.actors_of(dative) if dative is not None else []
+            subject = subject_of(tok)
+            senders = index.actors_of(subject) if subject is not None else []
+        if targets:
+            out.append((senders, targets, demand))
+    return out
+
+
+def deadline_threats(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]]]:
+    """Threats named by a noun: "Trump's deadline for Russia", "the deadline Washington set for
+    Moscow", "the deadline Trump had given Russia", "the US sanctions threat against Iran".
+
+    Returns (senders, targets) pairs; either may be empty when the phrase leaves it out.
+    """
+    out: list[tuple[list[Ref], list[Ref]]] = []
+    for tok in sent:
+        if (tok.lower_ not in THREAT_NOUNS and not set_date(tok)) or tok.pos_ not in (
+            "NOUN",
+            "PROPN",
+        ):
+            continue
+        senders, targets = _noun_parties(tok, index)
+        target_countries = {r.country for r in targets}
+        senders = [s for s in senders if s.country not in target_countries]
+        if senders or targets:
+            out.append((senders, targets))
+    return out
+
+
+def _noun_parties(noun: Token, index: ActorIndex) -> tuple[list[Ref], list[Ref]]:
+    """The setter and the target a threat noun's own phrase names."""
+    senders: list[Ref] = []
+    targets: list[Ref] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            senders += index.actors_of(child)
+        elif child.dep_ in ("compound", "nmod", "amod") and child.i in index.by_token:
+            senders += index.actors_of(child, demonyms=True)  # "the US deadline": the setter
+        elif child.dep_ == "prep" and child.lower_ in ("for", "to", "against", "on"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    targets += index.actors_of(obj)
+        elif child.dep_ in ("relcl", "acl"):  # "the deadline Washington set for Moscow"
+            by, at = _clause_parties(noun, child, index)
+            senders += by
+            targets += at
+    return senders, targets
+
+
+def _clause_parties(noun: Token, clause: Token, index: ActorIndex) -> tuple[list[Ref], list[Ref]]:
+    """'the deadline Washington set for Moscow', 'the deadline set by Trump', 'the deadline
+    Trump had given Russia' (not 'the ultimatum that produced it': what it did)."""
+    senders: list[Ref] = []
+    targets: list[Ref] = []
+    subject = subject_of(clause) if clause.dep_ == "relcl" else None
+    if subject is not None and subject.i != noun.i:
+        senders += index.actors_of(subject)
+    own_subject = subject is not None and subject.i != noun.i
+    for grand in clause.children:
+        if grand.dep_ == "agent":
+            senders += [r for o in grand.children for r in index.actors_of(o)]
+        elif (
+            grand.dep_ in ("dative", "dobj")
+            and grand.i != noun.i
+            and (own_subject or clause.dep_ == "acl")
+        ):
+            targets += index.actors_of(grand)
+        elif grand.dep_ == "prep" and grand.lower_ in ("for", "to", "on"):
+            targets += [r for o in grand.children for r in index.actors_of(o)]
+    return senders, targets
+
+
+def conditional_threats(
+    sent: Span, index: ActorIndex, found: list[Found]
+) -> list[tuple[str, str, str]]:
+    """'If they do not produce a solution within 60 days, the EU may ask for a panel':
+    a consequence the speaker may bring about when a condition is not met is a threat.
+
+    Returns (sender, target, demand) triples. The sender is the subject of the modal main
+    clause; the target is the subject of the negated condition, else the sender's
+    counterpart in the article (the condition's subject is often "they" or "talks").
+    """
+    out: list[tuple[str, str, str]] = []
+    for tok in sent:
+        if tok.lower_ != "if" or tok.dep_ != "mark":
+            continue
+        condition = tok.head
+        negated = any(c.dep_ == "neg" for c in condition.children) or condition.lemma_.lower() in (
+            "fail",
+            "refuse",
+        )
+        main = condition.head
+        if not negated or condition.dep_ != "advcl" or main.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in MODALS for c in main.children):
+            continue
+        inside = range(condition.left_edge.i, condition.right_edge.i + 1)
+        if any(
+            f.sentence.start == sent.start and f.type in FRIENDLY and f.trigger.i not in inside
+            for f in found
+        ):
+            continue  # "if the steps do not work, they will hold talks": no coercion
+        subject = subject_of(main)
+        senders = countries_of(index.actors_of(subject)) if subject else []
+        asked = subject_of(condition)
+        targets = [
+            r.country
+            for r in (index.actors_of(asked) if asked is not None else [])
+            if r.country not in senders
+        ]
+        demand = tidy(sent.doc[tok.i + 1 : condition.right_edge.i + 1].text)
+        for sender in senders:
+            for target in targets or [c for c in [counterpart(sender, found, index)] if c]:
+                if target != sender:
+                    out.append((sender, target, demand))
+    return out

@@ -1,0 +1,70 @@
+"""Each threat rule on its own example, through the pipeline.
+
+The sentence constructions of ``standoff.read.threat_rules`` and the article steps of
+``standoff.read.threats``: a case is (rule, text, threat), the threat (``"EU->SRB"``,
+``"USA->VEN +IND"`` for a third party, or a measure ``"USA->VEN: financial sanctions"``)
+is read with every rule and is gone when that rule alone is disabled.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rulecheck import check_rule, measures, threats
+from standoff.read import Reader
+from standoff.read.rules import Rules
+from standoff.read.threat_rules import SENTENCE_THREATS
+from standoff.read.threats import THREAT_STEPS
+
+CASES = {
+    SENTENCE_THREATS: [
+        ("given_time", "Brussels gave Belgrade two weeks to withdraw its police from the north.",
+         "EU->SRB"),
+        ("named_deadline", "The deadline Washington set for Moscow passed on Friday.",
+         "USA->RUS"),
+        ("unmet_condition",
+         "If Seoul does not lift the ban within a month, Tokyo will file a complaint with the "
+         "WTO.",
+         "JPN->KOR"),
+        ("unless_measure",
+         "China and India could face steep duties unless Moscow agrees to a ceasefire, Trump "
+         "said.",
+         "USA->RUS"),
+        ("or_face", "Washington requires Iran to halt enrichment or face new sanctions.",
+         "USA->IRN"),
+    ],
+    THREAT_STEPS: [
+        ("threatened_events", "Russia threatened to cut gas supplies to Moldova.", "RUS->MDA"),
+        ("sentence_constructions",
+         "The Kremlin gave Kyiv until the end of the month to sign the memorandum.", "RUS->UKR"),
+        ("generic_third_parties",
+         "The United States threatened Venezuela with sanctions. India and China, the main "
+         "buyers of Venezuelan oil, could be next: Washington will impose tariffs on countries "
+         "that buy it.",
+         "USA->VEN +IND"),
+        ("secondary_targets",
+         "Trump threatened Russia with sanctions. He then put a tariff on India over its "
+         "purchases of Russian oil.",
+         "USA->RUS +IND"),
+        ("measures_taken", "Saudi Arabia closed its border with Qatar.", "SAU->QAT"),
+        ("threat_measures", "Washington threatened Caracas with financial sanctions.",
+         "USA->VEN: financial sanctions"),
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("registry", "rule", "text", "threat"),
+    [(registry, *case) for registry, cases in CASES.items() for case in cases],
+    ids=[c[0] for cs in CASES.values() for c in cs],
+)
+def test_threat_rule_reads_its_example(
+    reader: Reader, registry: Rules, rule: str, text: str, threat: str
+) -> None:
+    outcome = measures if ": " in threat else threats
+    check_rule(reader, registry, rule, text, threat, outcome)
+
+
+@pytest.mark.parametrize("registry", list(CASES), ids=lambda r: r.step)
+def test_every_threat_rule_has_a_case(registry: Rules) -> None:
+    assert registry.names() == [c[0] for c in CASES[registry]]

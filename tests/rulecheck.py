@@ -132,3 +132,7 @@ def check_rule(
         f"{name}: {finding!r} is read from {text!r} without the rule too: the example does "
         f"not exercise it ({sorted(without)})"
     )
+
+
+def conditions(reader: Reader, text: str) -> set[str]:
+    return {f"{c.actor}: {c.text}" for c in read(reader, text).claims if c.kind == "condition"}

@@ -42,6 +42,7 @@ from standoff.read.events import (
 from standoff.read.lexicon import load_lexicon, load_modality
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.pipeline import build_pipeline
+from standoff.read.proposals import proposals as find_proposals
 from standoff.read.threats import build_threats
 
 _DAYISH = re.compile(
@@ -147,7 +148,7 @@ class Reader:
         fill_implicit_targets(found, _counterparts(index, threats))
         events = self._events(found, ctx, article.published)
         events.extend(_third_party_threats(threats, events))
-        proposals = claim_rules.proposals(doc, index, found, ctx)
+        proposals = find_proposals(doc, index, found, ctx)
         claims = [
             *claim_rules.conditions(doc, index, ctx),
             *claim_rules.beliefs(doc, index, ctx),

@@ -7,6 +7,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 RUN_STAMP  := $(VENV)/.installed-run
+# The browser tests drive Debian's Chromium (Playwright's own browser download cannot
+# work here); installed when missing, so a clean clone passes `make test`.
+CHROMIUM   := /usr/bin/chromium
 TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run test lint typecheck bench clean
@@ -22,6 +25,10 @@ $(TEST_STAMP): pyproject.toml | $(PY)
 	$(PIP) install -q -e '.[test]'
 	touch $@ $(RUN_STAMP)
 
+$(CHROMIUM):
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium
+
 run: $(RUN_STAMP)
 	$(VENV)/bin/standoff brief
 
@@ -31,7 +38,7 @@ lint: $(TEST_STAMP)
 typecheck: $(TEST_STAMP)
 	$(VENV)/bin/mypy src/standoff
 
-test: $(TEST_STAMP) lint typecheck
+test: $(TEST_STAMP) $(CHROMIUM) lint typecheck
 	$(PY) -m pytest
 
 bench: $(TEST_STAMP)

@@ -33,6 +33,7 @@ def _register() -> None:
         "track_commands",
         "coercion_commands",
         "forecast_commands",
+        "serve_commands",
     ):
         try:
             __import__(f"standoff.cli.{optional}")

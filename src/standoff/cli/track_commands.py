@@ -245,7 +245,14 @@ def actors_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = None)
 @app.command("export")
 def export_command(
     store: StoreOption = DEFAULT_STORE,
-    fmt: Annotated[str, typer.Option("--format", help="json, csv or parquet.")] = "json",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="json, csv, parquet, or gold (the reviewed articles as development-set "
+            "gold files, in the --out folder).",
+        ),
+    ] = "json",
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Output file (json) or folder (csv, parquet); json: stdout."),
@@ -255,8 +262,11 @@ def export_command(
     """Export events as PLOVER-style records and the ledgers with their histories."""
     from standoff.track.export import FORMATS, as_json, check_target, export
 
+    if fmt == "gold":
+        _export_gold(store, out, as_of)
+        return
     if fmt not in FORMATS:
-        raise UserError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
+        raise UserError(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}, gold")
     if out is None and fmt != "json":
         raise UserError(f"--format {fmt} writes several tables: give a folder with --out")
     if out is not None:
@@ -267,3 +277,16 @@ def export_command(
         return
     written = export(standoff, fmt, out)
     print(f"wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
+
+
+def _export_gold(store: Path, out: Path | None, as_of: str | None) -> None:
+    """``export --format gold``: the fully reviewed articles as gold files (track/gold.py)."""
+    from standoff.track.gold import write_gold
+
+    if out is None:
+        raise UserError("--format gold writes a folder of files: give one with --out")
+    with Store(store, read_only=True) as opened:
+        readings = opened.readings(_as_of(as_of))
+        corrections = opened.corrections()
+    written = write_gold(readings, corrections, out)
+    print(f"wrote {len(written)} reviewed article(s) with their gold to {out}", file=sys.stderr)

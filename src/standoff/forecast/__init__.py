@@ -9,7 +9,7 @@ intervals reproducible from ``(draws, seed)``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,7 @@ def forecast_standoff(
     overrides: Mapping[str, Any] | None = None,
     scheduler: str | None = None,
     scenario_note: str | None = None,
+    threat_ids: Collection[str] | None = None,
 ) -> Forecast:
     """Forecast a standoff's pending threats and a scenario's issues.
 
@@ -100,7 +101,8 @@ def forecast_standoff(
     ``seed`` makes the run exactly reproducible (None: a fresh seed, recorded in the
     result); ``overrides`` replace coded threat features by name; ``scheduler`` a Dask
     scheduler address for the scenario draws; ``scenario_note`` says which scenario
-    this is and why (:func:`standoff.forecast.choose.choose_scenario`). Probabilities
+    this is and why (:func:`standoff.forecast.choose.choose_scenario`); ``threat_ids``
+    forecasts only those threats of the standoff (None: all of them). Probabilities
     and positions are checked finite and in range before they are returned.
     """
     if draws < 0:
@@ -109,7 +111,7 @@ def forecast_standoff(
         seed = int(np.random.default_rng().integers(2**31))  # recorded: rerun with it
     result = Forecast(as_of=standoff.as_of if standoff else None, draws=draws, seed=seed)
     if standoff is not None:
-        _forecast_threats(standoff, result, draws, seed, dict(overrides or {}))
+        _forecast_threats(standoff, result, draws, seed, dict(overrides or {}), threat_ids)
     if scenario is not None:
         result.issues = forecast_issues(scenario, draws=draws, seed=seed, scheduler=scheduler)
         result.warnings.extend(_scenario_warnings(scenario))
@@ -172,9 +174,15 @@ def _imposed(executions: list[Execution]) -> str:
 
 
 def _forecast_threats(
-    standoff: Standoff, result: Forecast, draws: int, seed: int, overrides: dict[str, Any]
+    standoff: Standoff,
+    result: Forecast,
+    draws: int,
+    seed: int,
+    overrides: dict[str, Any],
+    threat_ids: Collection[str] | None = None,
 ) -> None:
-    if not standoff.threats:
+    chosen = [t for t in standoff.threats if threat_ids is None or t.id in threat_ids]
+    if not chosen:
         return
     predict_threat: Any = None
     exposure: Any = None
@@ -186,7 +194,7 @@ def _forecast_threats(
         from standoff.forecast.exposure import exposure
     except ImportError:
         result.warnings.append("the exposure table is not installed: no third-party exposure")
-    for threat in standoff.threats:
+    for threat in chosen:
         reason = why_not_forecast(threat)
         if reason is not None:
             result.not_forecast.append(

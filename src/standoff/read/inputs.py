@@ -96,23 +96,60 @@ def _stream_jsonl(path: Path) -> Iterator[RawArticle]:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
-                where = f"{path}:{number}"
-                if len(line) > MAX_BYTES:
-                    limit = MAX_BYTES // 1024 // 1024
-                    raise UserError(f"{where}: a record over the {limit} MB limit for one article")
-                text, warning = decode(line, where)
-                try:
-                    record = json.loads(text)
-                except json.JSONDecodeError as exc:
-                    raise UserError(f"{where}: not valid JSON ({exc.msg})") from None
-                if not isinstance(record, dict):
-                    raise UserError(f"{where}: expected a JSON object with 'text' or 'html'")
                 seen_any = True
-                yield raw_from_record(record, where, warning)
+                yield _jsonl_record(line, f"{path}:{number}")
     except OSError as exc:
         raise UserError(f"{path}: cannot be read ({exc.strerror})") from None
     if not seen_any:
         raise UserError(f"{path}: the file is empty")
+
+
+def _jsonl_record(line: bytes, where: str) -> RawArticle:
+    """One non-blank line of a JSON Lines feed, named ``where`` in messages."""
+    if len(line) > MAX_BYTES:
+        limit = MAX_BYTES // 1024 // 1024
+        raise UserError(f"{where}: a record over the {limit} MB limit for one article")
+    text, warning = decode(line, where)
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{where}: not valid JSON ({exc.msg})") from None
+    if not isinstance(record, dict):
+        raise UserError(f"{where}: expected a JSON object with 'text' or 'html'")
+    return raw_from_record(record, where, warning)
+
+
+def load_bytes(data: bytes, name: str) -> list[RawArticle]:
+    """The raw articles of a file held in memory (an upload) named ``name``, checked as a
+    file on disk is, and refused unless its name ends in one of :data:`ARTICLE_SUFFIXES`."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        allowed = ", ".join(sorted(ARTICLE_SUFFIXES))
+        raise UserError(f"{name}: not an article file (expected one of {allowed})")
+    if suffix in {".jsonl", ".json"}:
+        records = [
+            _jsonl_record(line, f"{name}:{number}")
+            for number, line in enumerate(data.splitlines(keepends=True), start=1)
+            if line.strip()
+        ]
+        if not records:
+            raise UserError(f"{name}: the file is empty")
+        return records
+    if len(data) > MAX_BYTES:
+        raise UserError(
+            f"{name}: {len(data) / 1024 / 1024:.1f} MB is over the "
+            f"{MAX_BYTES // 1024 // 1024} MB limit for one article file"
+        )
+    text, warning = decode(data, name)
+    is_html = suffix in _HTML_SUFFIXES or _looks_like_html(text)
+    return [
+        RawArticle(
+            text=None if is_html else text,
+            html=text if is_html else None,
+            origin=name,
+            decode_warning=warning,
+        )
+    ]
 
 
 def raw_from_record(

@@ -16,11 +16,12 @@ docs/store.md for the schema.
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
@@ -31,9 +32,9 @@ import duckdb
 from standoff.errors import UserError
 from standoff.model import Reading, Standoff
 from standoff.track import dedupe
+from standoff.track.corrections import Correction, Decision, ItemKey, ItemKind, corrected_standoff
 from standoff.track.lookup import ArticleLookup
 from standoff.track.memory import map_large_blocks, release_free_memory
-from standoff.track.merge import build_standoff
 
 FORMAT = "standoff-store"
 # 2: the Reading is stored zlib-compressed (BLOB), minhash_bands has an index on bucket.
@@ -41,8 +42,10 @@ FORMAT = "standoff-store"
 #    minhash_bands no index; Store keeps those lookups itself (track/lookup.py), in a
 #    quarter of the memory the indexes took once loaded. A version-2 store is read as
 #    it is and migrated the first time it is opened for writing (_migrate).
-STORE_VERSION = "3"
-_READABLE_VERSIONS = {"2", STORE_VERSION}
+# 4: a ``corrections`` table keeps the analyst's review decisions (track/corrections.py);
+#    a version-3 store is read as it is (no corrections) and migrated when written.
+STORE_VERSION = "4"
+_READABLE_VERSIONS = {"2", "3", STORE_VERSION}
 DEFAULT_STORE = Path("standoff.duckdb")
 _DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
 
@@ -60,6 +63,24 @@ CREATE TABLE {name} (
     origin VARCHAR,                  -- file or file:line it came from
     minhash BLOB,                    -- MinHash signature, NULL for very short texts
     reading BLOB NOT NULL            -- the Reading's model_dump_json, zlib-compressed
+);
+"""
+
+# The analyst's decisions on extracted items (track/corrections.py), never rewritten: a
+# later decision on the same item is a new row. Keyed on the item's identity (article,
+# kind, sentence, fields), not on rows of the tables above, so no re-ingest loses them.
+CORRECTIONS_TABLE = """
+CREATE TABLE corrections (
+    id BIGINT NOT NULL,              -- 1, 2, ... in the order decisions were made
+    made_at TIMESTAMP NOT NULL,      -- when (UTC)
+    article_id VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+    start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,
+    sentence VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL,
+    decision VARCHAR NOT NULL,       -- confirm, reject, correct, reopen
+    item VARCHAR,                    -- the item as it should be (JSON), for confirm/correct
+    state VARCHAR,                   -- a proposal's corrected ledger state
+    changes VARCHAR,                 -- {field: [before, after]} (JSON)
+    why VARCHAR                      -- the analyst's reason
 );
 """
 
@@ -98,6 +119,7 @@ CREATE TABLE ledger_history (
     detail VARCHAR, sentence VARCHAR, source VARCHAR, article_id VARCHAR, published DATE
 );
 """
+    + CORRECTIONS_TABLE
 )
 
 # Version 2 -> 3: articles rebuilt without its constraints (DuckDB cannot drop a PRIMARY
@@ -112,6 +134,11 @@ ALTER TABLE articles_v3 RENAME TO articles;
 UPDATE standoff_meta SET value = '3' WHERE key = 'version';
 """
 )
+# Version 3 -> 4: the corrections table.
+_MIGRATE_3_TO_4 = (
+    CORRECTIONS_TABLE + "UPDATE standoff_meta SET value = '4' WHERE key = 'version';\n"
+)
+_MIGRATIONS = {"2": _MIGRATE_2_TO_3, "3": _MIGRATE_3_TO_4}
 
 # The candidates' signatures, by id: a filtered scan of the id column (there is no index),
 # run only for an article whose LSH buckets met a stored article's.
@@ -268,7 +295,9 @@ def _migrate(con: duckdb.DuckDBPyConnection, version: str) -> None:
         return
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(_MIGRATE_2_TO_3)
+        while version != STORE_VERSION:
+            con.execute(_MIGRATIONS[version])
+            version = str(int(version) + 1)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -285,6 +314,7 @@ class Store:
 
     def __init__(self, path: Path | str = DEFAULT_STORE, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
         exists = self.path.exists()
         if exists:
             _check_file(self.path)
@@ -306,6 +336,9 @@ class Store:
         self.con = _connect(self.path, read_only=read_only)
         if version is not None and not read_only:
             _migrate(self.con, version)
+        # The version of the open store: a read-only store of an older version is read as
+        # it is (without a corrections table, it has no corrections).
+        self.version = version if read_only and version is not None else STORE_VERSION
         # Built from the tables when an add first needs it, then kept up to date.
         self._lookup: ArticleLookup | None = None
         self._recycling = False  # set while an ingest adds articles (Store.ingesting)
@@ -563,9 +596,13 @@ class Store:
                 ],
             )
 
-    def refresh_ledgers(self) -> Standoff:
-        """Rewrite the ledger tables from all stored Readings, in one transaction."""
-        standoff = self.standoff()
+    def refresh_ledgers(self, standoff: Standoff | None = None) -> Standoff:
+        """Rewrite the ledger tables from all stored Readings, in one transaction.
+
+        ``standoff``: the store's (corrected) standoff as of its latest article, when the
+        caller has it already (it is built from the Readings otherwise).
+        """
+        standoff = self.standoff() if standoff is None else standoff
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -633,8 +670,70 @@ class Store:
         return [row[3] for row in keyed]
 
     def standoff(self, as_of: date | None = None) -> Standoff:
-        """The standoff as known on ``as_of``: only what had been published by then."""
-        return build_standoff(self.readings(as_of), as_of)
+        """The standoff as known on ``as_of``: only what had been published by then, with
+        the analyst's corrections applied (:mod:`standoff.track.corrections`)."""
+        return corrected_standoff(self.readings(as_of), self.corrections(), as_of)
+
+    # ----------------------------------------------------------------- corrections
+
+    def corrections(self, article_id: str | None = None) -> list[Correction]:
+        """Every review decision (of one article, if given), oldest first."""
+        if self.version != STORE_VERSION:
+            return []  # an older store opened read-only: no corrections table yet
+        query = f"SELECT {_CORRECTION_COLUMNS} FROM corrections"
+        params: list[Any] = []
+        if article_id is not None:
+            query += " WHERE article_id = ?"
+            params.append(article_id)
+        rows = self.con.execute(query + " ORDER BY id", params).fetchall()
+        return [_correction(row) for row in rows]
+
+    def add_correction(self, correction: Correction) -> Correction:
+        """Store one decision (in its own transaction); returns it with its id and time."""
+        if self.version != STORE_VERSION:
+            raise UserError(f"{self.path}: opened read-only; corrections cannot be stored")
+        at = correction.at if correction.at.tzinfo is None else correction.at.astimezone(UTC)
+        at = at.replace(tzinfo=None)
+        key = correction.key
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            rows = self.con.execute("SELECT coalesce(max(id), 0) + 1 FROM corrections").fetchall()
+            ident = int(rows[0][0])
+            self.con.execute(
+                "INSERT INTO corrections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    ident,
+                    at,
+                    key.article_id,
+                    key.kind.value,
+                    key.start,
+                    key.end,
+                    key.sentence,
+                    key.fingerprint,
+                    correction.decision.value,
+                    None if correction.item is None else json.dumps(correction.item),
+                    None if correction.state is None else correction.state.value,
+                    json.dumps(correction.changes, default=str),
+                    correction.why,
+                ],
+            )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return correction.model_copy(update={"id": ident, "at": at})
+
+    def data_version(self) -> tuple[int, int]:
+        """(articles stored, decisions stored): changes whenever what a standoff is built
+        from changes (articles and decisions are only ever added), so callers may cache a
+        standoff under it."""
+        # fetchall, not fetchone: a result left unfinished makes DuckDB refuse the next
+        # relation query on this connection (Store.has builds its lookups with one).
+        articles = int(self.con.execute("SELECT count(*) FROM articles").fetchall()[0][0])
+        decisions = 0
+        if self.version == STORE_VERSION:
+            decisions = int(self.con.execute("SELECT count(*) FROM corrections").fetchall()[0][0])
+        return articles, decisions
 
     def stories(self) -> list[StorySources]:
         """Every story with the outlets that ran it, in order of first publication."""
@@ -676,6 +775,33 @@ def pack(reading: Reading) -> bytes:
 def unpack(blob: bytes) -> Reading:
     """The Reading of an ``articles.reading`` value (the inverse of :func:`pack`)."""
     return Reading.model_validate_json(zlib.decompress(blob))
+
+
+_CORRECTION_COLUMNS = (
+    "id, made_at, article_id, kind, start_offset, end_offset, sentence, fingerprint, decision, "
+    "item, state, changes, why"
+)
+
+
+def _correction(row: tuple[Any, ...]) -> Correction:
+    ident, at, article_id, kind, start, end, sentence, fp, decision, item, state, changes, why = row
+    return Correction(
+        id=int(ident),
+        at=at,
+        key=ItemKey(
+            article_id=article_id,
+            kind=ItemKind(kind),
+            start=int(start),
+            end=int(end),
+            sentence=sentence,
+            fingerprint=fp,
+        ),
+        decision=Decision(decision),
+        item=None if item is None else json.loads(item),
+        state=state,
+        changes=json.loads(changes) if changes else {},
+        why=why or "",
+    )
 
 
 def _marks(count: int) -> str:

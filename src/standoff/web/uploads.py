@@ -1,0 +1,181 @@
+"""Articles uploaded to the workspace: checked whole first, then ingested in the background.
+
+An upload (files dropped or chosen, or text pasted) is checked before anything is
+stored: every file must be an article file by name and content (the same checks as
+``standoff ingest``: not empty, not binary, at most 5 MB, a JSON Lines feed whose every
+line is a valid record), at most :data:`MAX_FILES` files. One bad file refuses the
+whole upload with a message naming it, and nothing stored changes. Files are read in
+memory; nothing is written to disk but the store.
+
+Accepted uploads are ingested by an :class:`IngestJob` in a thread: each article is
+read (outside the store's lock: reading takes a second, pages keep answering) and
+stored in its own transaction, as ``standoff ingest`` does; the job's progress is
+polled by the page.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from standoff.errors import UserError
+from standoff.model import RawArticle, Reading
+from standoff.read.inputs import MAX_BYTES, load_bytes, parse_date_option
+from standoff.track.dedupe import content_hash
+from standoff.track.ingest import IngestSummary, Skipped
+from standoff.track.store import Outcome
+from standoff.web.workspace import Workspace
+
+MAX_FILES = 5
+PASTED = "pasted text"
+
+ReadFn = Callable[[RawArticle], Reading]
+
+
+def check_upload(
+    files: list[tuple[str, bytes]],
+    pasted: str = "",
+    title: str = "",
+    published: str = "",
+    source: str = "",
+) -> list[RawArticle]:
+    """The raw articles of an upload; UserError (naming the file) if any part is bad."""
+    files = [(name, data) for name, data in files if name or data]
+    if not files and not pasted.strip():
+        raise UserError("nothing to upload: choose or drop article files, or paste a text")
+    if len(files) > MAX_FILES:
+        raise UserError(f"{len(files)} files: at most {MAX_FILES} at a time")
+    raws: list[RawArticle] = []
+    for name, data in files:
+        safe = _display_name(name)
+        raws.extend(load_bytes(data, safe))
+    if pasted.strip():
+        day = parse_date_option(published.strip() or None, "date")
+        raws.append(pasted_article(pasted, title.strip() or None, day, source.strip() or None))
+    return raws
+
+
+def pasted_article(
+    text: str, title: str | None, published: date | None, source: str | None
+) -> RawArticle:
+    """Pasted text as a raw article (an HTML page when it looks like one)."""
+    data = text.encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise UserError(f"{PASTED}: over the {MAX_BYTES // 1024 // 1024} MB limit for one article")
+    (raw,) = load_bytes(data, f"{PASTED}.txt")
+    return raw.model_copy(
+        update={"origin": PASTED, "title": title, "published": published, "source": source}
+    )
+
+
+def _display_name(name: str) -> str:
+    """The file's own name only (a browser may send a path), for messages and origins."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    return base or "unnamed file"
+
+
+@dataclass
+class IngestJob:
+    """One upload being ingested; the page polls :meth:`progress`."""
+
+    total: int
+    id: str = field(default_factory=lambda: secrets.token_hex(8))
+    done: int = 0
+    stage: str = "waiting"
+    finished: bool = False
+    error: str | None = None
+    summary: IngestSummary = field(default_factory=IngestSummary)
+    stored_ids: list[str] = field(default_factory=list)
+
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else 100
+
+
+class Ingester:
+    """Runs one ingest job at a time against a workspace, with one reader loaded once."""
+
+    def __init__(self, workspace: Workspace, make_reader: Callable[[], ReadFn]) -> None:
+        self.workspace = workspace
+        self._make_reader = make_reader
+        self._read: ReadFn | None = None
+        self._jobs: dict[str, IngestJob] = {}
+        self._running = threading.Lock()
+
+    def job(self, ident: str) -> IngestJob | None:
+        return self._jobs.get(ident)
+
+    def start(self, raws: list[RawArticle]) -> IngestJob:
+        """Start ingesting ``raws`` in a thread; UserError if a job is running."""
+        if not self._running.acquire(blocking=False):
+            raise UserError("an upload is still being read; wait for it to finish")
+        job = IngestJob(total=len(raws))
+        self._jobs[job.id] = job
+        thread = threading.Thread(target=self._run, args=(job, raws), daemon=True)
+        thread.start()
+        return job
+
+    def run(self, raws: list[RawArticle]) -> IngestJob:
+        """Ingest ``raws`` in this thread (for tests and scripts)."""
+        job = IngestJob(total=len(raws))
+        with self._running:
+            self._ingest(job, raws)
+        return job
+
+    def _run(self, job: IngestJob, raws: list[RawArticle]) -> None:
+        try:
+            self._ingest(job, raws)
+        finally:
+            self._running.release()
+
+    def _ingest(self, job: IngestJob, raws: list[RawArticle]) -> None:
+        ws = self.workspace
+        summary = job.summary
+        try:
+            if self._read is None:
+                job.stage = "loading the reader"
+                self._read = self._make_reader()
+            for raw in raws:
+                job.stage = f"reading {job.done + 1} of {job.total}"
+                summary.read += 1
+                digest = content_hash(raw)
+                with ws.lock:
+                    seen = ws.store.has(digest)
+                if seen:
+                    summary.duplicates += 1
+                else:
+                    self._add(raw, digest, job)
+                job.done += 1
+            job.stage = "updating the ledgers"
+            if summary.stored + summary.near_duplicates:
+                latest = ws.snapshot(None)
+                with ws.lock:
+                    if ws.store.data_version() == latest.version:
+                        ws.store.refresh_ledgers(latest.standoff)
+            job.stage = "done"
+        except Exception as exc:  # noqa: BLE001 - shown on the page, not lost in a thread
+            job.error = f"the upload stopped: {exc}"
+            job.stage = "failed"
+        finally:
+            job.finished = True
+
+    def _add(self, raw: RawArticle, digest: str, job: IngestJob) -> None:
+        assert self._read is not None
+        summary = job.summary
+        try:
+            reading = self._read(raw)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the upload
+            summary.skipped.append(Skipped(raw.origin, f"{raw.origin}: {exc}"))
+            return
+        with self.workspace.lock:
+            added = self.workspace.store.add(reading, digest, raw.origin)
+        if added.outcome is Outcome.STORED:
+            summary.stored += 1
+            job.stored_ids.append(added.article_id)
+        elif added.outcome is Outcome.NEAR_DUPLICATE:
+            summary.near_duplicates += 1
+            job.stored_ids.append(added.article_id)
+        else:
+            summary.duplicates += 1

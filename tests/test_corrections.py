@@ -99,9 +99,10 @@ def test_a_corrected_deadline_moves_the_ledger_and_its_expiry() -> None:
     story = ultimatum_story()
     first = story[0]
     entry = next(e for e in review.items_of(first, []) if e.kind is ItemKind.THREAT)
-    before = corrected_standoff(story, [], AUG1)
+    july25 = date(2025, 7, 25)  # the first article alone is known
+    before = corrected_standoff(story, [], july25)
     fix = _correct(entry, deadline="2025-07-20")
-    after = corrected_standoff(story, [fix], AUG1)
+    after = corrected_standoff(story, [fix], july25)
     usa_rus = [t for t in after.threats if t.target == "RUS"]
     assert fix.changes["deadline"] == ["2025-09-02", "2025-07-20"]
     assert any(h.state == "expired" for h in usa_rus[0].history)

@@ -8,7 +8,9 @@ Ctrl-C never leaves half an article. The ledgers (``threat_records``,
 :func:`~standoff.track.merge.build_standoff` and rewritten by
 :meth:`Store.refresh_ledgers`. A ``standoff_meta`` table names the format and
 its version, so a DuckDB file that is not a standoff store is recognised and
-refused without being touched. The store has no DuckDB indexes: the lookups an
+refused without being touched. A ``corrections`` table keeps the analyst's review
+decisions (:mod:`standoff.track.corrections`), applied by :meth:`Store.standoff`. The
+store has no DuckDB indexes: the lookups an
 ingest makes (content hash, id, LSH buckets) are held by the Store in compact arrays
 (:mod:`standoff.track.lookup`), which also keep ``id`` and ``raw_hash`` unique. See
 docs/store.md for the schema.

@@ -75,9 +75,12 @@ def overview(request: Request, as_of: str | None = None, since: str | None = Non
     standoff = snap.standoff
     main = summary.main_threat(standoff)
     forecast = None
+    not_forecast = ""
     if main is not None:
         result = web.workspace.forecast(snap, main.id)
         forecast = result.threats[0] if result and result.threats else None
+        if result is not None and result.not_forecast:
+            not_forecast = result.not_forecast[0].reason
     since_day = _day(since, "since")
     if since_day is None and standoff.as_of is not None:
         since_day = standoff.as_of - timedelta(days=SINCE_DAYS)
@@ -97,6 +100,7 @@ def overview(request: Request, as_of: str | None = None, since: str | None = Non
         main_title=summary.threat_title(main) if main else "",
         countdown=summary.countdown(main, standoff.as_of) if main else None,
         forecast=forecast,
+        not_forecast=not_forecast,
         numbers=summary.key_numbers(standoff),
         decisions=len(snap.corrections),
         since=since_day,

@@ -18,10 +18,14 @@ def main_threat(standoff: Standoff) -> ThreatRecord | None:
     nothing in particular never headlines while one with measures exists), then a live
     one, then the one with the nearest deadline, then the one with the most evidence.
 
-    (Issue 13 ranks threats on merit for the brief; once that lands, the overview uses it.)
+    The tracker's own ranking (``ThreatRecord.rank`` 1, the brief's main threat) wins when
+    it is there; the rule above is the fallback.
     """
     if not standoff.threats:
         return None
+    ranked = [t for t in standoff.threats if t.rank == 1]
+    if ranked:
+        return ranked[0]
 
     def rank(threat: ThreatRecord) -> tuple[bool, bool, bool, date, int, str]:
         deadline = threat.deadline.value if threat.deadline else None
@@ -61,7 +65,10 @@ def countdown(threat: ThreatRecord, as_of: date | None) -> Countdown | None:
 
 
 def threat_title(threat: ThreatRecord) -> str:
-    """A person's name for a threat: ``USA -> RUS: secondary tariffs; deadline 2025-08-08``."""
+    """A person's name for a threat: the tracker's label, else
+    ``USA -> RUS: secondary tariffs; deadline 2025-08-08``."""
+    if threat.label:
+        return threat.label
     measures = ", ".join(threat.measures) or "measures not stated"
     deadline = f"deadline {fmt.resolved(threat.deadline)}" if threat.deadline else "no deadline"
     return f"{threat.sender} -> {threat.target}: {measures}; {deadline}"

@@ -138,7 +138,8 @@ UPDATE standoff_meta SET value = '3' WHERE key = 'version';
 )
 # Version 3 -> 4: the corrections table.
 _MIGRATE_3_TO_4 = (
-    CORRECTIONS_TABLE + "UPDATE standoff_meta SET value = '4' WHERE key = 'version';\n"
+    CORRECTIONS_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS")
+    + "UPDATE standoff_meta SET value = '4' WHERE key = 'version';\n"
 )
 _MIGRATIONS = {"2": _MIGRATE_2_TO_3, "3": _MIGRATE_3_TO_4}
 

@@ -95,9 +95,9 @@ def test_has_timeline_scores_and_forecast_charts(page: str) -> None:
     assert page.count("<svg") == 4  # timeline, conflict-cooperation, outcomes, issues
     timeline = page.split('id="timeline"', 1)[1].split("</figure>", 1)[0]
     assert "<svg" in timeline
-    # The deadline and the threat's row are named by its label, not its hash.
-    assert "deadline: USA -&gt; RUS, secondary tariffs, deadline 8 Aug" in timeline
-    assert "THREATEN" in timeline and "T1" not in timeline
+    # The threat's row is named by its label, not its hash; its deadline in the legend.
+    assert "USA -&gt; RUS, secondary tariffs, deadline 8 Aug" in timeline
+    assert "THREATEN" in timeline and "T1" not in timeline and "deadline" in timeline
     scores = page.split('id="scores"', 1)[1].split("</section>", 1)[0]
     assert "USA -&gt; RUS" in scores and "<svg" in scores
 
@@ -136,7 +136,7 @@ def test_dollar_sign_is_not_mathtext() -> None:
     standoff = make_standoff()
     standoff.threats[0].label = "USA -> RUS, $1$ tariffs"
     svg = charts.timeline_svg(standoff)
-    assert svg is not None and "deadline: USA -&gt; RUS, $1$ tariffs" in svg
+    assert svg is not None and "USA -&gt; RUS, $1$ tariffs" in svg
 
 
 def test_write_is_atomic(tmp_path: Path) -> None:
@@ -176,6 +176,12 @@ def test_one_deadline_line_per_date() -> None:
     standoff.threats[0].label = "T1"
     second = standoff.threats[0].model_copy(update={"id": "T2", "label": "T2"})
     standoff.threats.append(second)
-    svg = charts.timeline_svg(standoff)
-    assert svg is not None
-    assert "deadline: T1, T2" in svg
+    fig = charts.timeline_figure(standoff)
+    assert fig is not None
+    ax = fig.axes[0]
+    dashed = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
+    assert [line.get_xdata()[0] for line in dashed] == [charts._num(date(2025, 8, 8))]
+    # Each threat has its own deadline mark on its own row.
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    marks = [c for c in ax.collections if c.get_gid() == "deadline"]
+    assert {rows[round(y)] for c in marks for _, y in c.get_offsets()} == {"T1", "T2"}

@@ -26,7 +26,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import PercentFormatter  # noqa: E402
 from matplotlib.typing import RcKeyType  # noqa: E402
 
-from standoff.model import Forecast, Standoff, ThreatForecast  # noqa: E402
+from standoff.model import Forecast, Standoff, ThreatForecast, ThreatRecord  # noqa: E402
 from standoff.show import formats as fmt  # noqa: E402
 
 # Settings for every chart: text stays text, ids are reproducible, "$" is literal.
@@ -40,6 +40,8 @@ _RC: dict[RcKeyType, Any] = {
 }
 # Most actor pairs one conflict-cooperation chart shows (the busiest ones).
 MAX_PAIRS = 6
+# The longest gap, in days, a line of the conflict-cooperation chart is drawn across.
+MAX_GAP_DAYS = 7
 # Most threats the outcome chart shows, one panel each.
 MAX_THREAT_PANELS = 8
 WIDTH_INCHES = 9.0
@@ -70,68 +72,98 @@ def _date_axis(ax: Any) -> None:
 
 # --------------------------------------------------------------------------- timeline
 
+# How each threat state is drawn on the timeline: a marker and a colour, named in the
+# legend, so no text label sits in the plot to pile up on its neighbours.
+STATE_STYLES: dict[str, tuple[str, str]] = {
+    "issued": ("o", "tab:purple"),
+    "modified": ("^", "tab:orange"),
+    "deadline_passed": ("X", "tab:red"),
+    "carried_out": ("s", "black"),
+    "partly_carried_out": ("P", "tab:brown"),
+    "expired": ("v", "tab:gray"),
+    "withdrawn": ("D", "tab:green"),
+    "pending": ("o", "tab:purple"),
+}
+_OTHER_STYLES = (("h", "tab:olive"), ("*", "tab:cyan"), ("p", "tab:pink"), ("8", "tab:blue"))
 
-def timeline_svg(standoff: Standoff) -> str | None:
-    """Events by date and type, deadlines as labelled vertical lines, threat state changes.
 
-    One row per PLOVER event type (marker area grows with the number of events
-    that day), then one row per threat with its dated state changes labelled.
-    """
+def _state_style(state: str, others: dict[str, tuple[str, str]]) -> tuple[str, str]:
+    """The marker and colour of a threat state; states not listed get the next spare."""
+    if state in STATE_STYLES:
+        return STATE_STYLES[state]
+    if state not in others:
+        others[state] = _OTHER_STYLES[len(others) % len(_OTHER_STYLES)]
+    return others[state]
+
+
+def _threat_row(threat: ThreatRecord) -> str:
+    """A threat's row: its label (its id and parties when the tracker gave none)."""
+    return threat.label or f"{threat.id} {threat.sender}->{threat.target}"
+
+
+def timeline_figure(standoff: Standoff) -> Figure | None:
+    """Events by date and type, then one row per threat with its dated state changes
+    (a marker per state, named in the legend) and its deadline (a red bar on its row,
+    and a dashed line across the chart per deadline date)."""
     counts: dict[tuple[str, date], int] = defaultdict(int)
     for event in standoff.events:
         day = fmt.event_day(event)
         if day is not None:
             counts[(event.type, day)] += 1
-    changes = [
-        (threat.label or threat.id, change.date, fmt.label(change.state))
-        for threat in standoff.threats
-        for change in threat.history
-        if change.date is not None
+    threats = [
+        t
+        for t in standoff.threats
+        if any(c.date is not None for c in t.history)
+        or (t.deadline is not None and t.deadline.value is not None)
     ]
-    # One line per deadline date, naming every threat that falls due on it.
-    deadlines: dict[date, list[str]] = defaultdict(list)
-    for threat in standoff.threats:
-        if threat.deadline is not None and threat.deadline.value is not None:
-            deadlines[threat.deadline.value].append(
-                threat.label or f"{threat.id} ({threat.sender}->{threat.target})"
-            )
-    if not counts and not changes and not deadlines:
+    if not counts and not threats:
         return None
     types = sorted({kind for kind, _ in counts})
-    threat_rows = sorted({tid for tid, _, _ in changes})
-    rows = types + list(threat_rows)
+    rows = types + [_threat_row(t) for t in threats]
     with plt.rc_context(_RC):
-        fig, ax = plt.subplots(figsize=(WIDTH_INCHES, 1.6 + 0.35 * max(len(rows), 2)))
+        fig, ax = plt.subplots(figsize=(WIDTH_INCHES, 1.8 + 0.35 * max(len(rows), 2)))
         if counts:
             xs = [_num(day) for _, day in counts]
             ys = [types.index(kind) for kind, _ in counts]
             sizes = [30 + 25 * (n - 1) for n in counts.values()]
-            ax.scatter(xs, ys, s=sizes, alpha=0.75, color="tab:blue", zorder=3, label="events")
-        for tid, day, state in changes:
-            y = len(types) + threat_rows.index(tid)
-            ax.scatter([_num(day)], [y], marker="D", color="tab:purple", zorder=3)
-            ax.annotate(
-                state, (_num(day), y), xytext=(4, 5), textcoords="offset points", fontsize=7
-            )
-        for day, threats in sorted(deadlines.items()):
-            ax.axvline(_num(day), color="tab:red", linestyle="--", linewidth=1, zorder=2)
-            ax.annotate(
-                "deadline: " + ", ".join(threats),
-                (_num(day), 1.0),
-                xycoords=("data", "axes fraction"),
-                xytext=(2, -2),
-                textcoords="offset points",
-                rotation=90,
-                va="top",
-                fontsize=7,
-                color="tab:red",
-            )
+            ax.scatter(xs, ys, s=sizes, alpha=0.75, color="tab:blue", zorder=3,
+                       label="events (area: number that day)")
+        drawn: set[str] = set()
+        others: dict[str, tuple[str, str]] = {}
+        deadline_days: set[date] = set()
+        for row, threat in enumerate(threats, start=len(types)):
+            for change in threat.history:
+                if change.date is None:
+                    continue
+                marker, colour = _state_style(change.state, others)
+                label = fmt.label(change.state) if change.state not in drawn else None
+                drawn.add(change.state)
+                ax.scatter([_num(change.date)], [row], marker=marker, color=colour, s=45,
+                           zorder=4, label=label)
+            if threat.deadline is not None and threat.deadline.value is not None:
+                deadline_days.add(threat.deadline.value)
+                ax.scatter([_num(threat.deadline.value)], [row], marker="|", s=300,
+                           linewidths=2, color="tab:red", zorder=3, gid="deadline",
+                           label="deadline" if "deadline" not in drawn else None)
+                drawn.add("deadline")
+        for day in sorted(deadline_days):
+            ax.axvline(_num(day), color="tab:red", linestyle="--", linewidth=0.8, alpha=0.6,
+                       zorder=2)
         ax.set_yticks(range(len(rows)), rows)
         ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
         ax.grid(axis="x", alpha=0.3)
         _date_axis(ax)
-        ax.set_title("Timeline: events by type and date; deadlines dashed")
-        return _to_svg(fig)
+        ax.set_xlabel("date (of the event; its article's, when the text gives none)")
+        ax.set_ylabel("event type / threat")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+        ax.set_title("Timeline: events by type and date, threat changes and deadlines")
+        return fig
+
+
+def timeline_svg(standoff: Standoff) -> str | None:
+    """:func:`timeline_figure` as inline SVG (None when there is nothing to draw)."""
+    fig = timeline_figure(standoff)
+    return None if fig is None else _to_svg(fig)
 
 
 # --------------------------------------------------------------------------- scores
@@ -169,8 +201,25 @@ def busiest_pairs(rows: list[ScoreRow], limit: int = MAX_PAIRS) -> list[tuple[st
     return sorted(totals, key=lambda pair: (-totals[pair], pair))[:limit]
 
 
-def scores_svg(rows: list[ScoreRow], pairs: list[tuple[str, str]]) -> str | None:
-    """A line per actor pair: daily conflict (below 0) to cooperation (above 0) score."""
+def _runs(series: list[tuple[date, float]], gap_days: int) -> tuple[list[float], list[float]]:
+    """x and y of a daily series with a NaN wherever two days are more than ``gap_days``
+    apart, so matplotlib breaks the line there instead of drawing across the gap."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for index, (day, score) in enumerate(series):
+        if index and (day - series[index - 1][0]).days > gap_days:
+            xs.append(float("nan"))
+            ys.append(float("nan"))
+        xs.append(_num(day))
+        ys.append(score)
+    return xs, ys
+
+
+def scores_figure(rows: list[ScoreRow], pairs: list[tuple[str, str]]) -> Figure | None:
+    """A line per actor pair: daily conflict (below 0) to cooperation (above 0) score.
+
+    A line joins two days only when they are at most :data:`MAX_GAP_DAYS` apart: days
+    with no event are not data, and a line across them would invent a trend."""
     if not rows or not pairs:
         return None
     with plt.rc_context(_RC):
@@ -178,20 +227,22 @@ def scores_svg(rows: list[ScoreRow], pairs: list[tuple[str, str]]) -> str | None
         for source, target in pairs:
             pair = (source, target)
             series = sorted((r.day, r.score) for r in rows if (r.source, r.target) == pair)
-            ax.plot(
-                [_num(d) for d, _ in series],
-                [s for _, s in series],
-                marker="o",
-                markersize=3,
-                label=f"{source} -> {target}",
-            )
+            xs, ys = _runs(series, MAX_GAP_DAYS)
+            ax.plot(xs, ys, marker="o", markersize=3, label=f"{source} -> {target}")
         ax.axhline(0, color="grey", linewidth=0.8)
+        ax.set_xlabel("date")
         ax.set_ylabel("daily score (conflict < 0 < cooperation)")
         ax.grid(alpha=0.3)
         _date_axis(ax)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
-        ax.set_title("Conflict and cooperation per actor pair per day")
-        return _to_svg(fig)
+        ax.set_title("Conflict and cooperation per actor pair per day (PLOVER scale)")
+        return fig
+
+
+def scores_svg(rows: list[ScoreRow], pairs: list[tuple[str, str]]) -> str | None:
+    """:func:`scores_figure` as inline SVG (None when there is nothing to draw)."""
+    fig = scores_figure(rows, pairs)
+    return None if fig is None else _to_svg(fig)
 
 
 # --------------------------------------------------------------------------- forecast
@@ -217,35 +268,50 @@ def _outcome_panel(ax: Any, threat: ThreatForecast) -> None:
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.grid(axis="x", alpha=0.3)
+    ax.set_xlabel("probability", fontsize=8)
+    ax.set_ylabel("outcome", fontsize=8)
     name = threat.label or f"{threat.threat_id} ({threat.sender} -> {threat.target})"
     ax.set_title(
-        f"{name}: {threat.horizon or 'horizon not stated'} - model card {threat.model_card}",
+        f"{name}: {threat.horizon or 'horizon not stated'} (model card: {threat.model_card})",
         fontsize=8,
         loc="left",
     )
 
 
-def outcomes_svg(forecast: Forecast) -> str | None:
+def outcomes_figure(forecast: Forecast) -> Figure | None:
     """Per threat, the probability of each outcome as a bar with its interval as a whisker."""
     threats = [t for t in forecast.threats if t.outcomes][:MAX_THREAT_PANELS]
     if not threats:
         return None
-    heights = [0.6 + 0.28 * len(t.outcomes) for t in threats]
+    level = threats[0].outcomes[0].probability.level
+    heights = [0.8 + 0.28 * len(t.outcomes) for t in threats]
     with plt.rc_context(_RC):
         fig, axes = plt.subplots(
             len(threats),
             1,
-            figsize=(WIDTH_INCHES * 0.8, sum(heights) + 0.4),
+            figsize=(WIDTH_INCHES * 0.8, sum(heights) + 0.7),
             gridspec_kw={"height_ratios": heights},
             squeeze=False,
         )
         for ax, threat in zip(axes[:, 0], threats, strict=True):
             _outcome_panel(ax, threat)
+        fig.suptitle(
+            f"How each threat ends: probability of each outcome, whiskers the {level:.0%} "
+            "interval",
+            x=0.01,
+            ha="left",
+        )
         fig.tight_layout()
-        return _to_svg(fig)
+        return fig
 
 
-def issues_svg(forecast: Forecast) -> str | None:
+def outcomes_svg(forecast: Forecast) -> str | None:
+    """:func:`outcomes_figure` as inline SVG (None when there is nothing to draw)."""
+    fig = outcomes_figure(forecast)
+    return None if fig is None else _to_svg(fig)
+
+
+def issues_figure(forecast: Forecast) -> Figure | None:
     """Per issue and model, the predicted position on 0-100 with its interval."""
     if not forecast.issues:
         return None
@@ -255,7 +321,7 @@ def issues_svg(forecast: Forecast) -> str | None:
     lows = [i.position.low for i in issues]
     highs = [i.position.high for i in issues]
     with plt.rc_context(_RC):
-        fig, ax = plt.subplots(figsize=(WIDTH_INCHES * 0.8, 0.9 + 0.35 * len(issues)))
+        fig, ax = plt.subplots(figsize=(WIDTH_INCHES * 0.8, 1.2 + 0.35 * len(issues)))
         ys = list(range(len(issues)))
         ax.errorbar(means, ys, xerr=_whiskers(means, lows, highs), fmt="o", color="tab:green",
                     capsize=3)
@@ -263,5 +329,13 @@ def issues_svg(forecast: Forecast) -> str | None:
         ax.invert_yaxis()
         ax.set_xlim(0, 100)
         ax.grid(axis="x", alpha=0.3)
+        ax.set_xlabel("predicted position on the issue's scale (0-100)")
+        ax.set_ylabel("issue (bargaining model)")
         ax.set_title("Bargaining outcome per issue (0-100), with interval", fontsize=9, loc="left")
-        return _to_svg(fig)
+        return fig
+
+
+def issues_svg(forecast: Forecast) -> str | None:
+    """:func:`issues_figure` as inline SVG (None when there is nothing to draw)."""
+    fig = issues_figure(forecast)
+    return None if fig is None else _to_svg(fig)

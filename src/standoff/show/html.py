@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from standoff.files import check_output, write_text
+from standoff.grammar import count
 from standoff.model import Forecast, Standoff
 from standoff.show import charts
 from standoff.show.citations import Note, NoteKind
@@ -32,9 +33,12 @@ th { background: #f4f4f4; }
 table.fields th { background: none; width: 9rem; }
 .headline { font-size: 1.05rem; background: #f6f8fa; padding: .6rem; }
 .empty { color: #666; font-style: italic; }
-sup a { text-decoration: none; }
-nav a { margin-right: .8rem; }
-figure { margin: .5rem 0 1rem; } figure svg { max-width: 100%; height: auto; }
+sup.refs a { text-decoration: none; }
+nav { display: flex; flex-wrap: wrap; gap: .2rem .8rem; }
+.scroll { overflow-x: auto; max-width: 100%; }
+p, li, h3, td, code { overflow-wrap: break-word; }  /* a long address breaks, not the page */
+td:first-child { white-space: nowrap; }  /* dates and codes stay whole */
+figure { margin: .5rem 0 1rem; overflow-x: auto; } figure svg { max-width: 100%; height: auto; }
 figcaption, .caption { font-size: .85rem; color: #444; }
 ol.notes li { margin-bottom: .3rem; font-size: .9rem; }
 """
@@ -45,7 +49,11 @@ def _e(text: object) -> str:
 
 
 def _refs(notes: tuple[int, ...]) -> str:
-    return "".join(f'<sup><a href="#n{n}">{n}</a></sup>' for n in notes)
+    """Footnote links, apart: ``[9, 10, 15]``, each number its own link to its note."""
+    if not notes:
+        return ""
+    links = ", ".join(f'<a href="#n{n}">{n}</a>' for n in notes)
+    return f'<sup class="refs">[{links}]</sup>'
 
 
 def _cell(cell: Cell) -> str:
@@ -61,13 +69,16 @@ def _table(block: Table) -> str:
         "<tr>" + "".join(f"<td>{_cell(c)}</td>" for c in row) + "</tr>" for row in block.rows
     )
     caption = f'<p class="caption">{_e(block.caption)}</p>' if block.caption else ""
-    return f"{title}<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{caption}"
+    # A table wider than a narrow screen scrolls in its own box, never the page.
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'{title}<div class="scroll">{table}</div>{caption}'
 
 
 def _fields(block: Fields) -> str:
     rows = "".join(f"<tr><th>{_e(k)}</th><td>{_cell(v)}</td></tr>" for k, v in block.items)
     title = _cell(Cell(block.title, block.title_notes))
-    return f'<h3>{title}</h3><table class="fields"><tbody>{rows}</tbody></table>'
+    table = f'<table class="fields"><tbody>{rows}</tbody></table>'
+    return f'<h3>{title}</h3><div class="scroll">{table}</div>'
 
 
 def _figure(svg: str | None, caption: str) -> str:
@@ -104,7 +115,8 @@ def _scores_section(scores: list[charts.ScoreRow] | None) -> str:
     caption = (
         "Daily mean conflict-cooperation score of the events from one actor to another "
         "(PLOVER scale, computed by standoff.track.scores); the "
-        f"{len(pairs)} busiest pairs shown"
+        f"{count(len(pairs), 'busiest pair')} shown. A line joins two days at most "
+        f"{charts.MAX_GAP_DAYS} days apart: a gap is a stretch with no events"
     )
     totals = Table(
         title="Events per actor pair",
@@ -169,8 +181,13 @@ def render_html(
     """
     rows = charts.score_rows(scores) if scores is not None else None
     figures = {
-        "timeline": [_figure(charts.timeline_svg(standoff), "Events by date and type; "
-                             "dashed lines are deadlines; diamonds are threat state changes")],
+        "timeline": [
+            _figure(
+                charts.timeline_svg(standoff),
+                "Events by date and type; below them each threat's state changes (markers "
+                "named in the legend) and its deadline (red bar; dashed line across)",
+            )
+        ],
         "forecast": _forecast_figures(forecast),
     }
     return render_view(build_view(standoff, forecast), figures, {"timeline": _scores_section(rows)})

@@ -99,3 +99,26 @@ def test_the_brief_on_1_august_differs_in_exactly_those_ways(store: Path) -> Non
     assert not _india_measure(early)
     assert not _summit(early)
     assert all(a.published is not None and a.published <= AUG1 for a in early.articles)
+
+
+def test_timeline_of_the_corpus_fits_an_80_column_terminal(
+    store: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On an 80-column terminal the timeline is two lines a row at most (it was a boxed
+    table of 1,530 lines for the corpus's 82 events), and no line is wider."""
+    import re
+
+    from rich.cells import cell_len
+
+    from test_ingest import run_cli
+
+    with Store(store, read_only=True) as opened:
+        standoff = opened.standoff()
+    rows = len(standoff.events) + sum(len(t.history) for t in standoff.threats)
+    rows += sum(len(p.history) for p in standoff.proposals)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    assert run_cli(["timeline", "--store", str(store)]) == 0
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out).splitlines()
+    assert len(lines) <= 2 * rows + 1
+    assert max(cell_len(line) for line in lines) <= 80

@@ -8,10 +8,13 @@ with exit status 2.
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import click
 import typer
 
+from standoff import __version__
+from standoff.cli import help as cli_help
 from standoff.errors import PartialFailure, UserError
 
 app = typer.Typer(
@@ -21,6 +24,26 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+cli_help.install()
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"standoff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    # Options of the whole program (the app's help text is Typer(help=...) above).
+    return None
 
 
 def _register() -> None:

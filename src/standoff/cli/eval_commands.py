@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from standoff.cli import eval_app
+from standoff.grammar import count
 
 ActorsOption = Annotated[Path | None, typer.Option("--actors", help="YAML file of extra actors")]
 
@@ -34,7 +36,7 @@ def eval_plover(
         return
     console = Console()
     console.print(
-        f"{result['sentences']} gold sentences · event-type accuracy "
+        f"{count(result['sentences'], 'gold sentence')} · event-type accuracy "
         f"[bold]{result['type_accuracy']:.3f}[/bold] · (type, source, target) "
         f"P {result['triples']['precision']:.3f} R {result['triples']['recall']:.3f} "
         f"F1 [bold]{result['triples']['f1']:.3f}[/bold]"
@@ -55,14 +57,44 @@ def eval_plover(
 
 
 def _confusion(console: Console, confusion: dict[str, dict[str, int]]) -> None:
+    """The confusion matrix: predicted types as column headers when they fit the terminal;
+    else numbered, the rows naming each number (``3 AID``), so 17 types fit 80 columns."""
     predicted = sorted({p for row in confusion.values() for p in row})
-    table = Table(title="Confusion (rows gold, columns predicted)")
-    table.add_column("gold")
+    title = "Confusion (rows gold, columns predicted)"
+    named = _confusion_table(title, confusion, predicted, None)
+    unbounded = console.options.update_width(10_000)  # its natural width, not the terminal's
+    if console.measure(named, options=unbounded).maximum <= console.width:
+        console.print(named)
+        return
+    types = sorted(set(confusion) | set(predicted))
+    numbers = {t: str(i) for i, t in enumerate(types, start=1)}
+    console.print(_confusion_table(title + ", by number", confusion, predicted, numbers))
+    unnamed = [t for t in predicted if t not in confusion]  # predicted, never gold
+    if unnamed:
+        console.print("columns without a row: " + ", ".join(f"{numbers[t]} {t}" for t in unnamed))
+
+
+def _confusion_table(
+    title: str,
+    confusion: dict[str, dict[str, int]],
+    predicted: list[str],
+    numbers: dict[str, str] | None,
+) -> Table:
+    """One row per gold type; columns headed by the predicted type, or by its number."""
+    table = Table(
+        title=title,
+        box=box.SIMPLE_HEAD,  # columns apart by one space, a rule under the header
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 0 if numbers else 1),
+    )
+    table.add_column("gold", no_wrap=True)
     for p in predicted:
-        table.add_column(p[:4], justify="right")
+        table.add_column(numbers[p] if numbers else p, justify="right", no_wrap=True)
     for gold, row in confusion.items():
-        table.add_row(gold, *[str(row.get(p, "")) for p in predicted])
-    console.print(table)
+        label = f"{numbers[gold]} {gold}" if numbers else gold
+        table.add_row(label, *[str(row.get(p, "")) for p in predicted])
+    return table
 
 
 @eval_app.command("gold")

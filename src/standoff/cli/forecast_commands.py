@@ -22,6 +22,7 @@ from standoff.cli.brief_commands import (
 )
 from standoff.errors import UserError
 from standoff.files import write_text
+from standoff.grammar import count
 from standoff.model import Standoff
 
 PathsArg = Annotated[
@@ -136,7 +137,8 @@ def backtest_deu_command(
     if as_json:
         print(json.dumps([asdict(r) for r in rows], indent=1))
         return
-    table = Table(title=f"DEU III: {len(data.outcome)} issues with an outcome; MAE on 0-100")
+    issues = count(len(data.outcome), "issue")
+    table = Table(title=f"DEU III: {issues} with an outcome; MAE on 0-100")
     for col in ("model", "fitted parameters", "MAE fit (even)", "MAE test (odd)", "MAE all"):
         left = col in ("model", "fitted parameters")
         table.add_column(col, justify="left" if left else "right")

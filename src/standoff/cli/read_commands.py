@@ -13,6 +13,7 @@ from rich.table import Table
 
 from standoff.cli import app
 from standoff.errors import UserError
+from standoff.grammar import count
 from standoff.model import Reading
 from standoff.read.inputs import load_file, parse_date_option
 from standoff.show.formats import event_label
@@ -67,8 +68,9 @@ def _print_reading(console: Console, r: Reading) -> None:
     console.rule(f"[bold]{a.title or a.id}[/bold]")
     console.print(
         f"published {a.published or 'unknown'} · source {a.source or 'unknown'} · "
-        f"{len(a.paragraphs)} paragraphs kept, {a.duplicate_paragraphs_dropped} duplicates "
-        f"and {len(a.boilerplate_dropped)} furniture lines dropped"
+        f"{count(len(a.paragraphs), 'paragraph')} kept, "
+        f"{count(a.duplicate_paragraphs_dropped, 'duplicate')} and "
+        f"{count(len(a.boilerplate_dropped), 'furniture line')} dropped"
     )
     actors = Table(title="Actors", show_lines=False)
     for col in ("code", "name", "kind", "mentions"):

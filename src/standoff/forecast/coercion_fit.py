@@ -29,6 +29,7 @@ from sklearn.model_selection import StratifiedKFold
 from standoff.errors import UserError
 from standoff.forecast.coercion_spec import FEATURES, MISSING, OUTCOMES, columns, encode_many
 from standoff.forecast.coercion_ties import load_ties
+from standoff.grammar import count
 
 C_GRID: Final = tuple(float(c) for c in np.logspace(-2.5, 1.5, 9))
 INNER_FOLDS: Final = 5
@@ -243,7 +244,7 @@ def backtest(
     if not 2 <= folds <= len(cases.outcomes) // 10:
         raise UserError(
             f"{path}: --folds must be between 2 and {len(cases.outcomes) // 10} "
-            f"for {len(cases.outcomes)} cases, got {folds}"
+            f"for {count(len(cases.outcomes), 'case')}, got {folds}"
         )
     X = encode_many(cases.features)
     y = _class_indices(list(cases.outcomes))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from standoff.forecast.capabilities import capability, citation
+from standoff.grammar import count
 from standoff.model import ActorKind, ClaimKind, Evidence, Standoff
 from standoff.track.threats import is_live
 
@@ -132,7 +133,7 @@ def draft_scenario_yaml(standoff: Standoff, name: str = "draft scenario") -> str
             names.setdefault(actor.country, actor.name)
     codes = sorted(in_play)
     out = [
-        f"# Drafted by `standoff draft-scenario` from {len(standoff.articles)} article(s)",
+        f"# Drafted by `standoff draft-scenario` from {count(len(standoff.articles), 'article')}",
         f"# as of {standoff.as_of}. A starting point: check every value against its evidence.",
         f"# Capabilities: {citation()} (approximate).",
         f"name: {yaml.safe_dump(name).splitlines()[0]}",

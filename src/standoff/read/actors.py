@@ -21,6 +21,7 @@ import pycountry
 import yaml
 
 from standoff.errors import UserError
+from standoff.grammar import count
 from standoff.model import ActorKind
 
 USER_FILE = "standoff-actors.yaml"
@@ -223,7 +224,8 @@ class ActorDictionary:
             raise UserError(f"{path}: expected sections {', '.join(SECTIONS)}")
         unknown = set(data) - set(SECTIONS)
         if unknown:
-            raise UserError(f"{path}: unknown section(s) {', '.join(sorted(unknown))}")
+            names = ", ".join(sorted(unknown))
+            raise UserError(f"{path}: {count(len(unknown), 'unknown section')} {names}")
         for section in SECTIONS:
             if section in data:
                 self._merge_file(section, data[section], origin=str(path))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from standoff.forecast.coercion_spec import UNKNOWN
+from standoff.grammar import count
 from standoff.model import (
     Claim,
     ClaimKind,
@@ -168,11 +169,12 @@ def _headline(standoff: Standoff, forecast: Forecast | None, cite: Citations) ->
     span = f" ({days[0].isoformat()} to {days[-1].isoformat()})" if days else ""
     live = [t for t in standoff.threats if is_live(t)]
     parts = [
-        f"As of {fmt.day(standoff.as_of)}: {len(standoff.actors)} actors",
-        f"{len(standoff.events)} events from {len(standoff.articles)} articles{span}",
-        f"{len(standoff.threats)} threats ({len(live)} live)",
-        f"{len(standoff.proposals)} proposals",
-        f"{len(standoff.warnings)} warnings",
+        f"As of {fmt.day(standoff.as_of)}: {count(len(standoff.actors), 'actor')}",
+        f"{count(len(standoff.events), 'event')} from "
+        f"{count(len(standoff.articles), 'article')}{span}",
+        f"{count(len(standoff.threats), 'threat')} ({len(live)} live)",
+        count(len(standoff.proposals), "proposal"),
+        count(len(standoff.warnings), "warning"),
     ]
     notes: tuple[int, ...] = ()
     upcoming = sorted(
@@ -545,7 +547,7 @@ def _trajectory(values: list[float]) -> str:
         return fmt.NONE
     if len(values) == 1:
         return f"{values[0]:.0f}"
-    return f"{values[0]:.0f}->{values[-1]:.0f} ({len(values)} rounds)"
+    return f"{values[0]:.0f}->{values[-1]:.0f} ({count(len(values), 'round')})"
 
 
 def _issue_tables(forecast: Forecast, cite: Citations) -> list[Block]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from standoff.grammar import count
 from standoff.model import (
     Actor,
     Claim,
@@ -63,7 +64,7 @@ def _select(readings: Iterable[Reading], as_of: date | None) -> tuple[list[Readi
         warnings.append(
             Warning(
                 kind="undated_articles_left_out",
-                message=f"{undated} article(s) with no publication date left out of the "
+                message=f"{count(undated, 'article')} with no publication date left out of the "
                 f"standoff as of {as_of}",
             )
         )

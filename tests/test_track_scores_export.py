@@ -10,8 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from standoff.show.export import export, plover_event
 from standoff.track import build_standoff
-from standoff.track.export import export, plover_event
 from standoff.track.scores import daily_scores, event_score, score_table
 from standoff.track.store import Store
 from test_ingest import run_cli

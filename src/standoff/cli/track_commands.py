@@ -24,9 +24,13 @@ from rich.progress import (
 from rich.table import Table
 
 from standoff.cli import app
+from standoff.cli.brief_commands import DEFAULT_DRAWS, DEFAULT_SEED, run_forecast
 from standoff.errors import PartialFailure, UserError
+from standoff.grammar import count
 from standoff.model import Standoff, StateChange
+from standoff.show import dated_rows
 from standoff.show import formats as fmt
+from standoff.show.dated_rows import DatedRow
 from standoff.track.store import DEFAULT_STORE, Store
 
 StoreOption = Annotated[Path, typer.Option("--store", help="The standoff store (a DuckDB file).")]
@@ -108,93 +112,100 @@ def ingest_command(
         print(f"standoff: skipped {skipped.reason}", file=sys.stderr)
     if summary.failed_files:
         raise PartialFailure(
-            f"{len(summary.failed_files)} input(s) failed and were skipped; the rest is stored"
+            f"{count(len(summary.failed_files), 'input')} failed and skipped; the rest is stored"
         )
 
 
 # --------------------------------------------------------------------------- queries
 
 
+FullOption = Annotated[
+    bool, typer.Option("--full", help="Show whole evidence sentences on a narrow terminal.")
+]
+
+
+def _change_row(label: str, change: StateChange) -> DatedRow:
+    evidence = change.evidence
+    return DatedRow(
+        change.date,
+        label,
+        change.detail,
+        evidence.sentence if evidence else "-",
+        (evidence.source if evidence else None) or "-",
+    )
+
+
 @app.command("timeline")
-def timeline_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = None) -> None:
+def timeline_command(
+    store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = None, full: FullOption = False
+) -> None:
     """The events and ledger changes of the standoff, by date, each with its source."""
     standoff = _standoff(store, as_of)
     from standoff.track.merge import event_day
 
-    rows: list[tuple[date | None, str, str, str, str]] = []
-    for event in standoff.events:
-        rows.append(
-            (
-                event_day(event, event.evidence.published),
-                fmt.event_label(event),
-                f"{event.source} -> {event.target or '-'}",
-                event.evidence.sentence,
-                event.evidence.source or "-",
-            )
+    rows = [
+        DatedRow(
+            event_day(event, event.evidence.published),
+            fmt.event_label(event),
+            f"{event.source} -> {event.target or '-'}",
+            event.evidence.sentence,
+            event.evidence.source or "-",
         )
+        for event in standoff.events
+    ]
     ledgers = [(t.id, t.history) for t in standoff.threats]
     ledgers += [(p.id, p.history) for p in standoff.proposals]
     for record_id, history in ledgers:
-        for change in history:
-            rows.append(
-                (
-                    change.date,
-                    f"{record_id} {fmt.label(change.state)}",
-                    change.detail,
-                    change.evidence.sentence if change.evidence else "-",
-                    (change.evidence.source if change.evidence else None) or "-",
-                )
-            )
-    rows.sort(key=lambda r: (r[0] or date.max, r[1]))
-    table = Table(title=f"Timeline as of {_day(standoff.as_of)}")
-    for name in ("date", "what", "who / detail", "evidence", "source"):
-        table.add_column(name, overflow="fold")
-    for day, *rest in rows:
-        table.add_row(_day(day), *rest)
-    _out().print(table)
-
-
-def _history_table(title: str, history: list[StateChange]) -> Table:
-    """A ledger entry's dated history with the evidence and source of each change."""
-    table = Table(title=title, title_justify="left")
-    for name in ("date", "state", "detail", "evidence", "source"):
-        table.add_column(name, overflow="fold")
-    for h in history:
-        table.add_row(
-            _day(h.date),
-            fmt.label(h.state),
-            h.detail,
-            h.evidence.sentence if h.evidence else "-",
-            (h.evidence.source if h.evidence else None) or "-",
+        rows.extend(
+            _change_row(f"{record_id} {fmt.label(change.state)}", change) for change in history
         )
-    return table
+    # By day, then sentence: the events of one sentence stand together and share it.
+    rows.sort(key=lambda r: (r.day or date.max, r.source, r.evidence, r.what))
+    changes = len(rows) - len(standoff.events)
+    title = (
+        f"Timeline as of {_day(standoff.as_of)}: {count(len(standoff.events), 'event')}, "
+        f"{count(changes, 'ledger change')}"
+    )
+    dated_rows.render(_out(), title, TIMELINE_COLUMNS, rows, full=full)
+
+
+TIMELINE_COLUMNS = ("date", "what", "who / detail", "evidence", "source")
+HISTORY_COLUMNS = ("date", "state", "detail", "evidence", "source")
+
+
+def _history(title: str, history: list[StateChange], full: bool) -> None:
+    """A ledger entry's dated history with the evidence and source of each change."""
+    rows = [_change_row(fmt.label(h.state), h) for h in history]
+    dated_rows.render(_out(), title, HISTORY_COLUMNS, rows, full=full)
 
 
 @app.command("threats")
-def threats_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = None) -> None:
+def threats_command(
+    store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = None, full: FullOption = False
+) -> None:
     """The threat ledger: each threat's state and its dated history with evidence."""
     standoff = _standoff(store, as_of)
-    console = _out()
     if not standoff.threats:
-        console.print(f"No threats known as of {_day(standoff.as_of)}.")
+        _out().print(f"No threats known as of {_day(standoff.as_of)}.")
     for t in standoff.threats:
         deadline = t.deadline.value if t.deadline else None
         title = (
             f"{t.label or t.sender + ' -> ' + t.target} ({t.id}): "
             f"{', '.join(t.measures) or 'measures unstated'}"
             f"; third parties {', '.join(t.third_parties) or '-'}; deadline {_day(deadline)}"
-            f"; {fmt.label(t.status.value)}; {len(t.evidence)} pieces of evidence"
+            f"; {fmt.label(t.status.value)}; {count(len(t.evidence), 'piece of evidence')}"
         )
-        console.print(_history_table(title, t.history))
+        _history(title, t.history, full)
 
 
 @app.command("proposals")
-def proposals_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = None) -> None:
+def proposals_command(
+    store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = None, full: FullOption = False
+) -> None:
     """The proposal ledger: who floated, backed and rejected what, with evidence."""
     standoff = _standoff(store, as_of)
-    console = _out()
     if not standoff.proposals:
-        console.print(f"No proposals known as of {_day(standoff.as_of)}.")
+        _out().print(f"No proposals known as of {_day(standoff.as_of)}.")
     for p in standoff.proposals:
         title = (
             f"{p.id}: {p.name} - {fmt.label(p.state.value)}; "
@@ -202,7 +213,7 @@ def proposals_command(store: StoreOption = DEFAULT_STORE, as_of: AsOfOption = No
             f"supporters {', '.join(p.supporters) or '-'}; "
             f"opponents {', '.join(p.opponents) or '-'}"
         )
-        console.print(_history_table(title, p.history))
+        _history(title, p.history, full)
 
 
 @app.command("actors")
@@ -258,9 +269,20 @@ def export_command(
         typer.Option("--out", help="Output file (json) or folder (csv, parquet); json: stdout."),
     ] = None,
     as_of: AsOfOption = None,
+    no_forecast: Annotated[
+        bool, typer.Option("--no-forecast", help="Leave the forecast tables out.")
+    ] = False,
+    draws: Annotated[
+        int, typer.Option("--draws", min=0, help="Monte Carlo draws of the forecast.")
+    ] = DEFAULT_DRAWS,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Random seed of the forecast.")
+    ] = DEFAULT_SEED,
 ) -> None:
-    """Export events as PLOVER-style records and the ledgers with their histories."""
-    from standoff.track.export import FORMATS, as_json, check_target, export
+    """Export the events, ledgers, histories, scores, actors, claims and articles, and
+    the forecast, as typed tables (csv, parquet) or PLOVER-style JSON records; or the
+    reviewed articles as gold files (gold)."""
+    from standoff.show.export import FORMATS, as_json, check_target, export
 
     if fmt == "gold":
         _export_gold(store, out, as_of)
@@ -272,11 +294,13 @@ def export_command(
     if out is not None:
         check_target(fmt, out)  # before the store is read, not after
     standoff = _standoff(store, as_of)
+    forecast = None if no_forecast else run_forecast(standoff, draws, seed)[0]
     if out is None:
-        print(as_json(standoff))
+        print(as_json(standoff, forecast))
         return
-    written = export(standoff, fmt, out)
-    print(f"wrote {', '.join(str(p) for p in written)}", file=sys.stderr)
+    written = export(standoff, fmt, out, forecast)
+    what = count(len(written), "file" if fmt == "json" else "table")
+    print(f"standoff: wrote {what} to {out}", file=sys.stderr)
 
 
 def _export_gold(store: Path, out: Path | None, as_of: str | None) -> None:
@@ -289,4 +313,7 @@ def _export_gold(store: Path, out: Path | None, as_of: str | None) -> None:
         readings = opened.readings(_as_of(as_of))
         corrections = opened.corrections()
     written = write_gold(readings, corrections, out)
-    print(f"wrote {len(written)} reviewed article(s) with their gold to {out}", file=sys.stderr)
+    print(
+        f"wrote {count(len(written), 'reviewed article')} with their gold to {out}",
+        file=sys.stderr,
+    )

@@ -236,3 +236,8 @@ def scenario_from_path(path: Path | None) -> Scenario:
     from standoff.forecast.scenario_io import load_scenario
 
     return load_scenario(path) if path is not None else reference_scenario()
+
+# `standoff.forecast(...)` is the Python API's function of that name (standoff/entrypoints.py).
+from standoff.entrypoints import make_callable  # noqa: E402
+
+make_callable(__name__)

@@ -59,6 +59,15 @@ def _looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or "<body" in head
 
 
+def raw_from_text(text: str, origin: str = "<text>") -> RawArticle:
+    """An article given as a string: HTML when it looks like a page, else plain text."""
+    if not text.strip():
+        raise UserError(f"{origin}: the text is empty")
+    if _looks_like_html(text):
+        return RawArticle(html=text, origin=origin)
+    return RawArticle(text=text, origin=origin)
+
+
 def load_file(path: Path) -> list[RawArticle]:
     """Read one file into raw articles (several for JSON Lines), all checked before return."""
     return list(iter_file(path))

@@ -39,6 +39,7 @@ from standoff.read.events import (
     sentence_types,
     symmetric_pairs,
 )
+from standoff.read.inputs import raw_from_text
 from standoff.read.lexicon import load_lexicon, load_modality
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.pipeline import build_pipeline
@@ -327,6 +328,9 @@ def _third_party_threats(threats: list[Threat], events: list[Event]) -> list[Eve
     return out
 
 
-def read_raw(raw: RawArticle, published: date | None = None) -> Reading:
-    """Read one article with a fresh Reader (convenient, but loads the pipeline each call)."""
+def read_raw(raw: RawArticle | str, published: date | None = None) -> Reading:
+    """Read one article, a RawArticle or its text as a string (HTML when it looks like a
+    page), with a fresh Reader (convenient, but loads the pipeline each call)."""
+    if isinstance(raw, str):
+        raw = raw_from_text(raw)
     return Reader().read(raw, published)

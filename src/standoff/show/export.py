@@ -1,175 +1,135 @@
-"""Export a Standoff: events as PLOVER-style records, ledgers with their histories.
+"""Export a Standoff (and its Forecast): JSON with PLOVER records, or CSV and Parquet tables.
 
-Event records follow PLOVER's data fields (manual chapter 6, Table 6.1): ``id``,
-``date``, ``actor`` and ``recipient`` (entity objects with ``code`` and
-``sector``), ``event``, ``mode``, ``context``, ``quad_code``, ``event_scale``
-(the PLOVER score), ``event_text`` (the cue) and ``text`` (the sentence); we
-add ``article``, ``source`` and ``published`` so every record traces to its
-article. JSON is one document; CSV and Parquet are one table per kind in a
-folder (``events``, ``threats``, ``proposals``, ``history``, ``scores``).
-Outputs are written beside their destination and renamed into place, so a
-failed export leaves no half-written file.
+JSON is one document: events as PLOVER records (the data fields of the PLOVER manual,
+chapter 6, Table 6.1: ``id``, ``date``, ``actor`` and ``recipient`` as entity lists
+with ``code`` and ``sector``, ``event``, ``mode``, ``context``, ``quad_code``,
+``event_scale``, ``event_text``, ``text``; plus ``article``, ``source`` and
+``published`` so every record traces to its article), the ledgers with their
+histories, the daily scores and the forecast.
+
+CSV and Parquet are one file per table in a folder: the tables of
+:mod:`standoff.show.tables` (``events``, ``threats``, ``proposals``, ``history``,
+``scores``, ``actors``, ``claims``, ``articles``, ``warnings``) and, when a forecast
+is given, ``forecast`` (one row per threat and outcome), ``forecast_inputs``,
+``forecast_issues`` and ``forecast_exposure``. Parquet keeps the column types (dates
+as ``date32``, lists as ``list<string>``). CSV writes dates as ``YYYY-MM-DD``,
+booleans as ``true``/``false``, a missing value as an empty cell and a list as a JSON
+array (``["IND","CHN"]``, ``[]`` when empty), so a value holding a comma or a
+semicolon survives the round trip. Everything is written to a temporary sibling and
+moved into place (:mod:`standoff.files`), with ordinary permissions.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from standoff.files import atomic_dir, check_output, write_text
-from standoff.model import Event, Standoff, StateChange
-from standoff.track.keys import country
-from standoff.track.merge import event_day
-from standoff.track.scores import daily_scores, event_score, score_table
+from standoff.model import Event, Forecast, Standoff
+from standoff.show.tables import (
+    FORECAST_SCHEMAS,
+    STANDOFF_SCHEMAS,
+    event_row,
+    forecast_tables,
+    list_columns,
+    standoff_tables,
+)
+from standoff.track.scores import score_table
 
 FORMATS = ("json", "csv", "parquet")
-TABLES = ("events", "threats", "proposals", "history", "scores")
+# The forecast's tables as files: its outcomes are "the forecast table".
+FORECAST_FILES = {
+    name: "forecast" if name == "outcomes" else f"forecast_{name}" for name in FORECAST_SCHEMAS
+}
+TABLES = (*STANDOFF_SCHEMAS, *FORECAST_FILES.values())
 
 
-def _entity(code: str | None) -> list[dict[str, str]]:
-    if code is None:
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _entity(row: dict[str, Any], prefix: str) -> list[dict[str, str]]:
+    if row[prefix] is None:
         return []
-    top = country(code)
-    sector = code[len(top) :] if code.upper().startswith(top) else ""
-    return [{"code": top, **({"sector": sector} if sector else {})}]
+    sector = row[f"{prefix}_sector"]
+    return [{"code": row[f"{prefix}_country"], **({"sector": sector} if sector else {})}]
 
 
 def plover_event(event: Event, index: int) -> dict[str, Any]:
     """One event as a PLOVER JSON record (nested ``actor``/``recipient`` entity lists)."""
-    day = event_day(event, event.evidence.published)
-    category = score_table()["categories"].get(event.type.upper(), {})
+    row = event_row(event, index)
     return {
-        "id": f"standoff-{event.evidence.article_id or 'na'}-{index:04d}",
-        "date": day.isoformat() if day else None,
-        "actor": _entity(event.source),
-        "recipient": _entity(event.target),
-        "event": [event.type],
-        "mode": [event.mode] if event.mode else [],
-        "context": list(event.context),
-        "quad_code": category.get("quad"),
-        "event_scale": event_score(event.type, event.mode),
-        "event_text": [event.cue] if event.cue else [],
-        "text": event.evidence.sentence,
-        "article": event.evidence.article_id,
-        "source": event.evidence.source,
-        "published": event.evidence.published.isoformat() if event.evidence.published else None,
+        "id": row["id"],
+        "date": _iso(row["date"]),
+        "actor": _entity(row, "actor"),
+        "recipient": _entity(row, "recipient"),
+        "event": [row["event"]],
+        "mode": [row["mode"]] if row["mode"] else [],
+        "context": row["context"],
+        "quad_code": row["quad_code"],
+        "event_scale": row["event_scale"],
+        "event_text": [row["event_text"]] if row["event_text"] else [],
+        "text": row["text"],
+        "article": row["article"],
+        "source": row["source"],
+        "published": _iso(row["published"]),
     }
 
 
-def _flat_event(record: dict[str, Any]) -> dict[str, Any]:
-    def codes(entities: list[dict[str, str]]) -> str | None:
-        return ";".join(e["code"] + e.get("sector", "") for e in entities) or None
-
-    return {
-        **record,
-        "actor": codes(record["actor"]),
-        "recipient": codes(record["recipient"]),
-        "event": ";".join(record["event"]),
-        "mode": ";".join(record["mode"]) or None,
-        "context": ";".join(record["context"]) or None,
-        "event_text": ";".join(record["event_text"]) or None,
-    }
+def tables(standoff: Standoff, forecast: Forecast | None = None) -> dict[str, pa.Table]:
+    """Every table of the export by file name (the forecast's only when one is given)."""
+    out = standoff_tables(standoff)
+    if forecast is not None:
+        out.update({FORECAST_FILES[k]: v for k, v in forecast_tables(forecast).items()})
+    return out
 
 
-def _history(record_id: str, kind: str, history: list[StateChange]) -> list[dict[str, Any]]:
-    return [
-        {
-            "record_id": record_id,
-            "kind": kind,
-            "seq": seq,
-            "date": change.date.isoformat() if change.date else None,
-            "state": change.state,
-            "detail": change.detail,
-            "sentence": change.evidence.sentence if change.evidence else None,
-            "source": change.evidence.source if change.evidence else None,
-            "article": change.evidence.article_id if change.evidence else None,
-        }
-        for seq, change in enumerate(history)
-    ]
-
-
-def tables(standoff: Standoff) -> dict[str, list[dict[str, Any]]]:
-    """The flat tables of a standoff: events, threats, proposals, history, scores."""
-    threats = [
-        {
-            "id": t.id,
-            "label": t.label or None,
-            "rank": t.rank,
-            "sender": t.sender,
-            "target": t.target,
-            "third_parties": ";".join(t.third_parties) or None,
-            "demand": t.demand,
-            "measures": ";".join(t.measures) or None,
-            "deadline": t.deadline.value.isoformat() if t.deadline and t.deadline.value else None,
-            "status": t.status.value,
-            "live": t.live,
-            "carried_out": ";".join(
-                f"{x.measure or 'measures'} on {x.on}"
-                + (f" {x.date.isoformat()}" if x.date else "")
-                for x in t.executions
-            )
-            or None,
-            "n_evidence": len(t.evidence),
-        }
-        for t in standoff.threats
-    ]
-    proposals = [
-        {
-            "id": p.id,
-            "name": p.name,
-            "sponsors": ";".join(p.sponsors) or None,
-            "supporters": ";".join(p.supporters) or None,
-            "opponents": ";".join(p.opponents) or None,
-            "state": p.state.value,
-            "n_evidence": len(p.evidence),
-        }
-        for p in standoff.proposals
-    ]
-    history = [row for t in standoff.threats for row in _history(t.id, "threat", t.history)]
-    history += [row for p in standoff.proposals for row in _history(p.id, "proposal", p.history)]
-    scores = [{**row._asdict(), "date": row.date.isoformat()} for row in daily_scores(standoff)]
-    return {
-        "events": [_flat_event(plover_event(e, i)) for i, e in enumerate(standoff.events)],
-        "threats": threats,
-        "proposals": proposals,
-        "history": history,
-        "scores": scores,
-    }
-
-
-def as_json(standoff: Standoff) -> str:
+def as_json(standoff: Standoff, forecast: Forecast | None = None) -> str:
     """The whole export as one JSON document (nested PLOVER event records, full ledgers)."""
+    scores = standoff_tables(standoff)["scores"].to_pylist()
     document = {
-        "as_of": standoff.as_of.isoformat() if standoff.as_of else None,
+        "as_of": _iso(standoff.as_of),
         "plover_scores": score_table()["citation"],
         "events": [plover_event(e, i) for i, e in enumerate(standoff.events)],
         "threats": [t.model_dump(mode="json") for t in standoff.threats],
         "proposals": [p.model_dump(mode="json") for p in standoff.proposals],
-        "scores": tables(standoff)["scores"],
+        "scores": [{**row, "date": _iso(row["date"])} for row in scores],
+        "forecast": forecast.model_dump(mode="json") if forecast is not None else None,
     }
     return json.dumps(document, indent=2, ensure_ascii=False)
 
 
-def _write_csv(rows: list[dict[str, Any]], path: Path) -> None:
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        if not rows:
-            return
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+def csv_ready(table: pa.Table) -> pa.Table:
+    """``table`` with each list column as JSON array text, the CSV export's encoding."""
+    for name in list_columns(table.schema):
+        index = table.schema.get_field_index(name)
+        encoded = pa.array(
+            [
+                json.dumps(v if v is not None else [], ensure_ascii=False)
+                for v in table.column(name).to_pylist()
+            ],
+            type=pa.string(),
+        )
+        table = table.set_column(index, table.schema.field(index).with_type(pa.string()), encoded)
+    return table
 
 
-def _write_parquet(rows: list[dict[str, Any]], path: Path) -> None:
-    pq.write_table(pa.Table.from_pylist(rows), path)
+def _write_csv(table: pa.Table, path: Path) -> None:
+    pa_csv.write_csv(csv_ready(table), path)
 
 
-_WRITERS: dict[str, tuple[str, Callable[[list[dict[str, Any]], Path], None]]] = {
+def _write_parquet(table: pa.Table, path: Path) -> None:
+    pq.write_table(table, path)
+
+
+_WRITERS: dict[str, tuple[str, Callable[[pa.Table, Path], None]]] = {
     "csv": (".csv", _write_csv),
     "parquet": (".parquet", _write_parquet),
 }
@@ -187,9 +147,7 @@ def _earlier_export(suffix: str) -> Callable[[Path], bool]:
                 head = handle.read(_JSON_HEAD)
             return head.startswith(b'{\n  "as_of": ') and b'"plover_scores":' in head
         names = {f"{name}{suffix}" for name in TABLES}
-        return out.is_dir() and not out.is_symlink() and all(
-            p.name in names for p in out.iterdir()
-        )
+        return out.is_dir() and not out.is_symlink() and all(p.name in names for p in out.iterdir())
 
     return ours
 
@@ -209,7 +167,7 @@ def check_target(fmt: str, out: Path) -> None:
     check_output(out, make_parents=True, folder_output=fmt != "json", **_policy(fmt, out))
 
 
-def export(standoff: Standoff, fmt: str, out: Path) -> list[Path]:
+def export(standoff: Standoff, fmt: str, out: Path, forecast: Forecast | None = None) -> list[Path]:
     """Write the export to ``out`` (a file for json, a folder for csv and parquet).
 
     Returns the files written. Everything is written to a temporary sibling and
@@ -218,10 +176,22 @@ def export(standoff: Standoff, fmt: str, out: Path) -> list[Path]:
     """
     policy = _policy(fmt, out)
     if fmt == "json":
-        write_text(out, as_json(standoff) + "\n", make_parents=True, **policy)
+        write_text(out, as_json(standoff, forecast) + "\n", make_parents=True, **policy)
         return [out]
     suffix, write = _WRITERS[fmt]
     with atomic_dir(out, **policy) as tmp:
-        for name, rows in tables(standoff).items():
-            write(rows, tmp / f"{name}{suffix}")
+        for name, table in tables(standoff, forecast).items():
+            write(table, tmp / f"{name}{suffix}")
     return sorted(out.iterdir())
+
+
+__all__ = [
+    "FORMATS",
+    "TABLES",
+    "as_json",
+    "check_target",
+    "csv_ready",
+    "export",
+    "plover_event",
+    "tables",
+]

@@ -8,3 +8,8 @@ the merge for its queries.
 from standoff.track.merge import build_standoff
 
 __all__ = ["build_standoff"]
+
+# `standoff.track(...)` is the Python API's function of that name (standoff/entrypoints.py).
+from standoff.entrypoints import make_callable  # noqa: E402
+
+make_callable(__name__)

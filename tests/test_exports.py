@@ -24,7 +24,7 @@ from standoff.track.store import Store
 from test_ingest import run_cli
 from test_track_factories import ultimatum_story
 
-AS_OF = date(2025, 8, 20)
+PENDING = "2025-08-01"  # the ultimatum still pending: the forecast gives it probabilities
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +66,14 @@ def test_parquet_keeps_dates_lists_and_country_sector_apart(exported: Path) -> N
     assert kinds["deadline"] == "DATE" and kinds["measures"] == "VARCHAR[]"
 
 
-def test_the_forecast_is_a_table_of_the_export(exported: Path) -> None:
+def test_the_forecast_is_a_table_of_the_export(
+    exported: Path, store_path: Path, tmp_path: Path
+) -> None:
     names = {p.stem for p in (exported / "parquet").iterdir()}
     assert names == set(TABLES)
-    forecast = pq.read_table(exported / "parquet" / "forecast.parquet").to_pandas()
+    args = ["export", "--store", str(store_path), "--format", "parquet", "--out", str(tmp_path)]
+    assert run_cli([*args, "--as-of", PENDING, "--draws", "100"]) == 0
+    forecast = pq.read_table(tmp_path / "forecast.parquet").to_pandas()
     assert len(forecast) > 0
     assert set(forecast["outcome"]) <= {"concede", "settle", "back_down", "imposed", "stalemate"}
     for _, group in forecast.groupby("threat_id"):
@@ -82,7 +86,7 @@ def test_csv_has_iso_dates_and_json_lists(exported: Path, store_path: Path) -> N
     with (exported / "csv" / "threats.csv").open(newline="") as handle:
         rows = list(csv.DictReader(handle))
     s = standoff.open_store(store_path)
-    assert len(rows) == len(s.standoff.threats)
+    assert len(rows) == len(s.standoff.threats) > 0
     for row, threat in zip(rows, s.standoff.threats, strict=True):
         assert json.loads(row["measures"]) == threat.measures
         assert json.loads(row["third_parties"]) == threat.third_parties
@@ -140,15 +144,28 @@ def test_json_export_carries_the_forecast(
     store_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = ["export", "--store", str(store_path), "--draws", "50", "--seed", "4"]
-    assert run_cli(args) == 0
+    assert run_cli([*args, "--as-of", PENDING]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["forecast"]["seed"] == 4 and document["forecast"]["threats"]
 
 
+def test_threats_left_unforecast_are_listed_with_why(
+    store_path: Path, tmp_path: Path
+) -> None:
+    """Later the ultimatum is partly carried out: no probability, and the export says why."""
+    args = ["export", "--store", str(store_path), "--format", "csv", "--out", str(tmp_path)]
+    assert run_cli([*args, "--draws", "50", "--as-of", "2025-08-20"]) == 0
+    skipped = pd.read_csv(tmp_path / "forecast_skipped.csv")
+    s = standoff.open_store(store_path, as_of="2025-08-20")
+    forecast = standoff.forecast(s, draws=50)
+    assert list(skipped["reason"]) == [n.reason for n in forecast.forecast.not_forecast]
+    assert len(skipped) > 0 and skipped["reason"].str.len().min() > 0
+
+
 def test_an_export_of_an_empty_standoff_has_headers(tmp_path: Path) -> None:
-    empty = build_standoff([], AS_OF)
+    empty = build_standoff([], date(2025, 8, 20))
     export(empty, "csv", tmp_path / "out")
     with (tmp_path / "out" / "threats.csv").open() as handle:
         header = handle.readline()
-    assert header.startswith('"id","sender","sender_country","sender_sector"')
-    assert len(ultimatum_story()) > 0  # the factories are importable here too
+    columns = [name.strip('"') for name in header.strip().split(",")]
+    assert columns == STANDOFF_SCHEMAS["threats"].names

@@ -229,7 +229,8 @@ class StandoffTables:
 class ForecastTables:
     """A Forecast (``.forecast``) and its tables: ``outcomes`` (one row per threat and
     outcome, also what :meth:`to_pandas` and :meth:`to_arrow` give), ``inputs`` (the
-    features as coded, with why), ``issues`` (bargaining positions), ``exposure``."""
+    features as coded, with why), ``issues`` (bargaining positions), ``exposure``,
+    ``skipped`` (threats with no probability, and why)."""
 
     def __init__(self, forecast: Forecast) -> None:
         self.forecast = forecast
@@ -261,6 +262,10 @@ class ForecastTables:
     @property
     def exposure(self) -> Table:
         return self.tables["exposure"]
+
+    @property
+    def skipped(self) -> Table:
+        return self.tables["skipped"]
 
     def to_arrow(self) -> pa.Table:
         """The outcome probabilities as a ``pyarrow.Table``."""
@@ -363,25 +368,24 @@ def forecast(
     standoff: StandoffTables | Standoff,
     *,
     draws: int = 1000,
-    seed: int | None = 0,
+    seed: int = 0,
     scenario: PathLike | None = None,
     overrides: dict[str, Any] | None = None,
 ) -> ForecastTables:
-    """Forecast how each threat of ``standoff`` ends (and, given a ``scenario`` file, where
-    its issues land), with Monte Carlo intervals over ``draws`` draws; the same ``seed``
-    gives the same numbers. ``overrides`` replace coded threat features by name, as
-    ``standoff forecast --override``."""
-    from standoff.forecast import forecast_standoff
+    """Forecast how each pending threat of ``standoff`` ends and where its issues land,
+    with Monte Carlo intervals over ``draws`` draws; the same ``seed`` gives the same
+    numbers. The scenario is chosen as ``standoff brief`` chooses it (``scenario``: a
+    file of your own); ``overrides`` replace coded threat features by name, as
+    ``standoff forecast --override``. Threats given no probability are in ``.skipped``
+    with the reason."""
+    from standoff.cli.brief_commands import run_forecast
 
     model = standoff.standoff if isinstance(standoff, StandoffTables) else standoff
-    loaded = None
-    if scenario is not None:
-        from standoff.forecast import scenario_from_path
-
-        loaded = scenario_from_path(Path(scenario))
-    return ForecastTables(
-        forecast_standoff(model, loaded, draws=draws, seed=seed, overrides=overrides)
-    )
+    path = Path(scenario) if scenario is not None else None
+    result, _ = run_forecast(model, draws, seed, path, overrides=overrides)
+    if result is None:
+        raise UserError("the forecast layer is not available in this installation")
+    return ForecastTables(result)
 
 
 # The tables each result hands out, by name (for docs and tests).

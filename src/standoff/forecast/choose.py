@@ -22,6 +22,7 @@ from pathlib import Path
 
 from standoff.errors import UserError
 from standoff.forecast.scenario import Scenario
+from standoff.grammar import count
 from standoff.model import Standoff
 from standoff.track.keys import country
 
@@ -59,7 +60,7 @@ def misfit(scenario: Scenario, standoff: Standoff) -> str | None:
             )
     named = actors & _countries(standoff)
     if len(named) < ACTORS_NAMED * len(actors):
-        return f"the standoff names {len(named)} of its {len(actors)} actors ({listed})"
+        return f"the standoff names {len(named)} of its {count(len(actors), 'actor')} ({listed})"
     return None
 
 

@@ -11,8 +11,9 @@ CSV and Parquet are one file per table in a folder: the tables of
 :mod:`standoff.show.tables` (``events``, ``threats``, ``proposals``, ``history``,
 ``scores``, ``actors``, ``claims``, ``articles``, ``warnings``) and, when a forecast
 is given, ``forecast`` (one row per threat and outcome), ``forecast_inputs``,
-``forecast_issues`` and ``forecast_exposure``. Parquet keeps the column types (dates
-as ``date32``, lists as ``list<string>``). CSV writes dates as ``YYYY-MM-DD``,
+``forecast_issues``, ``forecast_exposure`` and ``forecast_skipped``. Parquet keeps
+the column types (dates as ``date32``, lists as ``list<string>``). CSV writes dates as
+``YYYY-MM-DD``,
 booleans as ``true``/``false``, a missing value as an empty cell and a list as a JSON
 array (``["IND","CHN"]``, ``[]`` when empty), so a value holding a comma or a
 semicolon survives the round trip. Everything is written to a temporary sibling and

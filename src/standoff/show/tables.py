@@ -123,7 +123,14 @@ _THREAT_CORE = [
 
 READING_THREATS = pa.schema([*_THREAT_CORE, *_support_fields()])
 THREATS = pa.schema(
-    [_field("id", _TEXT, "ledger id of the threat"), *_THREAT_CORE, *_support_fields()]
+    [
+        _field("id", _TEXT, "ledger id of the threat (a stable hash)"),
+        _field("label", _TEXT, "the threat for people: 'USA -> RUS, secondary tariffs, ...'"),
+        *_THREAT_CORE,
+        _field("live", pa.bool_(), "something still waits on it as of the standoff's date"),
+        _field("rank", pa.int32(), "1 = the standoff's main threat"),
+        *_support_fields(),
+    ]
 )
 
 _PROPOSAL_CORE = [
@@ -229,7 +236,8 @@ OUTCOMES = pa.schema(
         _field("outcome", _TEXT, "concede, settle, back_down, imposed, stalemate"),
         _field("probability", pa.float64(), "mean probability over the draws"),
         *_INTERVAL,
-        _field("observed", _TEXT, "for a threat no longer live, what happened (its status)"),
+        _field("label", _TEXT, "the threat for people"),
+        _field("horizon", _TEXT, "the time span the probabilities are for"),
         _field("model_card", _TEXT, "the model card under docs/models/"),
         _field("draws", pa.int32(), "Monte Carlo draws"),
         _field("seed", pa.int64(), "random seed (rerun with it for the same numbers)"),
@@ -272,6 +280,14 @@ EXPOSURE = pa.schema(
     ]
 )
 
+SKIPPED = pa.schema(
+    [
+        _field("threat_id", _TEXT, "ledger id of the threat"),
+        _field("label", _TEXT, "the threat for people"),
+        _field("reason", _TEXT, "why it has no probability (what happened, or what it lacks)"),
+    ]
+)
+
 # Every table by name, in the order the export writes them and the docs list them.
 READING_SCHEMAS: dict[str, pa.Schema] = {
     "events": EVENTS,
@@ -297,6 +313,7 @@ FORECAST_SCHEMAS: dict[str, pa.Schema] = {
     "inputs": INPUTS,
     "issues": ISSUES,
     "exposure": EXPOSURE,
+    "skipped": SKIPPED,
 }
 
 
@@ -511,6 +528,7 @@ def standoff_tables(standoff: Standoff) -> dict[str, pa.Table]:
     threats = [
         {
             "id": t.id,
+            "label": t.label or None,
             **_actor("sender", t.sender),
             **_actor("target", t.target),
             "third_parties": list(t.third_parties),
@@ -518,6 +536,8 @@ def standoff_tables(standoff: Standoff) -> dict[str, pa.Table]:
             "measures": list(t.measures),
             **_deadline(t.deadline),
             "status": t.status.value,
+            "live": t.live,
+            "rank": t.rank,
             **_support(t.evidence),
         }
         for t in standoff.threats
@@ -553,7 +573,8 @@ def standoff_tables(standoff: Standoff) -> dict[str, pa.Table]:
 
 def forecast_tables(forecast: Forecast) -> dict[str, pa.Table]:
     """The tables of a Forecast (:data:`FORECAST_SCHEMAS`): one row per threat and outcome,
-    the inputs as coded, the bargaining positions per issue and model, the exposure."""
+    the inputs as coded, the bargaining positions per issue and model, the exposure, and
+    the threats left without a probability with the reason."""
     outcomes = [
         {
             "as_of": forecast.as_of,
@@ -565,7 +586,8 @@ def forecast_tables(forecast: Forecast) -> dict[str, pa.Table]:
             "low": o.probability.low,
             "high": o.probability.high,
             "level": o.probability.level,
-            "observed": t.observed,
+            "label": t.label or None,
+            "horizon": t.horizon or None,
             "model_card": t.model_card,
             "draws": forecast.draws,
             "seed": forecast.seed,
@@ -614,11 +636,16 @@ def forecast_tables(forecast: Forecast) -> dict[str, pa.Table]:
         }
         for e in forecast.exposure
     ]
+    skipped = [
+        {"threat_id": n.threat_id, "label": n.label or None, "reason": n.reason}
+        for n in forecast.not_forecast
+    ]
     return {
         "outcomes": _table(OUTCOMES, outcomes),
         "inputs": _table(INPUTS, inputs),
         "issues": _table(ISSUES, issues),
         "exposure": _table(EXPOSURE, exposure),
+        "skipped": _table(SKIPPED, skipped),
     }
 
 

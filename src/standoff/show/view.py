@@ -109,9 +109,10 @@ def build_forecast_view(forecast: Forecast) -> BriefView:
     cite = Citations()
     named = [t.label or t.threat_id for t in forecast.threats]
     headline = Cell(
-        f"As of {fmt.day(forecast.as_of)}: {len(forecast.threats)} threats forecast"
+        f"As of {fmt.day(forecast.as_of)}: {count(len(forecast.threats), 'threat')} forecast"
         + (f" ({'; '.join(named)})" if named else "")
-        + f", {len(forecast.not_forecast)} not; {len(forecast.issues)} issue forecasts."
+        + f", {len(forecast.not_forecast)} not; "
+        + f"{count(len(forecast.issues), 'issue forecast')}."
     )
     return BriefView(headline=headline, sections=[_forecast(forecast, cite)], notes=cite.notes())
 

@@ -18,6 +18,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
+from standoff.grammar import count
 from standoff.model import Event, ThreatRecord
 from standoff.track.keys import country, specific_measure_words
 
@@ -56,8 +57,9 @@ def _merit(threat: ThreatRecord, pairs: Counter[Pair], busiest: int) -> tuple[bo
         [
             "measures stated" if stated else "no measure stated",
             "a deadline" if deadline else "no deadline",
-            f"{len(threat.evidence)} statements in {articles} articles from {outlets} outlets",
-            f"{pairs.get(pair, 0)} events between {' and '.join(sorted(pair))}"
+            f"{count(len(threat.evidence), 'statement')} in {count(articles, 'article')} "
+            f"from {count(outlets, 'outlet')}",
+            f"{count(pairs.get(pair, 0), 'event')} between {' and '.join(sorted(pair))}"
             f" (busiest pair: {busiest})",
         ]
     )

@@ -163,7 +163,7 @@ def test_cli_ingest_reports_a_summary_and_exits_1_when_files_failed(
     assert code == 1
     assert "read 9, stored 9, duplicates 0" in out and "skipped 3" in out
     assert "broken.jsonl:2: not valid JSON" in err
-    assert err.strip().splitlines()[-1].startswith("standoff: 3 input(s) failed")
+    assert err.strip().splitlines()[-1].startswith("standoff: 3 inputs failed")
 
 
 def test_cli_refuses_a_foreign_store_and_changes_nothing(

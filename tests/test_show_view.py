@@ -285,7 +285,7 @@ def test_headline_counts_and_next_deadline() -> None:
     view = build_view(make_standoff(), make_forecast())
     text = view.headline.text
     assert text.startswith("As of 2025-08-07: 4 actors; 4 events from 2 articles")
-    assert "1 threats (1 live)" in text
+    assert "1 threat (1 live)" in text and "1 threats" not in text
     assert "next deadline 2025-08-08 (USA -> RUS)" in text
     assert "back down 55%" in text
     kinds = {view.notes[i - 1].kind for i in view.headline.notes}

@@ -112,7 +112,8 @@ def ingest_command(
         print(f"standoff: skipped {skipped.reason}", file=sys.stderr)
     if summary.failed_files:
         raise PartialFailure(
-            f"{count(len(summary.failed_files), 'input')} failed and skipped; the rest is stored"
+            f"{count(len(summary.failed_files), 'input')} failed and were skipped; "
+            "the rest is stored"
         )
 
 

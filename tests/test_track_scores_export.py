@@ -94,9 +94,10 @@ def test_tabular_export_has_events_ledgers_and_history(tmp_path: Path, fmt: str)
         f"SELECT label, rank, carried_out FROM read_{'csv_auto' if fmt == 'csv' else 'parquet'}"
         f"('{out / f'threats.{fmt}'}')"
     ).fetchall())
+    carried = ["secondary tariffs on IND 2025-08-06"]  # a list; in CSV a JSON array
     assert threats == [
         ("USA -> RUS, secondary tariffs, sanctions, deadline about 8 Aug", 1,
-         "secondary tariffs on IND 2025-08-06"),
+         json.dumps(carried) if fmt == "csv" else carried),
     ]
     assert all(h["sentence"] for h in history if h["state"] != "deadline_passed")
     # Exporting again replaces the earlier export; an unrelated folder is refused.

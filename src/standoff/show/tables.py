@@ -30,6 +30,7 @@ from standoff.model import (
     Claim,
     Event,
     Evidence,
+    Execution,
     Forecast,
     Reading,
     ResolvedDate,
@@ -129,6 +130,11 @@ THREATS = pa.schema(
         *_THREAT_CORE,
         _field("live", pa.bool_(), "something still waits on it as of the standoff's date"),
         _field("rank", pa.int32(), "1 = the standoff's main threat"),
+        _field(
+            "carried_out",
+            _LIST,
+            "each measure carried out: 'MEASURE on WHOM [YYYY-MM-DD]'",
+        ),
         *_support_fields(),
     ]
 )
@@ -363,6 +369,12 @@ def _support(evidence: Sequence[Evidence]) -> dict[str, Any]:
     }
 
 
+def _carried_out(execution: Execution) -> str:
+    """A measure carried out, in words: ``secondary tariffs on IND 2025-08-06``."""
+    day = f" {execution.date.isoformat()}" if execution.date else ""
+    return f"{execution.measure or 'measures'} on {execution.on}{day}"
+
+
 def _table(schema: pa.Schema, rows: Iterable[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(list(rows), schema=schema)
 
@@ -538,6 +550,7 @@ def standoff_tables(standoff: Standoff) -> dict[str, pa.Table]:
             "status": t.status.value,
             "live": t.live,
             "rank": t.rank,
+            "carried_out": [_carried_out(x) for x in t.executions],
             **_support(t.evidence),
         }
         for t in standoff.threats

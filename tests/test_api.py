@@ -17,7 +17,7 @@ import standoff
 from standoff.errors import UserError
 from standoff.model import Reading
 from standoff.track.store import Store
-from test_track_factories import ultimatum_story
+from test_track_factories import ultimatum_store
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "src" / "standoff" / "data" / "examples"
@@ -35,11 +35,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("api") / "s.duckdb"
-    with Store(path) as store:
-        for r in ultimatum_story():
-            store.add(r, r.article.id)
-    return path
+    return ultimatum_store(tmp_path_factory.mktemp("api") / "s.duckdb")
 
 
 def _is_list_column(frame: pd.DataFrame, name: str) -> bool:
@@ -158,11 +154,26 @@ def test_tables_have_typed_columns(store_path: Path) -> None:
     assert row["measures"] == first.measures
     assert row["deadline"].date() == first.deadline.value  # type: ignore[union-attr]
     assert (row["sender"], row["sender_country"]) == (first.sender, first.sender[:3])
-    # Every table of the result, with at least its documented columns.
-    for name in standoff.api.TABLES["StandoffTables"]:
-        table = getattr(s, name)
-        assert table.name == name and table.columns == table.to_arrow().column_names
-        assert len(table.to_pylist()) == len(table)
+
+
+
+def test_every_table_is_an_attribute_of_its_result(store_path: Path) -> None:
+    from standoff.api import TABLES, ForecastTables, ReadingTables
+    from standoff.model import Forecast
+    from test_track_factories import ultimatum_story
+
+    results = {
+        "ReadingTables": ReadingTables(ultimatum_story()[0]),
+        "StandoffTables": standoff.open_store(store_path),
+        "ForecastTables": ForecastTables(Forecast()),
+    }
+    for kind, result in results.items():
+        assert list(result.tables) == list(TABLES[kind])
+        for name in TABLES[kind]:
+            table = getattr(result, name)
+            assert table is result.tables[name] and table.name == name
+            assert table.columns == table.to_arrow().column_names
+            assert len(table.to_pylist()) == len(table) == len(table.to_pandas())
 
 
 def test_arrow_works_without_pandas(store_path: Path, tmp_path: Path) -> None:

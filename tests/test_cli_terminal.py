@@ -17,18 +17,14 @@ from standoff.show.view import build_view
 from standoff.track import build_standoff
 from standoff.track.store import Store
 from test_ingest import run_cli
-from test_track_factories import ultimatum_story
+from test_track_factories import ultimatum_store, ultimatum_story
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 SRC = Path(__file__).resolve().parents[1] / "src" / "standoff"
 
 
 def _store(tmp_path: Path) -> Path:
-    path = tmp_path / "s.duckdb"
-    with Store(path) as store:
-        for r in ultimatum_story():
-            store.add(r, r.article.id)
-    return path
+    return ultimatum_store(tmp_path / "s.duckdb")
 
 
 def _rows(path: Path) -> tuple[int, list[str]]:

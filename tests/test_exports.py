@@ -20,20 +20,15 @@ import standoff
 from standoff.show.export import TABLES, export
 from standoff.show.tables import STANDOFF_SCHEMAS, list_columns
 from standoff.track import build_standoff
-from standoff.track.store import Store
 from test_ingest import run_cli
-from test_track_factories import ultimatum_story
+from test_track_factories import ultimatum_store
 
 PENDING = "2025-08-01"  # the ultimatum still pending: the forecast gives it probabilities
 
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("export") / "s.duckdb"
-    with Store(path) as store:
-        for r in ultimatum_story():
-            store.add(r, r.article.id)
-    return path
+    return ultimatum_store(tmp_path_factory.mktemp("export") / "s.duckdb")
 
 
 @pytest.fixture(scope="module")

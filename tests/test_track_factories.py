@@ -225,6 +225,16 @@ def ultimatum_story(india_tariff: bool = True) -> list[Reading]:
     return out
 
 
+def ultimatum_store(path: Path) -> Path:
+    """A store at ``path`` holding :func:`ultimatum_story`, added as an ingest adds them."""
+    from standoff.track.store import Store
+
+    with Store(path) as store:
+        for r in ultimatum_story():
+            store.add(r, r.article.id)
+    return path
+
+
 def fake_read(raw: RawArticle) -> Reading:
     """A stand-in reader: the article as given, and two events per article.
 

@@ -119,6 +119,17 @@ def _tables(made: dict[str, pa.Table]) -> dict[str, Table]:
     return {name: Table(name, table) for name, table in made.items()}
 
 
+class _Named:
+    """A result's table by attribute: ``events = _Named()`` reads ``self.tables["events"]``."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, result: Any, owner: type | None = None) -> Table:
+        table: Table = result.tables[self.name]
+        return table
+
+
 class ReadingTables:
     """One article's Reading (``.reading``) and its tables: ``events``, ``threats``,
     ``proposals``, ``claims``, ``actors``, ``warnings``."""
@@ -139,29 +150,12 @@ class ReadingTables:
         """Every table by name (in the order of ``standoff.show.tables.READING_SCHEMAS``)."""
         return _tables(reading_tables(self.reading))
 
-    @property
-    def events(self) -> Table:
-        return self.tables["events"]
-
-    @property
-    def threats(self) -> Table:
-        return self.tables["threats"]
-
-    @property
-    def proposals(self) -> Table:
-        return self.tables["proposals"]
-
-    @property
-    def claims(self) -> Table:
-        return self.tables["claims"]
-
-    @property
-    def actors(self) -> Table:
-        return self.tables["actors"]
-
-    @property
-    def warnings(self) -> Table:
-        return self.tables["warnings"]
+    events = _Named()
+    threats = _Named()
+    proposals = _Named()
+    claims = _Named()
+    actors = _Named()
+    warnings = _Named()
 
 
 class StandoffTables:
@@ -189,41 +183,15 @@ class StandoffTables:
         """Every table by name (in the order of ``standoff.show.tables.STANDOFF_SCHEMAS``)."""
         return _tables(standoff_tables(self.standoff))
 
-    @property
-    def events(self) -> Table:
-        return self.tables["events"]
-
-    @property
-    def threats(self) -> Table:
-        return self.tables["threats"]
-
-    @property
-    def proposals(self) -> Table:
-        return self.tables["proposals"]
-
-    @property
-    def history(self) -> Table:
-        return self.tables["history"]
-
-    @property
-    def scores(self) -> Table:
-        return self.tables["scores"]
-
-    @property
-    def actors(self) -> Table:
-        return self.tables["actors"]
-
-    @property
-    def claims(self) -> Table:
-        return self.tables["claims"]
-
-    @property
-    def articles(self) -> Table:
-        return self.tables["articles"]
-
-    @property
-    def warnings(self) -> Table:
-        return self.tables["warnings"]
+    events = _Named()
+    threats = _Named()
+    proposals = _Named()
+    history = _Named()
+    scores = _Named()
+    actors = _Named()
+    claims = _Named()
+    articles = _Named()
+    warnings = _Named()
 
 
 class ForecastTables:
@@ -247,25 +215,11 @@ class ForecastTables:
         """Every table by name (in the order of ``standoff.show.tables.FORECAST_SCHEMAS``)."""
         return _tables(forecast_tables(self.forecast))
 
-    @property
-    def outcomes(self) -> Table:
-        return self.tables["outcomes"]
-
-    @property
-    def inputs(self) -> Table:
-        return self.tables["inputs"]
-
-    @property
-    def issues(self) -> Table:
-        return self.tables["issues"]
-
-    @property
-    def exposure(self) -> Table:
-        return self.tables["exposure"]
-
-    @property
-    def skipped(self) -> Table:
-        return self.tables["skipped"]
+    outcomes = _Named()
+    inputs = _Named()
+    issues = _Named()
+    exposure = _Named()
+    skipped = _Named()
 
     def to_arrow(self) -> pa.Table:
         """The outcome probabilities as a ``pyarrow.Table``."""

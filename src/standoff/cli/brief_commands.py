@@ -29,6 +29,11 @@ EXAMPLES = ("data", "examples")  # the bundled example corpus, inside the packag
 # `standoff forecast` takes the same defaults from here.
 DEFAULT_DRAWS = 1000
 DEFAULT_SEED = 0
+# The forecast's two options, for every command that runs it (brief, export).
+DrawsOption = Annotated[
+    int, typer.Option("--draws", min=0, help="Monte Carlo draws of the forecast.")
+]
+SeedOption = Annotated[int, typer.Option("--seed", help="Random seed of the forecast.")]
 
 
 def _attribute(module: str, name: str, what: str) -> Any:
@@ -162,12 +167,8 @@ def brief(
         Path | None,
         typer.Option("--scenario", help="Forecast the issues of this scenario file too."),
     ] = None,
-    draws: Annotated[
-        int, typer.Option("--draws", min=0, help="Monte Carlo draws of the forecast.")
-    ] = DEFAULT_DRAWS,
-    seed: Annotated[
-        int, typer.Option("--seed", help="Random seed of the forecast.")
-    ] = DEFAULT_SEED,
+    draws: DrawsOption = DEFAULT_DRAWS,
+    seed: SeedOption = DEFAULT_SEED,
 ) -> None:
     """The standoff as an analyst wants it: actors, timeline, threats, proposals,
     red lines, warnings and the forecast, each item with its evidence."""

@@ -24,7 +24,13 @@ from rich.progress import (
 from rich.table import Table
 
 from standoff.cli import app
-from standoff.cli.brief_commands import DEFAULT_DRAWS, DEFAULT_SEED, run_forecast
+from standoff.cli.brief_commands import (
+    DEFAULT_DRAWS,
+    DEFAULT_SEED,
+    DrawsOption,
+    SeedOption,
+    run_forecast,
+)
 from standoff.errors import PartialFailure, UserError
 from standoff.grammar import count
 from standoff.model import Standoff, StateChange
@@ -273,12 +279,8 @@ def export_command(
     no_forecast: Annotated[
         bool, typer.Option("--no-forecast", help="Leave the forecast tables out.")
     ] = False,
-    draws: Annotated[
-        int, typer.Option("--draws", min=0, help="Monte Carlo draws of the forecast.")
-    ] = DEFAULT_DRAWS,
-    seed: Annotated[
-        int, typer.Option("--seed", help="Random seed of the forecast.")
-    ] = DEFAULT_SEED,
+    draws: DrawsOption = DEFAULT_DRAWS,
+    seed: SeedOption = DEFAULT_SEED,
 ) -> None:
     """Export the events, ledgers, histories, scores, actors, claims and articles, and
     the forecast, as typed tables (csv, parquet) or PLOVER-style JSON records; or the

@@ -19,6 +19,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException
 
 from standoff.errors import UserError
+from standoff.grammar import count
 from standoff.model import Event, Reading, ThreatStatus
 from standoff.read.inputs import parse_date_option
 from standoff.track.keys import country
@@ -410,8 +411,8 @@ def _counts(reading: Reading | None) -> str:
     if reading is None:
         return "-"
     return (
-        f"{len(reading.events)} events, {len(reading.threats)} threats, "
-        f"{len(reading.proposals)} proposals"
+        f"{count(len(reading.events), 'event')}, {count(len(reading.threats), 'threat')}, "
+        f"{count(len(reading.proposals), 'proposal')}"
     )
 
 

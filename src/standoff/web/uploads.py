@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from standoff.errors import UserError
+from standoff.grammar import count
 from standoff.model import RawArticle, Reading
 from standoff.read.inputs import MAX_BYTES, load_bytes, parse_date_option
 from standoff.track.dedupe import content_hash
@@ -47,7 +48,7 @@ def check_upload(
     if not files and not pasted.strip():
         raise UserError("nothing to upload: choose or drop article files, or paste a text")
     if len(files) > MAX_FILES:
-        raise UserError(f"{len(files)} files: at most {MAX_FILES} at a time")
+        raise UserError(f"{count(len(files), 'file')}: at most {MAX_FILES} at a time")
     raws: list[RawArticle] = []
     for name, data in files:
         safe = _display_name(name)

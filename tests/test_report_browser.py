@@ -19,6 +19,7 @@ LONG_ADDRESS = "https://news.example/" + "very-long-path-segment-" * 12 + "artic
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """Debian's Chromium, launched as tests/test_web_browser.py launches it."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
     with sync_playwright() as playwright:

@@ -140,6 +140,25 @@ def test_open_store_is_the_standoff_the_cli_sees(store_path: Path) -> None:
         standoff.open_store(store_path.with_name("nothing.duckdb"))
 
 
+def test_open_store_follows_the_analysts_corrections(tmp_path: Path) -> None:
+    """A rejected event leaves the API's events table, as it leaves every command's."""
+    from standoff.track.corrections import Correction, Decision, item_key
+
+    path = ultimatum_store(tmp_path / "s.duckdb")
+    before = standoff.open_store(path)
+    event = before.standoff.events[0]
+    with Store(path) as store:
+        article = next(r for r in store.readings() if event in r.events)
+        key = item_key(event, article.article.id)
+        store.add_correction(
+            Correction(key=key, decision=Decision.REJECT, why="no such event",
+                       at=datetime.datetime(2025, 9, 1))
+        )
+    after = standoff.open_store(path)
+    assert len(after.events) == len(before.events) - 1
+    assert event not in after.standoff.events
+
+
 def test_tables_have_typed_columns(store_path: Path) -> None:
     s = standoff.open_store(store_path)
     threats = s.threats.to_arrow()

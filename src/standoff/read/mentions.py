@@ -5,20 +5,23 @@ entity the EntityRuler tagged, people the dictionary does not know but the text
 introduces ("Dmitry Peskov, the Kremlin spokesman"), surnames used after a full
 name, groups named by a demonym and a role ("Ukrainian officials"), and
 pronouns (to the nearest fitting actor before them). Event extractors then ask
-:meth:`ActorIndex.actors_of` for the actors a phrase refers to.
+:meth:`ActorIndex.actors_of` for the actors a phrase refers to; which actor a
+phrase's head names is decided by the rules of :mod:`standoff.read.mention_rules`.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from standoff.model import Actor, ActorKind, Mention
 from standoff.read.actors import ActorDictionary, ActorEntry
+from standoff.read.mention_rules import HEAD_ACTORS, party_word
+from standoff.read.refs import Ref, countries_of
+from standoff.read.rules import first_match
 from standoff.read.syntax import prep_objects
 from standoff.read.words import WORDS
+
+__all__ = ["ActorIndex", "Ref", "countries_of"]
 
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
 PERSON_PRONOUNS = WORDS.person_pronouns
@@ -26,45 +29,27 @@ THING_PRONOUNS = WORDS.thing_pronouns
 PLURAL_PRONOUNS = WORDS.plural_pronouns
 DESCRIPTION_NOUNS = WORDS.description_nouns
 GENERIC_NOUNS = WORDS.generic_nouns
-PARTY_NOUNS = WORDS.party_nouns
-
-
-def countries_of(refs: Iterable[Ref]) -> list[str]:
-    """The country codes of some mentions, each once, in the mentions' order."""
-    return list(dict.fromkeys(r.country for r in refs))
-
-
-def _party_word(token: Token) -> bool:
-    return token.lower_ in PARTY_NOUNS or token.lemma_.lower() in PARTY_NOUNS
-
-
-@dataclass(frozen=True)
-class Ref:
-    """One mention of an actor in the document."""
-
-    entry: ActorEntry
-    start: int  # token index
-    end: int
-    how: str = "dictionary"
-
-    @property
-    def code(self) -> str:
-        return self.entry.code
-
-    @property
-    def country(self) -> str:
-        return self.entry.country
-
-
-def _inside_clause(tok: Token, top: Token) -> bool:
-    """True when ``tok`` sits in a clause (relative, participial, adverbial) below ``top``."""
-    while tok.i != top.i:
-        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") and tok.pos_ in ("VERB", "AUX"):
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
+# What "it" and "they" may take up.
+THINGS = (ActorKind.STATE, ActorKind.METONYM, ActorKind.IGO, ActorKind.ORGANISATION)
+PLURALS = (ActorKind.GROUP, ActorKind.STATE, ActorKind.IGO)
+# Determiners that make a description definite ("the", "both", "its") and the counts some give.
+DEFINITE = frozenset(
+    (
+        "the",
+        "both",
+        "two",
+        "three",
+        "four",
+        "five",
+        "its",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+    )
+)
+COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 
 
 class ActorIndex:
@@ -211,46 +196,19 @@ class ActorIndex:
 
         ``demonyms`` lets an adjective stand for its country ("attacks on Russian
         refineries" -> RUS); subjects of verbs should not use it ("Russian oil").
+        The head's actor is the first answer of :data:`HEAD_ACTORS`.
         """
-        if token.lower_ in ("both", "all", "each", "either", "neither"):
-            for _prep, obj in prep_objects(token, ("of",)):  # "met both of them"
-                return self.actors_of(obj, demonyms=demonyms, depth=depth)
-        if token.lower_ in PLURAL_PRONOUNS and depth == 0:
-            if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp":
-                # "the three foreign ministers said they were ready": the speakers
-                speaker = next(
-                    (c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")),
-                    None,
-                )
-                if speaker is not None and speaker.i < token.i:
-                    refs = self.actors_of(speaker, demonyms=demonyms)
-                    if refs:
-                        return refs
-            several = self._plural_antecedents(token)
-            if several:  # "Britain, France and Germany ... They urged Iran"
-                return several
-        found = self._actor_of_head(token, demonyms) or self._leader(token)
+        whole = self._whole_phrase(token, demonyms, depth)
+        if whole is not None:
+            return whole
+        found = first_match(HEAD_ACTORS, self, token, demonyms) or self._leader(token)
         if found is None and self.party_noun(token):
             placed = self._placed(token)
             if placed:  # "officials in Riyadh and Abu Dhabi", "demonstrators in Baghdad"
                 return placed
         refs = [found] if found is not None else []
         if found is not None and found.how in ("demonym and role", "demonym"):
-            # "Russian and Ukrainian delegations": each coordinated demonym is an actor.
-            for child in token.children:
-                if child.i in self.demonyms:
-                    for conj in child.conjuncts:
-                        if conj.i in self.demonyms:
-                            country = self.demonyms[conj.i]
-                            code = country + found.code[3:] if len(found.code) == 6 else country
-                            refs.append(
-                                Ref(
-                                    ActorEntry(code, country, conj.text, found.entry.kind),
-                                    conj.i,
-                                    conj.i + 1,
-                                    found.how,
-                                )
-                            )
+            refs.extend(self._coordinated_demonyms(token, found))
         if depth < 6:
             for conj in token.conjuncts:
                 if conj.i > token.i:
@@ -264,87 +222,40 @@ class ActorIndex:
             unique.setdefault(ref.code, ref)
         return list(unique.values())
 
-    def _actor_of_head(self, token: Token, demonyms: bool) -> Ref | None:
-        if token.i in self.by_token:
-            return self.by_token[token.i]
-        if (
-            token.pos_ == "PRON"
-            or token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
-        ):
-            return self.antecedent(token)
-        # Possessor or modifier that is an actor: "Kyiv's leadership", "Trump's administration".
+    def _whole_phrase(self, token: Token, demonyms: bool, depth: int) -> list[Ref] | None:
+        """Phrases whose actors are not their head's: 'both of them' (the object of 'of'),
+        a plural pronoun taking up its speakers ("the ministers said they were ready") or
+        a list ("Britain, France and Germany ... They urged Iran"); None otherwise."""
+        if token.lower_ in ("both", "all", "each", "either", "neither"):
+            for _prep, obj in prep_objects(token, ("of",)):  # "met both of them"
+                return self.actors_of(obj, demonyms=demonyms, depth=depth)
+        if token.lower_ not in PLURAL_PRONOUNS or depth != 0:
+            return None
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp":
+            # "the three foreign ministers said they were ready": the speakers
+            speaker = next(
+                (c for c in token.head.head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                None,
+            )
+            if speaker is not None and speaker.i < token.i:
+                refs = self.actors_of(speaker, demonyms=demonyms)
+                if refs:
+                    return refs
+        return self._plural_antecedents(token) or None
+
+    def _coordinated_demonyms(self, token: Token, found: Ref) -> list[Ref]:
+        """'Russian and Ukrainian delegations': each coordinated demonym is an actor."""
+        out: list[Ref] = []
         for child in token.children:
-            if child.dep_ in ("poss", "compound", "nmod", "amod") and child.i in self.by_token:
-                ref = self.by_token[child.i]
-                if self.book.sector_for(token.lower_) or ref.entry.kind is not ActorKind.PERSON:
-                    return ref
-                return ref
-            if (
-                child.dep_ == "poss"
-                and child.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
-            ):
-                if self.book.sector_for(token.lower_):
-                    return self.antecedent(child)
-        for child in token.children:
-            if child.i in self.demonyms and child.dep_ in ("amod", "compound", "nmod"):
-                country = self.demonyms[child.i]
-                sector = self.book.sector_for(token.lower_)
-                if sector and len(country) == 3:
-                    return Ref(
-                        ActorEntry(
-                            country + sector, country, f"{child.text} {token.text}", ActorKind.GROUP
-                        ),
-                        child.i,
-                        token.i + 1,
-                        "demonym and role",
-                    )
-                if demonyms or _party_word(token):
-                    # "Palestinian youths rioted": people and places stand for their country,
-                    # unlike "Russian oil"
-                    return Ref(
-                        ActorEntry(country, country, child.text, ActorKind.STATE),
-                        child.i,
-                        child.i + 1,
-                        "demonym",
-                    )
-        # "the president", "the envoy": the last person with that role.
-        if token.pos_ == "NOUN" and self.book.sector_for(token.lower_):
-            for ref in reversed(self.refs):
-                if (
-                    ref.start < token.i
-                    and ref.entry.kind is ActorKind.PERSON
-                    and ref.entry.role
-                    and token.lower_ in ref.entry.role.lower()
-                ):
-                    return ref
-        if demonyms:
-            # "attacks on Russian oil refineries", "goods from India": an actor deeper in the
-            # phrase; named actors before demonyms, and never inside a clause of its own.
-            inner = [t for t in token.subtree if not _inside_clause(t, token)]
-            aimed = [
-                t
-                for t in inner
-                if t.i in self.by_token and t.dep_ == "pobj" and t.head.lower_ in ("on", "against")
-            ]
-            if aimed:  # "the return of United Nations sanctions on Iran": Iran, not the UN
-                return self.by_token[aimed[0].i]
-            for tok in inner:
-                if (
-                    tok.i in self.by_token
-                    and tok.dep_ in ("poss", "compound", "nmod", "pobj")
-                    and self.by_token[tok.i].how != "pronoun"
-                ):
-                    return self.by_token[tok.i]
-            for tok in inner:
-                if tok.i in self.demonyms and tok.dep_ in ("amod", "compound", "nmod"):
-                    country = self.demonyms[tok.i]
-                    return Ref(
-                        ActorEntry(country, country, tok.text, ActorKind.STATE),
-                        tok.i,
-                        tok.i + 1,
-                        "demonym",
-                    )
-        return None
+            if child.i not in self.demonyms:
+                continue
+            for conj in child.conjuncts:
+                if conj.i in self.demonyms:
+                    country = self.demonyms[conj.i]
+                    code = country + found.code[3:] if len(found.code) == 6 else country
+                    entry = ActorEntry(code, country, conj.text, found.entry.kind)
+                    out.append(Ref(entry, conj.i, conj.i + 1, found.how))
+        return out
 
     def _listed_with(self, token: Token) -> list[Ref]:
         """'Saudi Arabia, the UAE, Bahrain and Egypt': every actor of a comma list.
@@ -398,33 +309,9 @@ class ActorIndex:
         A definite description of a state refers to the last state named before
         it; 'both'/'two' take the last two distinct states.
         """
-        if token.pos_ != "NOUN" or token.lower_ not in DESCRIPTION_NOUNS:
+        want = _described_count(token)
+        if not want:
             return []
-        if any(
-            c.dep_ == "relcl" or c.lower_ in ("only", "other", "many", "some")
-            for c in token.children
-        ):
-            return []  # "the only allies that have not ratified": a class, not named states
-        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "poss")}
-        if not dets & {
-            "the",
-            "both",
-            "two",
-            "three",
-            "four",
-            "five",
-            "its",
-            "their",
-            "this",
-            "that",
-            "these",
-            "those",
-        }:
-            return []
-        counts = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
-        want = max(
-            [counts[d] for d in dets if d in counts] or [2 if token.lower_.endswith("s") else 1]
-        )
         if want > 1:
             group = self._last_group(token, want)
             if group:  # "Saudi Arabia, the UAE, Bahrain and Egypt ... The four countries"
@@ -474,7 +361,7 @@ class ActorIndex:
     def party_noun(self, noun: Token) -> bool:
         """A noun for people, a place or an arm of a state ("workers", "republic",
         "officials"), which a demonym or an actor modifying it stands behind."""
-        return _party_word(noun) or self.book.sector_for(noun.lower_) is not None
+        return party_word(noun) or self.book.sector_for(noun.lower_) is not None
 
     def _leader(self, token: Token) -> Ref | None:
         """'Vietnamese-led forces', 'the Saudi-led coalition': the leading country."""
@@ -528,17 +415,13 @@ class ActorIndex:
         return []
 
     def _fits(self, low: str, ref: Ref) -> bool:
+        """Whether the subject of the pronoun's own clause can be what it takes up."""
         kind = ref.entry.kind
         if low in PERSON_PRONOUNS:
             return kind is ActorKind.PERSON
         if low in THING_PRONOUNS:
-            return kind in (
-                ActorKind.STATE,
-                ActorKind.METONYM,
-                ActorKind.IGO,
-                ActorKind.ORGANISATION,
-            )
-        return kind in (ActorKind.GROUP, ActorKind.STATE, ActorKind.IGO)
+            return kind in THINGS
+        return kind in PLURALS
 
     def antecedent(self, pronoun: Token) -> Ref | None:
         """The earlier actor that fits the pronoun (person, thing, plural).
@@ -557,36 +440,29 @@ class ActorIndex:
                 continue
             if pronoun.i - ref.start > 150:
                 break
-            kind = ref.entry.kind
-            if (
-                (low in PERSON_PRONOUNS and kind is ActorKind.PERSON)
-                or (
-                    low in THING_PRONOUNS
-                    and (
-                        kind
-                        in (
-                            ActorKind.STATE,
-                            ActorKind.METONYM,
-                            ActorKind.IGO,
-                            ActorKind.ORGANISATION,
-                        )
-                        # "the Russian company ... it would stop supplies"
-                        or (
-                            kind is ActorKind.GROUP
-                            and not self.doc[ref.end - 1].lower_.endswith("s")
-                        )
-                    )
-                )
-                or (
-                    low in PLURAL_PRONOUNS
-                    and kind in (ActorKind.GROUP, ActorKind.STATE, ActorKind.IGO)
-                )
-            ):
+            if self._fits_earlier(low, ref):
                 fitting.append(ref)
-        if not fitting:
-            return None
+        return self._preferred(fitting, pronoun) if fitting else None
+
+    def _fits_earlier(self, low: str, ref: Ref) -> bool:
+        """Whether an earlier mention can be what the pronoun ``low`` takes up: a person for
+        "he", a state, organisation or a singular group for "it" ("the Russian company ...
+        it would stop supplies"), a group, state or IGO for "they"."""
+        kind = ref.entry.kind
+        if low in PERSON_PRONOUNS and kind is ActorKind.PERSON:
+            return True
+        if low in THING_PRONOUNS and (
+            kind in THINGS
+            or (kind is ActorKind.GROUP and not self.doc[ref.end - 1].lower_.endswith("s"))
+        ):
+            return True
+        return low in PLURAL_PRONOUNS and kind in PLURALS
+
+    def _preferred(self, fitting: list[Ref], pronoun: Token) -> Ref:
+        """Among fitting mentions (latest first): the subject of an earlier main clause
+        ("China ... It urged"), else a subject or possessor, else the latest."""
         own_sentence = pronoun.sent.start
-        for ref in fitting:  # first choice: the subject of a main clause ("China ... It urged")
+        for ref in fitting:
             head = self.doc[ref.end - 1]
             main = head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
             if main and head.sent.start < own_sentence:
@@ -641,3 +517,19 @@ class ActorIndex:
                 grouped[key] = actor
             actor.mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
         return list(grouped.values())
+
+
+def _described_count(token: Token) -> int:
+    """How many states a definite description names ("the kingdom": 1, "both countries":
+    2, "the four countries": 4); 0 when ``token`` is no such description ("the only allies
+    that have not ratified" is a class, not named states)."""
+    if token.pos_ != "NOUN" or token.lower_ not in DESCRIPTION_NOUNS:
+        return 0
+    if any(
+        c.dep_ == "relcl" or c.lower_ in ("only", "other", "many", "some") for c in token.children
+    ):
+        return 0
+    dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "poss")}
+    if not dets & DEFINITE:
+        return 0
+    return max([COUNTS[d] for d in dets if d in COUNTS] or [2 if token.lower_.endswith("s") else 1])

@@ -1,0 +1,173 @@
+"""The rules that say which actor the head of a noun phrase stands for.
+
+:meth:`ActorIndex.actors_of <standoff.read.mentions.ActorIndex.actors_of>` asks
+:data:`HEAD_ACTORS`, in order, for the actor a phrase's head names; the first rule
+that answers decides (a pronoun with no antecedent answers :data:`NOTHING`: it names
+no one, and no later rule guesses). Each rule takes the article's index, the head
+token, and whether a demonym may stand for its country ("attacks on Russian
+refineries" -> RUS; "Russian oil" as a subject names no actor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from standoff.model import ActorKind
+from standoff.read.actors import ActorEntry
+from standoff.read.refs import Ref
+from standoff.read.rules import NOTHING, Nothing, Rules
+from standoff.read.words import WORDS
+
+if TYPE_CHECKING:
+    from standoff.read.mentions import ActorIndex
+
+PERSON_PRONOUNS = WORDS.person_pronouns
+THING_PRONOUNS = WORDS.thing_pronouns
+PLURAL_PRONOUNS = WORDS.plural_pronouns
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+PARTY_NOUNS = WORDS.party_nouns
+MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
+
+HeadRule = Callable[["ActorIndex", Token, bool], Ref | Nothing | None]
+
+
+def indexed(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """A name the entity rules already resolved: 'Russia', 'the Kremlin', 'Putin'."""
+    return index.by_token.get(token.i)
+
+
+def pronoun(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Nothing | None:
+    """'it', 'he', 'they': the earlier actor that fits (nothing when none does)."""
+    if token.pos_ == "PRON" or token.lower_ in PRONOUNS:
+        return index.antecedent(token) or NOTHING
+    return None
+
+
+def possessor(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Nothing | None:
+    """ "Kyiv's leadership", 'Trump administration': an actor that owns or modifies the head;
+    'its foreign ministry': the owner of a pronoun possessor, for a role noun."""
+    for child in token.children:
+        if child.dep_ in MODIFIER_DEPS and child.i in index.by_token:
+            return index.by_token[child.i]
+        if (
+            child.dep_ == "poss"
+            and child.lower_ in PRONOUNS
+            and index.book.sector_for(token.lower_)
+        ):
+            return index.antecedent(child) or NOTHING
+    return None
+
+
+def demonym_modifier(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """'Ukrainian officials' -> UKRGOV (a demonym on a role noun); 'Palestinian youths',
+    'Russian refineries' (with ``demonyms``) -> the country (unlike 'Russian oil')."""
+    for child in token.children:
+        if child.i not in index.demonyms or child.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        country = index.demonyms[child.i]
+        sector = index.book.sector_for(token.lower_)
+        if sector and len(country) == 3:
+            entry = ActorEntry(
+                country + sector, country, f"{child.text} {token.text}", ActorKind.GROUP
+            )
+            return Ref(entry, child.i, token.i + 1, "demonym and role")
+        if demonyms or party_word(token):
+            return _demonym_ref(child, country)
+    return None
+
+
+def role_holder(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """'the president', 'the envoy': the last person named with that role."""
+    if token.pos_ != "NOUN" or not index.book.sector_for(token.lower_):
+        return None
+    for ref in reversed(index.refs):
+        if (
+            ref.start < token.i
+            and ref.entry.kind is ActorKind.PERSON
+            and ref.entry.role
+            and token.lower_ in ref.entry.role.lower()
+        ):
+            return ref
+    return None
+
+
+def aimed_at(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """'the return of United Nations sanctions on Iran' (with ``demonyms``): the actor the
+    phrase is aimed 'on' or 'against', before any other actor inside it."""
+    if not demonyms:
+        return None
+    for t in _inner(token):
+        if t.i in index.by_token and t.dep_ == "pobj" and t.head.lower_ in ("on", "against"):
+            return index.by_token[t.i]
+    return None
+
+
+def named_inside(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """'attacks on the refineries of Russia', 'goods from India' (with ``demonyms``): an
+    actor named deeper in the phrase (never inside a clause of its own)."""
+    if not demonyms:
+        return None
+    for tok in _inner(token):
+        if (
+            tok.i in index.by_token
+            and tok.dep_ in ("poss", "compound", "nmod", "pobj")
+            and index.by_token[tok.i].how != "pronoun"
+        ):
+            return index.by_token[tok.i]
+    return None
+
+
+def demonym_inside(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """'attacks on Russian oil refineries' (with ``demonyms``): a demonym deeper in the
+    phrase, after any named actor."""
+    if not demonyms:
+        return None
+    for tok in _inner(token):
+        if tok.i in index.demonyms and tok.dep_ in ("amod", "compound", "nmod"):
+            return _demonym_ref(tok, index.demonyms[tok.i])
+    return None
+
+
+# The order is the meaning: a resolved name, then a pronoun, then the phrase's own
+# modifiers, and only then (for demonym-bearing phrases) actors deeper inside it.
+HEAD_ACTORS: Rules[HeadRule] = Rules(
+    "the actor a phrase's head names",
+    (
+        indexed,
+        pronoun,
+        possessor,
+        demonym_modifier,
+        role_holder,
+        aimed_at,
+        named_inside,
+        demonym_inside,
+    ),
+)
+
+
+def party_word(token: Token) -> bool:
+    """A noun for people or a place ("workers", "youths", "republic")."""
+    return token.lower_ in PARTY_NOUNS or token.lemma_.lower() in PARTY_NOUNS
+
+
+def _demonym_ref(tok: Token, country: str) -> Ref:
+    return Ref(ActorEntry(country, country, tok.text, ActorKind.STATE), tok.i, tok.i + 1, "demonym")
+
+
+def _inner(token: Token) -> list[Token]:
+    """The phrase's tokens outside any clause of its own."""
+    return [t for t in token.subtree if not _inside_clause(t, token)]
+
+
+def _inside_clause(tok: Token, top: Token) -> bool:
+    """True when ``tok`` sits in a clause (relative, participial, adverbial) below ``top``."""
+    while tok.i != top.i:
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") and tok.pos_ in ("VERB", "AUX"):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

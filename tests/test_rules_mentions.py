@@ -1,0 +1,47 @@
+"""Each rule of ``standoff.read.mention_rules`` on its own example, through the pipeline.
+
+Which actor a phrase's head names shows in the roles the role rules read
+(``"ASSAULT RUS->UKR"``): each case's roles are read with every rule and differ when
+that rule alone is disabled.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rulecheck import check_rule, roles
+from standoff.read import Reader
+from standoff.read.mention_rules import HEAD_ACTORS
+
+FILLER = (
+    "The weather in the region stayed cold and grey for many weeks, and most roads were "
+    "closed to traffic. "
+)
+CASES = [
+    ("indexed", "Russia attacked Ukraine.", "ASSAULT RUS->UKR"),
+    # A pronoun the article's first pass left unresolved (its search backwards stopped at an
+    # earlier pronoun more than 150 tokens away) is resolved when a rule asks for it.
+    ("pronoun",
+     "Russia said it would talk. " + FILLER * 9 + "Moscow then changed course. It attacked "
+     "Ukraine.",
+     "ASSAULT RUS->UKR"),
+    ("possessor", "Kyiv's forces attacked Russian positions.", "ASSAULT UKR->RUS"),
+    ("demonym_modifier", "Palestinian youths attacked Israeli soldiers.", "ASSAULT PSE->ISR"),
+    ("role_holder",
+     "Kremlin spokesman Dmitry Peskov spoke on Monday. The spokesman accused Kyiv of sabotage.",
+     "ACCUSE RUS->UKR"),
+    ("aimed_at", "Washington announced the reimposition of United Nations sanctions on Pyongyang.",
+     "SANCTION USA->PRK"),
+    ("named_inside", "Moscow attacked the capital's power grid in Kyiv's suburbs.",
+     "ASSAULT RUS->UKR"),
+    ("demonym_inside", "Ukraine attacked fuel depots in Russian ports.", "ASSAULT UKR->RUS"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "text", "found"), CASES, ids=[c[0] for c in CASES])
+def test_mention_rule_reads_its_example(reader: Reader, rule: str, text: str, found: str) -> None:
+    check_rule(reader, HEAD_ACTORS, rule, text, found, roles)
+
+
+def test_every_mention_rule_has_a_case() -> None:
+    assert HEAD_ACTORS.names() == [c[0] for c in CASES]

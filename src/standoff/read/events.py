@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from standoff.event_types import EVENT_TYPES, types_where
 from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
 from standoff.read.lexicon import THREATENABLE, Lexicon, Modality
@@ -33,34 +34,9 @@ from standoff.read.triggers import Trigger, TriggerKind, find_triggers, is_measu
 from standoff.read.words import WORDS
 
 # Event types with a clear other party: a missing target is worth inferring.
-TARGETED_TYPES = {
-    "AGREE",
-    "CONCEDE",
-    "REQUEST",
-    "REJECT",
-    "ACCUSE",
-    "ASSAULT",
-    "THREATEN",
-    "COERCE",
-}
-QUAD = {  # PLOVER's four classes, for inferring implicit targets from like events
-    "AGREE": "vcoop",
-    "CONSULT": "vcoop",
-    "SUPPORT": "vcoop",
-    "CONCEDE": "mcoop",
-    "COOPERATE": "mcoop",
-    "AID": "mcoop",
-    "RETREAT": "mcoop",
-    "REQUEST": "vconf",
-    "ACCUSE": "vconf",
-    "REJECT": "vconf",
-    "THREATEN": "vconf",
-    "PROTEST": "vconf",
-    "SANCTION": "mconf",
-    "MOBILIZE": "mconf",
-    "COERCE": "mconf",
-    "ASSAULT": "mconf",
-}
+TARGETED_TYPES = types_where("targeted")
+# The class like events are paired by, for inferring implicit targets ("vcoop", "mconf" ...).
+QUAD = {name: t.pairing_class for name, t in EVENT_TYPES.items()}
 
 
 @dataclass
@@ -349,7 +325,7 @@ def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], list[
 CONTENT_NOUNS = WORDS.content_nouns
 
 
-SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+SYMMETRIC = types_where("symmetric")
 ONE_WAY = WORDS.one_way_contacts
 
 

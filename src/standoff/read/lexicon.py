@@ -2,7 +2,9 @@
 
 Both are data, not code: ``plover-lexicon.yaml`` says which words carry which
 PLOVER event type, ``modality.yaml`` which words make an action threatened,
-hypothetical, refused or negated. Users and maintainers edit the YAML.
+hypothetical, refused or negated. Users and maintainers edit the YAML. What a type
+*is* (its quad, its target's prepositions, its threatened form) is in
+``event-types.yaml`` (:mod:`standoff.event_types`).
 """
 
 from __future__ import annotations
@@ -13,36 +15,16 @@ from importlib import resources
 
 import yaml
 
+from standoff.event_types import EVENT_TYPES
 from standoff.read.words import WORDS
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+PLOVER_TYPES = tuple(EVENT_TYPES)
 # Cooperative types: their announced or intended form is AGREE (PLOVER: "express
 # intent to cooperate"), their refusal REJECT.
-COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+COOPERATIVE = frozenset(name for name, t in EVENT_TYPES.items() if t.cooperative)
 # Event types whose threatened (not carried-out) form is THREATEN with this mode.
 THREATENABLE = {
-    "SANCTION": "sanction",
-    "ASSAULT": "assault",
-    "COERCE": "coerce",
-    "MOBILIZE": "mobilize",
-    "PROTEST": "protest",
+    name: t.threatened_mode for name, t in EVENT_TYPES.items() if t.threatened_mode is not None
 }
 LIGHT_VERBS = WORDS.light_verbs
 
@@ -58,7 +40,6 @@ class EventWords:
     adjectives: frozenset[str]
     phrases: frozenset[str]
     reported_phrases: frozenset[str]
-    preps: tuple[str, ...]
     objects: frozenset[str]
 
 
@@ -125,7 +106,6 @@ def load_lexicon() -> Lexicon:
             adjectives=_words(spec, "adjectives"),
             phrases=_words(spec, "phrases"),
             reported_phrases=_words(spec, "reported_phrases"),
-            preps=tuple(sorted(_words(spec, "preps"))),
             objects=_words(spec, "objects"),
         )
     lexicon = Lexicon(

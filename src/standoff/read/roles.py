@@ -24,6 +24,7 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
+from standoff.event_types import EVENT_TYPES, types_where
 from standoff.read.lexicon import LIGHT_VERBS, Lexicon
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.rules import Rules
@@ -33,9 +34,11 @@ from standoff.read.triggers import REPORTING_VERBS, Trigger, TriggerKind, is_mea
 from standoff.read.words import WORDS
 
 # Types whose target may be named by a demonym alone ("attacks on Russian refineries").
-MATERIAL = frozenset(("ASSAULT", "SANCTION", "COERCE", "MOBILIZE", "THREATEN"))
+MATERIAL = types_where("demonym_targets")
+# ... and those whose object or own preposition phrase may (meetings too: "met Iranian envoys").
+DEMONYM_OBJECTS = types_where("demonym_objects")
 # Types whose missing target is the owner of the offer answered ("accepted a U.S. proposal").
-ANSWERING = frozenset(("AGREE", "REJECT", "SUPPORT", "CONCEDE"))
+ANSWERING = types_where("answers_offer")
 # "travel to Washington for talks", "agreed over dinner": the meeting is the verb's occasion.
 OCCASION_PREPS = frozenset(("for", "over", "during", "at", "after"))
 COUNTED = WORDS.time_nouns | {"round", "rounds", "series"}
@@ -62,7 +65,7 @@ class RoleState:
     @property
     def preps(self) -> tuple[str, ...]:
         """The prepositions that introduce this type's target ("talks with", "attack on")."""
-        return self.lexicon.types[self.trigger.type].preps
+        return EVENT_TYPES[self.trigger.type].target_preps
 
     @property
     def material(self) -> bool:
@@ -90,7 +93,7 @@ class RoleState:
         if self.index.is_generic(head):
             self.generic = True
             return
-        demonyms = self.material or self.trigger.type == "CONSULT"
+        demonyms = self.trigger.type in DEMONYM_OBJECTS
         self.targets.extend(self.index.actors_of(head, demonyms=demonyms))
 
     def subject_actors(self, verb: Token) -> list[Ref]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from standoff.event_types import types_where
 from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
 from standoff.read.mentions import ActorIndex, Ref
@@ -26,7 +27,7 @@ CLAUSE_DEPS = ("advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj")
 # Dependents that never hold the other party: the doer, the manner, the time.
 SKIPPED_DEPS = (*SUBJECT_DEPS, "agent", "npadvmod", "punct", "mark", "aux", "neg")
 # Material acts whose foreign place is the party acted upon, when no other is named.
-ON_THE_GROUND = frozenset(("ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "SANCTION"))
+ON_THE_GROUND = types_where("on_the_ground")
 # Where and when, not to whom: "met at the G20 summit in Buenos Aires".
 SETTING_PREPS = frozenset(
     ("in", "at", "near", "inside", "outside", "across", "throughout", "during", "after", "before")

@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from standoff.read.deadlines import DEADLINE_NOUNS, set_date
 from standoff.read.events import Found
+from standoff.read.lexicon import COOPERATIVE
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.rules import Rules
 from standoff.read.syntax import subject_of
@@ -33,8 +34,8 @@ PATIENT_VERBS = WORDS.patient_verbs
 TIME_NOUNS = WORDS.time_nouns
 THREAT_NOUNS = DEADLINE_NOUNS | {"threat", "threats", "ultimatum", "warning"}
 MODALS = ("will", "would", "may", "could", "might", "shall", "'ll")
-# Event types a consequence cannot have and still be a threat.
-FRIENDLY = frozenset({"AGREE", "CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
+# Event types a consequence cannot have and still be a threat: the cooperative ones.
+FRIENDLY = COOPERATIVE
 
 SentenceRule = Callable[[Span, Assembly], None]
 

@@ -1,21 +1,19 @@
 """PLOVER conflict-cooperation scores per actor pair per day.
 
-The table (``standoff/data/plover-scores.yaml``) is PLOVER's Table 2.2 with its
-citation. A day's score for a pair is the mean score of the distinct events
-from source to target that day (countries compared at country level, so
+The scores (in ``standoff/data/event-types.yaml``, :mod:`standoff.event_types`) are
+PLOVER's Table 2.2 with its citation. A day's score for a pair is the mean score of the
+distinct events from source to target that day (countries compared at country level, so
 ``USAGOV`` and ``USA`` are one actor); events without a recipient are left out.
 """
 
 from __future__ import annotations
 
-import importlib.resources
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import yaml
-
+from standoff.event_types import event_table
 from standoff.model import Event, Standoff
 from standoff.track.keys import country
 from standoff.track.merge import event_day
@@ -33,10 +31,18 @@ class ScoreRow(NamedTuple):
 
 @lru_cache(maxsize=1)
 def score_table() -> dict[str, Any]:
-    """The PLOVER score table as shipped: ``{"categories": {TYPE: {score, modes}}, ...}``."""
-    text = importlib.resources.files("standoff").joinpath("data", "plover-scores.yaml").read_text()
-    table: dict[str, Any] = yaml.safe_load(text)
-    return table
+    """The PLOVER score table: ``{"citation", "scale", "categories": {TYPE: {score, quad,
+    modes[, printed]}}}``, from the event-type table."""
+    table = event_table()
+    categories: dict[str, Any] = {}
+    for name, t in table.types.items():
+        row: dict[str, Any] = {"score": t.score, "quad": t.quad}
+        if t.modes:
+            row["modes"] = dict(t.modes)
+        if t.printed is not None:
+            row["printed"] = t.printed
+        categories[name] = row
+    return {"citation": table.citation, "scale": list(table.scale), "categories": categories}
 
 
 def event_score(event_type: str, mode: str | None = None) -> float | None:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from standoff.read.actors import country_of
+
 TABLE = Path(__file__).resolve().parent.parent / "data" / "capabilities" / "cinc.yaml"
 
 
@@ -29,8 +31,9 @@ def capability(code: str) -> float | None:
         return float(values[code])
     if code in groups:
         return float(sum(values.get(m, 0.0) for m in groups[code]))
-    if len(code) > 3 and code[:3] in values:
-        return float(values[code[:3]])
+    country = country_of(code)  # RUSGOV -> RUS; an IGO (OPEC) is no country's
+    if country != code and country in values:
+        return float(values[country])
     return None
 
 

@@ -65,11 +65,3 @@ COW_TO_ISO3: Final[dict[int, str]] = {cow: iso for iso, cow in ISO3_TO_COW.items
 def is_major_cow(cow: int, year: int) -> bool:
     """Whether COW state ``cow`` was a COW major power in ``year``."""
     return any(start <= year <= end for start, end in COW_MAJOR_PERIODS.get(cow, ()))
-
-
-def country_part(code: str) -> str:
-    """The country part of an actor code: ``USAGOV`` -> ``USA``, ``EU`` -> ``EU``."""
-    code = code.strip().upper()
-    if code in INSTITUTIONS:
-        return code
-    return code[:3]

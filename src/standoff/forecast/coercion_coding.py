@@ -29,10 +29,10 @@ from standoff.forecast.coercion_actors import (
     INSTITUTIONS,
     ISO3_TO_COW,
     OPEN,
-    country_part,
 )
 from standoff.forecast.coercion_spec import FEATURES, MISSING, UNKNOWN, check_level
 from standoff.model import FeatureValue, Standoff, ThreatRecord
+from standoff.read.actors import country_of, is_igo
 from standoff.track.keys import jaccard, words
 
 Coded = tuple[str, str]  # (level, why)
@@ -140,8 +140,8 @@ def _code_all(threat: ThreatRecord, standoff: Standoff | None) -> dict[str, Code
 
 
 def _major(role: str, code: str) -> Coded:
-    country = country_part(code)
-    if country in INSTITUTIONS:
+    country = country_of(code)
+    if country in INSTITUTIONS or is_igo(country):
         return "no", f"{role} {country} is an international institution, not a COW major power"
     cow = ISO3_TO_COW.get(country)
     if cow is not None and any(end == OPEN for _, end in COW_MAJOR_PERIODS.get(cow, ())):
@@ -221,21 +221,21 @@ def _specific(threat: ThreatRecord, matches: list[tuple[str, str, bool]]) -> Cod
 
 
 def _multilateral(threat: ThreatRecord, standoff: Standoff | None) -> Coded:
-    sender = country_part(threat.sender)
+    sender = country_of(threat.sender)
     if sender in INSTITUTIONS:
         return "yes", f"sender {sender} is an international institution"
     if standoff is not None:
         # Another sender's threat counts only when it is this threat made jointly: the
         # same target, and the same demand or the same deadline.
         others = sorted({
-            country_part(t.sender) for t in standoff.threats
-            if t.id != threat.id and country_part(t.target) == country_part(threat.target)
-            and country_part(t.sender) != sender and _joint(t, threat)
+            country_of(t.sender) for t in standoff.threats
+            if t.id != threat.id and country_of(t.target) == country_of(threat.target)
+            and country_of(t.sender) != sender and _joint(t, threat)
         })
         if others:
             return "yes", (
                 f"{', '.join(others)} also threaten{'s' if len(others) == 1 else ''} "
-                f"{country_part(threat.target)} with the same demand or deadline"
+                f"{country_of(threat.target)} with the same demand or deadline"
             )
     return "no", f"one sender ({sender}) and no institution in the reading"
 

@@ -24,6 +24,7 @@ import yaml
 from standoff.forecast.capabilities import capability, citation
 from standoff.grammar import count
 from standoff.model import ActorKind, ClaimKind, Evidence, Standoff
+from standoff.read.actors import country_of
 from standoff.track.threats import is_live
 
 PLACEHOLDER_CAPABILITY = 0.001
@@ -66,10 +67,6 @@ def _quoted(text: str) -> str:
     return yaml.safe_dump(text, default_style='"', width=10_000).strip()
 
 
-def _country(code: str) -> str:
-    return code[:3] if len(code) > 3 and code[:3].isalpha() and code[:3].isupper() else code
-
-
 def draft_issues(standoff: Standoff) -> list[_Issue]:
     """The issues and stances the rules above find in ``standoff``."""
     issues: list[_Issue] = []
@@ -93,18 +90,18 @@ def draft_issues(standoff: Standoff) -> list[_Issue]:
             (p.sponsors, 90.0, 80.0, "sponsors"),
         ):
             for code in codes:
-                issue.stances[_country(code)] = _Stance(pos, sal, f"{role} the {p.name}")
+                issue.stances[country_of(code)] = _Stance(pos, sal, f"{role} the {p.name}")
         if issue.stances:
             issues.append(issue)
     rejecters = {
-        (_country(c.actor), _country(c.target)) for c in standoff.claims
+        (country_of(c.actor), country_of(c.target)) for c in standoff.claims
         if c.kind == ClaimKind.REJECTION and c.target
     }
     for t in standoff.threats:
         if not is_live(t):
             continue
         demand = t.demand or "the sender's demand"
-        sender, target = _country(t.sender), _country(t.target)
+        sender, target = country_of(t.sender), country_of(t.target)
         issue = _Issue(
             id=unique(_slug(f"demand {target} {demand}")), name=f"{target} meets: {demand}",
             low=f"{target} refuses", high=f"{target} complies in full", why=_cite(t.evidence),
@@ -116,7 +113,7 @@ def draft_issues(standoff: Standoff) -> list[_Issue]:
             f"{target} rejected {sender}'s statements" if rejected else f"{target} is the target",
         )
         for third in t.third_parties:
-            third = _country(third)
+            third = country_of(third)
             if third not in issue.stances and (third, sender) in rejecters:
                 issue.stances[third] = _Stance(20.0, 50.0, f"{third} rejected {sender}'s measures")
         issues.append(issue)

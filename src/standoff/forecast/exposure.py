@@ -19,8 +19,8 @@ import numpy as np
 import yaml
 
 from standoff.errors import UserError
-from standoff.forecast.coercion_actors import country_part
 from standoff.model import ExposureRow, Interval, ThreatRecord
+from standoff.read.actors import country_of
 
 DEFAULT_TABLE_PATH: Final = (
     Path(__file__).resolve().parents[1] / "data" / "exposure" / "energy-trade.yaml"
@@ -152,9 +152,9 @@ def exposure(
     entries = table if isinstance(table, dict) else (
         load_table(table) if table is not None else default_table()
     )
-    sender = country_part(threat.sender)
-    target = country_part(threat.target)
-    parties = [country_part(c) for c in threat.third_parties] or [
+    sender = country_of(threat.sender)
+    target = country_of(threat.target)
+    parties = [country_of(c) for c in threat.third_parties] or [
         code for code, entry in entries.items() if target in entry.energy_from
     ]
     rng = np.random.default_rng(seed)

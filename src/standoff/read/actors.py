@@ -48,15 +48,26 @@ class ActorEntry:
     role: str | None = None
 
 
+def is_igo(code: str | None) -> bool:
+    """Whether ``code`` names an international organisation of the shipped dictionary
+    (``NATO``, ``OPEC``, ``IAEA``; NGOs coded like IGOs too, such as ``ICRC``)."""
+    if not code:
+        return False
+    return code.strip().upper() in shipped_igo_codes()
+
+
 def country_of(code: str | None) -> str:
     """The country level of an actor code, the one rule for the whole project.
 
     ``USAGOV`` -> ``USA``; ``XKXGOV`` -> ``XKX``; an IGO is kept whole (``NATO``,
-    ``ECOWAS``); None or "" -> "".
+    ``OPEC``, ``IAEA``, ``ECOWAS``), and so is any code that is no country with a
+    sector; None or "" -> "".
     """
     if not code:
         return ""
     code = code.strip().upper()
+    if code in shipped_igo_codes():
+        return code
     head = code[:3]
     if len(code) >= 3 and pycountry.countries.get(alpha_3=head) is not None:
         return head

@@ -97,8 +97,6 @@ def _threat() -> ThreatRecord:
 def test_threats_get_outcomes_that_sum_to_one() -> None:
     standoff = Standoff(as_of=date(2025, 8, 6), threats=[_threat()])
     f = forecast_standoff(standoff, None, draws=30, seed=2)
-    if any("coercion model is not installed" in w for w in f.warnings):
-        pytest.skip("coercion layer not present")
     assert len(f.threats) == 1
     total = sum(o.probability.mean for o in f.threats[0].outcomes)
     assert total == pytest.approx(1.0)

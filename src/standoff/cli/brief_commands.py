@@ -2,14 +2,13 @@
 
 The pipeline for articles is read -> track -> forecast -> show; for a store it
 is the store's standoff as of a date -> forecast -> show. The layers are
-imported inside functions, so that a layer not built (or broken) gives one
-clear line instead of a failure at start-up.
+imported inside the functions that use them, so that ``standoff --help`` and the
+commands that need no language model start without loading spaCy.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
 import importlib.resources
 import sys
 from collections.abc import Iterable
@@ -36,24 +35,6 @@ DrawsOption = Annotated[
 SeedOption = Annotated[int, typer.Option("--seed", help="Random seed of the forecast.")]
 
 
-def _attribute(module: str, name: str, what: str) -> Any:
-    """``module.name``, or a UserError saying which layer is missing."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name is None or not module.startswith(exc.name):
-            raise  # a dependency of the layer is missing: a real bug, keep the traceback
-        raise UserError(f"{what} is not available in this installation ({module})") from None
-
-
-def _optional(module: str, name: str) -> Any | None:
-    """``module.name``, or None when that module is not part of this installation."""
-    try:
-        return _attribute(module, name, name)
-    except UserError:
-        return None
-
-
 def parse_as_of(value: str | None) -> date | None:
     """``--as-of YYYY-MM-DD``; a UserError naming the option when malformed."""
     from standoff.read.inputs import parse_date_option
@@ -72,8 +53,11 @@ def example_corpus() -> Path:
 
 @functools.cache
 def _reader() -> Any:
-    # Loading the language model takes seconds: once per process is enough.
-    return _attribute("standoff.read", "Reader", "the reader")()
+    # Loading the language model takes seconds: once per process is enough (and imported
+    # here, not at the top, so that `standoff --help` does not load spaCy).
+    from standoff.read import Reader
+
+    return Reader()
 
 
 def read_paths(paths: Iterable[Path], published: date | None = None) -> list[Reading]:
@@ -82,8 +66,8 @@ def read_paths(paths: Iterable[Path], published: date | None = None) -> list[Rea
     Every file is loaded (and bad input refused) before the reader is started.
     ``published`` is the publication date of articles that give none.
     """
-    iter_paths = _attribute("standoff.read.inputs", "iter_paths", "the reader")
-    load_file = _attribute("standoff.read.inputs", "load_file", "the reader")
+    from standoff.read.inputs import iter_paths, load_file
+
     given = list(paths)
     raws = [raw for path in iter_paths(given) for raw in load_file(path)]
     if not raws:
@@ -96,17 +80,18 @@ def standoff_from_paths(
     paths: list[Path], as_of: date | None, published: date | None = None
 ) -> Standoff:
     """The standoff of the articles under ``paths`` (none: the bundled examples)."""
-    build_standoff = _attribute("standoff.track.merge", "build_standoff", "the tracker")
+    from standoff.track.merge import build_standoff
+
     readings = read_paths(paths or [example_corpus()], published)
-    standoff: Standoff = build_standoff(readings, as_of)
-    return standoff
+    return build_standoff(readings, as_of)
 
 
 def standoff_from_store(path: Path, as_of: date | None) -> Standoff:
     if not path.is_file():
         raise UserError(f"--store {path}: no such file")
-    store_class = _attribute("standoff.track.store", "Store", "the store")
-    with store_class(path, read_only=True) as store:
+    from standoff.track.store import Store
+
+    with Store(path, read_only=True) as store:
         standoff: Standoff = store.standoff(as_of)
     return standoff
 
@@ -119,18 +104,14 @@ def run_forecast(
     *,
     overrides: dict[str, Any] | None = None,
     scheduler: str | None = None,
-) -> tuple[Forecast | None, Any | None]:
+) -> tuple[Forecast, Any | None]:
     """The forecast of a standoff and the scenario it used, as both `brief` and `forecast`
-    run it (scenario chosen by ``standoff.forecast.choose``); (None, None) with a note on
-    stderr when the forecast layer is not available."""
-    forecast_standoff = _optional("standoff.forecast", "forecast_standoff")
-    choose_scenario = _optional("standoff.forecast.choose", "choose_scenario")
-    if forecast_standoff is None or choose_scenario is None:
-        print("standoff: note: forecast skipped (standoff.forecast is not available)",
-              file=sys.stderr)
-        return None, None
+    run it (scenario chosen by ``standoff.forecast.choose``)."""
+    from standoff.forecast import forecast_standoff
+    from standoff.forecast.choose import choose_scenario
+
     choice = choose_scenario(standoff, scenario_path)
-    forecast: Forecast = forecast_standoff(
+    forecast = forecast_standoff(
         standoff, choice.scenario, draws=draws, seed=seed, overrides=overrides,
         scheduler=scheduler, scenario_note=choice.note,
     )
@@ -138,10 +119,11 @@ def run_forecast(
     return forecast, choice.scenario
 
 
-def scores_of(standoff: Standoff) -> list[Any] | None:
-    """Daily conflict-cooperation rows for the HTML chart, or None when not available."""
-    daily_scores = _optional("standoff.track.scores", "daily_scores")
-    return None if daily_scores is None else list(daily_scores(standoff))
+def scores_of(standoff: Standoff) -> list[Any]:
+    """Daily conflict-cooperation rows for the HTML chart."""
+    from standoff.track.scores import daily_scores
+
+    return list(daily_scores(standoff))
 
 
 @app.command("brief")

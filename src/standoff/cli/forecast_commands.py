@@ -106,8 +106,6 @@ def forecast_command(
     result, chosen = run_forecast(
         standoff, draws, seed, scenario, overrides=overrides, scheduler=scheduler
     )
-    if result is None:
-        raise UserError("the forecast layer is not available in this installation")
     if plot is not None:
         if chosen is None:
             raise UserError(f"--plot {plot}: no scenario to plot ({result.scenario})")

@@ -16,7 +16,9 @@ from typing import Any
 
 import numpy as np
 
+from standoff.forecast.coercion import predict_threat
 from standoff.forecast.expected_utility import ExpectedUtility
+from standoff.forecast.exposure import exposure
 from standoff.forecast.models import TRAJECTORY_ROUNDS, default_models
 from standoff.forecast.montecarlo import interval, simulate
 from standoff.forecast.scenario import Scenario
@@ -184,29 +186,19 @@ def _forecast_threats(
     chosen = [t for t in standoff.threats if threat_ids is None or t.id in threat_ids]
     if not chosen:
         return
-    predict_threat: Any = None
-    exposure: Any = None
-    try:
-        from standoff.forecast.coercion import predict_threat
-    except ImportError:  # the coercion layer not built yet
-        result.warnings.append("the coercion model is not installed: no threat outcome forecast")
-    try:
-        from standoff.forecast.exposure import exposure
-    except ImportError:
-        result.warnings.append("the exposure table is not installed: no third-party exposure")
     for threat in chosen:
         reason = why_not_forecast(threat)
         if reason is not None:
             result.not_forecast.append(
                 NotForecast(threat_id=threat.id, label=threat.label, reason=reason)
             )
-        elif predict_threat is not None:
+        else:
             result.threats.append(
                 predict_threat(
                     threat, standoff=standoff, overrides=overrides or None, draws=draws, seed=seed
                 )
             )
-        if exposure is not None and (reason is None or threat.third_parties):
+        if reason is None or threat.third_parties:
             # A resolved threat keeps its exposure when it named third parties: who pays for
             # secondary measures matters most once they are imposed (India, August 2025).
             # rate None: the exposure layer reads it from the threat's measures (or its default)

@@ -33,7 +33,8 @@ run: $(RUN_STAMP)
 	$(VENV)/bin/standoff brief
 
 lint: $(TEST_STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks scripts
+	$(VENV)/bin/vulture
 
 typecheck: $(TEST_STAMP)
 	$(VENV)/bin/mypy src/standoff

@@ -61,10 +61,6 @@ def threats(reader: Reader, text: str) -> set[str]:
     return out
 
 
-def demands(reader: Reader, text: str) -> set[str]:
-    return {f"{t.sender}->{t.target}: {t.demand}" for t in read(reader, text).threats if t.demand}
-
-
 def measures(reader: Reader, text: str) -> set[str]:
     return {f"{t.sender}->{t.target}: {m}" for t in read(reader, text).threats for m in t.measures}
 

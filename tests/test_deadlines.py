@@ -11,7 +11,6 @@ from standoff.read import Reader
 
 # A Friday; "Thursday" in the text is 14 March 2024.
 FRI = date(2024, 3, 15)
-THU = date(2024, 3, 14)
 
 
 def _read(reader: Reader, text: str, published: date | None = FRI) -> Reading:

@@ -17,10 +17,6 @@ from standoff.track.store import Store
 from test_ingest import run_cli
 from test_track_factories import AUG6, AUG7, article, event, reading, ultimatum_story
 
-MANUAL = (
-    Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "plover" / "PLOVER_MANUAL.pdf"
-)
-
 
 def test_score_table_has_the_sixteen_plover_categories_and_a_citation() -> None:
     table = score_table()

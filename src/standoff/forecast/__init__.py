@@ -223,12 +223,6 @@ def _check(result: Forecast) -> None:
             raise RuntimeError(f"threat {t.threat_id}: outcome probabilities sum to {total:.6f}")
 
 
-def scenario_from_path(path: Path | None) -> Scenario:
-    """The scenario at ``path``, or the reference scenario when None."""
-    from standoff.forecast.scenario_io import load_scenario
-
-    return load_scenario(path) if path is not None else reference_scenario()
-
 # `standoff.forecast(...)` is the Python API's function of that name (standoff/entrypoints.py).
 from standoff.entrypoints import make_callable  # noqa: E402
 

@@ -59,7 +59,6 @@ INSTITUTIONS: Final[dict[str, str]] = {
     "G7": "G7",
 }
 
-COW_TO_ISO3: Final[dict[int, str]] = {cow: iso for iso, cow in ISO3_TO_COW.items()}
 
 
 def is_major_cow(cow: int, year: int) -> bool:

@@ -165,7 +165,7 @@ def parse_csv_scenario(text: str, origin: str = "<scenario>") -> Scenario:
     rows = _rows(text)
     if not rows:
         raise UserError(f"{origin}:1: the scenario file is empty")
-    first_line, first = rows[0]
+    _line, first = rows[0]
     if len(first) >= 4 and _is_int(first[2]) and _is_int(first[3]):
         return _parse_ktab(rows, origin)
     return _parse_bdm(rows, origin)

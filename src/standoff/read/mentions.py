@@ -496,7 +496,7 @@ class ActorIndex:
         return not dets & {"both", "two", "three", "four", "five", "the", "these", "those"}
 
     # ------------------------------------------------------------------ output
-    def actors(self, offset_of: dict[int, int] | None = None) -> list[Actor]:
+    def actors(self) -> list[Actor]:
         """One :class:`Actor` per distinct (code, name), with every mention."""
         grouped: dict[tuple[str, str], Actor] = {}
         for ref in self.refs:

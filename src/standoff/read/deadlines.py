@@ -100,96 +100,131 @@ def deadline_candidates(
     """
     out: list[Candidate] = []
     for sent in doc.sents:
-        low = sent.text.lower()
-        has_deadline: object = any(
-            deadline_word(t) or t.lower_ == "unless" for t in sent
-        ) or re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low)
-        has_deadline = (
-            bool(has_deadline)
-            or sent.start in (threat_sentences or set())
-            or SCHEDULED.search(low) is not None
-        )
-        if not has_deadline:
+        if not _has_deadline(sent, threat_sentences or set()):
             continue
-        cue = MOVED_CUES.search(sent.text)
-        moved_from = sent.start_char + cue.end() if cue else None
-        if cue is not None:  # "cut the 50-day deadline to 10 days": the new value follows "to"
-            to = re.search(r"\b(to|until|till|at)\b", sent.text[cue.end() :])
-            if to is not None and moved_from is not None:
-                moved_from += to.start()
+        moved_from = _moved_from(sent)
         rel = BEFORE_DEADLINE.search(sent.text)
-        covered: list[tuple[int, int]] = []  # dates already taken as candidates
-        for ent in sent.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
-            if (
-                rel
-                and ent.start_char - sent.start_char <= rel.end()
-                and ent.end_char - sent.start_char >= rel.start()
-            ):
-                continue  # "two days before the deadline" is not the deadline itself
-            if published is not None and _past_midnight(ent):
-                # "sanctions came back into force at midnight", told the next morning: the
-                # day that ended at that midnight
-                day = published - timedelta(days=1)
-                at = ResolvedDate(
-                    value=day, precision=DatePrecision.DAY, text=ent.text, relative=True
-                )
-                out.append(Candidate(at, sent))
-                covered.append((ent.start_char, ent.end_char))
-                continue
-            if not _about_deadline(ent, sent) or _as_of(ent):
-                continue
-            resolved = resolve(ent.text, _anchor(ent, sent, published), "future")
-            if (
-                resolved.value is None
-                and resolved.precision is DatePrecision.UNRESOLVED
-                and not resolved.relative
-            ):
-                continue
-            if (
-                resolved.value is not None
-                and published is not None
-                and resolved.value < published - timedelta(days=1)
-                and not PASSED.search(sent.text)
-            ):
-                continue  # "the deadline he had announced on July 14": a past day, not the deadline
-            moved = moved_from is not None and ent.start_char >= moved_from
-            out.append(Candidate(resolved, sent, moved))
-            covered.append((ent.start_char, ent.end_char))
-        for m in QUOTED_DURATION.finditer(sent.text):
-            # 'had "ten days from today"', "to '10 or 12 days'": quotes often hide a duration
-            # from the entity recogniser; the words still set the deadline.
-            start = sent.start_char + m.start("span")
-            if any(a <= start < b for a, b in covered):
-                continue
-            resolved = resolve(m.group("span"), published, "future")
-            if resolved.value is not None:
-                moved = moved_from is not None and start >= moved_from
-                out.append(Candidate(resolved, sent, moved))
+        found, covered = _entity_candidates(sent, published, rel, moved_from)
+        out.extend(found)
+        out.extend(_quoted_candidates(sent, published, covered, moved_from))
         if rel is not None:
-            anchor = _sentence_day(sent, published)
-            if anchor is not None:
-                n = number(rel.group("n")) * (
-                    7 if rel.group("unit").lower().startswith("week") else 1
-                )
-                value = anchor[0] + timedelta(days=n)
-                how = f'"{rel.group(0)}", counted from {anchor[1]}, gives {describe(value)}'
-                moved = moved_from is not None
-                out.append(
-                    Candidate(
-                        ResolvedDate(
-                            value=value,
-                            precision=DatePrecision.DAY,
-                            text=rel.group(0),
-                            relative=True,
-                        ),
-                        sent,
-                        moved,
-                        how,
-                    )
-                )
+            out.extend(_counted_candidate(sent, published, rel, moved_from))
     return out
+
+
+def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
+    """A sentence that names a deadline, an ultimatum, an "unless", time given ("gave Moscow
+    50 days"), a measure scheduled to start, or that carries a threat."""
+    low = sent.text.lower()
+    return (
+        any(deadline_word(t) or t.lower_ == "unless" for t in sent)
+        or re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low) is not None
+        or sent.start in threat_sentences
+        or SCHEDULED.search(low) is not None
+    )
+
+
+def _moved_from(sent: Span) -> int | None:
+    """Where a moved deadline's new value starts (a character offset in the document):
+    after "cut the 50-day deadline to", None when the sentence moves no deadline."""
+    cue = MOVED_CUES.search(sent.text)
+    if cue is None:
+        return None
+    moved_from = sent.start_char + cue.end()
+    to = re.search(r"\b(to|until|till|at)\b", sent.text[cue.end() :])
+    if to is not None:  # "cut the 50-day deadline to 10 days": the new value follows "to"
+        moved_from += to.start()
+    return moved_from
+
+
+def _entity_candidates(
+    sent: Span, published: date | None, rel: re.Match[str] | None, moved_from: int | None
+) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """The dates the entity recogniser found that a deadline is about, and where they are."""
+    out: list[Candidate] = []
+    covered: list[tuple[int, int]] = []  # dates already taken as candidates
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if (
+            rel
+            and ent.start_char - sent.start_char <= rel.end()
+            and ent.end_char - sent.start_char >= rel.start()
+        ):
+            continue  # "two days before the deadline" is not the deadline itself
+        candidate = _midnight_candidate(ent, sent, published) or _date_candidate(
+            ent, sent, published, moved_from
+        )
+        if candidate is not None:
+            out.append(candidate)
+            covered.append((ent.start_char, ent.end_char))
+    return out, covered
+
+
+def _midnight_candidate(ent: Span, sent: Span, published: date | None) -> Candidate | None:
+    """'sanctions came back into force at midnight', told the next morning: the day that
+    ended at that midnight."""
+    if published is None or not _past_midnight(ent):
+        return None
+    day = published - timedelta(days=1)
+    at = ResolvedDate(value=day, precision=DatePrecision.DAY, text=ent.text, relative=True)
+    return Candidate(at, sent)
+
+
+def _date_candidate(
+    ent: Span, sent: Span, published: date | None, moved_from: int | None
+) -> Candidate | None:
+    """A date about a deadline, resolved forwards (not a past day: "the deadline he had
+    announced on July 14", unless the deadline has passed)."""
+    if not _about_deadline(ent, sent) or _as_of(ent):
+        return None
+    resolved = resolve(ent.text, _anchor(ent, sent, published), "future")
+    if (
+        resolved.value is None
+        and resolved.precision is DatePrecision.UNRESOLVED
+        and not resolved.relative
+    ):
+        return None
+    if (
+        resolved.value is not None
+        and published is not None
+        and resolved.value < published - timedelta(days=1)
+        and not PASSED.search(sent.text)
+    ):
+        return None
+    moved = moved_from is not None and ent.start_char >= moved_from
+    return Candidate(resolved, sent, moved)
+
+
+def _quoted_candidates(
+    sent: Span, published: date | None, covered: list[tuple[int, int]], moved_from: int | None
+) -> list[Candidate]:
+    """'had "ten days from today"', "to '10 or 12 days'": quotes often hide a duration from
+    the entity recogniser; the words still set the deadline."""
+    out: list[Candidate] = []
+    for m in QUOTED_DURATION.finditer(sent.text):
+        start = sent.start_char + m.start("span")
+        if any(a <= start < b for a, b in covered):
+            continue
+        resolved = resolve(m.group("span"), published, "future")
+        if resolved.value is not None:
+            moved = moved_from is not None and start >= moved_from
+            out.append(Candidate(resolved, sent, moved))
+    return out
+
+
+def _counted_candidate(
+    sent: Span, published: date | None, rel: re.Match[str], moved_from: int | None
+) -> list[Candidate]:
+    """'two days before the deadline', counted from the day the sentence tells."""
+    anchor = _sentence_day(sent, published)
+    if anchor is None:
+        return []
+    n = number(rel.group("n")) * (7 if rel.group("unit").lower().startswith("week") else 1)
+    value = anchor[0] + timedelta(days=n)
+    how = f'"{rel.group(0)}", counted from {anchor[1]}, gives {describe(value)}'
+    at = ResolvedDate(value=value, precision=DatePrecision.DAY, text=rel.group(0), relative=True)
+    return [Candidate(at, sent, moved_from is not None, how)]
 
 
 def _past_midnight(ent: Span) -> bool:

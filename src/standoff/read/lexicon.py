@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -83,31 +84,14 @@ def load_lexicon() -> Lexicon:
         encoding="utf-8"
     )
     raw = yaml.safe_load(text)
-    types: dict[str, EventWords] = {}
     noun_phrases = {
         str(k).lower(): str(v) for k, v in (raw.pop("noun_phrases", None) or {}).items()
     }
-    object_rules: dict[tuple[str, str], str] = {}
-    for rule in raw.pop("object_rules", None) or []:
-        for verb in _words(rule, "verbs"):
-            for obj in _words(rule, "objects"):
-                object_rules.setdefault((verb, obj), str(rule["type"]))
-    for kind in [*noun_phrases.values(), *object_rules.values()]:
+    object_rules = _object_rules(raw.pop("object_rules", None) or [])
+    for kind in [*noun_phrases.values(), *object_rules.values(), *raw]:
         if kind not in PLOVER_TYPES:
             raise ValueError(f"plover-lexicon.yaml: {kind} is not a PLOVER event type")
-    for name, spec in raw.items():
-        if name not in PLOVER_TYPES:
-            raise ValueError(f"plover-lexicon.yaml: {name} is not a PLOVER event type")
-        types[name] = EventWords(
-            type=name,
-            verbs=_words(spec, "verbs"),
-            verbs_with_object=_words(spec, "verbs_with_object"),
-            nouns=_words(spec, "nouns"),
-            adjectives=_words(spec, "adjectives"),
-            phrases=_words(spec, "phrases"),
-            reported_phrases=_words(spec, "reported_phrases"),
-            objects=_words(spec, "objects"),
-        )
+    types = {name: _event_words(name, spec) for name, spec in raw.items()}
     lexicon = Lexicon(
         types=types,
         measures=types["SANCTION"].objects | types["SANCTION"].nouns,
@@ -116,19 +100,45 @@ def load_lexicon() -> Lexicon:
     )
     for words in types.values():
         # First listed type wins for a word in two lists: keep the file's order meaningful.
-        for verb in words.verbs:
-            lexicon.verb_index.setdefault(verb, words.type)
-        for noun in words.nouns:
-            lexicon.noun_index.setdefault(noun, words.type)
-        for adjective in words.adjectives:
-            lexicon.adjective_index.setdefault(adjective, words.type)
-        for phrase in words.phrases:
-            lexicon.phrase_index.setdefault(phrase, words.type)
-        for phrase in words.reported_phrases:
-            lexicon.reported_index.setdefault(phrase, words.type)
-        for verb in words.verbs_with_object:
-            lexicon.object_verbs.setdefault(verb, words.type)
+        for field_name, index_name in INDEXES:
+            index: dict[str, str] = getattr(lexicon, index_name)
+            for word in getattr(words, field_name):
+                index.setdefault(word, words.type)
     return lexicon
+
+
+# The lexicon's word lists and the reverse index (word -> type) each one feeds.
+INDEXES = (
+    ("verbs", "verb_index"),
+    ("nouns", "noun_index"),
+    ("adjectives", "adjective_index"),
+    ("phrases", "phrase_index"),
+    ("reported_phrases", "reported_index"),
+    ("verbs_with_object", "object_verbs"),
+)
+
+
+def _object_rules(rules: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """(verb, object) -> type, from rules that list verbs and objects ("suspend aid")."""
+    out: dict[tuple[str, str], str] = {}
+    for rule in rules:
+        for verb in _words(rule, "verbs"):
+            for obj in _words(rule, "objects"):
+                out.setdefault((verb, obj), str(rule["type"]))
+    return out
+
+
+def _event_words(name: str, spec: dict[str, list[str]]) -> EventWords:
+    return EventWords(
+        type=name,
+        verbs=_words(spec, "verbs"),
+        verbs_with_object=_words(spec, "verbs_with_object"),
+        nouns=_words(spec, "nouns"),
+        adjectives=_words(spec, "adjectives"),
+        phrases=_words(spec, "phrases"),
+        reported_phrases=_words(spec, "reported_phrases"),
+        objects=_words(spec, "objects"),
+    )
 
 
 @cache

@@ -16,6 +16,13 @@ _.demonym_targets
 _.demonym_objects
 _.on_the_ground
 
+# standoff.read.lexicon: the word lists of an EventWords are read by name (load_lexicon's
+# INDEXES feed each list into its reverse index).
+_.verbs
+_.verbs_with_object
+_.adjectives
+_.reported_phrases
+
 # pydantic: configuration and serialised fields that no code reads by attribute.
 _.model_config
 _.schema_version  # written into every Reading and export; readers of the JSON use it

@@ -27,19 +27,6 @@ OUTCOMES: Final[tuple[Outcome, ...]] = ("concede", "settle", "back_down", "impos
 
 # Feature name -> its levels, in column order. Each feature is one-hot coded,
 # every level (missing included) a column: the L2 penalty makes that identifiable.
-#   sender_major, target_major   the sender / target is a COW major power
-#   issue                        what the sender demands, grouped from TIES issue codes
-#   threat_trade                 trade measures threatened (tariffs, import/export limits,
-#                                partial embargo)
-#   threat_financial             financial measures threatened (asset freeze, aid cut-off)
-#   threat_embargo               total embargo or blockade threatened
-#   threat_other                 other or unspecified measures (travel bans, "sanctions")
-#   specific                     the threat specifies the sanction (TIES bspecif)
-#   commitment                   the sender's commitment (TIES scommit)
-#   target_costs                 costs the sanction would impose on the target (TIES
-#                                anticipatedtargetcosts)
-#   sender_costs                 costs to the sender (major includes severe)
-#   multilateral                 several senders or an international institution
 FEATURES: Final[dict[str, tuple[str, ...]]] = {
     "sender_major": ("yes", "no", MISSING),
     "target_major": ("yes", "no", MISSING),
@@ -55,7 +42,20 @@ FEATURES: Final[dict[str, tuple[str, ...]]] = {
     "multilateral": ("yes", "no", MISSING),
 }
 
-
+FEATURE_HELP: Final[dict[str, str]] = {
+    "sender_major": "the sender is a COW major power",
+    "target_major": "the target is a COW major power",
+    "issue": "what the sender demands, grouped from TIES issue codes",
+    "threat_trade": "trade measures threatened (tariffs, import/export limits, partial embargo)",
+    "threat_financial": "financial measures threatened (asset freeze, aid cut-off)",
+    "threat_embargo": "total embargo or blockade threatened",
+    "threat_other": "other or unspecified measures threatened (travel bans, 'sanctions')",
+    "specific": "the threat specifies the sanction (TIES bspecif)",
+    "commitment": "the sender's commitment (TIES scommit)",
+    "target_costs": "costs the sanction would impose on the target (TIES anticipatedtargetcosts)",
+    "sender_costs": "costs the sanction would impose on the sender (major includes severe)",
+    "multilateral": "several senders or an international institution",
+}
 
 def columns() -> list[str]:
     """Column names of the design matrix, ``feature=level``, in order."""

@@ -96,40 +96,49 @@ class ReviewItem:
 
 def doubts(item: Item, reading: Reading) -> list[tuple[float, str]]:
     """What made the reader guess on this item: (weight, reason) pairs."""
+    if isinstance(item, Event):
+        return _event_doubts(item, reading)
+    if isinstance(item, Threat):
+        return _threat_doubts(item, reading)
+    return [] if item.sponsors else [(0.2, "no sponsor named")]
+
+
+def _event_doubts(item: Event, reading: Reading) -> list[tuple[float, str]]:
     found: list[tuple[float, str]] = []
     how = {a.code: a.how for a in reading.actors}
-    if isinstance(item, Event):
-        if "target inferred" in item.context:
-            found.append((0.3, "target inferred, not stated"))
-        if item.target is None:
-            found.append((0.2, "no target"))
-        for role, code in (("source", item.source), ("target", item.target)):
-            if code is not None and how.get(code, "dictionary") != "dictionary":
-                found.append((0.2, f"{role} found by {how[code]}"))
-    elif isinstance(item, Threat):
-        if not item.measures:
-            found.append((0.2, "no measures stated"))
-        if item.demand is None:
-            found.append((0.1, "no demand stated"))
-        deadline = item.deadline
-        if deadline is not None:
-            if deadline.value is None:
-                found.append((0.3, "deadline unresolved"))
-            elif deadline.precision is not DatePrecision.DAY:
-                found.append((0.2, f"deadline only to the {deadline.precision.value}"))
-            if deadline.approximate:
-                found.append((0.2, "deadline approximate"))
-            sentences = {e.sentence.strip() for e in item.evidence}
-            if any(
-                w.kind in _DEADLINE_DOUBTS
-                and w.evidence is not None
-                and w.evidence.sentence.strip() in sentences
-                for w in reading.warnings
-            ):
-                found.append((0.3, "the reader saw conflicting deadlines"))
-    else:
-        if not item.sponsors:
-            found.append((0.2, "no sponsor named"))
+    if "target inferred" in item.context:
+        found.append((0.3, "target inferred, not stated"))
+    if item.target is None:
+        found.append((0.2, "no target"))
+    for role, code in (("source", item.source), ("target", item.target)):
+        if code is not None and how.get(code, "dictionary") != "dictionary":
+            found.append((0.2, f"{role} found by {how[code]}"))
+    return found
+
+
+def _threat_doubts(item: Threat, reading: Reading) -> list[tuple[float, str]]:
+    found: list[tuple[float, str]] = []
+    if not item.measures:
+        found.append((0.2, "no measures stated"))
+    if item.demand is None:
+        found.append((0.1, "no demand stated"))
+    deadline = item.deadline
+    if deadline is None:
+        return found
+    if deadline.value is None:
+        found.append((0.3, "deadline unresolved"))
+    elif deadline.precision is not DatePrecision.DAY:
+        found.append((0.2, f"deadline only to the {deadline.precision.value}"))
+    if deadline.approximate:
+        found.append((0.2, "deadline approximate"))
+    sentences = {e.sentence.strip() for e in item.evidence}
+    if any(
+        w.kind in _DEADLINE_DOUBTS
+        and w.evidence is not None
+        and w.evidence.sentence.strip() in sentences
+        for w in reading.warnings
+    ):
+        found.append((0.3, "the reader saw conflicting deadlines"))
     return found
 
 

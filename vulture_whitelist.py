@@ -41,9 +41,13 @@ _.should_exit
 # PEP 562 module __getattr__: standoff.show exports its functions lazily.
 __getattr__
 
-# rich reads these attributes of a table column.
+# rich reads these attributes of a table and its columns.
 _.overflow
 _.min_width
+_.title_justify
+
+# Assigning a module's __class__ makes the package callable (standoff/entrypoints.py).
+_.__class__
 
 # The context-manager protocol names __exit__'s third parameter.
 trace

@@ -3,10 +3,14 @@ used by the reader, the tracker and the forecast alike: an IGO is never a state.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from standoff.forecast.capabilities import capability
 from standoff.forecast.coercion_coding import _major
+from standoff.model import RawArticle
+from standoff.read import Reader
 from standoff.read.actors import country_of, is_igo
 from standoff.read.score import country as score_country
 from standoff.track.keys import country as track_country
@@ -57,3 +61,15 @@ def test_capabilities_read_a_sector_code_as_its_country_and_an_igo_as_its_own() 
     assert capability("USAGOV") == capability("USA") is not None
     assert capability("OPEC") is None  # no row, and never the row of a state "OPE"
     assert capability("NATO") is not None  # the sum of its listed members
+
+
+def test_an_igo_threat_is_one_threaten_event(reader: Reader) -> None:
+    """The THREATEN event a threat adds for its sender is compared with the sentence's own
+    events at country level by the same rule: an IGO sender (once cut to "ECO") no longer
+    gets a second, duplicate event."""
+    reading = reader.read(
+        RawArticle(text="ECOWAS will impose sanctions on Mali unless the junta sets a date."),
+        date(2025, 8, 6),
+    )
+    threatens = [(e.source, e.target) for e in reading.events if e.type == "THREATEN"]
+    assert threatens.count(("ECOWAS", "MLI")) == 1

@@ -29,7 +29,7 @@ from standoff.model import (
     Warning,
 )
 from standoff.read import claims as claim_rules
-from standoff.read.actors import ActorDictionary, ActorEntry, load_dictionary
+from standoff.read.actors import ActorDictionary, ActorEntry, country_of, load_dictionary
 from standoff.read.clean import clean
 from standoff.read.dates import resolve
 from standoff.read.events import (
@@ -291,7 +291,7 @@ def _third_party_threats(threats: list[Threat], events: list[Event]) -> list[Eve
     """A threat is a THREATEN event of its sender against its target, and against each of its
     third parties (secondary measures), even when no single verb says "threaten"."""
     out: list[Event] = []
-    have = {(e.type, e.source[:3], (e.target or "")[:3]) for e in events}
+    have = {(e.type, country_of(e.source), country_of(e.target)) for e in events}
     for t in threats:
         # a measure the article reports carried out is a SANCTION, not a fresh threat, even
         # when its deadline is known

@@ -100,7 +100,7 @@ def _event_type(name: str, spec: Any) -> EventType:
     known = {f.name for f in fields(EventType)} - {"name"}
     unknown = set(spec) - known
     if unknown:
-        raise ValueError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+        raise ValueError(f"{where}: unknown fields: {', '.join(sorted(unknown))}")
     missing = {"quad", "score", "pairing_quad", "target_preps"} - set(spec)
     if missing:
         raise ValueError(f"{where}: missing {', '.join(sorted(missing))}")

@@ -3,7 +3,7 @@
 The detectors and role rules of ``standoff.read.proposals`` (a case's finding is a
 proposal, ``"ceasefire by UKR"``, ``"ceasefire opposed by RUS"``) and the condition
 rules of ``standoff.read.claims`` (``"RUS: sanctions relief"``): each is read with every
-rule and is gone when that rule alone is disabled.
+rule and is gone when that rule alone is disabled. The examples are our own sentences.
 """
 
 from __future__ import annotations
@@ -13,28 +13,53 @@ import pytest
 from rulecheck import check_rule, conditions, proposals
 from standoff.read import Reader
 from standoff.read.claims import CONDITIONS
-from standoff.read.proposals import HEAD_ROLES, PROPOSAL_ROLES, PROPOSALS
+from standoff.read.proposal_acts import OFFERED_ACTS
+from standoff.read.proposal_roles import HEAD_ROLES, PROPOSAL_ROLES
+from standoff.read.proposals import PROPOSALS
 from standoff.read.rules import Rules
 
 CASES = {
     PROPOSALS: [
         ("offered_act", "Mexico offered to deploy troops to its southern border.",
          "deployment by MEX"),
+        ("proposed_clause", "Norway proposed that both sides pause the quotas for a month.",
+         "pause by NOR"),
+        ("planned_meeting", "Oman will host another round of talks in Muscat next week.",
+         "talks by OMN"),
+        ("proposal_head", "An Egyptian proposal was on the table on Monday.",
+         "proposal by EGY"),
         ("proposal_noun", "The moratorium demanded by Kyiv never came.", "moratorium by UKR"),
         ("offered_noun", "Denmark offered the use of its bases in Greenland.", "use by DNK"),
+        ("reference", "Chile made a proposal on Monday. Peru rejected the offer on Tuesday.",
+         "proposal opposed by PER"),
+    ],
+    OFFERED_ACTS: [
+        ("offered_to", "Chile offered to mediate between the two.", "mediation by CHL"),
+        ("asked_to", "Peru urged Chile to extend the deadline.", "extension by PER"),
+        ("agreed_to", "Chile and Peru agreed to meet again in Lima.", "meeting by CHL,PER"),
+        ("wanted_act", "Ecuador wants to negotiate with Colombia.", "negotiations by ECU"),
+        ("meeting_to_come", "Bolivia will negotiate with Chile over the port.",
+         "negotiations by BOL"),
+        ("recommended_act", "Peru's foreign minister said Chile should extend the deadline.",
+         "extension by PER"),
+        ("carried_act",
+         "Lima circulated a draft resolution that would extend the mandate for six months.",
+         "extension by PER"),
     ],
     PROPOSAL_ROLES: [
-        ("own_sponsors", "A Turkish ceasefire plan is on the table.", "plan by TUR"),
-        ("proposal_for", "An American proposal for a truce was discussed on Monday.",
-         "truce by USA"),
+        ("own_sponsors", "A Turkish ceasefire plan is on the table.", "ceasefire by TUR"),
         ("participle_stance", "The ceasefire demanded by Kyiv did not come.",
          "ceasefire by UKR"),
         ("governing_words", "Kyiv proposed a ceasefire.", "ceasefire by UKR"),
     ],
     HEAD_ROLES: [
-        ("stance_verb", "Moscow rejected the ceasefire.", "ceasefire opposed by RUS"),
+        ("stance_verb", "Chile proposed a ceasefire. Peru rejected the ceasefire.",
+         "ceasefire opposed by PER"),
         ("endorsement", "Kyiv maintains that only a ceasefire would suffice.",
          "ceasefire by UKR"),
+        ("readiness", "Bolivia remained open to dialogue with Chile.", "dialogue by BOL"),
+        ("open_door", "Chile's foreign minister said the door to talks remained open.",
+         "talks by CHL"),
     ],
     CONDITIONS: [
         ("listed_conditions",
@@ -61,3 +86,55 @@ def test_rule_reads_its_example(
 @pytest.mark.parametrize("registry", list(CASES), ids=lambda r: r.step)
 def test_every_rule_has_a_case(registry: Rules) -> None:
     assert registry.names() == [c[0] for c in CASES[registry]]
+
+
+# Mentions that put nothing forward: things held, done, named or asked for that are no
+# proposal, and offers refused or withheld.
+NO_PROPOSAL = [
+    "The talks in Lima ended on Monday without a statement.",
+    "Leaders met at an EU summit in Brussels on Thursday.",
+    "India put the Indus Waters Treaty in abeyance on Wednesday.",
+    "The United States dropped its plan to put tariffs on Mexican goods.",
+    "Maduro called the meeting a victory for dialogue.",
+    "Paris said any attack would be met with a firm response.",
+    "The European Union and Japan called for restraint.",
+    "Seoul had not offered a satisfactory solution.",
+    "The proposal offered no path to a final agreement.",
+    "Chinese investment deals were blocked on security grounds.",
+]
+
+
+@pytest.mark.parametrize("text", NO_PROPOSAL)
+def test_a_mention_floats_no_proposal(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text
+
+
+def test_the_plan_is_the_proposal_just_made(reader: Reader) -> None:
+    # a bare "the plan" names the proposal introduced in the last sentences ...
+    text = "Chile proposed a ceasefire on Monday. Peru rejected the plan on Tuesday."
+    assert "ceasefire opposed by PER" in proposals(reader, text)
+    # ... not one made long before
+    far = (
+        "Chile proposed a ceasefire on Monday. Bolivia closed its border. Ecuador recalled "
+        "its envoy. Colombia held elections. Peru rejected the plan on Tuesday."
+    )
+    assert "ceasefire opposed by PER" not in proposals(reader, far)
+
+
+def test_an_agreement_elsewhere_does_not_back_a_proposal(reader: Reader) -> None:
+    text = "Chile proposed a ceasefire on Monday. Peru and Bolivia signed a trade agreement."
+    found = proposals(reader, text)
+    assert "ceasefire by CHL" in found
+    assert not any(f.startswith("ceasefire backed") for f in found), found
+
+
+def test_a_third_party_announcing_a_meeting_floats_it(reader: Reader) -> None:
+    text = "Malaysia said the two leaders would meet in Kuala Lumpur on Monday."
+    assert proposals(reader, text) == {"meeting by MYS"}
+
+
+def test_an_agreed_stop_to_firing_is_the_articles_truce(reader: Reader) -> None:
+    ceasefire = "India and Pakistan agreed on Saturday to stop all firing."
+    assert proposals(reader, ceasefire) == {"ceasefire by IND,PAK"}
+    truce = "The truce held. India and Pakistan agreed on Saturday to stop all firing."
+    assert "truce by IND,PAK" in proposals(reader, truce)

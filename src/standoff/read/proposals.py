@@ -1,17 +1,29 @@
 """Proposals: what the actors put forward, and who sponsors, backs or opposes it.
 
-A *proposal* is found by the detectors of :data:`PROPOSALS`, in order, on each word:
-an act offered as a verb ("Mexico offered to deploy troops"), a key noun
-(ceasefire, moratorium, summit, ...) in a proposal context, or any noun an offering
-verb puts forward ("offered the presidential aircraft"). Mentions of the same key
-across the article are one proposal. Who stands where on it is read by
-:data:`PROPOSAL_ROLES` (the noun's own phrase) and, up its chain of governing words,
-:data:`HEAD_ROLES` ("proposed by", "Kyiv accepted", "only a ceasefire would suffice").
+A *proposal* is something one side puts forward for others to take up: a plan, an
+offer, a ceasefire, talks, a summit, a mediation, a draft resolution, an exchange. The
+detectors of :data:`PROPOSALS` find one where it is *floated*, on each word in order:
+
+- an act put forward as a verb ("Mexico offered to deploy troops", "Chile was ready to
+  talk", "urged Peru to resume negotiations", "agreed to meet again in Lima");
+- a clause proposed ("Norway proposed that both sides pause the quotas");
+- a meeting planned ("Oman will host another round of talks");
+- a proposal word with what it proposes ("Kyiv's idea of a licensing system", "the
+  ceasefire plan put forward by Ankara", "an Egyptian proposal");
+- a key noun (ceasefire, moratorium, summit, ...) in a proposal context;
+- any noun an offering verb puts forward ("offered the presidential aircraft");
+- a bare "the plan", "that offer": the proposal just introduced, for what is said of it.
+
+A mere mention ("the talks", "a trade deal") floats nothing: it only joins a proposal
+already floated under the same key. Acts put forward as verbs are read by
+:mod:`standoff.read.proposal_acts`; who stands where on a proposal, by
+:mod:`standoff.read.proposal_roles`, on the word that carries it (the proposal word of
+"the ceasefire idea"), and only from sentences that name it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -20,41 +32,25 @@ from standoff.model import Proposal
 from standoff.read.claims import ArticleContext
 from standoff.read.events import Found
 from standoff.read.mentions import ActorIndex, countries_of
-from standoff.read.rules import NOTHING, Nothing, Rules, first_match
-from standoff.read.syntax import agent_of, prep_objects, subject_of
+from standoff.read.proposal_acts import OFFERED_ACTS, ceasefire_key, to_come
+from standoff.read.proposal_roles import (
+    SUPPORT_VERBS,
+    Role,
+    asked,
+    marked_proposed,
+    negated,
+    roles_of,
+    stance_lemma,
+    stance_of,
+)
+from standoff.read.rules import Rules, first_match
+from standoff.read.syntax import agent_of, subject_of
 from standoff.read.words import WORDS
 
 PROPOSAL_NOUNS = WORDS.proposal_nouns
-SPONSOR_VERBS = WORDS.sponsor_verbs
-SUPPORT_VERBS = WORDS.support_verbs
-OPPOSE_VERBS = WORDS.oppose_verbs
-STANCE_VERBS = SPONSOR_VERBS | SUPPORT_VERBS | OPPOSE_VERBS
-ENDORSING_PREDICATES = WORDS.endorsing_predicates
-
-HELD_NOT_PROPOSED = {
-    "talk",
-    "talks",
-    "negotiation",
-    "negotiations",
-    "conference",
-    "mediation",
-    "dialogue",
-    "meeting",
-}
-PROPOSAL_HEADS = {
-    "proposal",
-    "plan",
-    "offer",
-    "idea",
-    "initiative",
-    "call",
-    "push",
-    "bid",
-    "demand",
-}
-
-# ('sponsor' | 'supporter' | 'opponent' | 'sponsor-of-recipient', countries)
-Role = tuple[str, list[str]]
+PROPOSAL_HEADS = WORDS.proposal_heads
+# How many sentences back a bare "the plan" may point.
+REFERENCE_SPAN = 2
 
 
 @dataclass
@@ -66,6 +62,8 @@ class _ProposalDraft:
     opponents: list[str] = field(default_factory=list)
     origin: str | None = None
     sentences: list[Span] = field(default_factory=list)
+    floated: bool = False  # put forward somewhere in the article, not only mentioned
+    last: int = 0  # the number of the last sentence that named it
 
 
 @dataclass
@@ -75,6 +73,39 @@ class ProposalAssembly:
     index: ActorIndex
     partners: dict[str, list[str]]  # who met whom: a proposal put to one came from the other
     drafts: dict[str, _ProposalDraft] = field(default_factory=dict)
+    latest: _ProposalDraft | None = None  # the proposal introduced last ("the plan")
+    content: set[int] = field(default_factory=set)  # words inside a proposal's own clause
+    sentence: int = 0  # the number of the sentence being read
+
+    def float(self, key: str, text: str, sent: Span, roles: list[Role]) -> _ProposalDraft:
+        """A proposal put forward in ``sent`` (again, when its key is known), with who
+        stands where on it."""
+        draft = self.drafts.setdefault(key, _ProposalDraft(key, text))
+        draft.floated = True
+        self.latest = draft
+        self.mention(draft, sent, roles)
+        return draft
+
+    def mention(self, draft: _ProposalDraft, sent: Span, roles: list[Role]) -> None:
+        """A sentence that names ``draft``, and the stances it reports on it."""
+        draft.sentences.append(sent)
+        draft.last = self.sentence
+        for kind, countries in roles:
+            if kind == "sponsor-of-recipient":
+                countries = [c for r in countries for c in self.partners.get(r, [])]
+                kind = "sponsor"
+            bucket = {
+                "sponsor": draft.sponsors,
+                "supporter": draft.supporters,
+                "opponent": draft.opponents,
+            }[kind]
+            bucket.extend(c for c in dict.fromkeys(countries) if c not in bucket)
+
+    def recent(self) -> _ProposalDraft | None:
+        """The proposal introduced last, if it was named in the last few sentences."""
+        if self.latest is None or self.sentence - self.latest.last > REFERENCE_SPAN:
+            return None
+        return self.latest
 
 
 def proposals(
@@ -82,15 +113,18 @@ def proposals(
 ) -> list[Proposal]:
     """Proposals with sponsors, supporters and opponents, merged by key noun."""
     found_so_far = ProposalAssembly(index, _meeting_partners(found))
-    for sent in doc.sents:
+    for number, sent in enumerate(doc.sents):
+        found_so_far.sentence = number
         for tok in sent:
+            if tok.i in found_so_far.content:
+                continue  # "a draft resolution that would call for talks": the resolution's
             for detector in PROPOSALS:
                 if detector(tok, sent, found_so_far):
                     break
         _origin(sent, index, found_so_far.drafts)
     out = []
     for d in found_so_far.drafts.values():
-        if not (d.sponsors or d.supporters or d.opponents):
+        if not (d.floated and (d.sponsors or d.supporters or d.opponents)):
             continue
         out.append(
             Proposal(
@@ -106,197 +140,283 @@ def proposals(
     return out
 
 
-# --------------------------------------------------------------------------- detectors
-
-
 def offered_act(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
-    """ "Mexico offered to deploy 6,000 troops": a deployment, sponsored by the offerer."""
-    act = _offered_act(tok, p.index)
+    """An act put forward as a verb, filed under its noun (:data:`OFFERED_ACTS`):
+    "Mexico offered to deploy 6,000 troops" (a deployment by MEX), "Chile was ready to
+    talk", "Peru urged Chile to resume negotiations"."""
+    if tok.pos_ != "VERB":
+        return False
+    act = first_match(OFFERED_ACTS, tok, p.index)
     if act is None:
         return False
     key, sponsors = act
-    draft = p.drafts.setdefault(key, _ProposalDraft(key, _act_phrase(tok)))
-    draft.sentences.append(sent)
-    draft.sponsors.extend(c for c in sponsors if c not in draft.sponsors)
+    if tok.lemma_.lower() in WORDS.resuming_verbs:  # "resume negotiations": the negotiations
+        key = next((k for c in tok.children if c.dep_ == "dobj" and (k := _key(c))), key)
+    p.float(key, _act_phrase(tok), sent, [("sponsor", sponsors)])
+    p.content.update(t.i for t in tok.subtree if t.i > tok.i)  # what it does is the act's
+    return True
+
+
+def proposed_clause(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
+    """ "Norway proposed that both sides pause the quotas": what the clause asks for, filed
+    under its act when it is one (a pause), else as a proposal; "suggested that the
+    prisoners could be exchanged" is an exchange. A "suggested that" with no modal or
+    subjunctive verb reports, it does not propose ("data suggest that ...")."""
+    if tok.lemma_.lower() not in WORDS.proposing_verbs or tok.pos_ != "VERB":
+        return False
+    clauses = (c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"))
+    clause = next(clauses, None)
+    if clause is None or not _proposed(tok, clause):
+        return False
+    subject = subject_of(tok)
+    sponsors = countries_of(p.index.actors_of(subject)) if subject is not None else []
+    if not sponsors:
+        return False
+    key = ceasefire_key(clause) or WORDS.offered_acts.get(clause.lemma_.lower(), "proposal")
+    words = sorted((t for t in _plain(clause) if t.dep_ != "mark"), key=lambda t: t.i)
+    text = " ".join(t.text for t in words[:_PHRASE_WORDS])
+    p.float(key, text, sent, [("sponsor", sponsors)])
+    return True
+
+
+def planned_meeting(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
+    """A meeting to come, floated by whoever will hold it: "Oman will host another round
+    of talks", "he would plan a summit with Xi", "invited both leaders to Geneva for
+    talks". A meeting held is no proposal ("held talks on Monday")."""
+    if tok.lemma_.lower() not in WORDS.meeting_nouns or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = _convening_verb(tok)
+    if verb is None:
+        return False
+    subject = subject_of(verb)
+    sponsors = countries_of(p.index.actors_of(subject)) if subject is not None else []
+    if not sponsors:
+        return False
+    key = _key(tok) or ("talks" if tok.lemma_.lower() in ("round", "talk") else "meeting")
+    p.float(key, _phrase(tok), sent, [("sponsor", sponsors)])
+    return True
+
+
+def proposal_head(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
+    """A proposal word with no key noun in it: "the bridging proposal that Washington put to
+    both sides", "Kyiv's idea of a licensing system" (filed as an idea, its text naming the
+    system), "the plan for a 36-month transition". A head that carries a key noun ("the
+    ceasefire idea") or an offered act ("a proposal to extend the mandate") is left to it;
+    a bare "the plan" is :func:`reference`'s."""
+    if tok.lemma_.lower() not in PROPOSAL_HEADS or tok.pos_ != "NOUN" or _bare(tok):
+        return False
+    if _carries_key(tok) or _intention(tok):
+        return False
+    _record(tok, tok, tok.lemma_.lower(), sent, p, [])
     return True
 
 
 def proposal_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
-    """A key noun ('ceasefire', 'summit', 'moratorium') in a proposal context."""
-    key = PROPOSAL_NOUNS.get(tok.lower_) or PROPOSAL_NOUNS.get(tok.lemma_.lower())
-    if key is None:
+    """A key noun ('ceasefire', 'summit', 'moratorium') in a proposal context; read on the
+    proposal word that carries it ("the ceasefire idea put forward by Malaysia")."""
+    key = _key(tok)
+    if key is None or tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() in PROPOSAL_HEADS:
         return False
-    _record(tok, key, sent, p)
+    carrier = _carrier(tok)
+    if carrier is tok and tok.dep_ == "compound":
+        return False  # "ceasefire talks": the talks are the thing
+    _record(tok, carrier, key, sent, p, [])
     return True
 
 
 def offered_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """Any noun an offering verb puts forward: 'offered the presidential aircraft'."""
-    if not _offered(tok, p.index):
+    verb = _offered(tok, p.index)
+    if verb is None or _carries_key(tok):
         return False
-    _record(tok, tok.lemma_.lower(), sent, p)
+    offerer = subject_of(verb) if verb is not tok else None
+    sponsors = countries_of(p.index.actors_of(offerer)) if offerer is not None else []
+    _record(tok, tok, tok.lemma_.lower(), sent, p, [("sponsor", sponsors)] if sponsors else [])
+    return True
+
+
+def reference(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
+    """A bare "the plan", "that offer", "the proposal" right after a proposal was introduced
+    is that proposal: what the sentence says of it counts ("Armenia rejected that offer")."""
+    if tok.lemma_.lower() not in PROPOSAL_HEADS or tok.pos_ != "NOUN" or not _bare(tok):
+        return False
+    draft = p.recent()
+    if draft is None:
+        return False
+    roles = roles_of(tok, p.index)
+    p.mention(draft, sent, [r for r in roles if r[0] != "sponsor"])
     return True
 
 
 PROPOSALS: Rules[Callable[[Token, Span, ProposalAssembly], bool]] = Rules(
-    "proposal detectors", (offered_act, proposal_noun, offered_noun)
+    "proposal detectors",
+    (
+        offered_act,
+        proposed_clause,
+        planned_meeting,
+        proposal_head,
+        proposal_noun,
+        offered_noun,
+        reference,
+    ),
 )
 
 
-def _record(tok: Token, key: str, sent: Span, p: ProposalAssembly) -> None:
-    """A proposal noun and who stands where on it; a mention with no proposal context only
-    adds its sentence to a proposal already found."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+def _record(
+    tok: Token, carrier: Token, key: str, sent: Span, p: ProposalAssembly, known: list[Role]
+) -> None:
+    """A proposal named by ``tok`` and carried by ``carrier`` (the same word, or the proposal
+    word it is the content of), with who stands where on it (``known`` already). A mention
+    that floats nothing only adds its sentence, and the stances it reports, to a proposal
+    already found."""
+    roles = [*known, *roles_of(carrier, p.index)]
+    if _floats(carrier, roles):
+        p.float(key, _phrase(carrier, clauses=True), sent, roles)
+        p.content.update(t.i for c in _own_words(carrier) for t in c.subtree)
+    elif key in p.drafts:
+        p.mention(p.drafts[key], sent, [r for r in roles if r[0] != "sponsor"])
+    elif roles:  # "Moscow rejected the ceasefire": a proposal known only by the answer
+        p.drafts[key] = _ProposalDraft(key, _phrase(carrier))
+        p.mention(p.drafts[key], sent, roles)
+
+
+def _floats(carrier: Token, roles: list[Role]) -> bool:
+    """Whether a mention puts its proposal forward: a sponsor is named, or it is a
+    proposal word, or a proposal word governs it ("a proposal to implement a moratorium")."""
+    if any(kind.startswith("sponsor") for kind, _ in roles):
+        return True
+    return carrier.lemma_.lower() in WORDS.proposal_carriers or _proposal_word_near(carrier)
+
+
+# --------------------------------------------------------------------------- phrases
+
+# Dependents that belong to a proposal's phrase ("a permanent joint monitoring mechanism",
+# "a 30-day pause", "Kyiv's idea of a licensing system") and the prepositions whose
+# objects say what it is about.
+_PHRASE_MODIFIERS = frozenset({"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"})
+_PHRASE_PREPS = frozenset(
+    {"of", "for", "on", "with", "between", "to", "under", "over", "in", "into", "through", "at",
+     "without"}
+)  # fmt: skip
+_PHRASE_WORDS = 12
+
+
+def _phrase(tok: Token, *, clauses: bool = False) -> str:
+    """The proposal's noun phrase: its modifiers, the noun and what it is about ("full
+    ceasefire", "plan for a 36-month transition"), without determiners, possessors or
+    punctuation, at most :data:`_PHRASE_WORDS` words; with ``clauses``, its own clauses
+    too ("a draft resolution that would call for talks")."""
+    words: list[Token] = []
+    if clauses:
+        words.extend(t for c in _clauses(tok) for t in _plain(c, top=True))
+    for child in tok.lefts:
+        if child.dep_ in _PHRASE_MODIFIERS:
+            words.extend(t for t in child.subtree if t.dep_ not in ("punct", "det", "poss", "case"))
+    words.append(tok)
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS:
+            words.extend(_plain(child))
+    words = sorted(set(words), key=lambda t: t.i)
+    return " ".join(t.text for t in words[:_PHRASE_WORDS])
+
+
+def _plain(tok: Token, *, top: bool = False) -> Iterator[Token]:
+    """A subtree without its clauses (but the top one), appositions, determiners,
+    possessors, relative pronouns and punctuation."""
+    skip = ("relcl", "acl", "appos", "punct", "det", "poss", "case", "advcl")
+    if (tok.dep_ in skip and not top) or tok.tag_ in ("WDT", "WP"):
         return
-    role = first_match(PROPOSAL_ROLES, tok, p.index)
-    if role is None and not _proposal_word_near(tok):
-        if key in p.drafts:
-            p.drafts[key].sentences.append(sent)
-        return
-    draft = p.drafts.setdefault(key, _ProposalDraft(key, _phrase(tok)))
-    draft.sentences.append(sent)
-    if role is None:
-        return
-    kind, countries = role
-    if kind == "sponsor-of-recipient":
-        countries = [c for r in countries for c in p.partners.get(r, [])]
-        kind = "sponsor"
-    bucket = {
-        "sponsor": draft.sponsors,
-        "supporter": draft.supporters,
-        "opponent": draft.opponents,
-    }[kind]
-    for c in countries:
-        if c not in bucket:
-            bucket.append(c)
-
-
-# --------------------------------------------------------------------------- who stands where
-
-
-def own_sponsors(tok: Token, index: ActorIndex) -> Role | None:
-    """'a Trump-Putin summit', "Kyiv's ceasefire plan": the noun's own actors sponsor it
-    (not for what is held rather than proposed: "the Kremlin talks")."""
-    owners = _owners(tok, index)
-    if owners and tok.lemma_.lower() not in HELD_NOT_PROPOSED:
-        return "sponsor", owners
-    return None
-
-
-def proposal_for(tok: Token, index: ActorIndex) -> Role | None:
-    """'a U.S. proposal for a 30-day ceasefire': the proposal's owner sponsors it."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in ("for", "of", "on"):
-        holder = tok.head.head
-        if holder.lemma_.lower() in PROPOSAL_HEADS:
-            owners = _owners(holder, index)
-            if owners:
-                return "sponsor", owners
-    return None
-
-
-def participle_stance(tok: Token, index: ActorIndex) -> Role | None:
-    """'the ceasefire demanded by Kyiv and Washington', 'the plan rejected by Moscow'."""
+    if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return  # "... and Malaysia was ready to host talks": a clause of its own
+    yield tok
     for child in tok.children:
-        lemma = child.lemma_.lower()
-        if child.dep_ == "acl" and lemma in STANCE_VERBS:
-            agent = agent_of(child)
-            refs = index.actors_of(agent, demonyms=True) if agent is not None else []
-            if refs:
-                return _stance(lemma), countries_of(refs)
+        yield from _plain(child)
+
+
+def _own_words(noun: Token) -> list[Token]:
+    """What a floated proposal's phrase holds besides its noun (its clauses, what it is
+    about): "a solution through dialogue" is one proposal, not two."""
+    return [*_clauses(noun), *(c for c in noun.rights if c.dep_ == "prep")]
+
+
+def _clauses(noun: Token) -> list[Token]:
+    """A noun's own clauses: "a resolution that would call for talks", "a price formula
+    Moldova can afford", "the ceasefire demanded by Kyiv"."""
+    return [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+
+
+# --------------------------------------------------------------------------- what a word is
+
+
+def _key(tok: Token) -> str | None:
+    return PROPOSAL_NOUNS.get(tok.lower_) or PROPOSAL_NOUNS.get(tok.lemma_.lower())
+
+
+def _carrier(noun: Token) -> Token:
+    """The proposal word a key noun is the content of ("the ceasefire idea", "a proposal
+    for a truce", "Kyiv's idea of a moratorium"), else the noun itself."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.lemma_.lower() in WORDS.proposal_carriers:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ in ("of", "for", "on"):
+        if head.head.lemma_.lower() in WORDS.proposal_carriers and head.head.pos_ == "NOUN":
+            return head.head
+    return noun
+
+
+def _carries_key(head: Token) -> bool:
+    """Whether a proposal word's content is a key noun or an offered act (then that one
+    names the proposal): "the ceasefire idea", "a plan for a truce", "an offer to mediate"."""
+    for child in head.children:
+        if child.dep_ == "compound" and _key(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "on"):
+            if any(_key(o) for o in child.children if o.dep_ == "pobj"):
+                return True
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in WORDS.offered_acts:
+            return head.lemma_.lower() in WORDS.offer_carriers
+        if child.dep_ == "acl" and any(_key(t) for t in child.subtree):
+            return True  # "a proposal to implement a moratorium"
+    return False
+
+
+def _intention(head: Token) -> bool:
+    """A plan of one's own act, not a proposal: "its plan to put tariffs on Mexico",
+    "Washington's plan is to begin with 5 per cent"; a plan to end or settle something, or
+    for an act offered, is one ("a plan to end the war")."""
+    if head.lemma_.lower() != "plan":
+        return False
+    acts = [c for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    if head.dep_ == "nsubj":
+        acts += [c for c in head.head.children if c.dep_ == "xcomp"]  # "the plan is to ..."
+    return any(
+        any(a.dep_ == "aux" and a.lower_ == "to" for a in act.children)
+        and act.lemma_.lower() not in WORDS.offered_acts
+        and act.lemma_.lower() not in WORDS.settling_verbs
+        for act in acts
+    )
+
+
+def _bare(tok: Token) -> bool:
+    """A proposal word with nothing of its own that names one just stated: "the plan",
+    "that offer", ", an idea Washington rejected" (an apposition)."""
+    own = [c for c in tok.children if c.dep_ not in ("det", "punct", "relcl")]
+    if own:
+        return False
+    if tok.dep_ == "appos":
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children)
+
+
+def _convening_verb(noun: Token) -> Token | None:
+    """The verb that will convene a meeting noun: "will host another round", "would plan a
+    summit", "invited them to Geneva for talks"; None for a meeting held."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in WORDS.convening_verbs:
+        return head if to_come(head) else None
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "invite":
+        return head.head
     return None
-
-
-def governing_words(tok: Token, index: ActorIndex) -> Role | None:
-    """Up the noun's chain of governing words (:data:`HEAD_ROLES` on each, nearest first)."""
-    for head in _clause_heads(tok):
-        if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
-            continue
-        role = first_match(HEAD_ROLES, tok, head, index)
-        if role is not None:
-            return role
-    return None
-
-
-PROPOSAL_ROLES: Rules[Callable[[Token, ActorIndex], Role | None]] = Rules(
-    "who stands where on a proposal",
-    (own_sponsors, proposal_for, participle_stance, governing_words),
-)
-
-
-def stance_verb(tok: Token, head: Token, index: ActorIndex) -> Role | Nothing | None:
-    """'Kyiv proposed a ceasefire', 'Moscow rejected the plan', 'was not willing to back',
-    'options were presented to Witkoff' (the sponsor: whom the recipient met); 'ready to
-    agree to a delay' is an offer. A stance verb with no actor ends the search here."""
-    lemma = head.lemma_.lower()
-    if lemma not in STANCE_VERBS:
-        return None
-    agent = agent_of(head)
-    refs = index.actors_of(agent, demonyms=True) if agent is not None else []
-    if not refs and head.dep_ != "acl":
-        subject = subject_of(head)
-        refs = index.actors_of(subject) if subject is not None else []
-    if not refs:
-        recipient = _recipient(head) if head.dep_ != "acl" or head.head.i == tok.i else None
-        if recipient is not None:
-            return "sponsor-of-recipient", [r.country for r in index.actors_of(recipient)]
-        return NOTHING
-    role = _stance(lemma)
-    if any(c.dep_ == "neg" for c in head.children) and role != "opponent":
-        role = "opponent"
-    elif (
-        role == "supporter"
-        and head.dep_ == "xcomp"
-        and (head.head.lemma_.lower() in WORDS.offer_heads)
-    ):
-        role = "sponsor"  # "ready to agree to a delay": an offer, not an answer
-    return role, countries_of(refs)
-
-
-def endorsement(tok: Token, head: Token, index: ActorIndex) -> Role | None:
-    """'officials maintain that only a ceasefire would suffice': the speaker sponsors it."""
-    lemma = head.lemma_.lower()
-    if lemma not in ENDORSING_PREDICATES and not any(c.lower_ == "only" for c in tok.children):
-        return None
-    speaker = head
-    for _ in range(3):
-        if speaker.dep_ == "ccomp":
-            subject = subject_of(speaker.head)
-            refs = index.actors_of(subject) if subject is not None else []
-            if refs:
-                return "sponsor", countries_of(refs)
-        if speaker.head.i == speaker.i:
-            break
-        speaker = speaker.head
-    return None
-
-
-HEAD_ROLES: Rules[Callable[[Token, Token, ActorIndex], Role | Nothing | None]] = Rules(
-    "who stands where on a proposal, from a governing word", (stance_verb, endorsement)
-)
-
-
-def _stance(lemma: str) -> str:
-    if lemma in SPONSOR_VERBS:
-        return "sponsor"
-    return "supporter" if lemma in SUPPORT_VERBS else "opponent"
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _phrase(tok: Token) -> str:
-    """The proposal's noun phrase, without determiners and trailing clauses."""
-    words = [
-        t
-        for t in tok.subtree
-        if t.i <= tok.i
-        or (
-            t.dep_ in ("prep", "pobj", "amod", "compound", "cc", "conj", "nmod") and t.i - tok.i < 6
-        )
-    ]
-    words = [t for t in words if t.dep_ not in ("det", "poss", "punct") and t.head.dep_ != "relcl"]
-    text = " ".join(t.text for t in words if t.i >= tok.left_edge.i)
-    return " ".join(text.split()[:9])
 
 
 def _clause_heads(tok: Token) -> list[Token]:
@@ -311,82 +431,113 @@ def _clause_heads(tok: Token) -> list[Token]:
     return heads
 
 
-def _owners(noun: Token, index: ActorIndex) -> list[str]:
-    """Actors named as the noun's own modifiers or possessor ('US', 'Kyiv's', 'Trump-Putin')."""
-    refs = [
-        r
-        for c in noun.children
-        if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i
-        for r in index.actors_of(c, demonyms=True)
-    ]
-    return countries_of(refs)
-
-
-def _recipient(verb: Token) -> Token | None:
-    """'options were presented to Witkoff': the one the proposal was put to."""
-    for child in verb.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _offered_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
-    """An act put forward as a verb, and who puts it forward: "Mexico offered to deploy
-    troops", "Moscow circulated a draft resolution that would extend the mandate", "a request
-    from the Emir of Kuwait to extend it by 48 hours". None for other tokens."""
-    key = WORDS.offered_acts.get(verb.lemma_.lower())
-    if key is None or verb.pos_ != "VERB" or verb.dep_ not in ("xcomp", "acl", "relcl"):
-        return None
-    head = verb.head
-    lemma = head.lemma_.lower()
-    if verb.dep_ == "xcomp" and lemma in WORDS.offering_verbs:
-        subject = subject_of(head)
-        return key, countries_of(index.actors_of(subject)) if subject is not None else []
-    if verb.dep_ in ("acl", "relcl") and lemma in WORDS.offer_carriers:
-        owners = _owners(head, index)
-        for _prep, obj in prep_objects(head, ("from", "by")):
-            owners = owners or countries_of(index.actors_of(obj, demonyms=True))
-        if not owners and head.dep_ == "dobj":
-            subject = subject_of(head.head)  # "Moscow has circulated a draft resolution that ..."
-            owners = countries_of(index.actors_of(subject)) if subject is not None else []
-        return (key, owners) if owners else None
-    return None
-
-
 def _act_phrase(verb: Token) -> str:
     """The offered act in words: the verb and what follows it in its clause (at most 9)."""
     words = [t.text for t in verb.subtree if t.i >= verb.i and t.dep_ != "punct"]
     return " ".join(words[:9])
 
 
-def _offered(noun: Token, index: ActorIndex) -> bool:
-    """A noun put forward by an offering verb ("offered the presidential aircraft",
-    "called for a solution through dialogue", "ready to agree to a delay")."""
-    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj"):
-        return False
-    offered = False
-    if noun.dep_ == "dobj":
-        offered = noun.head.lemma_.lower() in WORDS.offering_verbs
-    elif noun.head.lower_ in ("for", "to"):
-        verb = noun.head.head
-        lemma = verb.lemma_.lower()
-        if lemma == "agree":  # only an offer to agree: "were ready to agree to a delay"
-            offered = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.offer_heads
-        else:  # "called for a solution", not "called an election for the spring"
-            offered = (
-                lemma in WORDS.offering_prep_verbs
-                and noun.head.lower_ == "for"
-                and not any(c.dep_ == "dobj" for c in verb.children)
-            )
+def _proposed(verb: Token, clause: Token) -> bool:
+    """Whether a "that"-clause is proposed rather than reported: always after "propose";
+    after "suggest" only with a modal or a bare (subjunctive) verb."""
+    if verb.lemma_.lower() == "propose":
+        return True
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+    return modal or clause.tag_ == "VB"
+
+
+# --------------------------------------------------------------------------- nouns put forward
+
+
+def _offered(noun: Token, index: ActorIndex) -> Token | None:
+    """The word that puts a noun forward: an offering verb, whatever its object ("offered
+    the presidential aircraft", "proposed an audit"); a wanting verb, a call or readiness
+    for a thing negotiated (:func:`_negotiated`: "wants a peace treaty", "called for a
+    solution through dialogue", "open to dialogue"); the noun itself when a participle or
+    a mark puts it forward ("a formula proposed by Chisinau")."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj", "conj"):
+        return None
     thing = noun.lemma_.lower()
-    return (
-        offered
-        and thing not in WORDS.not_proposals
-        and thing not in WORDS.threat_objects
-        and not index.actors_of(noun)
-    )
+    if thing in WORDS.not_proposals or thing in WORDS.threat_objects or index.actors_of(noun):
+        return None
+    verb, any_thing = _offering(noun)
+    if verb is None or negated(verb) or any(c.lower_ == "no" for c in noun.children):
+        return None  # "did not offer a solution", "offered no path"
+    return verb if any_thing or _negotiated(noun) else None
+
+
+def _offering(noun: Token) -> tuple[Token | None, bool]:
+    """The word that puts ``noun`` forward, and whether it puts forward anything (an
+    offering verb, a proposing participle or mark) or only a thing negotiated (a wanting
+    verb, a call, readiness)."""
+    if noun.dep_ == "conj":  # "proposed a transition and a national dialogue"
+        first = noun
+        while first.dep_ == "conj":
+            first = first.head
+        verb = _offering(first)[0] if first.pos_ == "NOUN" else None
+        return verb, False
+    if marked_proposed(noun) or _put_forward_by(noun) is not None:
+        return noun, True  # "the junta's proposed timetable", "a formula proposed by Chisinau"
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return _offering_verb(head)
+    if noun.dep_ == "pobj":
+        return _offering_prep(head, head.head)
+    return None, False
+
+
+def _offering_verb(verb: Token) -> tuple[Token | None, bool]:
+    """ "offered an audit" (anything), "wants a treaty" (a thing negotiated), "pressed
+    Mexico to accept an arrangement" (the asker's), "would set up a commission"."""
+    lemma = verb.lemma_.lower()
+    if lemma in WORDS.offering_verbs:
+        return verb, True
+    if lemma in WORDS.wanting_verbs:
+        return verb, False
+    if lemma in SUPPORT_VERBS and asked(verb):
+        return verb, True
+    if lemma in WORDS.establishing_verbs and to_come(verb):
+        return verb, False
+    return None, False
+
+
+def _offering_prep(prep: Token, verb: Token) -> tuple[Token | None, bool]:
+    """ "called for a solution" (not "called an election for the spring"), "ready to agree
+    to a delay", "asked Seoul to agree to a panel", "open to dialogue", "offered to take
+    part in an investigation"."""
+    lemma = verb.lemma_.lower()
+    word = prep.lower_
+    if word == "to" and lemma == "agree":
+        head = verb.head.lemma_.lower()
+        offer = verb.dep_ == "xcomp" and (head in WORDS.offer_heads or asked(verb))
+        return (verb, True) if offer else (None, False)
+    if word == "to" and lemma in WORDS.readiness_words:
+        return verb, False
+    if word == "for" and lemma in WORDS.offering_prep_verbs | WORDS.readiness_words:
+        objects = any(c.dep_ == "dobj" for c in verb.children)
+        return (None, False) if objects else (verb, False)
+    if lemma == "take" and any(c.lower_ == "part" for c in verb.children):
+        lemma = "part"  # "take part in"
+    if word == "in" and lemma in WORDS.joining_in_verbs and verb.dep_ == "xcomp":
+        offered = verb.head.lemma_.lower() in WORDS.offering_verbs | WORDS.offer_heads
+        return (verb, True) if offered else (None, False)
+    return None, False
+
+
+def _put_forward_by(noun: Token) -> Token | None:
+    """ "a formula proposed by Chisinau", "a resolution drafted by the EU": the participle
+    that puts the noun forward, with its agent."""
+    for child in noun.children:
+        lemma = stance_lemma(child)
+        if child.dep_ == "acl" and lemma is not None and stance_of(lemma) == "sponsor":
+            if agent_of(child) is not None:
+                return child
+    return None
+
+
+def _negotiated(noun: Token) -> bool:
+    """A thing sides negotiate over: a key noun or one of :data:`proposable_nouns`."""
+    return _key(noun) is not None or noun.lemma_.lower() in WORDS.proposable_nouns
 
 
 def _unique(sentences: list[Span]) -> list[Span]:
@@ -402,18 +553,7 @@ def _unique(sentences: list[Span]) -> list[Span]:
 def _proposal_word_near(tok: Token) -> bool:
     """'a proposal to implement a moratorium', 'the idea of a summit'."""
     for head in _clause_heads(tok)[:4]:
-        if head.lemma_.lower() in (
-            "proposal",
-            "idea",
-            "plan",
-            "offer",
-            "option",
-            "options",
-            "initiative",
-            "suggestion",
-            "proposed",
-            "suggested",
-        ):
+        if head.lemma_.lower() in WORDS.proposal_words:
             return True
     return any(c.lemma_.lower() in ("propose", "suggest") for c in tok.children)
 
@@ -431,8 +571,11 @@ def _origin(sent: Span, index: ActorIndex, drafts: dict[str, _ProposalDraft]) ->
                 refs = index.actors_of(agent, demonyms=True)
                 if not refs:
                     continue
-                mentioned = [
-                    d for d in drafts.values() if any(s.start <= sent.start for s in d.sentences)
+                mentioned = [  # proposals stated before, not the idea itself
+                    d
+                    for d in drafts.values()
+                    if any(s.start <= sent.start for s in d.sentences)
+                    and (d.sponsors or d.supporters or d.opponents)
                 ]
                 if mentioned:
                     latest = max(mentioned, key=lambda d: max(s.start for s in d.sentences))

@@ -1,0 +1,196 @@
+"""Acts put forward as a verb: "offered to mediate", "urged Chile to resume
+negotiations", "agreed to meet again", "Malaysia said the leaders would meet".
+
+Each rule of :data:`OFFERED_ACTS` answers ``(key, sponsors)`` for a verb, the key being the
+noun the act is filed under (mediate -> mediation), or None; the first rule that answers
+wins. Used by :func:`standoff.read.proposals.offered_act`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from standoff.read.lexicon import load_modality
+from standoff.read.mentions import ActorIndex, countries_of
+from standoff.read.proposal_roles import ASKING, addressee, negated, owners_of
+from standoff.read.rules import Rules
+from standoff.read.syntax import prep_objects, subject_of
+from standoff.read.words import WORDS
+
+REPORTING = load_modality().reporting
+
+
+def offered_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """ "Mexico offered to deploy troops", "Chile was ready to talk", "Oman has offered to
+    help settle the dispute" (a mediation): an act after an offering verb or a readiness
+    word, sponsored by its subject."""
+    head = verb.head
+    lemma = head.lemma_.lower()
+    if verb.dep_ != "xcomp" or lemma not in WORDS.offering_verbs | WORDS.offer_heads:
+        return None
+    key = _act_key(verb)
+    if key is None:
+        return None
+    subject = subject_of(head)
+    return key, countries_of(index.actors_of(subject)) if subject is not None else []
+
+
+def asked_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """ "Peru urged Chile to resume negotiations", "called on the Commission to extend the
+    ban", "told his team to restart talks": a negotiable act asked of another side is the
+    asker's proposal (a demand to withdraw or release is a demand, not a proposal)."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in ASKING:
+        return None
+    key = WORDS.negotiable_acts.get(verb.lemma_.lower())
+    if key is None or not addressee(head):
+        return None
+    subject = subject_of(head)
+    sponsors = countries_of(index.actors_of(subject)) if subject is not None else []
+    return (key, sponsors) if sponsors else None
+
+
+def agreed_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """ "Chile and Peru agreed to meet again in Lima", "agreed to keep talking about
+    transit", "agreed to stop all firing" (a ceasefire, or a truce where the article calls
+    it one): what they agreed to do, put forward by those who agreed."""
+    head = verb.head
+    while head.dep_ == "xcomp" and head.lemma_.lower() in WORDS.aspect_verbs:
+        head = head.head  # "agreed to keep talking"
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in WORDS.agreeing_verbs:
+        return None
+    key = WORDS.meeting_acts.get(verb.lemma_.lower()) or ceasefire_key(verb)
+    if key is None:
+        return None
+    return _announced(key, head, index)
+
+
+def wanted_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """ "Lima wants to negotiate", "preferred to settle the dispute through dialogue",
+    "tried to mediate": a negotiable act its subject wants or tries (not "did not want to
+    talk")."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in WORDS.wanting_acts_heads:
+        return None
+    key = WORDS.negotiable_acts.get(verb.lemma_.lower()) or WORDS.settling_acts.get(
+        verb.lemma_.lower()
+    )
+    if key is None or negated(head):
+        return None
+    return _by_subject(key, head, index)
+
+
+def meeting_to_come(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """ "Canada would keep talking to Riyadh", "Brazil will negotiate over trade": a
+    meeting act still to come, put forward by those who will meet."""
+    key = WORDS.meeting_acts.get(verb.lemma_.lower())
+    if key is None or verb.dep_ in ("xcomp", "acl", "relcl", "amod") or negated(verb):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "would be met with a firm response"
+    if any(c.dep_ == "dobj" and not index.actors_of(c) for c in verb.children):
+        return None  # "would meet an energetic response", not "would meet Xi"
+    if not to_come(verb):
+        return None
+    return _announced(key, verb, index)
+
+
+def recommended_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """ "Italy says the bloc should extend its ultimatum": a negotiable act that a speaker
+    says another side should take is the speaker's proposal."""
+    key = WORDS.negotiable_acts.get(verb.lemma_.lower())
+    if key is None or verb.dep_ != "ccomp" or negated(verb):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in WORDS.advising_modals for c in verb.children):
+        return None
+    return _by_subject(key, verb.head, index)
+
+
+def carried_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """ "Moscow circulated a draft resolution that would extend the mandate", "a request
+    from the Emir of Kuwait to extend it by 48 hours": the act in a proposal's clause,
+    sponsored by the proposal's owner."""
+    key = WORDS.offered_acts.get(verb.lemma_.lower())
+    head = verb.head
+    if key is None or verb.dep_ not in ("acl", "relcl"):
+        return None
+    if head.lemma_.lower() not in WORDS.offer_carriers:
+        return None
+    owners = owners_of(head, index)
+    for _prep, obj in prep_objects(head, ("from", "by")):
+        owners = owners or countries_of(index.actors_of(obj, demonyms=True))
+    if not owners and head.dep_ == "dobj":
+        subject = subject_of(head.head)  # "Moscow has circulated a draft resolution that ..."
+        owners = countries_of(index.actors_of(subject)) if subject is not None else []
+    return (key, owners) if owners else None
+
+
+OFFERED_ACTS: Rules[Callable[[Token, ActorIndex], tuple[str, list[str]] | None]] = Rules(
+    "acts put forward as a verb",
+    (
+        offered_to,
+        asked_to,
+        agreed_to,
+        wanted_act,
+        meeting_to_come,
+        recommended_act,
+        carried_act,
+    ),
+)
+
+
+def _by_subject(key: str, verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """``key`` put forward by the subject of ``verb``, when it names an actor."""
+    subject = subject_of(verb)
+    sponsors = countries_of(index.actors_of(subject)) if subject is not None else []
+    return (key, sponsors) if sponsors else None
+
+
+def _announced(key: str, verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """``key`` put forward by those who will meet or have agreed (the subject of ``verb``),
+    or, when a third party announces it, by that party: "Malaysia said the two leaders
+    would meet on Monday" is Malaysia's meeting."""
+    subject = subject_of(verb)
+    parties = countries_of(index.actors_of(subject)) if subject is not None else []
+    speaker = verb.head
+    if verb.dep_ == "ccomp" and speaker.lemma_.lower() in REPORTING:
+        said_by = subject_of(speaker)
+        speakers = countries_of(index.actors_of(said_by)) if said_by is not None else []
+        if speakers and not set(speakers) & set(parties):
+            return key, speakers
+    return (key, parties) if parties else None
+
+
+def ceasefire_key(verb: Token) -> str | None:
+    """ "stop all firing", "halt the escalation of their trade war": a ceasefire, filed
+    under the article's own word for one (a truce where it says truce, not ceasefire)."""
+    if verb.lemma_.lower() not in WORDS.ceasefire_verbs:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not any(o.lemma_.lower() in WORDS.hostilities for o in objects):
+        return None
+    text = verb.doc.text.lower()
+    says_truce = "truce" in text and "ceasefire" not in text and "cease-fire" not in text
+    return "truce" if says_truce else "ceasefire"
+
+
+def _act_key(verb: Token) -> str | None:
+    """The noun an offered act is filed under: 'deploy' -> deployment; 'help' settle or
+    resolve -> mediation ("offered to help settle the dispute")."""
+    lemma = verb.lemma_.lower()
+    if lemma == "help":
+        settles = any(c.lemma_.lower() in WORDS.settling_verbs for c in verb.children)
+        return "mediation" if settles else None
+    return WORDS.offered_acts.get(lemma)
+
+
+def to_come(verb: Token) -> bool:
+    """A verb of something still to come: a future or conditional modal, "due to", "plans
+    to"; through "keep", "continue" ("would keep talking")."""
+    while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.aspect_verbs:
+        verb = verb.head
+    if any(c.dep_ == "aux" and c.lower_ in WORDS.future_auxiliaries for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.intending_words

@@ -1,0 +1,289 @@
+"""Who stands where on a proposal: its sponsors, supporters and opponents.
+
+Read on the word that carries the proposal (see :mod:`standoff.read.proposals`): the
+rules of :data:`PROPOSAL_ROLES` look at its own phrase ("Kyiv's ceasefire plan", "the
+plan rejected by Moscow") and, along the words that govern it, :data:`HEAD_ROLES` look
+at each governing word ("Kyiv proposed", "only a ceasefire would suffice", "open to
+dialogue", "the door to talks remained open"). Each role is
+``(kind, countries)`` with kind ``sponsor``, ``supporter``, ``opponent`` or
+``sponsor-of-recipient`` (whoever met the one a proposal was put to).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from standoff.read.mentions import ActorIndex, countries_of
+from standoff.read.rules import NOTHING, Nothing, Rules, first_match
+from standoff.read.syntax import agent_of, subject_of
+from standoff.read.words import WORDS
+
+SPONSOR_VERBS = WORDS.sponsor_verbs
+SUPPORT_VERBS = WORDS.support_verbs
+OPPOSE_VERBS = WORDS.oppose_verbs
+STANCE_VERBS = SPONSOR_VERBS | SUPPORT_VERBS | OPPOSE_VERBS
+ENDORSING_PREDICATES = WORDS.endorsing_predicates
+# ('sponsor' | 'supporter' | 'opponent' | 'sponsor-of-recipient', countries)
+Role = tuple[str, list[str]]
+# Verbs that ask another side to act: "urged Chile to", "told his team to".
+ASKING = WORDS.asking_verbs | WORDS.directive_verbs
+
+
+def own_sponsors(tok: Token, index: ActorIndex) -> Role | None:
+    """ "Kyiv's ceasefire plan", "an Egyptian proposal": the noun's own actors sponsor it;
+    not for what is held rather than proposed ("the Kremlin talks", "an EU summit") nor for
+    standing documents whose modifiers name their parties ("the Indus Waters Treaty")."""
+    lemma = tok.lemma_.lower()
+    if lemma in WORDS.held_not_proposed or lemma in WORDS.standing_documents:
+        if not marked_proposed(tok):
+            return None
+    owners = owners_of(tok, index)
+    return ("sponsor", owners) if owners else None
+
+
+def participle_stance(tok: Token, index: ActorIndex) -> Role | None:
+    """'the ceasefire demanded by Kyiv and Washington', 'the plan rejected by Moscow', 'the
+    proposal that Cairo and Doha put to both sides' (a clause whose subject puts it)."""
+    for child in tok.children:
+        lemma = stance_lemma(child)
+        if child.dep_ not in ("acl", "relcl") or lemma is None:
+            continue
+        actor = agent_of(child) if child.dep_ == "acl" else _relative_subject(child)
+        refs = index.actors_of(actor, demonyms=True) if actor is not None else []
+        if refs:
+            return stance_of(lemma), countries_of(refs)
+    return None
+
+
+def governing_words(tok: Token, index: ActorIndex) -> Role | None:
+    """Along the words that govern the noun (:data:`HEAD_ROLES` on each, nearest first):
+    its verb, the preposition's verb ("called for", "agreed to"), a proposal word it is
+    the content of; not a verb it only dates or places ("agreed at a summit")."""
+    for head in _governors(tok):
+        role = first_match(HEAD_ROLES, tok, head, index)
+        if role is not None:
+            return role
+    return None
+
+
+PROPOSAL_ROLES: Rules[Callable[[Token, ActorIndex], Role | None]] = Rules(
+    "who stands where on a proposal", (own_sponsors, participle_stance, governing_words)
+)
+
+
+def stance_verb(tok: Token, head: Token, index: ActorIndex) -> Role | Nothing | None:
+    """'Kyiv proposed a ceasefire', 'Moscow rejected the plan', 'was not willing to back',
+    'options were presented to Witkoff' (the sponsor: whom the recipient met); 'ready to
+    agree to a delay' is an offer, 'asked Seoul to accept an arbitration panel' the
+    asker's proposal. A stance verb with no actor says nothing."""
+    lemma = stance_lemma(head)
+    if lemma is None or head.pos_ not in ("VERB", "AUX"):
+        return None
+    negated = any(c.dep_ == "neg" for c in head.children)
+    if negated and lemma in SPONSOR_VERBS:
+        return NOTHING  # "had not offered a solution": nothing put forward, nothing refused
+    asker = _asker(head, index)
+    if asker:
+        return "sponsor", asker
+    agent = agent_of(head)
+    refs = index.actors_of(agent, demonyms=True) if agent is not None else []
+    if not refs and head.dep_ != "acl":
+        subject = subject_of(head)
+        refs = index.actors_of(subject) if subject is not None else []
+    if not refs:
+        recipient = _recipient(head) if head.dep_ != "acl" or head.head.i == tok.i else None
+        if recipient is not None:
+            return "sponsor-of-recipient", [r.country for r in index.actors_of(recipient)]
+        return NOTHING
+    role = stance_of(lemma)
+    if negated and role != "opponent":
+        role = "opponent"
+    elif (
+        role == "supporter"
+        and head.dep_ == "xcomp"
+        and (head.head.lemma_.lower() in WORDS.offer_heads)
+    ):
+        role = "sponsor"  # "ready to agree to a delay": an offer, not an answer
+    return role, countries_of(refs)
+
+
+def endorsement(tok: Token, head: Token, index: ActorIndex) -> Role | None:
+    """'officials maintain that only a ceasefire would suffice': the speaker sponsors it."""
+    lemma = head.lemma_.lower()
+    if lemma not in ENDORSING_PREDICATES and not any(c.lower_ == "only" for c in tok.children):
+        return None
+    if any(c.dep_ == "neg" for c in head.children):
+        return None  # "would not help a settlement"
+    speaker = head
+    for _ in range(3):
+        if speaker.dep_ == "ccomp":
+            subject = subject_of(speaker.head)
+            refs = index.actors_of(subject) if subject is not None else []
+            if refs:
+                return "sponsor", countries_of(refs)
+        if speaker.head.i == speaker.i:
+            break
+        speaker = speaker.head
+    return None
+
+
+def readiness(tok: Token, head: Token, index: ActorIndex) -> Role | None:
+    """'Lima remained open to dialogue', 'ready for talks': the ready side offers it."""
+    if head.lemma_.lower() not in WORDS.readiness_words or head.pos_ != "ADJ":
+        return None
+    if any(c.dep_ == "neg" for c in head.children) or head.head.i == head.i:
+        return None
+    subject = subject_of(head)
+    refs = index.actors_of(subject) if subject is not None else []
+    return ("sponsor", countries_of(refs)) if refs else None
+
+
+def open_door(tok: Token, head: Token, index: ActorIndex) -> Role | None:
+    """ "Brasilia said the door to talks remained open", "Kyiv kept the door open to
+    talks": whoever keeps the door open offers what is behind it."""
+    if head.lemma_.lower() != "door" or head.head.i == head.i:
+        return None
+    verb = head.head
+    if not any(t.lemma_.lower() == "open" for t in (*verb.children, *head.children)):
+        return None
+    if head.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp":
+        holder = subject_of(verb.head)  # "X said the door ... remained open"
+    else:
+        holder = subject_of(verb)  # "X kept the door open"
+    refs = index.actors_of(holder) if holder is not None else []
+    return ("sponsor", countries_of(refs)) if refs else None
+
+
+HEAD_ROLES: Rules[Callable[[Token, Token, ActorIndex], Role | Nothing | None]] = Rules(
+    "who stands where on a proposal, from a governing word",
+    (stance_verb, endorsement, readiness, open_door),
+)
+
+
+def roles_of(carrier: Token, index: ActorIndex) -> list[Role]:
+    return [r for r in (rule(carrier, index) for rule in PROPOSAL_ROLES) if r is not None]
+
+
+def stance_lemma(verb: Token) -> str | None:
+    """A verb's lemma when it takes a stance on a proposal; "put" only when put forward or
+    put to someone ("put the treaty in abeyance" is no proposal)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "put":
+        forward = any(c.lower_ in ("forward", "to") for c in verb.children)
+        return lemma if forward else None
+    if lemma == "call":  # "called for talks", not "called the meeting a victory"
+        return lemma if any(c.lower_ in ("for", "on") for c in verb.children) else None
+    return lemma if lemma in STANCE_VERBS | WORDS.putting_verbs else None
+
+
+def stance_of(lemma: str) -> str:
+    if lemma in SPONSOR_VERBS or lemma in WORDS.putting_verbs:
+        return "sponsor"
+    return "supporter" if lemma in SUPPORT_VERBS else "opponent"
+
+
+def _asker(verb: Token, index: ActorIndex) -> list[str]:
+    """ "Japan asked Seoul to agree to a panel", "pressed Mexico to accept an arrangement":
+    who asks another side to take the proposal up."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in ASKING:
+        return []
+    if verb.lemma_.lower() not in SUPPORT_VERBS or not addressee(head):
+        return []
+    subject = subject_of(head)
+    return countries_of(index.actors_of(subject)) if subject is not None else []
+
+
+# Links from a word to the word that governs it, for what a stance verb says of it.
+_ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative"})
+_SAME_ROLE_DEPS = frozenset({"conj", "appos", "compound"})
+_GOVERNING_PREPS = frozenset({"to", "for", "on", "with", "of", "including", "from", "towards"})
+
+
+def _governors(tok: Token) -> Iterator[Token]:
+    """The words that govern ``tok`` as an argument, nearest first (at most 6): through
+    conjuncts, arguments, prepositions of a proposal ("for", "to", "including") and the
+    clauses of a proposal word ("a proposal to implement a moratorium")."""
+    cur = tok
+    joining = False  # the last verb is one an asked side takes a proposal up with
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i:
+            return
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in cur.children):
+            return  # "offered no path to a final agreement"
+        if cur.pos_ in ("VERB", "AUX"):  # "to show restraint and return to talks"
+            joining = cur.lemma_.lower() in WORDS.joining_verbs or (joining and cur.dep_ == "xcomp")
+        if cur.dep_ == "pobj":
+            while head.dep_ == "conj" and head.head.pos_ == "ADP":
+                head = head.head  # "asked for a formula and for an audit"
+            if head.lower_ not in _GOVERNING_PREPS or head.head.i == head.i:
+                return
+            head = head.head
+        elif cur.dep_ in ("acl", "relcl") and cur.pos_ in ("VERB", "AUX"):
+            pass  # "a proposal to implement a moratorium": the proposal word
+        elif cur.dep_ == "xcomp" and joining:
+            pass  # "urged both sides to return to talks": the asker
+        elif cur.dep_ not in _ARGUMENT_DEPS | _SAME_ROLE_DEPS:
+            return
+        if cur.dep_ not in _SAME_ROLE_DEPS:
+            yield head
+        cur = head
+
+
+def marked_proposed(tok: Token) -> bool:
+    """ "the proposed agreement", "a draft treaty", "the suggested summit"."""
+    return any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() in WORDS.proposal_marks
+        for c in tok.children
+    )
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The subject of a relative clause other than its relative pronoun: "the proposal that
+    Cairo put to both sides" -> Cairo."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("that", "which", "who"):
+            return child
+    return None
+
+
+def owners_of(noun: Token, index: ActorIndex) -> list[str]:
+    """Actors named as the noun's own modifiers or possessor ('US', 'Kyiv's', 'Trump-Putin')."""
+    refs = [
+        r
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i
+        for r in index.actors_of(c, demonyms=True)
+    ]
+    return countries_of(refs)
+
+
+def _recipient(verb: Token) -> Token | None:
+    """'options were presented to Witkoff': the one the proposal was put to."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def addressee(verb: Token) -> bool:
+    """Whether an asking verb names whom it asks: "urged Chile", "called on Chile"."""
+    return any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "on")
+        for c in verb.children
+    )
+
+
+def asked(verb: Token) -> bool:
+    """Whether a verb is what another side is asked to do: "urged Seoul to accept"."""
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in ASKING and addressee(head)
+
+
+def negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)

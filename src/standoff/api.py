@@ -196,7 +196,8 @@ class StandoffTables:
 
 class ForecastTables:
     """A Forecast (``.forecast``) and its tables: ``outcomes`` (one row per threat and
-    outcome, also what :meth:`to_pandas` and :meth:`to_arrow` give), ``inputs`` (the
+    outcome, also what :meth:`to_pandas` and :meth:`to_arrow` give), ``horizons``
+    (P(imposed) by the deadline, within a year, at any time), ``inputs`` (the
     features as coded, with why), ``issues`` (bargaining positions), ``exposure``,
     ``skipped`` (threats with no probability, and why)."""
 
@@ -216,6 +217,7 @@ class ForecastTables:
         return _tables(forecast_tables(self.forecast))
 
     outcomes = _Named()
+    horizons = _Named()
     inputs = _Named()
     issues = _Named()
     exposure = _Named()

@@ -335,6 +335,20 @@ class OutcomeProbability(_Model):
     probability: Interval
 
 
+Horizon = Literal["deadline", "year", "any_time"]
+
+
+class HorizonProbability(_Model):
+    """P(imposed) by one horizon: the outcome model's P(imposed) timed by the timing model
+    (docs/models/threat-timing.md), given nothing imposed up to the forecast's date."""
+
+    horizon: Horizon
+    label: str = Field(description="for people: 'by the deadline (8 Aug)', 'within a year ...'")
+    by: date | None = Field(description="the horizon's last day (None: at any time)")
+    days: int | None = Field(description="days from the threat's start to ``by``")
+    probability: Interval
+
+
 class ThreatForecast(_Model):
     """How a threat ends: a probability for each outcome (they sum to 1)."""
 
@@ -348,6 +362,10 @@ class ThreatForecast(_Model):
     horizon: str = Field(
         default="", description="the time span every probability of this forecast is for"
     )
+    imposed_by: list[HorizonProbability] = Field(
+        default_factory=list, description="P(imposed) by the deadline, within a year, at any time"
+    )
+    timing: str = Field(default="", description="what the horizon figures are conditional on")
 
 
 class NotForecast(_Model):

@@ -22,6 +22,7 @@ from standoff.forecast.exposure import exposure
 from standoff.forecast.models import TRAJECTORY_ROUNDS, default_models
 from standoff.forecast.montecarlo import interval, simulate
 from standoff.forecast.scenario import Scenario
+from standoff.forecast.timing import with_horizons
 from standoff.model import (
     Execution,
     Forecast,
@@ -193,11 +194,11 @@ def _forecast_threats(
                 NotForecast(threat_id=threat.id, label=threat.label, reason=reason)
             )
         else:
-            result.threats.append(
-                predict_threat(
-                    threat, standoff=standoff, overrides=overrides or None, draws=draws, seed=seed
-                )
+            item = predict_threat(
+                threat, standoff=standoff, overrides=overrides or None, draws=draws, seed=seed
             )
+            # P(imposed) by the deadline, within a year, at any time (forecast/timing.py)
+            result.threats.append(with_horizons(item, threat, standoff.as_of))
         if reason is None or threat.third_parties:
             # A resolved threat keeps its exposure when it named third parties: who pays for
             # secondary measures matters most once they are imposed (India, August 2025).

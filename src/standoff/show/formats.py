@@ -90,9 +90,20 @@ def percent(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
-def interval_percent(value: Interval) -> str:
-    """An interval of probabilities: ``48-75% (90% interval)``."""
-    return f"{value.low * 100:.0f}-{value.high * 100:.0f}% ({value.level * 100:.0f}% interval)"
+def percent_fine(value: float) -> str:
+    """A probability as a percent, one decimal below 1% (``0.002`` -> ``0.2%``, not ``0%``;
+    ``<0.1%`` below that)."""
+    if 0 < value < 0.001:
+        return "<0.1%"
+    return f"{value * 100:.1f}%" if 0 < value < 0.01 else percent(value)
+
+
+def interval_percent(value: Interval, fine: bool = False) -> str:
+    """An interval of probabilities: ``48-75% (90% interval)``; ``fine``: one decimal when
+    its top is below 1% (``0.1-0.4%``)."""
+    digits = 1 if fine and 0 < value.high < 0.01 else 0
+    low, high = f"{value.low * 100:.{digits}f}", f"{value.high * 100:.{digits}f}"
+    return f"{low}-{high}% ({value.level * 100:.0f}% interval)"
 
 
 def interval_plain(value: Interval, digits: int = 1) -> str:

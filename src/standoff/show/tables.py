@@ -24,6 +24,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from standoff.forecast.timing import TIMING_CARD
 from standoff.model import (
     Actor,
     Article,
@@ -250,6 +251,22 @@ OUTCOMES = pa.schema(
     ]
 )
 
+HORIZONS = pa.schema(
+    [
+        _field("as_of", pa.date32(), "the standoff's date the forecast is for"),
+        _field("threat_id", _TEXT, "ledger id of the threat"),
+        _field("label", _TEXT, "the threat for people"),
+        _field("horizon", _TEXT, "deadline, year or any_time"),
+        _field("horizon_label", _TEXT, "the horizon for people: 'by the deadline (8 Aug)'"),
+        _field("by", pa.date32(), "the horizon's last day (null: at any time)"),
+        _field("days", pa.int32(), "days from the threat's start to that day"),
+        _field("probability", pa.float64(), "P(imposed) by then, given nothing imposed so far"),
+        *_INTERVAL,
+        _field("given", _TEXT, "what the figures are conditional on, and any horizon left out"),
+        _field("model_card", _TEXT, "the timing model's card under docs/models/"),
+    ]
+)
+
 INPUTS = pa.schema(
     [
         _field("threat_id", _TEXT, "ledger id of the threat"),
@@ -316,6 +333,7 @@ STANDOFF_SCHEMAS: dict[str, pa.Schema] = {
 }
 FORECAST_SCHEMAS: dict[str, pa.Schema] = {
     "outcomes": OUTCOMES,
+    "horizons": HORIZONS,
     "inputs": INPUTS,
     "issues": ISSUES,
     "exposure": EXPOSURE,
@@ -655,11 +673,35 @@ def forecast_tables(forecast: Forecast) -> dict[str, pa.Table]:
     ]
     return {
         "outcomes": _table(OUTCOMES, outcomes),
+        "horizons": _table(HORIZONS, _horizon_rows(forecast)),
         "inputs": _table(INPUTS, inputs),
         "issues": _table(ISSUES, issues),
         "exposure": _table(EXPOSURE, exposure),
         "skipped": _table(SKIPPED, skipped),
     }
+
+
+def _horizon_rows(forecast: Forecast) -> list[dict[str, Any]]:
+    """One row per threat and horizon: P(imposed) by the deadline, within a year, at any time."""
+    return [
+        {
+            "as_of": forecast.as_of,
+            "threat_id": t.threat_id,
+            "label": t.label or None,
+            "horizon": h.horizon,
+            "horizon_label": h.label,
+            "by": h.by,
+            "days": h.days,
+            "probability": h.probability.mean,
+            "low": h.probability.low,
+            "high": h.probability.high,
+            "level": h.probability.level,
+            "given": t.timing or None,
+            "model_card": TIMING_CARD,
+        }
+        for t in forecast.threats
+        for h in t.imposed_by
+    ]
 
 
 def list_columns(schema: pa.Schema) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from standoff.forecast.coercion_spec import UNKNOWN
+from standoff.forecast.timing import TIMING_CARD
 from standoff.grammar import count
 from standoff.model import (
     Claim,
@@ -200,6 +201,8 @@ def _headline(standoff: Standoff, forecast: Forecast | None, cite: Citations) ->
             line, card = _forecast_line(main, forecast)
             text += f" {line}"
             notes = notes + (cite.model_card(card) if card else ())
+            if any(t.threat_id == main.id and t.imposed_by for t in forecast.threats):
+                notes = notes + cite.model_card(TIMING_CARD)
     return Cell(text, tuple(dict.fromkeys(notes)))
 
 
@@ -231,7 +234,8 @@ def _forecast_line(threat: ThreatRecord, forecast: Forecast) -> tuple[str, str |
                 for o in shown
             )
             return (
-                f"Forecast, {item.horizon or 'horizon not stated'}: most likely {said}.",
+                f"Forecast, {item.horizon or 'horizon not stated'}: most likely {said}."
+                + _horizons_said(item),
                 item.model_card,
             )
     for skipped in forecast.not_forecast:
@@ -240,6 +244,18 @@ def _forecast_line(threat: ThreatRecord, forecast: Forecast) -> tuple[str, str |
                 return "No forecast: it is no longer pending (what happened is above).", None
             return f"No forecast: {skipped.reason}.", None
     return "No forecast for it.", None
+
+
+def _horizons_said(item: ThreatForecast) -> str:
+    """`` Imposed by the deadline (8 Aug) 2% [..], within a year ... (given ...).``"""
+    if not item.imposed_by:
+        return f" No horizon figures: {item.timing}." if item.timing else ""
+    said = ", ".join(
+        f"{h.label} {fmt.percent_fine(h.probability.mean)} "
+        f"[{fmt.interval_percent(h.probability, fine=True)}]"
+        for h in item.imposed_by
+    )
+    return f" Imposed {said} ({item.timing})."
 
 
 def _short(day: date | None) -> str:
@@ -520,7 +536,26 @@ def _threat_forecast_blocks(threat: ThreatForecast, cite: Citations) -> list[Blo
         ],
         empty="no inputs recorded",
     )
-    return [outcomes, features]
+    return [outcomes, _horizon_table(threat, name, cite), features]
+
+
+def _horizon_table(threat: ThreatForecast, name: str, cite: Citations) -> Table:
+    """P(imposed) by each horizon, with what the figures are conditional on."""
+    card = cite.model_card(TIMING_CARD)
+    return Table(
+        title=f"{name}: imposed by when - model card {TIMING_CARD}",
+        columns=("horizon", "P(imposed)", "interval"),
+        rows=[
+            (
+                Cell(h.label),
+                Cell(fmt.percent_fine(h.probability.mean), card),
+                Cell(fmt.interval_percent(h.probability, fine=True)),
+            )
+            for h in threat.imposed_by
+        ],
+        empty=f"no horizon figures: {threat.timing or 'no P(imposed)'}",
+        caption=threat.timing,
+    )
 
 
 def _not_forecast_table(forecast: Forecast) -> Table:

@@ -30,6 +30,7 @@ from standoff.forecast.timing_ties import Spell
 from standoff.forecast.timing_ties import load_timing as load_ties_timing
 from standoff.model import (
     DatePrecision,
+    Forecast,
     Interval,
     OutcomeProbability,
     ResolvedDate,
@@ -37,7 +38,7 @@ from standoff.model import (
     ThreatForecast,
     ThreatRecord,
 )
-from standoff.show.view import build_view
+from standoff.show.view import Table, build_forecast_view, build_view
 from test_brief_truth import AUG7, _brief, _main, readings  # noqa: F401 - the fixture
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -218,3 +219,15 @@ def test_as_of_7_august_the_brief_labels_each_probability_with_its_horizon(
     rows = [r for r in table if r["threat_id"] == main.id]
     assert [r["horizon_label"] for r in rows] == labels
     assert all(r["low"] <= r["probability"] <= r["high"] for r in rows)
+
+
+def test_the_forecast_view_of_a_threat_without_deadline_says_why_it_has_no_deadline_row() -> None:
+    item = with_horizons(_forecast(), _threat(None), START, CURVE)
+    view = build_forecast_view(Forecast(as_of=START, threats=[item]))
+    (table,) = [
+        b for s in view.sections for b in s.blocks
+        if isinstance(b, Table) and "imposed by when" in b.title
+    ]
+    assert [r[0].text for r in table.rows] == ["within a year (by 14 Jul 2026)", "at any time"]
+    assert "no deadline stated: no 'by the deadline' figure" in table.caption
+    assert "docs/models/threat-timing.md" in table.title

@@ -125,9 +125,9 @@ def test_eu_weak_low_salience_actor_moves_toward_the_strong() -> None:
 @pytest.mark.skipif(not (SHARED / "bdm").exists(), reason="shared data absent")
 def test_eu_on_scholz_car_emissions_example() -> None:
     # Scholz, Calbert and Smith (2011): ten EC states, positions 4 (strict) to 10.
-    # The published outcome could not be re-established here, so check properties:
-    # the forecast stays in the initial range, moves from the mean toward the
-    # strict pole held by Germany and the Netherlands, and the Dutch never move.
+    # The model is not replicated (tests/test_eu_replication.py has the comparison with a
+    # public replication), so check properties: the forecast stays in the initial range
+    # and moves from the mean toward the strict pole held by Germany and the Netherlands.
     scenario = load_scenario(SHARED / "bdm" / "ExampleActors.csv")
     a = scenario.arrays()
     result = ExpectedUtility(rounds=6).run(a)

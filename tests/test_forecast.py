@@ -15,7 +15,7 @@ import standoff.cli as cli
 from standoff.forecast import forecast_standoff, reference_scenario
 from standoff.forecast.bargaining import WeightedMean
 from standoff.forecast.draft import draft_scenario_yaml
-from standoff.forecast.models import default_models
+from standoff.forecast.models import default_models, expected_utility_model
 from standoff.forecast.montecarlo import simulate
 from standoff.forecast.scenario import Scenario
 from standoff.forecast.scenario_io import parse_yaml_scenario
@@ -62,7 +62,16 @@ def test_every_issue_number_has_an_interval() -> None:
         assert p.high > p.low  # the inputs are uncertain, so the interval is not a point
         assert i.model_card.startswith("docs/models/")
     eu = [i for i in f.issues if i.model == "expected-utility"]
-    assert all(len(i.trajectory) > 2 for i in eu)
+    assert all(len(i.trajectory) == expected_utility_model().rounds + 1 for i in eu)
+
+
+def test_eu_point_is_the_last_round_of_its_trajectory() -> None:
+    # the forecast's number and the plotted trajectory come from the same model and rounds
+    f = forecast_standoff(None, reference_scenario(), draws=0, seed=1)
+    eu = [i for i in f.issues if i.model == "expected-utility"]
+    assert eu
+    for issue in eu:
+        assert issue.trajectory[-1] == pytest.approx(issue.position.mean, abs=1e-3)
 
 
 def test_no_draws_gives_the_point() -> None:

@@ -389,6 +389,10 @@ class IssueForecast(_Model):
         description="the predicted outcome round by round, if the model has rounds",
     )
     model_card: str
+    status: str = Field(
+        default="",
+        description="a caveat on the model itself, e.g. 'not replicated' (see its card)",
+    )
 
 
 class ExposureRow(_Model):

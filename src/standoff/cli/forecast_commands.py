@@ -109,12 +109,12 @@ def forecast_command(
     if plot is not None:
         if chosen is None:
             raise UserError(f"--plot {plot}: no scenario to plot ({result.scenario})")
-        from standoff.forecast.expected_utility import ExpectedUtility
-        from standoff.forecast.models import TRAJECTORY_ROUNDS
+        from standoff.forecast.models import expected_utility_model
         from standoff.forecast.plot import plot_trajectories
 
         labels = {i.id: (i.low, i.high) for i in chosen.issues}
-        plot_trajectories(ExpectedUtility(rounds=TRAJECTORY_ROUNDS).run(chosen), plot, labels)
+        # the forecast's own model: the plot ends at the number the forecast reports
+        plot_trajectories(expected_utility_model().run(chosen), plot, labels)
     if as_json:
         print(result.model_dump_json(indent=1))
     else:

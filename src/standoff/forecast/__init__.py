@@ -19,7 +19,7 @@ import numpy as np
 from standoff.forecast.coercion import predict_threat
 from standoff.forecast.expected_utility import ExpectedUtility
 from standoff.forecast.exposure import exposure
-from standoff.forecast.models import TRAJECTORY_ROUNDS, default_models
+from standoff.forecast.models import default_models
 from standoff.forecast.montecarlo import interval, simulate
 from standoff.forecast.scenario import Scenario
 from standoff.forecast.timing import with_horizons
@@ -62,13 +62,15 @@ def forecast_issues(
     """Every model's outcome on every issue, with an interval over ``draws`` draws."""
     arrays = scenario.arrays()
     models = default_models()
-    points = [model.predict(arrays) for model in models]
+    # The expected-utility model's point is the last round of its own trajectory: the
+    # forecast and the plot (`--plot`) show the same rounds.
+    runs = {k: m.run(arrays) for k, m in enumerate(models) if isinstance(m, ExpectedUtility)}
+    points = [runs[k].final if k in runs else m.predict(arrays) for k, m in enumerate(models)]
     samples = simulate(arrays, models, draws, seed or 0, scheduler)  # (models, draws, issues)
-    trajectory = ExpectedUtility(rounds=TRAJECTORY_ROUNDS).run(arrays).outcome  # (rounds+1, m)
     out = []
     for k, issue in enumerate(scenario.issues):
         for mi, model in enumerate(models):
-            traj = trajectory[:, k] if isinstance(model, ExpectedUtility) else np.zeros(0)
+            traj = runs[mi].outcome[:, k] if mi in runs else np.zeros(0)  # (rounds + 1,)
             out.append(
                 IssueForecast(
                     issue=issue.id,
@@ -78,6 +80,7 @@ def forecast_issues(
                     position=interval(samples[mi, :, k], float(points[mi][k])),
                     trajectory=[round(float(v), 3) for v in traj],
                     model_card=model.card,
+                    status=model.status,
                 )
             )
     return out

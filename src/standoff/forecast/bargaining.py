@@ -31,6 +31,8 @@ class BargainingModel:
 
     name: str = "model"
     card: ClassVar[str] = "docs/models/"
+    # A caveat shown beside the model's numbers (e.g. "not replicated"); the card explains it.
+    status: ClassVar[str] = ""
     param_grid: ClassVar[dict[str, list[Any]]] = {}
     fit_mae_: float | None = None
 

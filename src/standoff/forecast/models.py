@@ -1,9 +1,9 @@
 """The bargaining models a forecast runs, with the parameters fitted on DEU III.
 
-One place for these facts: the parameters below were chosen on the DEU III
-issues with even ``isnrnmc`` by ``standoff backtest deu ../shared/data/deu3/deu3.csv``
-(the grid is each model's ``param_grid``); the held-out scores are in each
-model's card under docs/models/.
+One place for these facts: the parameters below were chosen on the issues of the DEU
+III proposals with an even ``prnrnmc`` by ``standoff backtest deu
+../shared/data/deu3/deu3.csv`` (the grid is each model's ``param_grid``); the held-out
+scores are in each model's card under docs/models/.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from standoff.forecast.bargaining import (
 )
 from standoff.forecast.expected_utility import ExpectedUtility
 
-# Rounds for the trajectory shown to the analyst (the plot and the JSON trajectory):
-# the model's predicted outcome is still the fitted one (after ExpectedUtility.rounds).
-TRAJECTORY_ROUNDS = 10
+
+def expected_utility_model() -> ExpectedUtility:
+    """The forecast's expected-utility model: its point and its trajectory both come from
+    this one model, so the plotted rounds end at the number the forecast reports."""
+    return ExpectedUtility(rounds=1, risk="endogenous", outcome="mean")  # fitted on DEU III
 
 
 def default_models() -> list[BargainingModel]:
@@ -26,8 +28,8 @@ def default_models() -> list[BargainingModel]:
     return [
         WeightedMean(),
         WeightedMedian(),
-        NashBargaining(curvature=1.0),  # fitted on DEU III even issues
-        ExpectedUtility(rounds=1, risk="endogenous", outcome="mean"),  # fitted likewise
+        NashBargaining(curvature=1.0),  # fitted on DEU III (even proposals)
+        expected_utility_model(),
     ]
 
 

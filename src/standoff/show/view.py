@@ -578,12 +578,13 @@ def _issue_title(issue: IssueForecast) -> str:
 
 
 def _trajectory(values: list[float]) -> str:
-    """A model's rounds, first to last: ``73->80 (11 rounds)``."""
+    """A model's rounds, the start (round 0) to the last: ``73->80 (10 rounds)``."""
     if not values:
         return fmt.NONE
     if len(values) == 1:
         return f"{values[0]:.0f}"
-    return f"{values[0]:.0f}->{values[-1]:.0f} ({count(len(values), 'round')})"
+    rounds = len(values) - 1  # values[0] is the start, before any round
+    return f"{values[0]:.0f}->{values[-1]:.0f} ({count(rounds, 'round')})"
 
 
 def _issue_tables(forecast: Forecast, cite: Citations) -> list[Block]:
@@ -597,7 +598,7 @@ def _issue_tables(forecast: Forecast, cite: Citations) -> list[Block]:
             columns=("model", "position (0-100)", "rounds", "model card"),
             rows=[
                 (
-                    Cell(issue.model),
+                    Cell(f"{issue.model} ({issue.status})" if issue.status else issue.model),
                     Cell(fmt.interval_plain(issue.position), cite.model_card(issue.model_card)),
                     Cell(_trajectory(issue.trajectory)),
                     Cell(issue.model_card),

@@ -124,32 +124,64 @@ def forecast_command(
 @backtest_app.command("deu")
 def backtest_deu_command(
     path: Annotated[Path, typer.Argument(help="deu3.csv (tab separated)")],
+    capability: Annotated[
+        str, typer.Option(
+            "--capability",
+            help="council: Council votes under qualified majority in the period of the "
+            "decision (default); file: the file's GDP-like weight row.",
+        ),
+    ] = "council",
+    draws: Annotated[int, typer.Option("--draws", help="Bootstrap draws.")] = 2000,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the bootstrap.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
-    """MAE of each bargaining model on DEU III: fitted on even isnrnmc, scored on odd."""
+    """MAE of each bargaining model on DEU III, split by proposal, with intervals.
+
+    Fitted on the issues of even-numbered proposals (prnrnmc), scored on the odd ones;
+    "2-fold" also fits on the odd ones and scores the even ones, so every issue is held
+    out once. Intervals (95%) resample whole proposals.
+    """
     from standoff.forecast.deu import backtest, load_deu
     from standoff.forecast.models import backtest_models
 
-    data = load_deu(path)
-    rows = backtest(data, backtest_models())
+    if capability not in ("council", "file"):
+        raise UserError(f"--capability must be council or file, got {capability!r}")
+    if draws < 100:
+        raise UserError(f"--draws must be at least 100, got {draws}")
+    data = load_deu(path, capability=capability)  # type: ignore[arg-type]
+    report = backtest(data, backtest_models(), draws=draws, seed=seed, capability=capability)
     if as_json:
-        print(json.dumps([asdict(r) for r in rows], indent=1))
+        print(json.dumps(asdict(report), indent=1))
         return
-    issues = count(len(data.outcome), "issue")
-    table = Table(title=f"DEU III: {issues} with an outcome; MAE on 0-100")
-    for col in ("model", "fitted parameters", "MAE fit (even)", "MAE test (odd)", "MAE all"):
-        left = col in ("model", "fitted parameters")
-        table.add_column(col, justify="left" if left else "right")
-    for r in rows:
-        scores = (f"{r.mae_fit:.2f}", f"{r.mae_test:.2f}", f"{r.mae_all:.2f}")
-        table.add_row(r.model, r.params, *scores)
-    console = Console(soft_wrap=False)
-    console.print(table)
-    console.print(
-        f"fit on {rows[0].n_fit} issues with even isnrnmc, tested on {rows[0].n_test} odd ones; "
-        "salience-mean/median are the bars (weights: salience only)",
-        style="dim",
+    print(
+        f"DEU III: {count(len(data.outcome), 'issue')} of "
+        f"{count(len(set(data.proposal.tolist())), 'proposal')}; "
+        f"MAE on 0-100; capability: {capability}"
     )
+    print(f"{'model':17}{'fitted on even proposals':36}{'fit':>7}  {'test (odd) [95%]':>22}"
+          f"  {'vs bar [95%]':>22}  {'2-fold [95%]':>22}  {'vs bar [95%]':>22}")
+    for r in report.rows:
+        print(
+            f"{r.model:17}{r.params:36}{r.fit:>7.2f}  {_estimate(r.test):>22}  "
+            f"{_estimate(r.test_vs_bar, True):>22}  {_estimate(r.crossfit):>22}  "
+            f"{_estimate(r.crossfit_vs_bar, True):>22}"
+        )
+    print(
+        f"\nfit on {report.n_fit} issues of {report.proposals_fit} even proposals (prnrnmc), "
+        f"tested on {report.n_test} issues of {report.proposals_test} odd ones; 2-fold: also "
+        "fitted on the odd and tested on the even,\nso every issue is held out once. "
+        f"bar = {report.bar} (weights: salience only); vs bar = MAE minus the bar's (below 0 "
+        "is better; shown better only when the interval excludes 0).\n"
+        f"intervals: {report.draws} bootstrap draws resampling whole proposals, seed "
+        f"{report.seed}. Fitted on the odd half: "
+        + "; ".join(f"{r.model} {r.params_other_half}" for r in report.rows if r.params != "-")
+    )
+
+
+def _estimate(e: Any, signed: bool = False) -> str:
+    """``22.04 [20.1, 24.0]``; a signed difference gets its sign."""
+    fmt = "{:+.2f}" if signed else "{:.2f}"
+    return f"{fmt.format(e.value)} [{fmt.format(e.low)}, {fmt.format(e.high)}]"
 
 
 @app.command("draft-scenario")

@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from standoff.cli import app, backtest_app
 from standoff.cli.brief_commands import (
@@ -24,6 +22,9 @@ from standoff.errors import UserError
 from standoff.files import write_text
 from standoff.grammar import count
 from standoff.model import Standoff
+
+if TYPE_CHECKING:
+    from standoff.forecast.resample import Estimate
 
 PathsArg = Annotated[
     list[Path] | None, typer.Argument(help="Article files, folders or JSON Lines to read.")
@@ -178,7 +179,7 @@ def backtest_deu_command(
     )
 
 
-def _estimate(e: Any, signed: bool = False) -> str:
+def _estimate(e: Estimate, signed: bool = False) -> str:
     """``22.04 [20.1, 24.0]``; a signed difference gets its sign."""
     fmt = "{:+.2f}" if signed else "{:.2f}"
     return f"{fmt.format(e.value)} [{fmt.format(e.low)}, {fmt.format(e.high)}]"

@@ -57,69 +57,91 @@ def _u(r: float, inner: float) -> float:
     return 2.0 - 4.0 * max(inner, 0.0) ** r
 
 
+@dataclass(frozen=True)
+class _Issue:
+    """One issue's positions, capabilities and saliences (everyone present, q = 1)."""
+
+    x: list[float]
+    c: list[float]
+    s: list[float]
+    span: float
+    rules: Rules
+
+    def votes(self, i: int, j: int, r: list[float]) -> list[float]:
+        """Each voter's vote for i over j (positive: for i)."""
+        out = []
+        for k in range(len(self.x)):
+            e = r[k] if self.rules.vote_exponent == "voter" else 1.0
+            far = abs(self.x[k] - self.x[j]) / self.span
+            near = abs(self.x[k] - self.x[i]) / self.span
+            out.append(self.c[k] * self.s[k] * (far**e - near**e))
+        return out
+
+    def chance(self, i: int, j: int, r: list[float]) -> float:
+        if self.x[i] == self.x[j]:
+            return 0.0
+        v = self.votes(i, j, r)
+        n = len(self.x)
+        if self.rules.normalise == "pair":
+            total = sum(abs(t) for t in v)
+        else:
+            total = sum(abs(t) for a in range(n) for b in range(n) for t in self.votes(a, b, r))
+        return sum(max(t, 0.0) for t in v) / total if total > 0 else 0.0
+
+    def eu(self, i: int, j: int, own: float, r: list[float]) -> float:
+        """EU of i challenging j, utilities with exponent ``own``; votes with ``r``."""
+        d = abs(self.x[i] - self.x[j]) / self.span
+        us, uf, usq = _u(own, 0.5 - 0.5 * d), _u(own, 0.5 + 0.5 * d), _u(own, 0.5)
+        p = self.chance(i, j, r)
+        return self.s[j] * (p * us + (1 - p) * uf) + (1 - self.s[j]) * us - usq
+
+    def risks(self) -> list[float]:
+        """Each actor's risk exponent from its danger (the EU others expect against it)."""
+        n, ones = len(self.x), [1.0] * len(self.x)
+        danger = [sum(self.eu(i, j, 1.0, ones) for i in range(n) if i != j) for j in range(n)]
+        hi, lo = max(danger), min(danger)
+        big_r = [(2 * dj - hi - lo) / (hi - lo) if hi > lo else 0.0 for dj in danger]
+        return [(1 - b / 3) / (1 + b / 3) for b in big_r]
+
+    def offers(self, i: int, r: list[float]) -> list[tuple]:
+        """The offers actor i receives: (kind, target, proposer[, eu_ij, eu_ji])."""
+        x, out = self.x, []
+        for j in range(len(x)):
+            if x[j] == x[i]:
+                continue
+            a, b = self.eu(i, j, r[i], r), self.eu(j, i, r[i], r)  # both from i's view
+            if b > a > 0:
+                out.append(("confrontation", x[j], j))
+            elif b > 0 > a and b > -a:
+                out.append(("compromise", x[i] + (x[j] - x[i]) * (-a / b), j, a, b))
+            elif b > 0 > a and self.rules.capitulation:
+                out.append(("capitulation", x[j], j))
+        return out
+
+    def choose(self, i: int, offers: list[tuple]) -> tuple:
+        """The offer actor i takes, by the ``choice`` rule."""
+        x = self.x
+        if self.rules.choice == "least-move":
+            return min(offers, key=lambda o: (abs(o[1] - x[i]), x[o[2]]))
+        kinds = [o for o in offers if o[0] == "confrontation"] or [
+            o for o in offers if o[0] == "compromise"] or offers
+        if kinds[0][0] == "compromise":
+            return min(kinds, key=lambda o: (abs(o[3]) * x[i] + abs(o[4]) * x[o[2]])
+                       / (abs(o[3]) + abs(o[4])))
+        return min(kinds, key=lambda o: abs(o[1] - x[i]))
+
+
 def variant_round(
     x: list[float], c: list[float], s: list[float], span: float, rules: Rules
 ) -> tuple[list[float], list[float]]:
     """One round on one issue (everyone present, q = 1): new positions, risk exponents."""
-    n = len(x)
-
-    def votes(i: int, j: int, r: list[float]) -> list[float]:
-        """Each voter's vote for i over j (positive: for i)."""
-        out = []
-        for k in range(n):
-            e = r[k] if rules.vote_exponent == "voter" else 1.0
-            far, near = abs(x[k] - x[j]) / span, abs(x[k] - x[i]) / span
-            out.append(c[k] * s[k] * (far**e - near**e))
-        return out
-
-    def chance(i: int, j: int, r: list[float]) -> float:
-        if x[i] == x[j]:
-            return 0.0
-        v = votes(i, j, r)
-        if rules.normalise == "pair":
-            total = sum(abs(t) for t in v)
-        else:
-            total = sum(abs(t) for a in range(n) for b in range(n) for t in votes(a, b, r))
-        return sum(max(t, 0.0) for t in v) / total if total > 0 else 0.0
-
-    def eu(i: int, j: int, own: float, r: list[float]) -> float:
-        """EU of i challenging j, utilities with exponent ``own``; votes with ``r``."""
-        d = abs(x[i] - x[j]) / span
-        us, uf, usq = _u(own, 0.5 - 0.5 * d), _u(own, 0.5 + 0.5 * d), _u(own, 0.5)
-        p = chance(i, j, r)
-        return s[j] * (p * us + (1 - p) * uf) + (1 - s[j]) * us - usq
-
-    ones = [1.0] * n
-    danger = [sum(eu(i, j, 1.0, ones) for i in range(n) if i != j) for j in range(n)]
-    hi, lo = max(danger), min(danger)
-    big_r = [(2 * dj - hi - lo) / (hi - lo) if hi > lo else 0.0 for dj in danger]
-    r = [(1 - b / 3) / (1 + b / 3) for b in big_r]
+    issue = _Issue(x, c, s, span, rules)
+    r = issue.risks()
     new = list(x)
-    for i in range(n):
-        offers = []  # (kind, target, proposer)
-        for j in range(n):
-            if x[j] == x[i]:
-                continue
-            a, b = eu(i, j, r[i], r), eu(j, i, r[i], r)  # both from i's view
-            if b > a > 0:
-                offers.append(("confrontation", x[j], j))
-            elif b > 0 > a and b > -a:
-                offers.append(("compromise", x[i] + (x[j] - x[i]) * (-a / b), j, a, b))
-            elif b > 0 > a and rules.capitulation:
-                offers.append(("capitulation", x[j], j))
-        if not offers:
-            continue
-        if rules.choice == "least-move":
-            best = min(offers, key=lambda o: (abs(o[1] - x[i]), x[o[2]]))
-        else:
-            kinds = [o for o in offers if o[0] == "confrontation"] or [
-                o for o in offers if o[0] == "compromise"] or offers
-            if kinds[0][0] == "compromise":
-                best = min(kinds, key=lambda o: (abs(o[3]) * x[i] + abs(o[4]) * x[o[2]])
-                           / (abs(o[3]) + abs(o[4])))
-            else:
-                best = min(kinds, key=lambda o: abs(o[1] - x[i]))
-        new[i] = best[1]
+    for i in range(len(x)):
+        offers = issue.offers(i, r)
+        if offers:
+            new[i] = issue.choose(i, offers)[1]
     return new, r
 
 

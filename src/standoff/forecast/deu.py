@@ -113,6 +113,27 @@ def _proposal_year(prnr: str) -> date | None:
     return date(1900 + yy if yy >= 90 else 2000 + yy, 7, 1)
 
 
+def _decision_date(row: list[str], col: dict[str, int], where: str) -> date:
+    """An issue row's date: final act, else introduction, else the proposal's year."""
+    when = [parse_deu_date(row[col[c]]) for c in ("finact", "intro") if c in col]
+    when.append(_proposal_year(row[col["prnr"]]) if "prnr" in col else None)
+    known = [d for d in when if d is not None]
+    if not known:
+        raise UserError(f"{where}: no decision or introduction date")
+    return known[0]
+
+
+def _capability(
+    capability: Capability, actors: list[str], decided: list[date], weights: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """(issues, actors) capability: Council votes of the period, or the file's weight row."""
+    if capability == "council":
+        return council_capability(actors, decided)
+    if capability == "file":
+        return np.broadcast_to(weights, (len(decided), len(actors))).copy()
+    raise ValueError(f"capability must be 'council' or 'file', got {capability!r}")
+
+
 def load_deu(path: Path, capability: Capability = "council") -> DeuIssues:
     """Read deu3.csv; raise UserError naming file and line when it is malformed.
 
@@ -151,26 +172,16 @@ def load_deu(path: Path, capability: Capability = "council") -> DeuIssues:
             proposals.append(int(_cell(row[col["prnrnmc"]])))
         except (ValueError, IndexError):
             raise UserError(f"{path}:{line}: malformed issue row") from None
-        when = [
-            parse_deu_date(row[col[c]]) for c in ("finact", "intro") if c in col
-        ] + [_proposal_year(row[col["prnr"]]) if "prnr" in col else None]
-        known = [d for d in when if d is not None]
-        if not known:
-            raise UserError(f"{path}:{line}: no decision or introduction date")
-        decided.append(known[0])
+        decided.append(_decision_date(row, col, f"{path}:{line}"))
         outs.append(out)
         ids.append(f"isnrnmc-{numbers[-1]}")
     pos = np.array(pos_rows)
     sal = np.array(sal_rows)
     present = ~np.isnan(pos) & ~np.isnan(sal)
     m, n = pos.shape
+    cap = _capability(capability, actors, decided, weights)
     if capability == "council":
-        cap = council_capability(actors, decided)
         present &= cap > 0  # a state with no vote in the period takes no part
-    elif capability == "file":
-        cap = np.broadcast_to(weights, (m, n)).copy()
-    else:
-        raise ValueError(f"capability must be 'council' or 'file', got {capability!r}")
     arrays = ScenarioArrays(
         actors=actors,
         issues=ids,

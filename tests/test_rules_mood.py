@@ -20,12 +20,18 @@ FINDS = [
     ("future_in_the_past", "Baghdad said it would release the Kuwaiti prisoners.",
      "AGREE IRQ->KWT"),
     ("modal", "Russia could attack Ukraine.", "THREATEN RUS->UKR"),
+    ("alleged_clause", "A Rwandan report alleged that France took part in the massacres in Rwanda.",
+     "ACCUSE RWA->FRA"),
     ("intent_head", "Kyiv is ready to meet Moscow.", "AGREE UKR->RUS"),
     ("modal_head", "Moscow could launch an attack on Kyiv.", "THREATEN RUS->UKR"),
 ]  # fmt: skip
 RULES_OUT = [
     ("condition", "NATO will respond if Russia attacks Estonia.", "ASSAULT RUS->EST"),
     ("no_object", "Washington imposed no tariffs on Canada.", "SANCTION USA->CAN"),
+    ("stated_must", "Under the new list, Qatar must cut its diplomatic ties to Iran.",
+     "SANCTION QAT->IRN"),
+    ("obliged_head", "Qatar must close the Turkish base and expel the Iranian diplomats.",
+     "SANCTION QAT->IRN"),
     ("negation", "Russia did not attack Ukraine.", "ASSAULT RUS->UKR"),
     ("no_noun", "There was no attack by Russia on Ukraine.", "ASSAULT RUS->UKR"),
     ("no_longer", "Britain no longer supplies arms to Ukraine.", "AID GBR->UKR"),

@@ -39,6 +39,8 @@ FINDS = [
 RULES_OUT = [
     ("unilateral_document", "Trump signed an executive order on Canada.", "AGREE USA->CAN"),
     ("idiom_object", "Beijing struck a conciliatory tone toward Tokyo.", "ASSAULT CHN->JPN"),
+    ("published_object", "Egypt released a statement on the Israeli prisoners.",
+     "CONCEDE EGY->ISR"),
     ("approved_act",
      "Japan approved removing South Korea from its list of trusted trading partners.",
      "AGREE JPN->KOR"),

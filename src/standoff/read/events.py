@@ -82,6 +82,8 @@ def events_in_sentence(
             continue
         event_type, mode = typed
         sources, targets, generic = roles(trigger, index, lexicon)
+        if state in SAID_OF_OTHERS and trigger.kind != TriggerKind.REPORTED:
+            sources, targets = _speaker(trigger.token, index), sources
         found.extend(_elided_refusals(trigger, targets, index, sent))
         if event_type == "THREATEN" and trigger.kind == TriggerKind.NOUN:
             mode = mode or _threat_mode(trigger.token, lexicon)
@@ -138,6 +140,28 @@ def _elided_refusals(
                 )
             )
     return out
+
+
+# Moods in which the trigger's doer is the one spoken of, and the speaker acts.
+SAID_OF_OTHERS = (Mood.OBLIGED, Mood.ALLEGED)
+
+
+def _speaker(trigger: Token, index: ActorIndex) -> list[Ref]:
+    """Who says what a demanded or alleged act is: the subject of the verb whose clause
+    holds it. 'Paris believes that Ankara must withdraw its troops' is what Paris
+    REQUESTs of Ankara; 'a Rwandan report alleged that France took part in the massacres'
+    is an ACCUSE of France by the report's maker (the trigger's own doer becomes the
+    target). With no one saying so ("Under the list, Qatar must cut its ties to Iran")
+    there is no source, and the demand is no event rather than a deed of Qatar."""
+    tok = trigger
+    for _ in range(5):
+        if tok.dep_ == "ccomp":
+            speaker = subject_of(tok.head)
+            return index.actors_of(speaker, demonyms=True) if speaker is not None else []
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return []
 
 
 def _predicate_target(

@@ -68,6 +68,7 @@ class Modality:
     reporting: frozenset[str]
     intent_heads: frozenset[str]
     obligation: frozenset[str]
+    allegation_heads: frozenset[str]
 
 
 def _words(spec: dict[str, list[str]], key: str) -> frozenset[str]:

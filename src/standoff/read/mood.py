@@ -51,6 +51,7 @@ class Mood(StrEnum):
     CONDITIONAL = "conditional"  # "if it did not agree"
     OBLIGED = "obliged"  # reported "must": "said China must drop barriers"
     ULTIMATUM = "ultimatum"  # "will boycott the elections unless ..."
+    ALLEGED = "alleged"  # "alleged that France took part in ...": the alleger accuses
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,14 @@ def reported_must(tok: Token, modality: Modality) -> Mood | None:
     if tok.dep_ == "ccomp" and any(
         c.dep_ == "aux" and c.lower_ in modality.obligation for c in tok.children
     ):
+        return Mood.OBLIGED
+    return None
+
+
+def stated_must(tok: Token, modality: Modality) -> Mood | None:
+    """'Under the list, Qatar must cut its ties to Iran': a main clause's "must" states a
+    demand on its subject, not a deed."""
+    if tok.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "must" for c in tok.children):
         return Mood.OBLIGED
     return None
 
@@ -259,6 +268,14 @@ def hypothetical_head(climb: Climb, modality: Modality) -> Mood | None:
     return None
 
 
+def alleged_clause(climb: Climb, modality: Modality) -> Mood | None:
+    """'a report alleged that France took part in the massacres': an allegation, not a deed
+    (whoever alleges it accuses the clause's doer)."""
+    if climb.rel == "ccomp" and climb.lemma in modality.allegation_heads:
+        return Mood.ALLEGED
+    return None
+
+
 def asked_clause(climb: Climb, modality: Modality) -> Mood | None:
     """'demanded that Beijing cut its ties': asked for, not done."""
     if climb.rel == "ccomp" and climb.lemma in WORDS.asking_verbs and climb.hops == 0:
@@ -287,6 +304,14 @@ def conditional_head(climb: Climb, child: Token, modality: Modality) -> Mood | N
     return None
 
 
+def obliged_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
+    """'Qatar must cut its ties to Iran and close the base': the "must" of the first verb
+    covers the verbs joined to it."""
+    if child.dep_ == "aux" and child.lower_ == "must" and climb.rel in ("conj", "xcomp"):
+        return Mood.OBLIGED
+    return None
+
+
 def modal_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
     """'could launch an attack', 'will keep up the strikes'."""
     if child.dep_ == "aux" and child.lower_ in modality.modals and climb.rel in MODAL_RELS:
@@ -295,13 +320,14 @@ def modal_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
 
 
 # The order is the meaning: the first rule that answers decides. An "unless" makes an
-# ultimatum of any verb, a reported "must" a demand, before any negation or modal counts;
-# the trigger's own words come before those of the words that govern it.
+# ultimatum of any verb, a reported or stated "must" a demand, before any negation or
+# modal counts; the trigger's own words come before those of the words that govern it.
 OWN_MOODS: Rules[OwnRule] = Rules(
     "mood of a trigger",
     (
         unless_ultimatum,
         reported_must,
+        stated_must,
         future_in_the_past,
         condition,
         no_object,
@@ -319,11 +345,13 @@ HEAD_MOODS: Rules[HeadRule] = Rules(
         threat_head,
         intent_head,
         hypothetical_head,
+        alleged_clause,
         asked_clause,
     ),
 )
 HEAD_CHILD_MOODS: Rules[HeadChildRule] = Rules(
-    "mood from a governing word's dependents", (negated_head, conditional_head, modal_head)
+    "mood from a governing word's dependents",
+    (negated_head, conditional_head, obliged_head, modal_head),
 )
 
 
@@ -333,7 +361,7 @@ def classify(trigger_type: str, state: Mood) -> tuple[str, str | None] | None:
     PLOVER codes an announced cooperative action as AGREE (intent to
     cooperate) and its refusal as REJECT; a conflictual action that is only
     announced, conditional on an "unless" or modal is a THREATEN; a demanded
-    one ("X must ...") a REQUEST.
+    one ("X must ...") a REQUEST; an alleged one ("alleged that X took part") an ACCUSE.
     """
     if state in (Mood.HYPOTHETICAL, Mood.CONDITIONAL):
         return None
@@ -344,6 +372,8 @@ def classify(trigger_type: str, state: Mood) -> tuple[str, str | None] | None:
         return "THREATEN", trigger_type.lower()
     if state == Mood.OBLIGED:
         return "REQUEST", trigger_type.lower()
+    if state == Mood.ALLEGED:
+        return "ACCUSE", None
     if state in (Mood.THREAT, Mood.INTENT):
         if cooperative:
             return ("AGREE", trigger_type.lower()) if trigger_type != "AGREE" else ("AGREE", None)

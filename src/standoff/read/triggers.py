@@ -153,6 +153,17 @@ def idiom_object(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
     return None
 
 
+def published_object(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
+    """'released a statement', 'issued a report', 'gave few details': something told or
+    published, not a release, an aid or a concession (the object rules, checked before,
+    keep what a thing given is: "shared intelligence")."""
+    if lemma in WORDS.publishing_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in WORDS.published_objects for c in tok.children
+    ):
+        return NOTHING
+    return None
+
+
 def approved_act(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
     """'approved removing South Korea from the list': the embedded act is the event."""
     if lemma in ("approve", "endorse", "authorize", "authorise", "order") and any(
@@ -316,6 +327,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         verb_phrase,
         unilateral_document,
         idiom_object,
+        published_object,
         approved_act,
         judgement,
         reported_judgement,

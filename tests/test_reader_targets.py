@@ -31,9 +31,9 @@ def test_development_set_targets(reader: Reader) -> None:
     deadlines = result["deadlines"]
     assert deadlines["recall"] >= 0.48, deadlines
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
-    # 51/109, P 0.55 after
+    # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.46, proposals
+    assert proposals["recall"] >= 0.49, proposals
     assert proposals["precision"] >= 0.55, proposals
 
 

@@ -138,3 +138,37 @@ def test_an_agreed_stop_to_firing_is_the_articles_truce(reader: Reader) -> None:
     assert proposals(reader, ceasefire) == {"ceasefire by IND,PAK"}
     truce = "The truce held. India and Pakistan agreed on Saturday to stop all firing."
     assert "truce by IND,PAK" in proposals(reader, truce)
+
+
+# Meetings taken up through an aspect or joining verb, and pledges and help offered: each
+# read by an existing rule of OFFERED_ACTS or a word class, with a sentence that floats
+# nothing beside it.
+TAKEN_UP = [
+    ("Ghana welcomed the pause and urged both sides to keep talking.", "talks by GHA"),
+    ("Kenya said it would keep talking to Ethiopia about the dam.", "talks by KEN"),
+    ("Egypt and Sudan agreed to open talks on the border in Khartoum.", "talks by EGY,SDN"),
+    ("Qatar said both governments had agreed to begin negotiations in Doha.",
+     "negotiations by QAT"),
+    ("Nigeria committed to introduce a permit system for herders within a month.",
+     "system by NGA"),
+    ("Norway has offered to help facilitate a dialogue between the two governments.",
+     "mediation by NOR"),
+    ("Brazil introduced a new proposal at the meeting on Friday.", "proposal by BRA"),
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), TAKEN_UP)
+def test_a_meeting_or_pledge_taken_up_is_floated(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt and Sudan held talks on the border in Khartoum.",
+        "Kenya said it would not keep talking to Ethiopia.",
+        "Nigeria introduced a curfew in the north on Friday.",
+    ],
+)
+def test_a_meeting_held_or_refused_floats_nothing(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text

@@ -289,6 +289,27 @@ def test_a_proposal_changes_only_on_an_event_that_names_it_and_says_who() -> Non
     assert records["talks"].history[-1].detail.startswith("held by UKR with USAGOV")
 
 
+def test_an_agreement_between_other_parties_agrees_to_no_proposal() -> None:
+    from standoff.model import Proposal
+    from test_track_factories import evidence
+
+    a, b, c = article(JULY14), article(JULY29), article(AUG7)
+    ceasefire = Proposal(name="ceasefire", text="an immediate ceasefire", sponsors=["MYS"],
+                         supporters=["KHM"], evidence=[evidence("Malaysia's ceasefire idea.", a)])
+    readings = [
+        reading(a, proposals=[ceasefire]),
+        # The ceasefire stands near the cue, but Beijing and Washington agree on tariffs.
+        reading(b, events=[event(b, "AGREE", "CHNGOV", "USA", JULY29,
+                                 "As the Thai-Cambodian ceasefire held, Beijing and "
+                                 "Washington agreed a tariff truce.", "agreed")]),
+        reading(c, events=[event(c, "AGREE", "THAGOV", "KHM", AUG7,
+                                 "Thailand agreed to the ceasefire on Thursday.", "agreed")]),
+    ]
+    (record,) = build_standoff(readings).proposals
+    assert _states(record.history) == [(JULY14, "floated"), (JULY14, "backed"), (AUG7, "agreed")]
+    assert record.history[-1].detail == "agreed by THAGOV with KHM (AGREE: agreed)"
+
+
 @settings(max_examples=25, deadline=None)
 @given(seed=st.integers(0, 10_000), day=st.dates(date(2025, 7, 10), date(2025, 8, 25)))
 def test_input_order_does_not_matter_and_as_of_is_a_cut(seed: int, day: date) -> None:

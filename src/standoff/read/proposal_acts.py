@@ -41,7 +41,7 @@ def asked_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """ "Peru urged Chile to resume negotiations", "called on the Commission to extend the
     ban", "told his team to restart talks": a negotiable act asked of another side is the
     asker's proposal (a demand to withdraw or release is a demand, not a proposal)."""
-    head = verb.head
+    head = _through_aspect(verb).head  # "urged both sides to keep talking": urged
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in ASKING:
         return None
     key = WORDS.negotiable_acts.get(verb.lemma_.lower())
@@ -54,14 +54,13 @@ def asked_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
 
 def agreed_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """ "Chile and Peru agreed to meet again in Lima", "agreed to keep talking about
-    transit", "agreed to stop all firing" (a ceasefire, or a truce where the article calls
-    it one): what they agreed to do, put forward by those who agreed."""
-    head = verb.head
-    while head.dep_ == "xcomp" and head.lemma_.lower() in WORDS.aspect_verbs:
-        head = head.head  # "agreed to keep talking"
+    transit", "agreed to open talks on the border" (the talks), "agreed to stop all firing"
+    (a ceasefire, or a truce where the article calls it one): what they agreed to do, put
+    forward by those who agreed."""
+    head = _through_aspect(verb).head  # "agreed to keep talking": agreed
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in WORDS.agreeing_verbs:
         return None
-    key = WORDS.meeting_acts.get(verb.lemma_.lower()) or ceasefire_key(verb)
+    key = WORDS.meeting_acts.get(verb.lemma_.lower()) or ceasefire_key(verb) or _meeting_held(verb)
     if key is None:
         return None
     return _announced(key, head, index)
@@ -86,7 +85,8 @@ def meeting_to_come(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | N
     """ "Canada would keep talking to Riyadh", "Brazil will negotiate over trade": a
     meeting act still to come, put forward by those who will meet."""
     key = WORDS.meeting_acts.get(verb.lemma_.lower())
-    if key is None or verb.dep_ in ("xcomp", "acl", "relcl", "amod") or negated(verb):
+    clause = _through_aspect(verb)  # "would keep talking": keep
+    if key is None or clause.dep_ in ("xcomp", "acl", "relcl", "amod") or negated(clause):
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # "would be met with a firm response"
@@ -94,7 +94,7 @@ def meeting_to_come(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | N
         return None  # "would meet an energetic response", not "would meet Xi"
     if not to_come(verb):
         return None
-    return _announced(key, verb, index)
+    return _announced(key, clause, index)
 
 
 def recommended_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
@@ -163,6 +163,29 @@ def _announced(key: str, verb: Token, index: ActorIndex) -> tuple[str, list[str]
     return (key, parties) if parties else None
 
 
+def _through_aspect(verb: Token) -> Token:
+    """The topmost of the aspect verbs an act hangs from ("would keep talking": keep), or
+    the act itself."""
+    while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.aspect_verbs:
+        verb = verb.head
+    return verb
+
+
+def _meeting_held(verb: Token) -> str | None:
+    """ "open talks", "hold a summit", "begin negotiations": the meeting a joining verb takes
+    up, filed under its key noun (a round of talks is talks)."""
+    if verb.lemma_.lower() not in WORDS.joining_verbs:
+        return None
+    for obj in verb.children:
+        lemma = obj.lemma_.lower()
+        if obj.dep_ == "dobj" and (
+            lemma in WORDS.meeting_nouns or obj.lower_ in WORDS.meeting_nouns
+        ):
+            key = WORDS.proposal_nouns.get(obj.lower_) or WORDS.proposal_nouns.get(lemma)
+            return key or ("talks" if lemma in ("round", "talk") else "meeting")
+    return None
+
+
 def ceasefire_key(verb: Token) -> str | None:
     """ "stop all firing", "halt the escalation of their trade war": a ceasefire, filed
     under the article's own word for one (a truce where it says truce, not ceasefire)."""
@@ -189,8 +212,7 @@ def _act_key(verb: Token) -> str | None:
 def to_come(verb: Token) -> bool:
     """A verb of something still to come: a future or conditional modal, "due to", "plans
     to"; through "keep", "continue" ("would keep talking")."""
-    while verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.aspect_verbs:
-        verb = verb.head
+    verb = _through_aspect(verb)
     if any(c.dep_ == "aux" and c.lower_ in WORDS.future_auxiliaries for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.intending_words

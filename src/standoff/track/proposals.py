@@ -5,8 +5,8 @@ moratorium" and "moratorium on air strikes" differ; "ceasefire" and "30-day
 ceasefire" agree on "ceasefire"). States::
 
     floated -> backed (a new supporter) | rejected (a new opponent)
-            -> agreed (an AGREE event that names it near its cue; a meeting also by a
-               CONSULT event between its parties)
+            -> agreed (an AGREE event that names it near its cue, with one of its parties
+               on a side; a meeting also by a CONSULT event between its parties)
             |  dropped (a sponsor turns against it)
 
 Every change names the actor behind it ("backed by UKR", "agreed by RUSGOV with USA").
@@ -139,6 +139,8 @@ class ProposalLedger:
             is_meeting = bool(entry.key & MEETINGS)
             if event.type == "CONSULT" and not (is_meeting and self._between_parties(entry, event)):
                 continue
+            if event.type == "AGREE" and not self._a_party_agrees(entry, event):
+                continue
             record = entry.record
             who = f"{event.source}" + (f" with {event.target}" if event.target else "")
             cue = f": {event.cue}" if event.cue else ""
@@ -155,14 +157,19 @@ class ProposalLedger:
 
     @staticmethod
     def _between_parties(entry: _Entry, event: Event) -> bool:
-        record = entry.record
-        parties = {
-            country(c) for c in (*record.sponsors, *record.supporters, *record.opponents)
-        }
-        sides = {country(event.source)} | ({country(event.target)} if event.target else set())
+        parties, sides = _parties_and_sides(entry, event)
         if len(parties) <= 1:
             return bool(parties & sides)
         return sides <= parties
+
+    @staticmethod
+    def _a_party_agrees(entry: _Entry, event: Event) -> bool:
+        """Whether an AGREE event is about this proposal's parties: one side of it sponsored,
+        backed or opposed the proposal (a proposal with no known party takes any). China
+        and the US agreeing on tariffs in a sentence that mentions a Gulf truce agree to no
+        truce."""
+        parties, sides = _parties_and_sides(entry, event)
+        return not parties or bool(parties & sides)
 
     def records(self) -> list[ProposalRecord]:
         return [e.record for e in self._entries]
@@ -214,3 +221,11 @@ class ProposalLedger:
             if k not in entry.seen:
                 entry.seen.add(k)
                 entry.record.evidence.append(item)
+
+
+def _parties_and_sides(entry: _Entry, event: Event) -> tuple[set[str], set[str]]:
+    """The countries that sponsored, backed or opposed a proposal, and the event's sides."""
+    record = entry.record
+    parties = {country(c) for c in (*record.sponsors, *record.supporters, *record.opponents)}
+    sides = {country(event.source)} | ({country(event.target)} if event.target else set())
+    return parties, sides

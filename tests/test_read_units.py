@@ -572,7 +572,7 @@ def test_load_gold_multi_document(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "says"),
-    [("actors: [\n", r"g\.yaml:\d+: not valid YAML"), ("- a\n- b\n", "expected a mapping")],
+    [("actors: [\n", r"g\.yaml:\d+: malformed YAML"), ("- a\n- b\n", "expected a mapping")],
 )
 def test_load_gold_refuses(tmp_path: Path, content: str, says: str) -> None:
     path = tmp_path / "g.yaml"

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any, Final
 
 import numpy as np
-import yaml
 
 from standoff.errors import UserError
 from standoff.model import ExposureRow, Interval, ThreatRecord
 from standoff.read.actors import country_of
+from standoff.userfiles import load_yaml, read_text
 
 DEFAULT_TABLE_PATH: Final = (
     Path(__file__).resolve().parents[1] / "data" / "exposure" / "energy-trade.yaml"
@@ -66,12 +66,7 @@ ExposureTable = dict[str, CountryEntry]
 
 def load_table(path: Path = DEFAULT_TABLE_PATH) -> ExposureTable:
     """Read and check an exposure table (YAML). UserError naming the file if it is bad."""
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such exposure table") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: not a YAML exposure table ({exc})") from None
+    document = load_yaml(read_text(path, "exposure table"), str(path))
     if not isinstance(document, dict) or not isinstance(document.get("countries"), dict):
         raise UserError(f"{path}: expected a top-level 'countries' mapping")
     return {code: _entry(path, code, body) for code, body in document["countries"].items()}

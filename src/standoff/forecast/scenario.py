@@ -15,6 +15,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCALE_LOW = 0.0
 SCALE_HIGH = 100.0
+# Capability is in any unit (CINC shares, KTAB's 0-100, GDP in dollars) and only ratios
+# matter, but the models multiply it by salience and by other actors' weights: checked
+# before any arithmetic, so 1e308 cannot overflow to inf and 1e-300 cannot vanish.
+CAPABILITY_MIN = 1e-9
+CAPABILITY_MAX = 1e15
 
 
 class _Model(BaseModel):
@@ -26,7 +31,7 @@ class ScenarioActor(_Model):
 
     code: str = Field(min_length=1)
     name: str = ""
-    capability: float = Field(gt=0, allow_inf_nan=False)
+    capability: float = Field(ge=CAPABILITY_MIN, le=CAPABILITY_MAX, allow_inf_nan=False)
     capability_cv: float | None = Field(
         None, ge=0, le=2, allow_inf_nan=False, description="coefficient of variation, Monte Carlo"
     )

@@ -16,7 +16,8 @@ import yaml
 from pydantic import ValidationError
 
 from standoff.errors import UserError
-from standoff.forecast.scenario import Scenario
+from standoff.forecast.scenario import CAPABILITY_MAX, CAPABILITY_MIN, Scenario
+from standoff.userfiles import compose_yaml, construct, read_text
 
 Loc = tuple[str | int, ...]
 
@@ -24,12 +25,7 @@ Loc = tuple[str | int, ...]
 def load_scenario(path: Path) -> Scenario:
     """Read a scenario file; the format follows the suffix (.yaml/.yml or .csv)."""
     path = Path(path)
-    if not path.is_file():
-        raise UserError(f"{path}: no such scenario file")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
+    text = read_text(path, "scenario file")
     suffix = path.suffix.lower()
     if suffix in {".yaml", ".yml"}:
         return parse_yaml_scenario(text, str(path))
@@ -59,11 +55,7 @@ def _plain(node: yaml.Node, loc: Loc, lines: dict[Loc, int], origin: str) -> Any
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_plain(v, loc + (k,), lines, origin) for k, v in enumerate(node.value)]
-    constructor = yaml.SafeLoader("")
-    try:
-        return constructor.construct_object(node)  # type: ignore[no-untyped-call]
-    except yaml.YAMLError as exc:
-        raise UserError(f"{origin}:{node.start_mark.line + 1}: bad value ({exc})") from None
+    return construct(node, origin)
 
 
 def _line(lines: dict[Loc, int], loc: Loc) -> int:
@@ -76,16 +68,13 @@ def _line(lines: dict[Loc, int], loc: Loc) -> int:
 
 def parse_yaml_scenario(text: str, origin: str = "<scenario>") -> Scenario:
     """Parse and validate a YAML scenario; errors name ``origin`` and the line."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{origin}:{mark.line + 1}" if mark is not None else origin
-        raise UserError(f"{where}: malformed YAML ({exc.problem or exc.context})") from None
-    except yaml.YAMLError as exc:
-        raise UserError(f"{origin}: malformed YAML ({exc})") from None
-    if node is None:
+    # aliases bounded and self-references refused before _plain expands anything
+    nodes = compose_yaml(text, origin)
+    if not nodes:
         raise UserError(f"{origin}:1: the scenario file is empty")
+    if len(nodes) > 1:
+        raise UserError(f"{origin}:{nodes[1].start_mark.line + 1}: one scenario a file")
+    node = nodes[0]
     lines: dict[Loc, int] = {}
     data = _plain(node, (), lines, origin)
     if not isinstance(data, dict):
@@ -205,8 +194,7 @@ def _parse_ktab(rows: list[tuple[int, list[str]]], origin: str) -> Scenario:
         if code in stances:
             raise UserError(f"{where}: actor {code!r} appears twice")
         capability = _number(cells[2], where, "capability")
-        if capability <= 0:
-            raise UserError(f"{where}: capability must be positive, found {capability:g}")
+        _check_capability(capability, where)
         actors.append({"code": code, "name": cells[1], "capability": capability})
         stances[code] = {}
         for d in range(n_dims):
@@ -226,6 +214,14 @@ def _dim_name(header: str) -> str:
     for suffix in (" Position", "Position", "Pstn"):
         header = header.replace(suffix, "")
     return header.strip() or "dimension"
+
+
+def _check_capability(value: float, where: str) -> None:
+    if not CAPABILITY_MIN <= value <= CAPABILITY_MAX:
+        raise UserError(
+            f"{where}: capability {value:g} is outside {CAPABILITY_MIN:g}-{CAPABILITY_MAX:g} "
+            "(any unit; only ratios matter)"
+        )
 
 
 def _check_range(value: float, where: str, what: str) -> None:
@@ -258,8 +254,7 @@ def _parse_bdm(rows: list[tuple[int, list[str]]], origin: str) -> Scenario:
     pos_scale = 100.0 if hi <= 1.0 and lo >= 0.0 else 1.0
     actors, stances = [], {}
     for where, code, cap, pos, sal in parsed:
-        if cap <= 0:
-            raise UserError(f"{where}: capability must be positive, found {cap:g}")
+        _check_capability(cap, where)
         _check_range(pos * pos_scale, where, "position")
         _check_range(sal * sal_scale, where, "salience")
         if code in stances:

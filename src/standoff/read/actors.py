@@ -23,6 +23,7 @@ import yaml
 from standoff.errors import UserError
 from standoff.grammar import count
 from standoff.model import ActorKind
+from standoff.userfiles import load_yaml, read_text
 
 USER_FILE = "standoff-actors.yaml"
 SHIPPED = ("countries.yaml", "igos.yaml", "people.yaml", "organisations.yaml", "roles.yaml")
@@ -221,16 +222,7 @@ class ActorDictionary:
     def merge_user_file(self, path: Path) -> None:
         """A user's YAML: optional sections ``countries``, ``igos``, ``people``,
         ``organisations`` (``companies``, ``offices``) and ``roles``."""
-        if not path.exists():
-            raise UserError(f"{path}: no such actor file")
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"{path}:{mark.line + 1}" if mark else str(path)
-            raise UserError(f"{where}: not valid YAML") from None
-        except UnicodeDecodeError:
-            raise UserError(f"{path}: not UTF-8 text") from None
+        data = load_yaml(read_text(path, "actor file"), str(path))
         if not isinstance(data, dict):
             raise UserError(f"{path}: expected sections {', '.join(SECTIONS)}")
         unknown = set(data) - set(SECTIONS)

@@ -21,11 +21,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from standoff.errors import UserError
 from standoff.model import ClaimKind, Reading
 from standoff.read.actors import country_of, shipped_igo_codes
+from standoff.userfiles import load_yaml_all, read_text
 
 STOP = {
     "of",
@@ -95,13 +94,8 @@ class SectionScore:
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
     """A gold file: one YAML document per article (JSON Lines sources have several)."""
-    if not path.exists():
-        raise UserError(f"{path}: no such gold file")
-    try:
-        docs = [d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if d]
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise UserError(f"{path}:{mark.line + 1 if mark else '?'}: not valid YAML") from None
+    text = read_text(path, "gold file")
+    docs = [d for d in load_yaml_all(text, str(path)) if d]
     if not docs or not all(isinstance(d, dict) for d in docs):
         raise UserError(f"{path}: expected a mapping with actors, events, threats ...")
     for doc in docs:
@@ -111,6 +105,7 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
 
 _GOLD_SHAPE: dict[str, tuple[type, tuple[str, ...]]] = {
     # section -> (container type, keys every item must have)
+    "article": (dict, ()),
     "actors": (dict, ()),
     "events": (list, ("type", "source", "target")),
     "acceptable": (list, ("type", "source", "target")),
@@ -118,6 +113,10 @@ _GOLD_SHAPE: dict[str, tuple[type, tuple[str, ...]]] = {
     "proposals": (list, ("name",)),
     "positions": (dict, ()),
 }
+# Item fields that must be a single value (names, codes), and those that must be lists.
+_SCALARS = ("type", "source", "target", "sender", "name", "cue", "status")
+_LISTS = ("third_parties", "measures", "sponsors")
+_Scalar = str | int | float | bool | date
 
 
 def _check_gold_shape(path: Path, doc: dict[str, Any]) -> None:
@@ -133,6 +132,20 @@ def _check_gold_shape(path: Path, doc: dict[str, Any]) -> None:
             for n, item in enumerate(value, start=1):
                 if not isinstance(item, dict) or any(k not in item for k in keys):
                     raise UserError(f"{path}: {section} item {n} needs the keys {', '.join(keys)}")
+                _check_item(path, f"{section} item {n}", item)
+        elif isinstance(value, dict) and section in ("actors", "positions"):
+            for code, items in value.items():
+                if items is not None and not isinstance(items, list):
+                    raise UserError(f"{path}: {section} of {code!r} must be a list")
+
+
+def _check_item(path: Path, where: str, item: dict[str, Any]) -> None:
+    for key in _SCALARS:
+        if item.get(key) is not None and not isinstance(item[key], _Scalar):
+            raise UserError(f"{path}: {where}: '{key}' must be a single value")
+    for key in _LISTS:
+        if item.get(key) is not None and not isinstance(item[key], list):
+            raise UserError(f"{path}: {where}: '{key}' must be a list")
 
 
 def _as_date(value: Any) -> date | None:

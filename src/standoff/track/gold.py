@@ -14,9 +14,6 @@ them.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -24,6 +21,7 @@ from typing import Any
 import yaml
 
 from standoff.errors import UserError
+from standoff.files import atomic_dir
 from standoff.model import Event, Proposal, Reading, Threat
 from standoff.track.corrections import Correction, Decision, Item, apply, find, latest
 from standoff.track.keys import country
@@ -138,21 +136,21 @@ def gold_document(reading: Reading, corrections: list[Correction]) -> dict[str, 
 def write_gold(readings: Iterable[Reading], corrections: list[Correction], out: Path) -> list[Path]:
     """Write every fully reviewed article and its gold under ``out`` (a folder that is new,
     empty, or an earlier gold export); returns the gold files. Written in a temporary
-    sibling folder and moved into place, so a failed export leaves nothing half-written."""
+    sibling folder and moved into place (:func:`standoff.files.atomic_dir`), so a failed
+    export leaves nothing half-written."""
     chosen = [r for r in readings if reviewed(r, corrections)]
     if not chosen:
         raise UserError(
             "no article is fully reviewed yet: decide on every item of an article "
             "(standoff serve, Review) before exporting it as gold"
         )
-    if out.exists() and (
-        not out.is_dir()
-        or any(p.suffix not in {".txt", ".yaml"} or p.name.startswith(".") for p in out.iterdir())
-    ):
-        raise UserError(f"{out}: exists and is not an earlier gold export; give a new folder")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
+    def earlier_gold_export(folder: Path) -> bool:
+        return folder.is_dir() and not any(
+            p.suffix not in {".txt", ".yaml"} or p.name.startswith(".") for p in folder.iterdir()
+        )
+
+    refusal = "exists and is not an earlier gold export; give a new folder"
+    with atomic_dir(out, replace=earlier_gold_export, refusal=refusal, label=str(out)) as tmp:
         for reading in chosen:
             stem = file_stem(reading)
             (tmp / f"{stem}.txt").write_text(article_file(reading), encoding="utf-8")
@@ -163,13 +161,4 @@ def write_gold(readings: Iterable[Reading], corrections: list[Correction], out: 
             (tmp / f"{stem}.yaml").write_text(
                 HEADER.format(file=f"{stem}.txt") + text, encoding="utf-8"
             )
-        for path in tmp.iterdir():
-            os.chmod(path, 0o644)
-        os.chmod(tmp, 0o755)
-        if out.exists():
-            shutil.rmtree(out)
-        os.replace(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return sorted(out.glob("*.yaml"))

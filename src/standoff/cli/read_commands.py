@@ -12,12 +12,21 @@ from rich.console import Console
 from rich.table import Table
 
 from standoff.cli import app
-from standoff.errors import UserError
+from standoff.errors import PartialFailure, UserError
 from standoff.grammar import count
 from standoff.model import Reading
+from standoff.read.budget import DEFAULT_SECONDS
 from standoff.read.inputs import load_file, parse_date_option
 from standoff.show.formats import event_label
 
+TimeLimitOption = Annotated[
+    float,
+    typer.Option(
+        "--time-limit",
+        min=0,
+        help="seconds one article may take; a slower one is skipped (0: no limit)",
+    ),
+]
 ActorsOption = Annotated[
     Path | None,
     typer.Option(
@@ -37,6 +46,7 @@ def read_command(
     ] = False,
     actors: ActorsOption = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="read in N processes")] = 1,
+    time_limit: TimeLimitOption = DEFAULT_SECONDS,
 ) -> None:
     """Read articles: actors, PLOVER events, claims, threats with deadlines, proposals."""
     published = parse_date_option(date_)
@@ -45,10 +55,19 @@ def read_command(
         raise UserError(f"{actors}: no such actor file")
     from standoff.read.parallel import read_in_processes
 
-    readings = read_in_processes(
-        raws, published, workers=workers, actors_file=str(actors) if actors else None
+    results = read_in_processes(
+        raws,
+        published,
+        workers=workers,
+        actors_file=str(actors) if actors else None,
+        time_limit=time_limit or None,
     )
-    for raw, reading in zip(raws, readings, strict=True):
+    readings = [r for r in results if isinstance(r, Reading)]
+    kept = [raw for raw, r in zip(raws, results, strict=True) if isinstance(r, Reading)]
+    for reading in results:
+        if not isinstance(reading, Reading):
+            print(f"standoff: skipped {reading}", file=sys.stderr)
+    for raw, reading in zip(kept, readings, strict=True):
         for w in reading.warnings:
             if w.kind == "no-date":  # plain print: one line, never wrapped
                 print(f"standoff: warning: {raw.origin}: {w.message}", file=sys.stderr)
@@ -57,10 +76,15 @@ def read_command(
     if as_json:
         for reading in readings:
             sys.stdout.write(reading.model_dump_json() + "\n")
-        return
-    console = Console()
-    for reading in readings:
-        _print_reading(console, reading)
+    else:
+        console = Console()
+        for reading in readings:
+            _print_reading(console, reading)
+    if len(readings) < len(results):
+        raise PartialFailure(
+            f"{count(len(results) - len(readings), 'article')} skipped for taking over "
+            f"{time_limit:g} s; the rest was read"
+        )
 
 
 def _print_reading(console: Console, r: Reading) -> None:
@@ -127,10 +151,9 @@ def score_command(
     from pydantic import ValidationError
 
     from standoff.read.score import load_gold, score_article
+    from standoff.userfiles import read_text
 
-    if not reading_file.exists():
-        raise UserError(f"{reading_file}: no such file")
-    text = reading_file.read_text(encoding="utf-8", errors="replace").strip()
+    text = read_text(reading_file, "Reading file").strip()
     if not text:
         raise UserError(f"{reading_file}: the file is empty")
     try:

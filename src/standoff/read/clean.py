@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 from urllib.parse import urlparse
 
 from standoff.model import Article, RawArticle
@@ -71,7 +72,10 @@ def normalise_source(value: str | None) -> str | None:
         return None
     value = value.strip().strip("()").strip()
     if "//" in value:
-        value = urlparse(value).netloc or value
+        try:
+            value = urlparse(value).netloc or value
+        except ValueError:  # "http://[::1": a broken IPv6 host; keep what follows "//"
+            value = value.split("//", 1)[1]
     value = value.split("/")[0].lower()
     return value.removeprefix("www.") or None
 
@@ -277,19 +281,36 @@ def raw_id(raw: RawArticle) -> str:
     return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def _valid_url(url: str | None) -> str | None:
+    """``url`` when it parses as a URL, else None (trafilatura would fail on it)."""
+    if url is None:
+        return None
+    try:
+        urlparse(url)
+    except ValueError:
+        return None
+    return url
+
+
 def _html_to_text(raw: RawArticle) -> tuple[str, dict[str, str | None]]:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        raw.html or "",
-        url=raw.url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
-        favor_precision=True,
-    )
+    options: dict[str, Any] = {
+        "url": _valid_url(raw.url),
+        "include_comments": False,
+        "include_tables": False,
+        "include_images": False,
+        "include_links": False,
+        "favor_precision": True,
+    }
+    try:
+        doc = trafilatura.bare_extraction(raw.html or "", with_metadata=True, **options)
+    except Exception:  # noqa: BLE001 - htmldate and trafilatura assert on some broken pages
+        # ("<svg><meta><e>" trips an assertion in htmldate): the text without metadata.
+        try:
+            doc = trafilatura.bare_extraction(raw.html or "", with_metadata=False, **options)
+        except Exception:  # noqa: BLE001 - the same for the body: read the page's text
+            return _tag_free(raw.html or ""), {}
     if doc is None:
         return "", {}
     meta = {
@@ -300,6 +321,14 @@ def _html_to_text(raw: RawArticle) -> tuple[str, dict[str, str | None]]:
         "url": getattr(doc, "url", None),
     }
     return getattr(doc, "text", None) or "", meta
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _tag_free(html: str) -> str:
+    """The text of a page trafilatura cannot parse: tags dropped, entities kept as written."""
+    return _TAG.sub(" ", html)
 
 
 def clean(raw: RawArticle, published: date | None = None) -> Article:

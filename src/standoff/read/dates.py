@@ -12,7 +12,9 @@ rest goes to dateparser with the publication date as its base.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
@@ -67,9 +69,53 @@ UNIT_DAYS = {
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
+# ----------------------------------------------------------------- out-of-range dates
+# Every function here is total: text such as "within 10000000 days", "until February 29"
+# in a non-leap year, or any relative date counted from a publication date in year 1 or
+# 9999 gives an unresolved date, never an exception. The words dropped that way are
+# collected while a Reader reads an article (collect_dropped) and become one warning in
+# the Reading.
+_DROPPED: ContextVar[list[str] | None] = ContextVar("dropped_dates", default=None)
+
+
+@contextmanager
+def collect_dropped() -> Iterator[list[str]]:
+    """Collect, in the block, the date words whose result fell outside 0001-9999."""
+    bucket: list[str] = []
+    token = _DROPPED.set(bucket)
+    try:
+        yield bucket
+    finally:
+        _DROPPED.reset(token)
+
+
+def _drop(text: str) -> None:
+    bucket = _DROPPED.get()
+    if bucket is not None and text not in bucket:
+        bucket.append(text)
+
+
+def shift(day: date, days: float, text: str) -> date | None:
+    """``day`` moved by ``days`` (negative: back); None, noted as dropped, when the result
+    would fall outside the calendar's years 1-9999."""
+    try:
+        return day + timedelta(days=days)
+    except (OverflowError, ValueError):
+        _drop(text)
+        return None
+
+
+# Digits past this many mean a count beyond any calendar (and int() refuses over 4,300).
+_MAX_DIGITS = 9
+
+
 def number(word: str) -> int:
+    """'ten' -> 10, '50' -> 50; a count of more than nine digits is capped at 10**9 days'
+    worth, which no date can be moved by (:func:`shift` then drops it)."""
     word = word.lower().strip()
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+    if word.isdigit():
+        return int(word) if len(word) <= _MAX_DIGITS else 10**_MAX_DIGITS
+    return NUMBER_WORDS[word]
 
 
 def _span(base: date, n: int, unit: str) -> date:
@@ -166,13 +212,32 @@ _STRIP = re.compile(r"^(?:by|on|until|before|no later than|from|as of|since|the)
 # News repeats its dates; ResolvedDate is immutable enough to share. A small cache fills
 # within the first hundred articles: with 4,096 entries it took ~1,300 generated articles
 # to fill, and a long ingest's memory grew by ~3 MB until it did (docs/store.md).
-@lru_cache(maxsize=512)
 def resolve(text: str, base: date | None, direction: Direction) -> ResolvedDate:
     """Resolve a date expression against ``base`` (the publication date).
 
     Returns a :class:`ResolvedDate` whose ``value`` is None when the text has
-    no date or when a relative expression has no base to count from.
+    no date, when a relative expression has no base to count from, or when the
+    date it gives is outside years 1-9999 or does not exist (February 29 of a
+    common year); the last two are noted for :func:`collect_dropped`.
     """
+    resolved, dropped = _resolve_cached(text, base, direction)
+    if dropped:
+        _drop(text)
+    return resolved
+
+
+@lru_cache(maxsize=512)
+def _resolve_cached(
+    text: str, base: date | None, direction: Direction
+) -> tuple[ResolvedDate, bool]:
+    """:func:`resolve`, cached, with whether the date was dropped as out of range."""
+    try:
+        return _resolve(text, base, direction), False
+    except (OverflowError, ValueError):  # past year 9999 or before year 1; no such day
+        return ResolvedDate(value=None, precision=DatePrecision.UNRESOLVED, text=text), True
+
+
+def _resolve(text: str, base: date | None, direction: Direction) -> ResolvedDate:
     words = " ".join(text.split()).strip(" ,.;")
     has_year = bool(re.search(r"\b\d{4}\b", words))
     for pattern, rule in RULES:

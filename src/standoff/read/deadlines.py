@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from standoff.model import DatePrecision, Evidence, ResolvedDate, Warning
-from standoff.read.dates import describe, number, resolve
+from standoff.read.dates import describe, number, resolve, shift
 from standoff.read.evidence import sentence_evidence
+from standoff.read.spans import sentence_ents
 from standoff.read.words import WORDS
 
 DEADLINE_NOUNS = WORDS.deadline_nouns
@@ -143,7 +144,7 @@ def _entity_candidates(
     """The dates the entity recogniser found that a deadline is about, and where they are."""
     out: list[Candidate] = []
     covered: list[tuple[int, int]] = []  # dates already taken as candidates
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if (
@@ -166,7 +167,9 @@ def _midnight_candidate(ent: Span, sent: Span, published: date | None) -> Candid
     ended at that midnight."""
     if published is None or not _past_midnight(ent):
         return None
-    day = published - timedelta(days=1)
+    day = shift(published, -1, ent.text)
+    if day is None:  # published on 1 January of year 1
+        return None
     at = ResolvedDate(value=day, precision=DatePrecision.DAY, text=ent.text, relative=True)
     return Candidate(at, sent)
 
@@ -188,7 +191,7 @@ def _date_candidate(
     if (
         resolved.value is not None
         and published is not None
-        and resolved.value < published - timedelta(days=1)
+        and resolved.value < (shift(published, -1, ent.text) or date.min)
         and not PASSED.search(sent.text)
     ):
         return None
@@ -221,7 +224,9 @@ def _counted_candidate(
     if anchor is None:
         return []
     n = number(rel.group("n")) * (7 if rel.group("unit").lower().startswith("week") else 1)
-    value = anchor[0] + timedelta(days=n)
+    value = shift(anchor[0], n, rel.group(0))
+    if value is None:  # outside the calendar: dropped with a warning (dates.shift)
+        return []
     how = f'"{rel.group(0)}", counted from {anchor[1]}, gives {describe(value)}'
     at = ResolvedDate(value=value, precision=DatePrecision.DAY, text=rel.group(0), relative=True)
     return [Candidate(at, sent, moved_from is not None, how)]
@@ -354,7 +359,7 @@ def _stated_past_day(sent: Span, published: date | None, skip: Span | None = Non
     """The first day a sentence says something happened on ("notified ... on Thursday",
     "counted from Thursday's delivery"): a named day, not after publication, not a day
     still to come ("next Monday")."""
-    for other in sent.ents:
+    for other in sentence_ents(sent):
         if other.label_ != "DATE" or (skip is not None and other == skip):
             continue
         text = other.text.removesuffix("'s").removesuffix("\u2019s")
@@ -404,7 +409,7 @@ def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
 
 def _sentence_day(sent: Span, published: date | None) -> tuple[date, str] | None:
     """The day a sentence reports ('on Wednesday'), else the publication date."""
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if ent.label_ == "DATE":
             r = resolve(ent.text, published, "past")
             if (

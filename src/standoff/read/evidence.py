@@ -17,13 +17,25 @@ def sentence_evidence(
     spaCy's sentence spans keep the paragraph break after the last sentence of
     a paragraph; ``article.text[start:end] == sentence`` must hold for users.
     """
-    text = sent.text
-    lead = len(text) - len(text.lstrip())
-    trail = len(text) - len(text.rstrip())
+    # Built once per sentence (doc.user_data): every event of a sentence asks, and
+    # building the text of a long run-on sentence for each made reading quadratic.
+    per_sentence = sent.doc.user_data.setdefault("standoff.evidence", {})
+    key = (sent.start, sent.end)
+    cached = per_sentence.get(key)
+    if cached is None:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        trail = len(text) - len(text.rstrip())
+        cached = per_sentence[key] = (
+            text.strip(),
+            sent.start_char + lead,
+            sent.end_char - trail,
+        )
+    sentence, start, end = cached
     return Evidence(
-        sentence=text.strip(),
-        start=sent.start_char + lead,
-        end=sent.end_char - trail,
+        sentence=sentence,
+        start=start,
+        end=end,
         article_id=article_id,
         source=source,
         published=published,

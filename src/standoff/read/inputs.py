@@ -10,9 +10,12 @@ whose message names the file.
 from __future__ import annotations
 
 import json
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from pydantic import ValidationError
 
@@ -45,13 +48,47 @@ def decode(data: bytes, origin: str) -> tuple[str, str | None]:
     return text, f"{origin}: not valid UTF-8 (byte {position}); decoded as {codec} instead"
 
 
-def _check_size(path: Path) -> None:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise UserError(
-            f"{path}: {size / 1024 / 1024:.1f} MB is over the {MAX_BYTES // 1024 // 1024} MB "
-            "limit for one article file"
-        )
+def display(path: Path | str) -> str:
+    """A path as it can be printed and stored: a file name that is not valid UTF-8
+    (its bytes kept by Python as lone surrogates) shows U+FFFD for each bad byte."""
+    text = str(path)
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: str) -> tuple[str, bool]:
+    """``value`` with each lone surrogate (JSON's "\\ud800", which no encoding can hold)
+    replaced by U+FFFD, and whether there was one."""
+    fixed, count = _SURROGATE.subn("\ufffd", value)
+    return fixed, count > 0
+
+
+def _too_big(size: int, where: str) -> UserError:
+    return UserError(
+        f"{where}: {size / 1024 / 1024:.1f} MB is over the {MAX_BYTES // 1024 // 1024} MB "
+        "limit for one article file"
+    )
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; a device, FIFO or socket is
+    refused before it is opened (/dev/zero or a pipe would be read forever)."""
+    where = display(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise UserError(f"{where}: not a regular file (a device, pipe or socket); give a file")
+        if info.st_size > MAX_BYTES:
+            raise _too_big(info.st_size, where)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat
+    except OSError as exc:
+        raise UserError(f"{where}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES:
+        raise _too_big(len(data), where)
+    return data
 
 
 def _looks_like_html(text: str) -> bool:
@@ -75,57 +112,102 @@ def load_file(path: Path) -> list[RawArticle]:
 
 def iter_file(path: Path) -> Iterator[RawArticle]:
     """The raw articles of one file, streamed: a JSON Lines feed of any size is read a
-    line at a time, each record held to the one-article size limit."""
+    line at a time, each record held to the one-article size limit. The first bad
+    record raises its UserError (``standoff read`` reads nothing of a bad input)."""
+    for item in iter_articles(path):
+        if isinstance(item, RecordError):
+            raise item
+        yield item
+
+
+class RecordError(UserError):
+    """A bad record of a JSON Lines feed; ``origin`` is ``file:line``."""
+
+    def __init__(self, origin: str, problem: str) -> None:
+        super().__init__(f"{origin}: {problem}")
+        self.origin = origin
+
+
+def iter_articles(path: Path) -> Iterator[RawArticle | RecordError]:
+    """Like :func:`iter_file`, but a bad JSON Lines record is yielded as its RecordError
+    and the feed goes on, so an ingest skips that record alone. A file that cannot be
+    read at all (missing, a folder, a device, empty, binary, too big) raises."""
+    where = display(path)
     if not path.exists():
-        raise UserError(f"{path}: no such file or folder")
+        raise UserError(f"{where}: no such file or folder")
     if path.is_dir():
-        raise UserError(f"{path}: is a folder; give files, or use a command that takes folders")
+        raise UserError(f"{where}: is a folder; give files, or use a command that takes folders")
+    if not path.is_file():
+        raise UserError(f"{where}: not a regular file (a device, pipe or socket); give a file")
     if path.suffix.lower() in {".jsonl", ".json"}:
         yield from _stream_jsonl(path)
         return
-    _check_size(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror})") from None
-    text, warning = decode(data, str(path))
+    text, warning = decode(_read_regular(path), where)
     is_html = path.suffix.lower() in _HTML_SUFFIXES or _looks_like_html(text)
     yield RawArticle(
         text=None if is_html else text,
         html=text if is_html else None,
-        origin=str(path),
+        origin=where,
         decode_warning=warning,
     )
 
 
-def _stream_jsonl(path: Path) -> Iterator[RawArticle]:
+def _lines(handle: BinaryIO) -> Iterator[bytes]:
+    """The lines of a feed, each cut at one byte past the limit (the rest of an oversized
+    line is skipped, never held in memory)."""
+    while line := handle.readline(MAX_BYTES + 1):
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while (rest := handle.readline(MAX_BYTES)) and not rest.endswith(b"\n"):
+                pass
+        yield line
+
+
+def _stream_jsonl(path: Path) -> Iterator[RawArticle | RecordError]:
     seen_any = False
+    name = display(path)
     try:
         with path.open("rb") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                seen_any = True
-                yield _jsonl_record(line, f"{path}:{number}")
+            for number, line in enumerate(_lines(handle), 1):
+                if line.strip():
+                    seen_any = True
+                    yield _record(line, f"{name}:{number}")
     except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise UserError(f"{name}: cannot be read ({exc.strerror or exc})") from None
     if not seen_any:
-        raise UserError(f"{path}: the file is empty")
+        raise UserError(f"{name}: the file is empty")
+
+
+def _record(line: bytes, where: str) -> RawArticle | RecordError:
+    """One JSON Lines record as a raw article, or the RecordError that says what is wrong."""
+    if len(line) > MAX_BYTES:
+        limit = MAX_BYTES // 1024 // 1024
+        return RecordError(where, f"a record over the {limit} MB limit for one article")
+    try:
+        text, warning = decode(line, where)
+        record = json.loads(text)
+    except UserError as exc:
+        return RecordError(where, str(exc).removeprefix(f"{where}: "))
+    except json.JSONDecodeError as exc:
+        return RecordError(where, f"not valid JSON ({exc.msg})")
+    except ValueError as exc:  # an integer of over 4,300 digits
+        return RecordError(where, f"not valid JSON ({exc})")
+    except RecursionError:
+        return RecordError(where, "not valid JSON (nested too deeply)")
+    if not isinstance(record, dict):
+        return RecordError(where, "expected a JSON object with 'text' or 'html'")
+    try:
+        return raw_from_record(record, where, warning)
+    except UserError as exc:
+        return RecordError(where, str(exc).removeprefix(f"{where}: "))
 
 
 def _jsonl_record(line: bytes, where: str) -> RawArticle:
-    """One non-blank line of a JSON Lines feed, named ``where`` in messages."""
-    if len(line) > MAX_BYTES:
-        limit = MAX_BYTES // 1024 // 1024
-        raise UserError(f"{where}: a record over the {limit} MB limit for one article")
-    text, warning = decode(line, where)
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"{where}: not valid JSON ({exc.msg})") from None
-    if not isinstance(record, dict):
-        raise UserError(f"{where}: expected a JSON object with 'text' or 'html'")
-    return raw_from_record(record, where, warning)
+    """One non-blank line of a JSON Lines feed, named ``where`` in messages; a bad one
+    raises its RecordError."""
+    item = _record(line, where)
+    if isinstance(item, RecordError):
+        raise item
+    return item
 
 
 def load_bytes(data: bytes, name: str) -> list[RawArticle]:
@@ -168,6 +250,11 @@ def raw_from_record(
     if not isinstance(record.get("text"), str) and not isinstance(record.get("html"), str):
         raise UserError(f"{where}: the record has neither 'text' nor 'html'")
     fields = {k: record.get(k) for k in ("text", "html", "url", "source", "title", "published")}
+    for key, value in fields.items():
+        if isinstance(value, str):
+            fields[key], replaced = _without_surrogates(value)
+            if replaced and warning is None:
+                warning = f"{where}: field '{key}' has a lone surrogate escape; replaced by U+FFFD"
     try:
         return RawArticle(**fields, origin=where, decode_warning=warning)  # type: ignore[arg-type]
     except ValidationError as exc:
@@ -180,7 +267,7 @@ def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
     """Expand folders (recursively, sorted) into article files; keep files as given."""
     for path in paths:
         if not path.exists():
-            raise UserError(f"{path}: no such file or folder")
+            raise UserError(f"{display(path)}: no such file or folder")
         if path.is_dir():
             yield from sorted(
                 p
@@ -197,7 +284,13 @@ def parse_date_option(value: str | None, option: str = "--date") -> date | None:
     """Parse a ``YYYY-MM-DD`` option value; a UserError naming the option when malformed."""
     if value is None:
         return None
+    # date.fromisoformat also takes "20250801" and "2025-W32-3"; the help promises one form
     try:
+        if not _ISO_DAY.fullmatch(value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
         raise UserError(f"{option} {value!r}: expected a date as YYYY-MM-DD") from None
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)

@@ -11,6 +11,8 @@ phrase's head names is decided by the rules of :mod:`standoff.read.mention_rules
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 from standoff.model import Actor, ActorKind, Mention
@@ -18,6 +20,7 @@ from standoff.read.actors import ActorDictionary, ActorEntry
 from standoff.read.mention_rules import HEAD_ACTORS, party_word
 from standoff.read.refs import Ref, countries_of
 from standoff.read.rules import first_match
+from standoff.read.spans import later_conjuncts, sentence_start
 from standoff.read.syntax import prep_objects
 from standoff.read.words import WORDS
 
@@ -50,6 +53,9 @@ DEFINITE = frozenset(
     )
 )
 COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+# The most actors one list is followed for ("Austria, Belgium, ... and Sweden": the EU's
+# 27 fit): longer runs of names are not prose, and following them made reading quadratic.
+MAX_LISTED = 64
 
 
 class ActorIndex:
@@ -61,6 +67,9 @@ class ActorIndex:
         self.by_token: dict[int, Ref] = {}
         self.demonyms: dict[int, str] = {}  # token index -> country code
         self.refs: list[Ref] = []
+        # What rules derive from the whole article's mentions, computed once: a rule that
+        # re-derived it for every sentence made reading quadratic in the article's length.
+        self.memo: dict[object, object] = {}
         self._index_entities()
         self._index_pronouns()
 
@@ -191,13 +200,37 @@ class ActorIndex:
         return Ref(entry, ent.start, ent.end, "demonym as noun")
 
     # ------------------------------------------------------------------ resolving
-    def actors_of(self, token: Token, *, demonyms: bool = False, depth: int = 0) -> list[Ref]:
+    def actors_of(
+        self,
+        token: Token,
+        *,
+        demonyms: bool = False,
+        depth: int = 0,
+        _memo: dict[tuple[int, bool, int], list[Ref]] | None = None,
+    ) -> list[Ref]:
         """The actors a noun phrase headed by ``token`` refers to (conjuncts included).
 
         ``demonyms`` lets an adjective stand for its country ("attacks on Russian
         refineries" -> RUS); subjects of verbs should not use it ("Russian oil").
         The head's actor is the first answer of :data:`HEAD_ACTORS`.
         """
+        # Each conjunct is followed to its own later conjuncts, six deep: a list of n
+        # names made that n**6 calls. The answer for a (token, depth) does not change
+        # within one call, so it is computed once (_memo), and at most MAX_LISTED
+        # conjuncts are followed (no sentence lists more actors than that).
+        memo: dict[tuple[int, bool, int], list[Ref]] = {} if _memo is None else _memo
+        key = (token.i, demonyms, depth)
+        if key not in memo:
+            memo[key] = self._actors_of(token, demonyms, depth, memo)
+        return memo[key]
+
+    def _actors_of(
+        self,
+        token: Token,
+        demonyms: bool,
+        depth: int,
+        memo: dict[tuple[int, bool, int], list[Ref]],
+    ) -> list[Ref]:
         whole = self._whole_phrase(token, demonyms, depth)
         if whole is not None:
             return whole
@@ -210,9 +243,8 @@ class ActorIndex:
         if found is not None and found.how in ("demonym and role", "demonym"):
             refs.extend(self._coordinated_demonyms(token, found))
         if depth < 6:
-            for conj in token.conjuncts:
-                if conj.i > token.i:
-                    refs.extend(self.actors_of(conj, demonyms=demonyms, depth=depth + 1))
+            for conj in later_conjuncts(token, MAX_LISTED):
+                refs.extend(self.actors_of(conj, demonyms=demonyms, depth=depth + 1, _memo=memo))
             if found is not None and found.how != "pronoun":
                 refs.extend(self._listed_with(token))
         if found is None and depth == 0:
@@ -267,7 +299,7 @@ class ActorIndex:
         out: list[Ref] = []
         i = self.by_token[token.i].end if token.i in self.by_token else token.i + 1
         doc = self.doc
-        while i < len(doc):
+        while i < len(doc) and len(out) < MAX_LISTED:
             tok = doc[i]
             if tok.i in self.by_token and self.by_token[tok.i].how != "pronoun":
                 ref = self.by_token[tok.i]
@@ -477,13 +509,33 @@ class ActorIndex:
                     return ref
         return fitting[0]
 
+    def refs_between(self, start: int, end: int) -> list[Ref]:
+        """The mentions that start at a token in ``[start, end)``, in order (a binary search
+        over the sorted mentions: scanning them all for every sentence was quadratic)."""
+        starts = self.memo.get("ref_starts")
+        if starts is None:
+            starts = self.memo["ref_starts"] = [r.start for r in self.refs]
+        assert isinstance(starts, list)
+        return self.refs[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def demonyms_between(self, start: int, end: int) -> list[str]:
+        """The countries of the demonyms at tokens in ``[start, end)``, in token order."""
+        keys = self.memo.get("demonym_tokens")
+        if keys is None:
+            keys = self.memo["demonym_tokens"] = sorted(self.demonyms)
+        assert isinstance(keys, list)
+        return [self.demonyms[i] for i in keys[bisect_left(keys, start) : bisect_left(keys, end)]]
+
     def by_sentence(self) -> list[list[Ref]]:
         """The actor mentions of each sentence, in order of mention (a list, not a set, so
         that whoever uses them to break ties gets the same answer every run)."""
-        groups: dict[int, list[Ref]] = {}
-        for ref in sorted(self.refs, key=lambda r: r.start):
-            groups.setdefault(self.doc[ref.start].sent.start, []).append(ref)
-        return list(groups.values())
+        cached = self.memo.get("by_sentence")
+        if cached is None:
+            groups: dict[int, list[Ref]] = {}
+            for ref in sorted(self.refs, key=lambda r: r.start):
+                groups.setdefault(sentence_start(self.doc, ref.start), []).append(ref)
+            cached = self.memo["by_sentence"] = list(groups.values())
+        return cached  # type: ignore[return-value]
 
     def is_generic(self, token: Token) -> bool:
         """'countries that buy Russian oil': a set of third parties, named elsewhere.

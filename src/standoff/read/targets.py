@@ -41,20 +41,27 @@ def _own_clause(tok: Token) -> bool:
 
 def _walk(tok: Token, top: Token, settings: bool = False) -> list[Token]:
     """The predicate's tokens in reading order, without subjects and other clauses; with
-    ``settings``, also the places ("in Lebanon") the plain walk leaves out."""
+    ``settings``, also the places ("in Lebanon") the plain walk leaves out.
+
+    Iterative: a run-on sentence can nest a thousand phrases deep, past Python's
+    recursion limit (it raised RecursionError).
+    """
     out: list[Token] = []
-    for child in tok.children:
-        if child.dep_ in SKIPPED_DEPS or _own_clause(child):
-            continue
-        if child.dep_ == "prep" and child.lower_ in SETTING_PREPS:
-            if settings and child.lower_ in ("in", "inside", "across", "throughout"):
-                out.append(child)
-                out.extend(_walk(child, top))
-            continue
-        if child.dep_ == "conj" and tok.i == top.i and child.pos_ in ("VERB", "AUX"):
-            continue  # "X met Y and attacked Z": the second verb is its own event
-        out.append(child)
-        out.extend(_walk(child, top))
+    stack: list[tuple[Token, bool]] = [(tok, settings)]
+    while stack:
+        node, with_settings = stack.pop()
+        for child in node.children:
+            if child.dep_ in SKIPPED_DEPS or _own_clause(child):
+                continue
+            if child.dep_ == "prep" and child.lower_ in SETTING_PREPS:
+                if with_settings and child.lower_ in ("in", "inside", "across", "throughout"):
+                    out.append(child)
+                    stack.append((child, False))
+                continue
+            if child.dep_ == "conj" and node.i == top.i and child.pos_ in ("VERB", "AUX"):
+                continue  # "X met Y and attacked Z": the second verb is its own event
+            out.append(child)
+            stack.append((child, False))
     return sorted(out, key=lambda t: t.i)
 
 

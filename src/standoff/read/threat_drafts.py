@@ -83,7 +83,19 @@ class Assembly:
 
 
 def measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
-    """'a new regime of trade restrictions, tariffs, and financial penalties' -> three measures."""
+    """'a new regime of trade restrictions, tariffs, and financial penalties' -> three measures.
+
+    Kept per sentence in ``doc.user_data``: the rules ask again for every event of a
+    sentence, which made a long run-on sentence quadratic to read.
+    """
+    per_sentence = sent.doc.user_data.setdefault("standoff.measures", {})
+    key = (sent.start, sent.end, id(lexicon))
+    if key not in per_sentence:
+        per_sentence[key] = _measure_phrases(sent, lexicon)
+    return list(per_sentence[key])
+
+
+def _measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
     out: list[str] = []
     for tok in sent:
         if tok.pos_ not in ("NOUN", "PROPN"):
@@ -154,20 +166,34 @@ def counterpart(
     one side ("Mexico would respond strongly if the tariffs take effect") is aimed there.
     ``exclude`` holds the event's own other parties ("China and India could face levies":
     India is China's fellow target, not its threatener)."""
+    tally = Counter(_tallies(found, index).get(country, ()))
+    for other in exclude:
+        tally.pop(other, None)
+    return tally.most_common(1)[0][0] if tally else None
+
+
+def _tallies(found: list[Found], index: ActorIndex) -> dict[str, Counter[str]]:
+    """Every country's tally of the parties it faces, built in one pass over the article
+    and kept for it (one pass per call made a long article quadratic to read)."""
+    key = ("counterparts", id(found), len(found))
+    cached = index.memo.get(key)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
     # Countries in order of mention, never a set: the tally's ties go to the first counted,
     # so a set's order would change the answer from run to run.
-    tally: Counter[str] = Counter()
+    tallies: dict[str, Counter[str]] = {}
     for f in found:
         sides = (countries_of(f.sources), countries_of(f.targets))
         # a threat is aimed at an adversary: conflictual dealings weigh more than cooperative
         weight = 3 if QUAD.get(f.type, "").endswith("conf") else 1
         for ours, theirs in (sides, sides[::-1]):
-            if country in ours:
-                tally.update({c: weight for c in theirs if c != country})
+            for country in ours:
+                tallies.setdefault(country, Counter()).update(
+                    {c: weight for c in theirs if c != country}
+                )
     for mentions in index.by_sentence():
         countries = countries_of(mentions)
-        if country in countries:
-            tally.update(c for c in countries if c != country)
-    for other in exclude:
-        tally.pop(other, None)
-    return tally.most_common(1)[0][0] if tally else None
+        for country in countries:
+            tallies.setdefault(country, Counter()).update(c for c in countries if c != country)
+    index.memo[key] = tallies
+    return tallies

@@ -18,6 +18,7 @@ target ...") come from the events themselves (:mod:`standoff.read.threats`).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 
 from spacy.tokens import Span, Token
 
@@ -136,7 +137,10 @@ def _suffered(
     sent: Span, a: Assembly, victims: list[Ref], targets: list[Ref], asked: str | None
 ) -> None:
     """The measure's sufferers are third parties of the setter's threat on the target."""
-    senders = a.setter or [r for d in a.main_senders() for r in a.index.refs if r.country == d][:1]
+    leading = a.main_senders()  # the first mention only: a scan of every mention was quadratic
+    senders = a.setter or list(
+        islice((r for d in leading for r in a.index.refs if r.country == d), 1)
+    )
     for s in senders:
         for t_ref in targets:
             d = a.draft(s.country, t_ref.country)

@@ -174,8 +174,8 @@ def _condition_subjects(sent: Span, index: ActorIndex) -> list[Ref]:
 
 def _refs_below(tok: Token, index: ActorIndex) -> list[Ref]:
     """Actors named in the phrase a token heads ('a tariff on all goods coming from Mexico')."""
-    span = range(tok.left_edge.i, tok.right_edge.i + 1)
-    return [r for r in index.refs if r.start in span and r.how != "pronoun"]
+    below = index.refs_between(tok.left_edge.i, tok.right_edge.i + 1)
+    return [r for r in below if r.how != "pronoun"]
 
 
 def _speakers(tok: Token, index: ActorIndex, exclude: set[str]) -> list[Ref]:
@@ -225,8 +225,8 @@ def _window_countries(doc: Doc, sent: Span, index: ActorIndex, exclude: set[str]
     if previous is not None:
         start = previous.start
     out: list[str] = []
-    for ref in index.refs:
-        if start <= ref.start < sent.end and ref.how != "pronoun":
+    for ref in index.refs_between(start, sent.end):
+        if ref.how != "pronoun":
             head = doc[ref.end - 1]
             if head.dep_ == "pobj" and head.head.head.i == ref.start - 2:
                 pass
@@ -272,12 +272,8 @@ def _secondary_targets(
         for d in drafts.values():
             if d.sender not in {s.country for s in f.sources}:
                 continue
-            mentioned = {
-                r.country for r in index.refs if f.sentence.start <= r.start < f.sentence.end
-            }
-            mentioned |= {
-                c for i, c in index.demonyms.items() if f.sentence.start <= i < f.sentence.end
-            }
+            mentioned = {r.country for r in index.refs_between(f.sentence.start, f.sentence.end)}
+            mentioned |= set(index.demonyms_between(f.sentence.start, f.sentence.end))
             if d.target not in mentioned:
                 continue
             for tgt in f.targets:

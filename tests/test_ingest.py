@@ -34,14 +34,17 @@ def test_bad_files_are_skipped_with_reasons_and_the_rest_goes_in(tmp_path: Path)
     folder = _batch(tmp_path / "in")
     with Store(tmp_path / "s.duckdb") as store:
         summary = ingest([folder, tmp_path / "missing.txt"], store, InProcess(read=fake_read))
-        assert store.counts()["articles"] == 9
-    assert (summary.read, summary.stored, summary.duplicates) == (9, 9, 0)
+        # broken.jsonl's good first record goes in; only its bad second line is skipped
+        assert store.counts()["articles"] == 10
+        kept = {Path(origin).name: reason for origin, reason, _ in store.skipped()}
+    assert (summary.read, summary.stored, summary.duplicates) == (10, 10, 0)
     reasons = {Path(s.origin).name: s.reason for s in summary.skipped}
-    assert set(reasons) == {"broken.jsonl", "binary.txt", "empty.txt", "missing.txt"}
-    assert "broken.jsonl:2: not valid JSON" in reasons["broken.jsonl"]
+    assert set(reasons) == {"broken.jsonl:2", "binary.txt", "empty.txt", "missing.txt"}
+    assert "broken.jsonl:2: not valid JSON" in reasons["broken.jsonl:2"]
     assert "binary" in reasons["binary.txt"] and "empty" in reasons["empty.txt"]
-    assert "skipped 4" in summary.line() and "stored 9" in summary.line()
+    assert "skipped 4" in summary.line() and "stored 10" in summary.line()
     assert len(summary.failed_files) == 4
+    assert kept == reasons  # every skip is in the store's skipped table too
 
 
 def test_an_article_the_reader_fails_on_is_skipped_alone(tmp_path: Path) -> None:
@@ -161,7 +164,7 @@ def test_cli_ingest_reports_a_summary_and_exits_1_when_files_failed(
         code = run_cli(["ingest", str(folder), "--store", str(store)])
     out, err = capsys.readouterr()
     assert code == 1
-    assert "read 9, stored 9, duplicates 0" in out and "skipped 3" in out
+    assert "read 10, stored 10, duplicates 0" in out and "skipped 3" in out
     assert "broken.jsonl:2: not valid JSON" in err
     assert err.strip().splitlines()[-1].startswith("standoff: 3 inputs failed")
 
@@ -178,5 +181,5 @@ def test_cli_refuses_a_foreign_store_and_changes_nothing(
     assert "not a standoff store" in capsys.readouterr().err
 
 
-def _fake_init(self: InProcess, read: object = None, actors_file: str | None = None) -> None:
+def _fake_init(self: InProcess, read: object = None, **_: object) -> None:
     self._read = fake_read

@@ -7,7 +7,7 @@ read, so the ledger logic is tested apart from the reader's quality.
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from standoff.model import (
@@ -254,6 +254,17 @@ def fake_read(raw: RawArticle) -> Reading:
     if "UNREADABLE" in text:
         raise ValueError("the reader choked on this article")
     return Reading(article=art, events=events)
+
+
+def threat_read(raw: RawArticle) -> Reading:
+    """:func:`fake_read` plus one threat (USA on RUS, IND or CHN by the text's first
+    character, a deadline ten days after publication), so ledgers have something to hold."""
+    reading = fake_read(raw)
+    art = reading.article
+    target = ("RUS", "IND", "CHN")[ord((art.text or "x")[0]) % 3]
+    due = deadline(art.published + timedelta(days=10)) if art.published else None
+    reading.threats = [threat(art, f"{art.text[:30]} threat", target=target, due=due)]
+    return reading
 
 
 _WORDS = (

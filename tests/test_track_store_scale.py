@@ -121,17 +121,22 @@ def _feed(path: Path, texts: list[str]) -> Path:
     return path
 
 
-def test_copies_in_flight_or_failed_are_duplicates_and_read_once(tmp_path: Path) -> None:
+def test_copies_in_flight_are_read_once_and_settled_by_the_first(tmp_path: Path) -> None:
     good, bad = article_text(1), article_text(2) + " UNREADABLE"
     feed = _feed(tmp_path / "feed.jsonl", [good, bad, good, bad, article_text(3), good])
     backend = _ReadAllFirst()
     with Store(tmp_path / "s.duckdb") as store:
         summary = ingest([feed], store, backend)
         stored = store.counts()["articles"]
+        skipped = store.skipped()
     assert len(backend.taken) == 3  # good, bad and the third article: each read once
-    assert (summary.read, summary.stored, summary.duplicates) == (6, 2, 3)
-    assert len(summary.skipped) == 1 and "choked" in summary.skipped[0].reason
-    assert stored == 2
+    # the good one's copies are duplicates; the bad one's copy is skipped with its reason,
+    # never counted as a duplicate of an article that was not stored
+    assert (summary.read, summary.stored, summary.duplicates) == (6, 2, 2)
+    assert [s.origin for s in summary.skipped] == [f"{feed}:2", f"{feed}:4"]
+    assert all("choked" in s.reason for s in summary.skipped)
+    assert "the same as an input that failed earlier" in summary.skipped[1].reason
+    assert stored == 2 and len(skipped) == 2
 
 
 def test_a_second_ingest_finds_duplicates_in_the_store(tmp_path: Path) -> None:

@@ -17,3 +17,9 @@ class PartialFailure(Exception):
     """Some inputs of a batch failed; the rest went through (exit status 1)."""
 
     exit_code = 1
+
+
+class Interrupted(Exception):
+    """The user stopped the run (Ctrl-C); the message says what was kept (exit status 130)."""
+
+    exit_code = 130

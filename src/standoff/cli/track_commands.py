@@ -31,9 +31,11 @@ from standoff.cli.brief_commands import (
     SeedOption,
     run_forecast,
 )
-from standoff.errors import PartialFailure, UserError
+from standoff.cli.read_commands import TimeLimitOption
+from standoff.errors import Interrupted, PartialFailure, UserError
 from standoff.grammar import count
 from standoff.model import Standoff, StateChange
+from standoff.read.budget import DEFAULT_SECONDS
 from standoff.show import dated_rows
 from standoff.show import formats as fmt
 from standoff.show.dated_rows import DatedRow
@@ -81,12 +83,37 @@ def ingest_command(
     actors: Annotated[
         str | None, typer.Option("--actors", help="An extra actors dictionary for the reader.")
     ] = None,
+    time_limit: TimeLimitOption = DEFAULT_SECONDS,
 ) -> None:
-    """Read articles into the store: one transaction per article, duplicates merged."""
+    """Read articles into the store: one transaction per article, duplicates merged.
+
+    An input that cannot be read is skipped with its reason (also kept in the store's
+    ``skipped`` table) and the rest goes in (exit status 1). Ctrl-C stops after the
+    article being stored (exit status 130); running the command again resumes."""
+    try:
+        _ingest(paths, store, workers, scheduler, actors, time_limit or None)
+    except KeyboardInterrupt:  # before the first article: ingest() reports its own
+        raise Interrupted("interrupted: 0 articles stored, re-run to resume") from None
+
+
+def _ingest(
+    paths: list[Path],
+    store: Path,
+    workers: int,
+    scheduler: str | None,
+    actors: str | None,
+    time_limit: float | None,
+) -> None:
     from standoff.track.backends import Backend, DaskCluster, InProcess, ProcessPool
     from standoff.track.ingest import count_articles, ingest
     from standoff.track.memory import map_large_blocks
 
+    total = count_articles(paths)
+    if total == 0:
+        from standoff.read.inputs import display
+
+        given = ", ".join(display(p) for p in paths)
+        raise UserError(f"{given}: no article files found (.txt, .html, .jsonl, ...)")
     # Before the reader loads, so every large block of the run is its own mapping and
     # goes back to the system when freed (track/memory.py; Store.ingesting does it too,
     # for library callers, but by then the parser's model is already on the heap).
@@ -95,11 +122,11 @@ def ingest_command(
     with Store(store) as opened:
         backend: Backend
         if scheduler is not None:
-            backend = DaskCluster(scheduler, parts, actors)
+            backend = DaskCluster(scheduler, parts, actors, time_limit=time_limit)
         elif workers > 1:
-            backend = ProcessPool(workers, parts, actors)
+            backend = ProcessPool(workers, parts, actors, time_limit=time_limit)
         else:
-            backend = InProcess(actors_file=actors)
+            backend = InProcess(actors_file=actors, time_limit=time_limit)
         err = Console(stderr=True)
         with Progress(
             TextColumn("ingest"),
@@ -111,7 +138,7 @@ def ingest_command(
             transient=True,
             disable=not err.is_terminal,
         ) as bar:
-            task = bar.add_task("ingest", total=count_articles(paths))
+            task = bar.add_task("ingest", total=total)
             summary = ingest(paths, opened, backend, lambda n: bar.advance(task, n))
     print(f"{store}: {summary.line()}")
     for skipped in summary.skipped:

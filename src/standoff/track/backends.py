@@ -25,6 +25,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from standoff.errors import UserError
 from standoff.files import atomic_path
 from standoff.model import RawArticle, Reading
 
@@ -59,18 +60,27 @@ ReadFn = Callable[[RawArticle], Reading]
 def _read_one(read: ReadFn, item: Pending) -> ReadResult:
     try:
         return ReadResult(item.raw_hash, item.raw.origin, read(item.raw))
+    except UserError as exc:  # its message names the article already (a time-out)
+        return ReadResult(item.raw_hash, item.raw.origin, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-        return ReadResult(item.raw_hash, item.raw.origin, None, f"{item.raw.origin}: {exc}")
+        what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        return ReadResult(item.raw_hash, item.raw.origin, None, f"{item.raw.origin}: {what}")
 
 
 class InProcess:
-    """Read in this process with one reader (loaded once)."""
+    """Read in this process with one reader (loaded once), each article held to
+    ``time_limit`` seconds (None: no limit)."""
 
-    def __init__(self, read: ReadFn | None = None, actors_file: str | None = None) -> None:
+    def __init__(
+        self,
+        read: ReadFn | None = None,
+        actors_file: str | None = None,
+        time_limit: float | None = None,
+    ) -> None:
         if read is None:
             from standoff.read import Reader
 
-            read = Reader(actors_file=actors_file).read
+            read = Reader(actors_file=actors_file, time_limit=time_limit).read
         self._read = read
 
     def read(self, items: Iterable[Pending]) -> Iterator[ReadResult]:
@@ -80,16 +90,17 @@ class InProcess:
 
 # --------------------------------------------------------------------------- workers
 
-_READERS: dict[str | None, Any] = {}
+_READERS: dict[tuple[str | None, float | None], Any] = {}
 
 
-def _worker_reader(actors_file: str | None) -> ReadFn:
+def _worker_reader(actors_file: str | None, time_limit: float | None = None) -> ReadFn:
     """The reader of this worker process, loaded on first use and kept."""
-    if actors_file not in _READERS:
+    key = (actors_file, time_limit)
+    if key not in _READERS:
         from standoff.read import Reader
 
-        _READERS[actors_file] = Reader(actors_file=actors_file)
-    return _READERS[actors_file].read  # type: ignore[no-any-return]
+        _READERS[key] = Reader(actors_file=actors_file, time_limit=time_limit)
+    return _READERS[key].read  # type: ignore[no-any-return]
 
 
 PARTITION_SCHEMA = pa.schema(
@@ -104,13 +115,18 @@ PARTITION_SCHEMA = pa.schema(
 )
 
 
-def read_chunk(rows: list[tuple[str, str]], part: str, actors_file: str | None) -> str:
+def read_chunk(
+    rows: list[tuple[str, str]],
+    part: str,
+    actors_file: str | None,
+    time_limit: float | None = None,
+) -> str:
     """Worker task: read ``rows`` (content hash, RawArticle JSON) into Parquet file ``part``.
 
     Written to a temporary name and renamed, so a partition on disk is always whole.
     Returns ``part``.
     """
-    read = _worker_reader(actors_file)
+    read = _worker_reader(actors_file, time_limit)
     columns: dict[str, list[Any]] = {name: [] for name in PARTITION_SCHEMA.names}
     for raw_hash, raw_json in rows:
         result = _read_one(read, Pending(raw_hash, RawArticle.model_validate_json(raw_json)))
@@ -191,11 +207,13 @@ class ProcessPool:
         parts_dir: Path,
         actors_file: str | None = None,
         chunk: int = CHUNK,
+        time_limit: float | None = None,
     ) -> None:
         self.workers = workers
         self.parts_dir = parts_dir
         self.actors_file = actors_file
         self.chunk = chunk
+        self.time_limit = time_limit
 
     def read(self, items: Iterable[Pending]) -> Iterator[ReadResult]:
         pool: ProcessPoolExecutor | None = None
@@ -204,7 +222,7 @@ class ProcessPool:
             nonlocal pool
             if pool is None:
                 pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
-            return pool.submit(read_chunk, rows, part, self.actors_file)
+            return pool.submit(read_chunk, rows, part, self.actors_file, self.time_limit)
 
         finished = False
         try:
@@ -227,17 +245,17 @@ class DaskCluster:
         actors_file: str | None = None,
         chunk: int = CHUNK,
         timeout: str = "10s",
+        time_limit: float | None = None,
     ) -> None:
         self.address = address
         self.parts_dir = parts_dir
         self.actors_file = actors_file
         self.chunk = chunk
         self.timeout = timeout
+        self.time_limit = time_limit
 
     def read(self, items: Iterable[Pending]) -> Iterator[ReadResult]:
         from distributed import Client
-
-        from standoff.errors import UserError
 
         try:
             client = Client(self.address, timeout=self.timeout)
@@ -252,7 +270,7 @@ class DaskCluster:
                 self.parts_dir.resolve(),
                 2 * workers,
                 lambda rows, part: client.submit(
-                    read_chunk, rows, part, self.actors_file, pure=False
+                    read_chunk, rows, part, self.actors_file, self.time_limit, pure=False
                 ),
                 self.chunk,
             )

@@ -10,13 +10,15 @@ a Dask cluster.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from standoff.errors import UserError
+from standoff.errors import Interrupted, UserError
+from standoff.grammar import count
 from standoff.model import RawArticle
-from standoff.read.inputs import iter_file, iter_paths
+from standoff.read.inputs import RecordError, display, iter_articles, iter_paths
 from standoff.track.backends import Backend, Pending, ReadResult
 from standoff.track.dedupe import content_hash
 from standoff.track.store import Outcome, Store
@@ -82,45 +84,82 @@ def count_articles(paths: Iterable[Path]) -> int:
     return total
 
 
-def _raw_articles(paths: Iterable[Path], summary: IngestSummary) -> Iterator[RawArticle]:
-    """Every raw article of ``paths``; a bad path or file is recorded and skipped."""
+def _raw_articles(
+    paths: Iterable[Path], store: Store, summary: IngestSummary
+) -> Iterator[RawArticle]:
+    """Every raw article of ``paths``; a bad path, file or JSON Lines record is recorded
+    (summary and the store's skipped table) and left out, and the rest goes on."""
     for path in paths:
         try:
             files = list(iter_paths([path]))
         except UserError as exc:
-            summary.skipped.append(Skipped(str(path), str(exc)))
-            summary.failed_files.add(str(path))
+            _skip(store, summary, display(path), display(path), str(exc))
             continue
         for file in files:
+            name = display(file)
             try:
-                # A bad file is skipped whole: check every record first, keeping none, so
-                # memory stays flat on a large feed; then stream it again to read it.
-                for _ in iter_file(file):
-                    pass
+                for item in iter_articles(file):
+                    if isinstance(item, RecordError):
+                        _skip(store, summary, name, item.origin, str(item))
+                    else:
+                        yield item
             except UserError as exc:
-                summary.skipped.append(Skipped(str(file), str(exc)))
-                summary.failed_files.add(str(file))
-                continue
-            yield from iter_file(file)
+                _skip(store, summary, name, name, str(exc))
+
+
+def _skip(
+    store: Store,
+    summary: IngestSummary,
+    file: str,
+    origin: str,
+    reason: str,
+    raw_hash: str | None = None,
+) -> None:
+    """Leave an input out: in the summary and in the store's skipped table."""
+    summary.skipped.append(Skipped(origin, reason))
+    summary.failed_files.add(file)
+    store.skip(origin, reason, raw_hash)
+
+
+def _file_of(origin: str) -> str:
+    """The file an input came from (its origin without a JSON Lines ``:line``)."""
+    head, _, tail = origin.rpartition(":")
+    return head if head and tail.isdigit() else origin
+
+
+def _skip_again(
+    store: Store, summary: IngestSummary, origin: str, reason: str, raw_hash: str
+) -> None:
+    """Leave out an exact copy of an input that failed in this run, with its reason."""
+    again = f"{origin}: the same as an input that failed earlier in this run ({reason})"
+    _skip(store, summary, _file_of(origin), origin, again, raw_hash)
+
+
+def fingerprint(raw: RawArticle) -> str:
+    """A hash of a raw article with its metadata: two inputs with the same text but
+    another url or date may read differently, so only the same fingerprint repeats a
+    failure."""
+    body = raw.model_dump_json(exclude={"origin"}).encode("utf-8", "replace")
+    return hashlib.sha256(body).hexdigest()
 
 
 @dataclass
 class _Seen:
-    """Content hashes this batch has let through that the store does not answer for.
+    """What this batch has sent to the reader, by fingerprint (text and metadata).
 
-    ``in_flight``: sent to the backend and not stored yet (a second copy of one is a
-    duplicate though the store does not hold it yet); a hash leaves the set once its
-    article is stored, after which the store answers. ``failed``: articles the reader
-    failed on, which are never stored. Both stay bounded (by the backend's queue and by
-    the failures, which the summary lists anyway), so memory does not grow with the
-    batch, unlike a set of every hash seen.
+    ``in_flight``: each article being read, with the origins of exact copies that came
+    while it was (a parallel backend takes many articles before the first comes back):
+    a copy is not read again but settled by the first one's outcome, a duplicate of the
+    stored article or skipped with its failure's reason. ``failed``: the articles the
+    reader failed on, so a later exact copy is skipped with the same reason instead of
+    being read again (an article that ran out of time would cost the limit once more).
+    The same text with other metadata is read on its own, and never counted as a
+    duplicate of a failure (only a stored article makes a duplicate). Both stay bounded,
+    by the backend's queue and by the failures the summary lists anyway.
     """
 
-    in_flight: set[str] = field(default_factory=set)
-    failed: set[str] = field(default_factory=set)
-
-    def __contains__(self, digest: str) -> bool:
-        return digest in self.in_flight or digest in self.failed
+    in_flight: dict[str, list[str]] = field(default_factory=dict)  # fingerprint -> copies
+    failed: dict[str, str] = field(default_factory=dict)  # fingerprint -> reason
 
 
 def _pending(
@@ -134,26 +173,40 @@ def _pending(
     for raw in raws:
         summary.read += 1
         digest = content_hash(raw)
-        if digest in seen or store.has(digest):
+        mark = fingerprint(raw)
+        if store.has(digest):
             summary.duplicates += 1
-            if progress:
-                progress(1)
+        elif mark in seen.failed:
+            _skip_again(store, summary, raw.origin, seen.failed[mark], digest)
+        elif mark in seen.in_flight:
+            seen.in_flight[mark].append(raw.origin)  # settled with the first (_record)
             continue
-        seen.in_flight.add(digest)
-        yield Pending(digest, raw)
+        else:
+            seen.in_flight[mark] = []
+            yield Pending(digest, raw)
+            continue
+        if progress:
+            progress(1)
 
 
 def _record(
     result: ReadResult,
+    pending: dict[str, RawArticle],
     store: Store,
     summary: IngestSummary,
     seen: _Seen,
     progress: Progress | None,
 ) -> None:
+    raw = pending.pop(result.raw_hash + result.origin, None)
+    mark = fingerprint(raw) if raw is not None else None
+    copies = seen.in_flight.pop(mark, []) if mark is not None else []
     if result.reading is None:
-        summary.skipped.append(Skipped(result.origin, result.error or "could not be read"))
-        summary.failed_files.add(result.origin.rsplit(":", 1)[0])
-        seen.failed.add(result.raw_hash)
+        reason = result.error or f"{result.origin}: could not be read"
+        _skip(store, summary, _file_of(result.origin), result.origin, reason, result.raw_hash)
+        if mark is not None:
+            seen.failed[mark] = reason
+        for origin in copies:
+            _skip_again(store, summary, origin, reason, result.raw_hash)
     else:
         added = store.add(result.reading, result.raw_hash, result.origin)
         if added.outcome == Outcome.STORED:
@@ -162,9 +215,9 @@ def _record(
             summary.near_duplicates += 1
         else:
             summary.duplicates += 1
-    seen.in_flight.discard(result.raw_hash)
+        summary.duplicates += len(copies)  # exact copies of the article just stored
     if progress:
-        progress(1)
+        progress(1 + len(copies))
 
 
 def ingest(
@@ -176,15 +229,33 @@ def ingest(
 ) -> IngestSummary:
     """Read ``paths`` with ``backend`` into ``store``; returns what happened.
 
-    Articles are committed one by one as they come back from the backend.
-    ``refresh`` rewrites the ledger tables at the end (see Store.refresh_ledgers).
+    Articles are committed one by one as they come back from the backend; an input
+    that fails is recorded in the store's ``skipped`` table and the run goes on.
+    ``refresh`` rewrites the ledger tables at the end (see Store.refresh_ledgers), and
+    whenever an earlier run stopped before doing so. Ctrl-C raises
+    :class:`~standoff.errors.Interrupted` saying how many articles were stored.
     """
     summary = IngestSummary()
     seen = _Seen()
-    pending = _pending(_raw_articles(paths, summary), store, summary, seen, progress)
-    with store.ingesting():
-        for result in backend.read(pending):
-            _record(result, store, summary, seen, progress)
-    if refresh and summary.stored + summary.near_duplicates > 0:
+    # The raw article of each article being read, to fingerprint it if it fails.
+    reading: dict[str, RawArticle] = {}
+
+    def tracked(items: Iterable[Pending]) -> Iterator[Pending]:
+        for item in items:
+            reading[item.raw_hash + item.raw.origin] = item.raw
+            yield item
+
+    pending = tracked(_pending(_raw_articles(paths, store, summary), store, summary, seen,
+                               progress))
+    try:
+        with store.ingesting():
+            for result in backend.read(pending):
+                _record(result, reading, store, summary, seen, progress)
+    except KeyboardInterrupt:
+        stored = summary.stored + summary.near_duplicates
+        message = f"interrupted: {count(stored, 'article')} stored, re-run to resume"
+        raise Interrupted(message) from None
+    if refresh and (summary.stored + summary.near_duplicates > 0 or store.ledgers_stale()):
         store.refresh_ledgers()
+    store.forget_stored_skips()
     return summary

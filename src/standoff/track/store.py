@@ -18,20 +18,22 @@ docs/store.md for the schema.
 
 from __future__ import annotations
 
+import functools
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import duckdb
 
 from standoff.errors import UserError
+from standoff.files import is_no_space
 from standoff.model import Reading, Standoff
 from standoff.track import dedupe
 from standoff.track.corrections import Correction, Decision, ItemKey, ItemKind, corrected_standoff
@@ -46,8 +48,10 @@ FORMAT = "standoff-store"
 #    it is and migrated the first time it is opened for writing (_migrate).
 # 4: a ``corrections`` table keeps the analyst's review decisions (track/corrections.py);
 #    a version-3 store is read as it is (no corrections) and migrated when written.
-STORE_VERSION = "4"
-_READABLE_VERSIONS = {"2", "3", STORE_VERSION}
+# 5: a ``skipped`` table: every input an ingest left out, with the reason; a version-4
+#    store is read as it is (nothing skipped) and migrated when written.
+STORE_VERSION = "5"
+_READABLE_VERSIONS = {"2", "3", "4", STORE_VERSION}
 DEFAULT_STORE = Path("standoff.duckdb")
 _DUCKDB_MAGIC = b"DUCK"  # bytes 8..12 of every DuckDB database file
 
@@ -86,6 +90,26 @@ CREATE TABLE corrections (
 );
 """
 
+# One row per input an ingest left out: an article the reader failed on or ran out of
+# time on, a bad JSON Lines record, an unreadable file. raw_hash is NULL when no article
+# could be taken from the input. Rows of articles stored since are removed at the end of
+# each ingest, so the table lists what is still missing.
+SKIPPED_TABLE = """
+CREATE TABLE skipped (
+    raw_hash VARCHAR, origin VARCHAR NOT NULL, reason VARCHAR NOT NULL,
+    skipped_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+"""
+
+# Whether the ledger tables follow from the articles: marked stale by the first article
+# an ingest stores and fresh by refresh_ledgers, so a run killed in between leaves the
+# mark and the next command rebuilds them. A table of its own, without a key: a write to
+# standoff_meta (keyed) would load a DuckDB index into memory, which the store avoids.
+LEDGER_STATE_TABLE = """
+CREATE TABLE IF NOT EXISTS ledger_state (stale BOOLEAN NOT NULL);
+INSERT INTO ledger_state SELECT false WHERE NOT EXISTS (SELECT 1 FROM ledger_state);
+"""
+
 SCHEMA = (
     """
 CREATE TABLE standoff_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
@@ -122,6 +146,8 @@ CREATE TABLE ledger_history (
 );
 """
     + CORRECTIONS_TABLE
+    + SKIPPED_TABLE
+    + LEDGER_STATE_TABLE
 )
 
 # Version 2 -> 3: articles rebuilt without its constraints (DuckDB cannot drop a PRIMARY
@@ -141,7 +167,15 @@ _MIGRATE_3_TO_4 = (
     CORRECTIONS_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS")
     + "UPDATE standoff_meta SET value = '4' WHERE key = 'version';\n"
 )
-_MIGRATIONS = {"2": _MIGRATE_2_TO_3, "3": _MIGRATE_3_TO_4}
+# Version 4 -> 5: the skipped table and the ledgers' state.
+_MIGRATE_4_TO_5 = (
+    SKIPPED_TABLE.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS")
+    + LEDGER_STATE_TABLE
+    + "UPDATE standoff_meta SET value = '5' WHERE key = 'version';\n"
+)
+_MIGRATIONS = {"2": _MIGRATE_2_TO_3, "3": _MIGRATE_3_TO_4, "4": _MIGRATE_4_TO_5}
+# the version that added each table
+_TABLE_SINCE = {"corrections": 4, "skipped": 5, "ledger_state": 5}
 
 # The candidates' signatures, by id: a filtered scan of the id column (there is no index),
 # run only for an article whose LSH buckets met a stored article's.
@@ -253,9 +287,13 @@ def _connect(path: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
             ) from None
         raise UserError(f"{path}: cannot open the store ({text.splitlines()[0]})") from None
     except duckdb.Error as exc:
-        raise UserError(
-            f"{path}: not a standoff store ({str(exc).splitlines()[0]}); nothing was changed"
-        ) from None
+        first = str(exc).splitlines()[0]
+        if _CORRUPT in first.lower():
+            raise UserError(
+                f"{path}: the store is damaged ({first}); nothing was changed; restore it "
+                "from a copy or ingest the articles again into a new store"
+            ) from None
+        raise UserError(f"{path}: not a standoff store ({first}); nothing was changed") from None
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -296,15 +334,115 @@ def _migrate(con: duckdb.DuckDBPyConnection, version: str) -> None:
     """Bring a store opened for writing up to :data:`STORE_VERSION`, in one transaction."""
     if version == STORE_VERSION:
         return
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with _transaction(con):
         while version != STORE_VERSION:
             con.execute(_MIGRATIONS[version])
             version = str(int(version) + 1)
+
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction: committed when the block ends, rolled back when it raises.
+
+    A failed rollback (DuckDB has already ended the transaction after a fatal error,
+    such as a full disk: "cannot rollback - no transaction is active") never hides the
+    error that caused it.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
         raise
+
+
+_SET_LEDGERS = "UPDATE ledger_state SET stale = ?"
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _guarded(method: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
+    """A Store method whose DuckDB errors for a damaged file or a full disk are one line."""
+
+    @functools.wraps(method)
+    def guarded(self: Store, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with damage_is_user_error(self.path):
+            return method(self, *args, **kwargs)
+
+    return guarded
+
+
+_HEADERS = 3 * 4096  # DuckDB's file header and its two database headers, before the blocks
+
+
+def _check_length(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Refuse a file cut short. DuckDB reads a block only when a query needs it, so a
+    truncated store can open and answer some queries wrongly; its headers count the
+    blocks it holds, and a file shorter than those is truncated."""
+    row = con.execute("SELECT block_size, total_blocks FROM pragma_database_size()").fetchone()
+    if row is None:
+        return
+    expected, actual = _HEADERS + int(row[0]) * int(row[1]), path.stat().st_size
+    if actual < expected:
+        raise UserError(
+            f"{path}: the store is damaged or truncated ({actual:,} bytes, its header counts "
+            f"{expected:,}); restore it from a copy or ingest the articles again into a new store"
+        )
+
+
+def _ledgers_stale(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether articles were added since the ledger tables were last rebuilt (an ingest
+    that was killed or interrupted before its end)."""
+    row = con.execute("SELECT bool_or(stale) FROM ledger_state").fetchone()
+    return bool(row and row[0])
+
+
+def _rebuild_ledgers(path: Path) -> None:
+    """Rebuild stale ledgers for a query command, which opens the store read-only: briefly
+    open it for writing. Skipped when that is not possible (an ingest holds the store
+    and will rebuild them at its end; the file is read-only); the query's answers never
+    depend on these tables, which are kept for SQL users."""
+    try:
+        with Store(path) as writer:
+            writer.refresh_ledgers()
+    except UserError:
+        pass
+
+
+@contextmanager
+def damage_is_user_error(path: Path) -> Iterator[None]:
+    """DuckDB's errors for a damaged or truncated file, and a full disk, as one line."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        if is_no_space(exc):
+            raise UserError(
+                f"{path}: no space left on device; the articles stored before are kept "
+                "(free some space and run the command again to resume)"
+            ) from None
+        if isinstance(exc, _DAMAGE) or _CORRUPT in str(exc).lower():
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise UserError(
+                f"{path}: the store is damaged or truncated ({first}); "
+                "restore it from a copy or ingest the articles again into a new store"
+            ) from None
+        raise
+
+
+_CORRUPT = "corrupt database file"  # DuckDB's checksum failure, raised as a bare duckdb.Error
+# What DuckDB raises for a file it cannot make sense of: unreadable or missing blocks, a
+# checksum that does not match, a database invalidated by an earlier fatal write error.
+_DAMAGE = (
+    duckdb.IOException,
+    duckdb.SerializationException,
+    duckdb.InternalException,
+    duckdb.FatalException,
+    duckdb.InvalidInputException,
+)
 
 
 class Store:
@@ -324,11 +462,18 @@ class Store:
             # Validate read-only first: a foreign database is never opened for writing.
             probe = _connect(self.path, read_only=True)
             try:
-                version = _validate(probe, self.path)
+                with damage_is_user_error(self.path):
+                    version = _validate(probe, self.path)
+                    _check_length(probe, self.path)
+                    # only a store of this version has the mark (older ones are migrated
+                    # when written, and a query never writes them)
+                    stale = version == STORE_VERSION and _ledgers_stale(probe)
             finally:
                 probe.close()
             if read_only and version is None:
                 raise UserError(f"{self.path}: an empty DuckDB database, not a standoff store")
+            if read_only and stale:
+                _rebuild_ledgers(self.path)
         elif read_only:
             raise UserError(
                 f"{self.path}: no such store; create it with "
@@ -349,23 +494,20 @@ class Store:
         # The limit an ingest holds DuckDB to: INGEST_MEMORY_LIMIT, or MEMORY_LIMIT once
         # Store.add has had to lift it; a recycled connection gets the same one back.
         self._ingest_limit = INGEST_MEMORY_LIMIT
+        # Set once this Store has marked the ledgers stale in the file (Store.add).
+        self._ledgers_marked_stale = False
         if version is None:
             self._create()
 
     # ----------------------------------------------------------------- lifecycle
 
     def _create(self) -> None:
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with _transaction(self.con):
             self.con.execute(SCHEMA)
             self.con.execute(
                 "INSERT INTO standoff_meta VALUES ('format', ?), ('version', ?)",
                 [FORMAT, STORE_VERSION],
             )
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def close(self) -> None:
         self.con.close()
@@ -410,7 +552,8 @@ class Store:
             yield
             # The last articles' rows are checkpointed here, under the ingest's limit,
             # rather than at close, after the limit is lifted (which had raised the peak).
-            self._checkpoint()
+            with damage_is_user_error(self.path):
+                self._checkpoint()
         finally:
             self._recycling = False
             self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
@@ -424,7 +567,11 @@ class Store:
         value: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self.close()
+        try:
+            self.close()
+        except duckdb.Error:
+            if kind is None:  # a database invalidated by the error in flight fails to close
+                raise
 
     # ----------------------------------------------------------------- writing
 
@@ -433,10 +580,12 @@ class Store:
             self._lookup = ArticleLookup.build(self.con)
         return self._lookup
 
+    @_guarded
     def has(self, raw_hash: str) -> bool:
         """Whether an article with this content hash is stored."""
         return self._lookups().has_hash(raw_hash)
 
+    @_guarded
     def add(self, reading: Reading, raw_hash: str, origin: str | None = None) -> AddResult:
         """Store one article's Reading in one transaction.
 
@@ -474,13 +623,13 @@ class Store:
             match = self._near_duplicate(sig, buckets)
             if match is not None:
                 story_id, sim = match
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with _transaction(self.con):
+            if not self._ledgers_marked_stale:
+                # the ledgers no longer follow from the articles until refresh_ledgers runs;
+                # a run killed before then leaves the mark, and the next opening rebuilds them
+                self.con.execute(_SET_LEDGERS, [True])
             self._insert(reading, raw_hash, origin, story_id, sim, sig, buckets)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+        self._ledgers_marked_stale = True
         lookup.add(article.id, raw_hash, buckets)
         outcome = Outcome.STORED if story_id == article.id else Outcome.NEAR_DUPLICATE
         return AddResult(outcome, article.id, story_id, sim)
@@ -599,6 +748,45 @@ class Store:
                 ],
             )
 
+    @_guarded
+    def skip(self, origin: str, reason: str, raw_hash: str | None = None) -> None:
+        """Record an input an ingest left out (``skipped`` table), replacing an earlier
+        row for the same input."""
+        with _transaction(self.con):
+            self.con.execute(
+                "DELETE FROM skipped WHERE origin = ? AND raw_hash IS NOT DISTINCT FROM ?",
+                [origin, raw_hash],
+            )
+            self.con.execute(
+                "INSERT INTO skipped (raw_hash, origin, reason) VALUES (?, ?, ?)",
+                [raw_hash, origin, reason],
+            )
+
+    @_guarded
+    def forget_stored_skips(self) -> None:
+        """Drop the skipped rows of articles that have been stored since (one query, at
+        the end of an ingest)."""
+        self.con.execute(
+            "DELETE FROM skipped WHERE raw_hash IN (SELECT raw_hash FROM articles)"
+        )
+
+    @_guarded
+    def skipped(self) -> list[tuple[str, str, str | None]]:
+        """(origin, reason, content hash or None) of every input left out, oldest first;
+        none for a store from before the table (version 2 or 3)."""
+        if not self._has("skipped"):
+            return []
+        rows = self.con.execute(
+            "SELECT origin, reason, raw_hash FROM skipped ORDER BY skipped_at, origin"
+        ).fetchall()
+        return [(str(o), str(r), h) for o, r, h in rows]
+
+    @_guarded
+    def ledgers_stale(self) -> bool:
+        """Whether articles were added since the ledger tables were last rebuilt."""
+        return self._has("ledger_state") and _ledgers_stale(self.con)
+
+    @_guarded
     def refresh_ledgers(self, standoff: Standoff | None = None) -> Standoff:
         """Rewrite the ledger tables from all stored Readings, in one transaction.
 
@@ -607,8 +795,7 @@ class Store:
         """
         standoff = self.standoff() if standoff is None else standoff
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with _transaction(con):
             for table in ("threat_records", "proposal_records", "ledger_history"):
                 con.execute(f"DELETE FROM {table}")
             history: list[list[Any]] = []
@@ -646,14 +833,13 @@ class Store:
                 con.executemany(
                     "INSERT INTO ledger_history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", history
                 )
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+            con.execute(_SET_LEDGERS, [False])
+        self._ledgers_marked_stale = False
         return standoff
 
     # ----------------------------------------------------------------- reading
 
+    @_guarded
     def readings(self, as_of: date | None = None) -> list[Reading]:
         """The Reading of each story's first article, published on or before ``as_of``
         (all stories when None; undated articles only when ``as_of`` is None)."""
@@ -677,11 +863,16 @@ class Store:
         the analyst's corrections applied (:mod:`standoff.track.corrections`)."""
         return corrected_standoff(self.readings(as_of), self.corrections(), as_of)
 
+    def _has(self, table: str) -> bool:
+        """Whether this store's version has ``table`` (an older store opened read-only
+        is read as it is)."""
+        return int(self.version) >= _TABLE_SINCE[table]
+
     # ----------------------------------------------------------------- corrections
 
     def corrections(self, article_id: str | None = None) -> list[Correction]:
         """Every review decision (of one article, if given), oldest first."""
-        if self.version != STORE_VERSION:
+        if not self._has("corrections"):
             return []  # an older store opened read-only: no corrections table yet
         query = f"SELECT {_CORRECTION_COLUMNS} FROM corrections"
         params: list[Any] = []
@@ -734,10 +925,11 @@ class Store:
         # relation query on this connection (Store.has builds its lookups with one).
         articles = int(self.con.execute("SELECT count(*) FROM articles").fetchall()[0][0])
         decisions = 0
-        if self.version == STORE_VERSION:
+        if self._has("corrections"):
             decisions = int(self.con.execute("SELECT count(*) FROM corrections").fetchall()[0][0])
         return articles, decisions
 
+    @_guarded
     def stories(self) -> list[StorySources]:
         """Every story with the outlets that ran it, in order of first publication."""
         rows = self.con.execute(
@@ -752,6 +944,7 @@ class Store:
         ).fetchall()
         return [StorySources(str(r[0]), r[1], r[2], list(r[3])) for r in rows]
 
+    @_guarded
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries and tests."""
         out = {}

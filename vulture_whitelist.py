@@ -45,6 +45,7 @@ __getattr__
 _.overflow
 _.min_width
 _.title_justify
+_.quiet  # set by standoff.cli's closed-pipe handler: rich prints nothing more
 
 # Assigning a module's __class__ makes the package callable (standoff/entrypoints.py).
 _.__class__

@@ -7,15 +7,19 @@ with exit status 2.
 
 from __future__ import annotations
 
+import functools
+import os
+import signal
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import click
 import typer
+import typer.main
 
 from standoff import __version__
 from standoff.cli import help as cli_help
-from standoff.errors import PartialFailure, UserError
+from standoff.errors import Interrupted, PartialFailure, UserError
 
 app = typer.Typer(
     name="standoff",
@@ -84,17 +88,67 @@ def _click_exceptions() -> tuple[type[BaseException], ...]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the command line; user mistakes exit 2 with one line on stderr."""
+    """Run the command line; user mistakes exit 2 with one line on stderr, Ctrl-C 130
+    (an ingest says what it kept), a closed pipe (``standoff export | head``) silently
+    with 141, as a process killed by SIGPIPE would."""
     _register()
+    _quiet_rich_pipe()
     try:
-        app(args=argv, standalone_mode=False)
-    except (UserError, PartialFailure) as exc:
+        # Outside standalone mode typer returns the status of Ctrl-C (130) instead of
+        # raising it, and turns a closed pipe into sys.exit(1) after quieting stdout.
+        code = _command(len(app.registered_commands), len(app.registered_groups))(
+            args=argv, standalone_mode=False
+        )
+    except (UserError, PartialFailure, Interrupted) as exc:
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         _fail("interrupted", 130)
+    except BrokenPipeError:
+        _broken_pipe()
+    except SystemExit:
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":  # typer's closed-pipe exit
+            _broken_pipe()
+        raise
     except Exception as exc:
         _handle_click(exc)
         raise
+    if code == 130:
+        _fail("interrupted", 130)
+    if isinstance(code, int) and code:
+        raise SystemExit(code)
+
+
+@functools.cache
+def _command(commands: int, groups: int) -> Any:
+    """The click command typer builds from :data:`app` (a fifth of a second each time),
+    built once per set of registered commands (the counts are the cache's key)."""
+    return typer.main.get_command(app)
+
+
+def _quiet_rich_pipe() -> None:
+    """Have rich report a closed pipe as BrokenPipeError (its own handler exits with 1),
+    so every command ends the same way on one (:func:`_broken_pipe`)."""
+    from rich.console import Console
+
+    def on_broken_pipe(self: Console) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+    Console.on_broken_pipe = on_broken_pipe  # type: ignore[method-assign]
+
+
+def _broken_pipe() -> None:
+    """The reader of our output has gone: say nothing, exit as SIGPIPE would (141).
+
+    Standard output is pointed at /dev/null first, so the interpreter's own flush at
+    exit does not fail again with a second message.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (a test's StringIO)
+        pass
+    raise SystemExit(128 + signal.SIGPIPE)
 
 
 def _handle_click(exc: Exception) -> None:
@@ -106,7 +160,7 @@ def _handle_click(exc: Exception) -> None:
         if isinstance(exc, getattr(exceptions, "Exit", ())):
             raise SystemExit(getattr(exc, "exit_code", 0)) from None
         if isinstance(exc, getattr(exceptions, "Abort", ())):
-            _fail("aborted", 130)
+            _fail("interrupted", 130)
         if isinstance(exc, getattr(exceptions, "ClickException", ())):
             message = exc.format_message()  # type: ignore[attr-defined]
             _fail(" ".join(message.split()), 2)

@@ -12,7 +12,7 @@ RUN_STAMP  := $(VENV)/.installed-run
 CHROMIUM   := /usr/bin/chromium
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint typecheck bench fuzz clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ test: $(TEST_STAMP) $(CHROMIUM) lint typecheck
 
 bench: $(TEST_STAMP)
 	$(PY) benchmarks/run.py
+
+# The long fuzzing campaign (scripts/fuzz.py): 100,000 reader inputs and 10,000 each for
+# ingest, score and scenarios, niced; crashes land in tests/data/fuzz-corpus/.
+fuzz: $(TEST_STAMP)
+	nice -n 19 $(PY) scripts/fuzz.py $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

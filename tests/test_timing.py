@@ -40,6 +40,7 @@ from standoff.model import (
 )
 from standoff.show.view import Table, build_forecast_view, build_view
 from test_brief_truth import AUG7, _brief, _main, readings  # noqa: F401 - the fixture
+from test_web_app import web  # noqa: F401 - the fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 TIES = ROOT.parent / "shared" / "data" / "ties" / "TIESv4-1.csv"
@@ -231,3 +232,13 @@ def test_the_forecast_view_of_a_threat_without_deadline_says_why_it_has_no_deadl
     assert [r[0].text for r in table.rows] == ["within a year (by 14 Jul 2026)", "at any time"]
     assert "no deadline stated: no 'by the deadline' figure" in table.caption
     assert "docs/models/threat-timing.md" in table.title
+
+
+def test_the_workspace_forecast_panel_shows_the_horizons(web) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    client, _, _ = web
+    page = client.get("/forecast?as_of=2025-07-20").text
+    assert 'id="outcomes-horizon"' in page and "at any time after the threat" in page
+    rows = page[page.index('id="horizons"'):page.index('id="horizons-given"')]
+    assert "by the deadline (2 Sep)" in rows and "within a year (by 14 Jul 2026)" in rows
+    assert "at any time" in rows
+    assert "given nothing imposed on RUS" in page and "docs/models/threat-timing.md" in page

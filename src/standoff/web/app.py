@@ -80,6 +80,8 @@ def _environment() -> Environment:
     env.filters["resolved"] = fmt.resolved
     env.filters["percent"] = fmt.percent
     env.filters["interval"] = fmt.interval_percent
+    env.filters["percent_fine"] = fmt.percent_fine  # small P(imposed) by a near deadline
+    env.filters["interval_fine"] = lambda value: fmt.interval_percent(value, fine=True)
     env.filters["day"] = fmt.day
     return env
 

@@ -260,6 +260,12 @@ def test_headline_becomes_the_title_and_headings_are_kept() -> None:
     assert a.paragraphs == ["Russia said no.", "What comes next", "Talks stall."]
 
 
+def test_a_text_that_is_only_a_headline_is_an_article() -> None:
+    a = _clean("Uganda gives Kenya seven days to reopen border or face fuel cut\n")
+    assert a.title == a.text == "Uganda gives Kenya seven days to reopen border or face fuel cut"
+    assert a.paragraphs == [a.title] and a.boilerplate_dropped == []
+
+
 def test_article_id_is_a_content_hash() -> None:
     one, two = _clean("Russia said no."), _clean("Russia said no.")
     assert one.id == two.id and len(one.id) == 16

@@ -369,11 +369,16 @@ def clean(raw: RawArticle, published: date | None = None) -> Article:
             headings.append(paragraph)
         body.append(paragraph)
 
+    if not body and found.title is not None and raw.html is None:
+        # a text that is only a headline ("X gives Y 50 days to end the war or face
+        # tariffs") is an article of one sentence: read it, do not drop it as a title
+        body.append(found.title)
+        found.dropped.remove(f"title: {found.title}")
     when = published or raw.published or found.published
     if body:
         body[0] = _strip_dateline(body[0], found, when)
         when = published or raw.published or found.published
-        if found.title and body[0] == found.title:
+        if found.title and body[0] == found.title and len(body) > 1:
             body.pop(0)
 
     return Article(

@@ -94,6 +94,10 @@ EVENT_CASES = {
         ("asked_participle",
          "Asked about Iran at a briefing, the Japanese minister declined to comment.",
          "REQUEST JPN->IRN"),
+        ("danger_described",
+         "The decree says the unrest in Nicaragua constitutes an unusual and extraordinary "
+         "threat to the security of Costa Rica.",
+         "THREATEN NIC->CRI"),
     ],
 }  # fmt: skip
 RETYPE_CASES = [

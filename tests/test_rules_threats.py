@@ -32,6 +32,10 @@ CASES = {
          "USA->RUS"),
         ("or_face", "Washington requires Iran to halt enrichment or face new sanctions.",
          "USA->IRN"),
+        ("failing_which",
+         "Nairobi told Kampala to pay the arrears within two weeks, failing which it would "
+         "switch off the power line.",
+         "KEN->UGA"),
     ],
     THREAT_STEPS: [
         ("threatened_events", "Russia threatened to cut gas supplies to Moldova.", "RUS->MDA"),

@@ -29,3 +29,47 @@ def _pairs(reading: Reading) -> dict[str, date | None]:
 def test_a_headline_alone_carries_its_threat(reader: Reader) -> None:
     reading = _read(reader, "Uganda gives Kenya seven days to reopen border or face fuel cut")
     assert _pairs(reading) == {"UGA->KEN": date(2024, 3, 15)}
+
+
+# --------------------------------------------------------------------------- constructions
+
+
+def test_or_else_and_otherwise_mark_a_threat_and_its_demand(reader: Reader) -> None:
+    for text, pair in (
+        ("Tanzania must lift the ban on Kenyan maize by Friday or else Nairobi will halt "
+         "dairy imports from Dar es Salaam, the trade minister said.", "KEN->TZA"),
+        ("Vietnam said Cambodia should stop the dredging; otherwise Hanoi would take the "
+         "dispute to the Mekong commission.", "VNM->KHM"),
+    ):
+        reading = _read(reader, text)
+        threat = next(t for t in reading.threats if f"{t.sender[:3]}->{t.target[:3]}" == pair)
+        assert threat.demand and "otherwise" not in threat.demand and "else" not in threat.demand
+
+
+def test_failing_which_gives_the_demand_and_its_deadline(reader: Reader) -> None:
+    text = (
+        "Algiers told Madrid to reverse its position within 30 days, failing which it would "
+        "suspend the friendship treaty."
+    )
+    (threat,) = _read(reader, text).threats
+    assert (threat.sender, threat.target) == ("DZA", "ESP")
+    assert threat.demand == "reverse its position within 30 days"
+    assert threat.deadline is not None and threat.deadline.value == date(2024, 4, 7)
+
+
+# --------------------------------------------------------------------------- measures
+
+
+def test_a_measure_in_the_condition_is_not_the_threatened_measure(reader: Reader) -> None:
+    text = (
+        "Paraguay threatened to close its river ports to Bolivia unless La Paz lifted the "
+        "embargo."
+    )
+    (threat,) = _read(reader, text).threats
+    assert not any("embargo" in m for m in threat.measures)
+
+
+def test_a_hyphenated_measure_is_kept_whole(reader: Reader) -> None:
+    text = "Washington threatened triple-digit tariffs on Chinese steel if Beijing hit back."
+    measures = [m for t in _read(reader, text).threats for m in t.measures]
+    assert "triple-digit tariffs" in measures

@@ -212,9 +212,22 @@ def asked_participle(trigger: Trigger, state: Mood) -> bool:
     )
 
 
+def danger_described(trigger: Trigger, state: Mood) -> bool:
+    """'the situation constitutes an unusual and extraordinary threat to the national
+    security' (a sanctions order's legal formula), 'the dam poses a threat to Egypt': a
+    danger described, not a coercive threat anyone makes."""
+    tok = trigger.token
+    return (
+        trigger.type == "THREATEN"
+        and trigger.kind == TriggerKind.NOUN
+        and tok.dep_ in ("attr", "dobj")
+        and tok.head.lemma_.lower() in WORDS.danger_verbs
+    )
+
+
 NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
     "triggers that are no event of their own",
-    (answered_request, measure_under_threat, asked_participle),
+    (answered_request, measure_under_threat, asked_participle, danger_described),
 )
 
 

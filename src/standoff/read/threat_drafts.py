@@ -86,7 +86,10 @@ def measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
     """'a new regime of trade restrictions, tariffs, and financial penalties' -> three measures.
 
     Kept per sentence in ``doc.user_data``: the rules ask again for every event of a
-    sentence, which made a long run-on sentence quadratic to read.
+    sentence, which made a long run-on sentence quadratic to read. A measure named in the
+    condition is what the target must do, not what the sender threatens ("threatened to ban
+    wheat exports unless it lifted the blockade": not the blockade); a hyphenated modifier is
+    kept whole ("triple-digit duties").
     """
     per_sentence = sent.doc.user_data.setdefault("standoff.measures", {})
     key = (sent.start, sent.end, id(lexicon))
@@ -97,8 +100,9 @@ def measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
 
 def _measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
     out: list[str] = []
+    condition = _condition_tokens(sent)
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in condition:
             continue
         if tok.lower_ not in lexicon.measures and tok.lemma_.lower() not in lexicon.measures:
             continue
@@ -111,10 +115,28 @@ def _measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
             and not c.ent_type_
             and c.pos_ in ("ADJ", "NOUN")
         ]
-        phrase = " ".join([*(m.lower_ for m in mods), tok.lower_])
+        phrase = " ".join([*(_modifier(m) for m in mods), tok.lower_])
         if phrase not in out:
             out.append(phrase)
     return out
+
+
+def _condition_tokens(sent: Span) -> set[int]:
+    """The tokens of a sentence's 'unless' or 'if' clause."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.lower_ in ("unless", "if") and tok.dep_ == "mark":
+            out.update(range(tok.head.left_edge.i, tok.head.right_edge.i + 1))
+    return out
+
+
+def _modifier(mod: Token) -> str:
+    """A modifier's words: 'digit' with its hyphenated part is 'triple-digit'."""
+    start = mod.i
+    doc = mod.doc
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start -= 2
+    return doc[start : mod.i + 1].text.lower()
 
 
 def tidy(text: str) -> str:

@@ -10,6 +10,8 @@ on the threats found so far: "Trump's deadline" restates the sender's main threa
     unmet_condition   "if they do not produce a solution, the EU may ask for a panel"
     unless_measure    "unless Russia agrees, tariffs will be activated"
     or_face           "requires Russia to demonstrate progress or face sanctions"
+    failing_which     "told Stockholm to act within a month, failing which it would block ...",
+                      "must reopen the border by Friday or else Uganda will cut fuel supplies"
 
 Threats stated by a THREATEN event ("threatened to", "an ultimatum", "tariffs could
 target ...") come from the events themselves (:mod:`standoff.read.threats`).
@@ -103,11 +105,81 @@ def or_face(sent: Span, a: Assembly) -> None:
         _measure_unless(sent, a, *face)
 
 
+def failing_which(sent: Span, a: Assembly) -> None:
+    """'Ankara told Stockholm to extradite the suspects within a month, failing which it
+    would block the bid', '... or else Uganda will cut fuel supplies', '...; otherwise
+    Warsaw would widen the ban': a demand, then what follows if it is not met. The sender
+    is who would act (else the demand's speaker); the target, whom the demand asks."""
+    found = _consequence(sent)
+    if found is None:
+        return
+    marker, verb = found
+    if any(f.trigger.i == verb.i and f.type in FRIENDLY for f in a.found):
+        return  # "..., otherwise they would meet again next week": no coercion
+    subject = subject_of(verb)
+    senders = a.index.actors_of(subject) if subject is not None else []
+    asker = subject_of(sent.root) if sent.root.i < marker else None
+    if not senders and asker is not None:
+        senders = a.index.actors_of(asker)
+    own = {r.country for r in senders}
+    targets = [r for r in _asked(sent, marker, a.index) if r.country not in own]
+    asked = next(  # "told Stockholm to extradite ...": the demand is the infinitive
+        (t.i for t in sent.doc[sent.start : marker] if t.dep_ == "aux" and t.lower_ == "to"),
+        sent.start,
+    )
+    demand = tidy(sent.doc[asked : marker].text.removeprefix("to "))
+    for s in countries_of(senders):
+        for t in countries_of(targets):
+            d = a.draft(s, t)
+            d.sentences.append(sent)
+            d.demand = d.demand or demand
+
+
 # The order is the meaning: a rule may fall back on the threats earlier rules found.
 SENTENCE_THREATS: Rules[SentenceRule] = Rules(
     "threat constructions of a sentence",
-    (given_time, named_deadline, unmet_condition, unless_measure, or_face),
+    (given_time, named_deadline, unmet_condition, unless_measure, or_face, failing_which),
 )
+
+# Words after which a clause tells what follows if a demand is not met.
+CONSEQUENCE_MARKERS = (("failing", "which"), ("failing", "that"), ("or", "else"), ("otherwise",))
+
+
+def _consequence(sent: Span) -> tuple[int, Token] | None:
+    """Where a consequence marker starts, and the modal verb of the consequence after it."""
+    words = [t.lower_ for t in sent]
+    for n in range(len(words)):
+        marker = next(
+            (m for m in CONSEQUENCE_MARKERS if tuple(words[n : n + len(m)]) == m), None
+        )
+        if marker is None or n == 0:
+            continue
+        after = sent[n + len(marker) :]
+        verb = next(
+            (
+                t
+                for t in after
+                if t.pos_ == "VERB"
+                and any(c.dep_ == "aux" and c.lower_ in MODALS for c in t.children)
+            ),
+            None,
+        )
+        if verb is not None:
+            return sent.start + n, verb
+    return None
+
+
+def _asked(sent: Span, marker: int, index: ActorIndex) -> list[Ref]:
+    """Whom the demand before ``marker`` asks: the object of a directive ("told Stockholm
+    to ..."), else the subject of the demand ("Kenya must reopen ...")."""
+    objects: list[Ref] = []
+    subjects: list[Ref] = []
+    for tok in sent.doc[sent.start : marker]:
+        if tok.dep_ in ("dobj", "dative") and tok.head.pos_ == "VERB":
+            objects += index.actors_of(tok)
+        elif tok.dep_ in ("nsubj", "nsubjpass"):
+            subjects += index.actors_of(tok)
+    return objects or subjects
 
 
 def _measure_unless(sent: Span, a: Assembly, subject: Token | None, asked: str | None) -> None:

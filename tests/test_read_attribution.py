@@ -54,6 +54,27 @@ def test_said_of_another(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nationality inside the subject's phrase: the weapon's, the unit's, the group's
+        (
+            "Israeli tank shelling killed four Palestinians in Rafah on Sunday, medics said.",
+            ("ASSAULT", "ISR", "PSE"),
+        ),
+        ("A Serbian army jet shot down a Croatian helicopter.", ("ASSAULT", "SRB", "HRV")),
+        (
+            "A member of the Syrian parliament went on hunger strike to protest against Israel.",
+            ("PROTEST", "SYR", "ISR"),
+        ),
+    ],
+)
+def test_nationality_inside_the_subject(
+    reader: Reader, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in read_triples(reader, text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the content of a list of demands, with no one named as making it

@@ -25,9 +25,9 @@ EXAMPLES = REPO / "src" / "standoff" / "data" / "examples"
 def test_development_set_targets(reader: Reader) -> None:
     result = evaluate_gold_dir(REPO / "tests" / "data" / "dev", reader)
     # floors of the figures on the set as it grows with new, unseen articles (issue 12
-    # section 3): 80 articles, events F1 0.584, deadlines 20/41
+    # section 3): 80 articles, events F1 0.586, deadlines 20/41
     events = result["total"]["events"]
-    assert events["f1"] >= 0.58, events
+    assert events["f1"] >= 0.585, events
     deadlines = result["deadlines"]
     assert deadlines["recall"] >= 0.48, deadlines
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
@@ -47,4 +47,4 @@ def test_examples_do_not_fall_back(reader: Reader) -> None:
 def test_plover_gold_targets(reader: Reader) -> None:
     result = evaluate_plover(PLOVER, reader)
     assert result["type_accuracy"] >= 0.8, result["type_accuracy"]
-    assert result["triples"]["f1"] >= 0.61, result["triples"]
+    assert result["triples"]["f1"] >= 0.615, result["triples"]

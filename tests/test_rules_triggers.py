@@ -45,6 +45,7 @@ RULES_OUT = [
      "Japan approved removing South Korea from its list of trusted trading partners.",
      "AGREE JPN->KOR"),
     ("light_verb", "Russia offered talks to Ukraine.", "AGREE RUS->UKR"),
+    ("date_word", "In March the emir of Qatar hosted the Sudanese president.", "PROTEST QAT->?"),
 ]  # fmt: skip
 REGISTRIES = {
     name: registry

@@ -79,6 +79,41 @@ def demonym_modifier(index: ActorIndex, token: Token, demonyms: bool) -> Ref | N
     return None
 
 
+def modifier_chain(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """'a Serbian army jet', 'U.S. border patrol agents': an actor or demonym one step down
+    the chain of modifiers of a noun for people, units or weapons (never a thing's: "U.S.
+    trade policy" names no actor)."""
+    if not index.party_noun(token):
+        return None
+    for child in token.children:
+        if child.dep_ not in ("compound", "nmod", "amod"):
+            continue
+        for mod in child.children:
+            if mod.dep_ not in MODIFIER_DEPS:
+                continue
+            ref = index.by_token.get(mod.i)
+            if ref is not None and ref.how != "pronoun":
+                return ref
+            if mod.i in index.demonyms:
+                return _demonym_ref(mod, index.demonyms[mod.i])
+    return None
+
+
+def part_of_group(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """'thousands of Iraqi Kurds', 'a member of the Syrian parliament', 'residents of the
+    Palestinian camp': a count or a part of a group named by its "of" phrase stands for it."""
+    part = token.lower_ in WORDS.part_nouns or token.lemma_.lower() in WORDS.part_nouns
+    if not part and not index.party_noun(token):
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found = index.actors_of(obj, demonyms=True)
+                    return found[0] if found else None
+    return None
+
+
 def role_holder(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
     """'the president', 'the envoy': the last person named with that role."""
     if token.pos_ != "NOUN" or not index.book.sector_for(token.lower_):
@@ -132,7 +167,8 @@ def demonym_inside(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Non
 
 
 # The order is the meaning: a resolved name, then a pronoun, then the phrase's own
-# modifiers, and only then (for demonym-bearing phrases) actors deeper inside it.
+# modifiers (and theirs), a role's holder, the group a count or part belongs to, and only
+# then (for demonym-bearing phrases) actors deeper inside it.
 HEAD_ACTORS: Rules[HeadRule] = Rules(
     "the actor a phrase's head names",
     (
@@ -140,7 +176,9 @@ HEAD_ACTORS: Rules[HeadRule] = Rules(
         pronoun,
         possessor,
         demonym_modifier,
+        modifier_chain,
         role_holder,
+        part_of_group,
         aimed_at,
         named_inside,
         demonym_inside,

@@ -243,7 +243,10 @@ def active_subject(r: RoleState) -> None:
     if r.trigger.kind == TriggerKind.PHRASE and r.trigger.type == "SANCTION":
         if subject.pos_ == "PRON":
             return
-    r.sources = r.index.actors_of(subject)
+    # "Israeli tank shelling killed ...": a blow as subject is its owner's, named anywhere
+    # in its phrase (unlike "Russian oil", a thing)
+    blow = r.lexicon.noun_index.get(subject.lemma_.lower()) in MATERIAL
+    r.sources = r.index.actors_of(subject, demonyms=blow)
 
 
 def second_verb_of_speaker(r: RoleState) -> None:

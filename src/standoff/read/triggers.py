@@ -292,6 +292,14 @@ def event_verb(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
 # --------------------------------------------------------------------------- noun and adjective
 
 
+def date_word(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
+    """'In March the emir hosted ...': a word of a date or a time ("March", "a strike
+    anniversary on May Day") is no event noun."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return NOTHING
+    return None
+
+
 def noun_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A noun phrase the lexicon lists: 'hunger strike', 'state of emergency'."""
     found = _noun_phrase_type(tok, lexicon)
@@ -340,7 +348,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         event_verb,
     ),
 )
-NOUN_TRIGGERS: Rules[TriggerRule] = Rules("noun triggers", (noun_phrase, event_noun))
+NOUN_TRIGGERS: Rules[TriggerRule] = Rules("noun triggers", (date_word, noun_phrase, event_noun))
 ADJECTIVE_TRIGGERS: Rules[TriggerRule] = Rules("adjective triggers", (predicate_adjective,))
 
 

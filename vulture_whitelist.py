@@ -47,6 +47,9 @@ _.min_width
 _.title_justify
 _.quiet  # set by standoff.cli's closed-pipe handler: rich prints nothing more
 
+# spaCy's Doc.tensor, emptied by read.chunks.parse once a piece is parsed (memory).
+_.tensor
+
 # Assigning a module's __class__ makes the package callable (standoff/entrypoints.py).
 _.__class__
 

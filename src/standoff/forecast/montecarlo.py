@@ -32,8 +32,11 @@ LEVEL = 0.9
 def perturb(a: ScenarioArrays, rng: np.random.Generator, k: int) -> ScenarioArrays:
     """``k`` perturbed copies of ``a`` stacked as rows: shapes (k * issues, actors)."""
     m, n = a.position.shape
-    pos = np.clip(rng.normal(a.position, a.position_sd, size=(k, m, n)), 0.0, 100.0)
-    sal = np.clip(rng.normal(a.salience, a.salience_sd, size=(k, m, n)), 0.0, 100.0)
+    # abs: the spreads are range-checked (>= 0), but a scenario's "-0.0" passes that
+    # check and numpy refuses a scale with the sign bit set ("scale < 0")
+    pos_sd, sal_sd = np.abs(a.position_sd), np.abs(a.salience_sd)
+    pos = np.clip(rng.normal(a.position, pos_sd, size=(k, m, n)), 0.0, 100.0)
+    sal = np.clip(rng.normal(a.salience, sal_sd, size=(k, m, n)), 0.0, 100.0)
     cv = a.capability_cv[0]  # per actor
     sigma = np.sqrt(np.log1p(cv**2))
     factor = np.exp(rng.normal(-(sigma**2) / 2, sigma, size=(k, n)))  # mean 1

@@ -31,9 +31,10 @@ def test_development_set_targets(reader: Reader) -> None:
     deadlines = result["deadlines"]
     assert deadlines["recall"] >= 0.48, deadlines
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
-    # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges
+    # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
+    # a modal shared by conjoined verbs and ceasefires named by what they stop
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.49, proposals
+    assert proposals["recall"] >= 0.50, proposals
     assert proposals["precision"] >= 0.55, proposals
 
 

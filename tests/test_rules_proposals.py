@@ -172,3 +172,35 @@ def test_a_meeting_or_pledge_taken_up_is_floated(reader: Reader, text: str, find
 )
 def test_a_meeting_held_or_refused_floats_nothing(reader: Reader, text: str) -> None:
     assert proposals(reader, text) == set(), text
+
+
+def test_a_modal_shared_by_conjoined_verbs_puts_both_forward(reader: Reader) -> None:
+    # "would" governs both verbs: the commission is still to come ...
+    text = (
+        "Uganda and Kenya said they would settle the fishing dispute peacefully and set up "
+        "a joint border commission."
+    )
+    assert "commission by UGA,KEN" in proposals(reader, text)
+    # ... but one already set up, or set up in a clause of its own, is not proposed
+    done = "Uganda set up a joint commission with Kenya and settled the dispute."
+    assert proposals(reader, done) == set()
+    text = "Uganda would settle the dispute, and Kenya set up a commission."
+    assert not any(f.startswith("commission") for f in proposals(reader, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Kenya called for an immediate cessation of hostilities in the east.",
+         "ceasefire by KEN"),
+        ("The African Union urged an end to the fighting around the town.", "ceasefire by AU"),
+        ("Qatar called for a halt to the shelling on Sunday.", "ceasefire by QAT"),
+    ],
+)
+def test_a_ceasefire_named_by_what_it_stops(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+def test_an_end_that_stops_no_hostilities_is_no_ceasefire(reader: Reader) -> None:
+    assert proposals(reader, "Ghana demanded an end to the blockade of its ports.") == set()
+    assert proposals(reader, "The end of the war came in 1995.") == set()

@@ -194,7 +194,22 @@ def ceasefire_key(verb: Token) -> str | None:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if not any(o.lemma_.lower() in WORDS.hostilities for o in objects):
         return None
-    text = verb.doc.text.lower()
+    return _ceasefire_word(verb)
+
+
+def ceasefire_noun_key(noun: Token) -> str | None:
+    """ "a cessation of hostilities", "an end to the fighting", "a halt to the shelling": a
+    ceasefire named by what it stops, filed as :func:`ceasefire_key` files one."""
+    if noun.lemma_.lower() not in WORDS.ceasefire_nouns or noun.pos_ != "NOUN":
+        return None
+    for _prep, obj in prep_objects(noun, ("to", "of", "in")):
+        if obj.lemma_.lower() in WORDS.hostilities:
+            return _ceasefire_word(noun)
+    return None
+
+
+def _ceasefire_word(tok: Token) -> str:
+    text = tok.doc.text.lower()
     says_truce = "truce" in text and "ceasefire" not in text and "cease-fire" not in text
     return "truce" if says_truce else "ceasefire"
 
@@ -209,10 +224,17 @@ def _act_key(verb: Token) -> str | None:
     return WORDS.offered_acts.get(lemma)
 
 
+# A conjoined verb with its own subject or auxiliary is a clause of its own.
+_OWN_CLAUSE = frozenset({"aux", "nsubj", "nsubjpass"})
+
+
 def to_come(verb: Token) -> bool:
     """A verb of something still to come: a future or conditional modal, "due to", "plans
-    to"; through "keep", "continue" ("would keep talking")."""
+    to"; through "keep", "continue" ("would keep talking") and the verbs it is conjoined
+    to ("would settle the dispute and set up a commission")."""
     verb = _through_aspect(verb)
+    while verb.dep_ == "conj" and not any(c.dep_ in _OWN_CLAUSE for c in verb.children):
+        verb = verb.head  # "would settle the dispute and set up a commission": one modal
     if any(c.dep_ == "aux" and c.lower_ in WORDS.future_auxiliaries for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.intending_words

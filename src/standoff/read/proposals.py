@@ -32,7 +32,7 @@ from standoff.model import Proposal
 from standoff.read.claims import ArticleContext
 from standoff.read.events import Found
 from standoff.read.mentions import ActorIndex, countries_of
-from standoff.read.proposal_acts import OFFERED_ACTS, ceasefire_key, to_come
+from standoff.read.proposal_acts import OFFERED_ACTS, ceasefire_key, ceasefire_noun_key, to_come
 from standoff.read.proposal_roles import (
     SUPPORT_VERBS,
     Role,
@@ -349,7 +349,10 @@ def _clauses(noun: Token) -> list[Token]:
 
 
 def _key(tok: Token) -> str | None:
-    return PROPOSAL_NOUNS.get(tok.lower_) or PROPOSAL_NOUNS.get(tok.lemma_.lower())
+    """The name a key noun files its proposal under: "truce", "talks"; "a cessation of
+    hostilities" is a ceasefire."""
+    key = PROPOSAL_NOUNS.get(tok.lower_) or PROPOSAL_NOUNS.get(tok.lemma_.lower())
+    return key or ceasefire_noun_key(tok)
 
 
 def _carrier(noun: Token) -> Token:

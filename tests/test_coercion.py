@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from standoff.errors import UserError
 from standoff.forecast.coercion import base_rates, code_features, predict_threat
 from standoff.forecast.coercion_model import load_model
-from standoff.forecast.coercion_spec import FEATURES, OUTCOMES, encode
+from standoff.forecast.coercion_spec import FEATURES, OUTCOMES, encode_many
 from standoff.model import (
     Claim,
     ClaimKind,
@@ -176,7 +176,7 @@ levels_or_unknown = st.fixed_dictionaries(
 @settings(max_examples=60, deadline=None)
 @given(levels)
 def test_probabilities_are_a_distribution_for_any_coding(coding: dict[str, str]) -> None:
-    probs = load_model().probabilities(encode(coding)[None, :])[0]
+    probs = load_model().probabilities(encode_many([coding]))[0]
     assert np.all(np.isfinite(probs)) and np.all((probs >= 0) & (probs <= 1))
     assert probs.sum() == pytest.approx(1.0, abs=1e-12)
 

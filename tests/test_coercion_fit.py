@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from standoff.errors import UserError
-from standoff.forecast.coercion_fit import backtest, brier, log_loss, reliability
+from standoff.forecast.coercion_backtest import case_brier, reliability
+from standoff.forecast.coercion_fit import log_loss
 from standoff.forecast.coercion_model import DEFAULT_MODEL_PATH, load_model, parse_model
 from standoff.forecast.coercion_spec import columns
 from standoff.forecast.coercion_ties import code_case, load_ties, outcome_of
@@ -24,7 +25,8 @@ def ties_row(**cells: str) -> dict[str, str]:
         ["caseid", "startyear", "threat", "imposition", "finaloutcome", "primarysender",
          "sender1", "sender2", "sender3", "sender4", "sender5", "targetstate", "institution",
          "issue1", "sanctiontypethreat", "bspecif", "scommit", "anticipatedtargetcosts",
-         "anticipatedsendercosts"], "",
+         "anticipatedsendercosts", "startmonth", "startday", "sanctiontype",
+         "sancimpositionstartyear"], "",
     )
     row.update(cells)
     return row
@@ -32,7 +34,6 @@ def ties_row(**cells: str) -> dict[str, str]:
 
 def test_outcome_mapping_follows_the_ties_codes() -> None:
     assert outcome_of(ties_row(imposition="1", finaloutcome="3.0"))[0] == "imposed"
-    assert outcome_of(ties_row(imposition="1"))[0] == "imposed"
     stage = {"1.0": "concede", "2.0": "concede", "3.0": "back_down", "4.0": "stalemate",
              "5.0": "settle"}
     for code, outcome in stage.items():
@@ -40,7 +41,19 @@ def test_outcome_mapping_follows_the_ties_codes() -> None:
     assert outcome_of(ties_row(imposition="0", finaloutcome="7.0")) == (
         None, "post_imposition_outcome_without_imposition",
     )
-    assert outcome_of(ties_row(imposition="0")) == (None, "no_outcome")
+    # An imposed type or an imposition year makes a case coded imposition = 0 imposed.
+    assert outcome_of(ties_row(imposition="0", finaloutcome="4.0", sanctiontype="3"))[0] == (
+        "imposed"
+    )
+    assert outcome_of(
+        ties_row(imposition="0", finaloutcome="7.0", sancimpositionstartyear="1993")
+    )[0] == "imposed"
+    # Unresolved cases are left out alike, imposed or not.
+    assert outcome_of(ties_row(imposition="0")) == (None, "unresolved_threat")
+    assert outcome_of(ties_row(imposition="1")) == (None, "unresolved_imposition")
+    assert outcome_of(ties_row(imposition="0", sanctiontype="7")) == (
+        None, "unresolved_imposition",
+    )
 
 
 def test_case_coding_reads_power_by_year_types_and_missing() -> None:
@@ -67,11 +80,15 @@ def test_scores_on_known_forecasts() -> None:
     flat = np.full((2, 5), 0.2)
     assert log_loss(sure, y) == pytest.approx(0.0, abs=1e-12)
     assert log_loss(flat, y) == pytest.approx(np.log(5))
-    assert brier(sure, y) == 0.0
-    assert brier(flat, y) == pytest.approx(0.8**2 + 4 * 0.2**2)
+    assert case_brier(sure, y).tolist() == [0.0, 0.0]
+    assert case_brier(flat, y) == pytest.approx([0.8**2 + 4 * 0.2**2] * 2)
     rows = reliability(flat, y)
     assert {r.outcome for r in rows} == {"concede", "settle", "back_down", "imposed", "stalemate"}
     assert all(r.n == 2 and r.predicted == pytest.approx(0.2) for r in rows)
+    assert all((r.low, r.high) == (0.2, 0.3) for r in rows)  # 0.2 opens the third decile
+    # A forecast of 1 falls in the last decile, which is closed.
+    edge = reliability(np.array([[1.0, 0, 0, 0, 0]]), np.array([0]))
+    assert (edge[0].low, edge[0].high, edge[0].observed) == (0.9, 1.0, 1.0)
 
 
 def test_shipped_coefficients_match_the_encoding_and_cite_the_data() -> None:
@@ -102,14 +119,10 @@ def test_loader_rejects_missing_wrong_and_non_csv_files(tmp_path: Path) -> None:
 @needs_ties
 def test_ties_cases_load_with_the_documented_counts() -> None:
     cases = load_ties(TIES)
-    assert len(cases.outcomes) == 955
-    assert cases.excluded == {"no_outcome": 83, "post_imposition_outcome_without_imposition": 15}
-    assert cases.outcomes.count("imposed") == 486
-
-
-@needs_ties
-def test_model_beats_the_base_rate_out_of_sample() -> None:
-    report = backtest(TIES, folds=5, seed=1, grid=(0.1, 0.3162, 1.0))
-    assert report.model_log_loss < report.base_log_loss
-    assert report.model_brier < report.base_brier
-    assert report.log_loss_gain > 0.05  # measured: about 12% lower with 10 folds
+    assert len(cases.outcomes) == 798
+    assert cases.excluded == {
+        "unresolved_threat": 80, "unresolved_imposition": 166,
+        "post_imposition_outcome_without_imposition": 9,
+    }
+    assert cases.outcomes.count("imposed") == 332
+    assert len(cases.starts) == len(cases.dyad_years) == len(cases.years) == 798

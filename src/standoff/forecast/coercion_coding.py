@@ -30,7 +30,7 @@ from standoff.forecast.coercion_actors import (
     ISO3_TO_COW,
     OPEN,
 )
-from standoff.forecast.coercion_spec import FEATURES, MISSING, UNKNOWN, check_level
+from standoff.forecast.coercion_spec import FEATURES, MISSING, NOT_READ, UNKNOWN, check_level
 from standoff.model import FeatureValue, Standoff, ThreatRecord
 from standoff.read.actors import country_of, is_igo
 from standoff.track.keys import jaccard, words
@@ -124,12 +124,11 @@ def _code_all(threat: ThreatRecord, standoff: Standoff | None) -> dict[str, Code
         "target_major": _major("target", threat.target),
         "issue": _issue(threat),
         "specific": _specific(threat, matches),
-        # Never from the threat's status: carrying a threat out (or withdrawing it) is its
-        # outcome, not a sign of resolve known when the threat was made.
-        "commitment": (UNKNOWN, _not_in_reading("commitment")),
-        "target_costs": (UNKNOWN, _not_in_reading("target_costs")),
-        "sender_costs": (UNKNOWN, _not_in_reading("sender_costs")),
         "multilateral": _multilateral(threat, standoff),
+        # The coders' judgements are never read. Never from the threat's status either:
+        # carrying a threat out (or withdrawing it) is its outcome, not a sign of resolve
+        # known when the threat was made.
+        **{name: (UNKNOWN, _not_in_reading(name)) for name in NOT_READ},
     }
     for group in ("trade", "financial", "embargo", "other"):
         coded[f"threat_{group}"] = _threat_group(threat, matches, group)

@@ -7,8 +7,8 @@
   coefficients: the inverse Hessian of the penalised negative log-likelihood
   at the fit (Laplace approximation), used at runtime to draw coefficients.
 * :func:`fit_ties` - the JSON document shipped in ``data/coercion/``.
-* :func:`backtest` - k-fold out-of-sample log loss and Brier score beside the
-  base rate (class frequencies of the training folds) and a reliability table.
+
+The back-test (grouped folds, runtime information) is ``coercion_backtest``.
 """
 
 from __future__ import annotations
@@ -24,12 +24,16 @@ import numpy as np
 import sklearn
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
-from standoff.errors import UserError
-from standoff.forecast.coercion_spec import FEATURES, MISSING, OUTCOMES, columns, encode_many
-from standoff.forecast.coercion_ties import load_ties
-from standoff.grammar import count
+from standoff.forecast.coercion_spec import (
+    FEATURES,
+    OUTCOMES,
+    columns,
+    encode_many,
+    level_frequencies,
+)
+from standoff.forecast.coercion_ties import EPISODE_RULE, episodes, load_ties
 
 C_GRID: Final = tuple(float(c) for c in np.logspace(-2.5, 1.5, 9))
 INNER_FOLDS: Final = 5
@@ -38,7 +42,6 @@ CITATION: Final = (
     "of economic sanctions 1945-2005: updating the TIES dataset. Conflict Management and "
     "Peace Science 31(5): 541-558. Data: TIES v4.1 (TIESv4-1.csv)."
 )
-RELIABILITY_BINS: Final = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0)
 
 
 @dataclass(frozen=True)
@@ -79,15 +82,24 @@ def _fit_c(X: np.ndarray, y: np.ndarray, C: float) -> Fitted:
 
 
 def fit_multinomial(
-    X: np.ndarray, y: np.ndarray, seed: int = 0, grid: tuple[float, ...] | None = None
+    X: np.ndarray,
+    y: np.ndarray,
+    seed: int = 0,
+    grid: tuple[float, ...] | None = None,
+    groups: np.ndarray | None = None,
 ) -> Fitted:
     """Fit on (X, y), ``y`` class indices into OUTCOMES; C by inner stratified CV log loss.
 
-    ``grid`` is the set of C tried (default :data:`C_GRID`, read at call time).
+    ``grid`` is the set of C tried (default :data:`C_GRID`, read at call time);
+    ``groups`` (N,), when given, keeps each group's cases in one inner fold.
     """
-    folds = StratifiedKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed)
     scores: dict[float, float] = {}
-    splits = list(folds.split(X, y))
+    if groups is None:
+        folds = StratifiedKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed)
+        splits = list(folds.split(X, y))
+    else:
+        grouped = StratifiedGroupKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed)
+        splits = list(grouped.split(X, y, groups))
     for C in grid or C_GRID:
         losses = []
         for train, test in splits:
@@ -135,13 +147,8 @@ def log_loss(probs: np.ndarray, y: np.ndarray) -> float:
     return float(-np.mean(np.log(p)))
 
 
-def brier(probs: np.ndarray, y: np.ndarray) -> float:
-    """Multi-class Brier score: mean over cases of the summed squared error (0..2)."""
-    onehot = np.eye(probs.shape[1])[y]
-    return float(np.mean(np.sum((probs - onehot) ** 2, axis=1)))
-
-
-def _class_indices(outcomes: list[str]) -> np.ndarray:
+def class_indices(outcomes: list[str]) -> np.ndarray:
+    """Each outcome's row in :data:`OUTCOMES`, shape (N,)."""
     return np.array([OUTCOMES.index(o) for o in outcomes])  # type: ignore[arg-type]
 
 
@@ -149,8 +156,9 @@ def fit_ties(path: Path, command: str, seed: int = 0) -> dict[str, Any]:
     """Fit on every TIES threat case of ``path``; the JSON document to ship."""
     cases = load_ties(path)
     X = encode_many(cases.features)
-    y = _class_indices(list(cases.outcomes))
-    fitted = fit_multinomial(X, y, seed=seed)
+    y = class_indices(list(cases.outcomes))
+    # C by inner CV with each episode in one fold, as the back-test chooses it.
+    fitted = fit_multinomial(X, y, seed=seed, groups=episodes(cases.starts, cases.dyad_years))
     cov = laplace_covariance(X, fitted)
     counts = np.bincount(y, minlength=len(OUTCOMES))
     return {
@@ -162,6 +170,7 @@ def fit_ties(path: Path, command: str, seed: int = 0) -> dict[str, Any]:
         "intercept": _round(fitted.intercept),
         "coef": [_round(row) for row in fitted.coef],
         "C": fitted.C,
+        "C_chosen_by": f"{INNER_FOLDS}-fold CV log loss, stratified, {EPISODE_RULE}",
         "cv_log_loss_by_C": {f"{c:.6g}": round(v, 5) for c, v in fitted.cv_log_loss.items()},
         "parameter_order": "class by class (classes order), each [intercept, *columns]",
         "covariance_lower": [_round(cov[i, : i + 1]) for i in range(cov.shape[0])],
@@ -185,106 +194,5 @@ def fit_ties(path: Path, command: str, seed: int = 0) -> dict[str, Any]:
     }
 
 
-def level_frequencies(features: list[dict[str, str]]) -> dict[str, dict[str, float]]:
-    """Per feature, the share of each coded (non-missing) level among the cases."""
-    out: dict[str, dict[str, float]] = {}
-    for name, levels in FEATURES.items():
-        counts = {lv: sum(1 for f in features if f[name] == lv) for lv in levels if lv != MISSING}
-        total = sum(counts.values())
-        out[name] = {lv: round(c / total, 6) for lv, c in counts.items() if total and c}
-    return out
-
-
 def _round(values: np.ndarray) -> list[float]:
     return [float(f"{v:.6g}") for v in values]
-
-
-@dataclass(frozen=True)
-class ReliabilityRow:
-    """One bin of predicted probability: cases, mean forecast, observed frequency."""
-
-    outcome: str
-    low: float
-    high: float
-    n: int
-    predicted: float
-    observed: float
-
-
-@dataclass(frozen=True)
-class BacktestReport:
-    """Out-of-sample scores of the model and of the base rate, over ``folds`` folds."""
-
-    folds: int
-    seed: int
-    n_cases: int
-    model_log_loss: float
-    base_log_loss: float
-    model_brier: float
-    base_brier: float
-    chosen_C: list[float]
-    reliability: list[ReliabilityRow]
-
-    @property
-    def log_loss_gain(self) -> float:
-        """Relative improvement of log loss over the base rate (0.05 = 5% lower)."""
-        return 1.0 - self.model_log_loss / self.base_log_loss
-
-    @property
-    def brier_gain(self) -> float:
-        """Relative improvement of the Brier score over the base rate."""
-        return 1.0 - self.model_brier / self.base_brier
-
-
-def backtest(
-    path: Path, folds: int = 10, seed: int = 0, grid: tuple[float, ...] | None = None
-) -> BacktestReport:
-    """k-fold CV of the model (C chosen inside each training fold) beside the base rate."""
-    cases = load_ties(path)
-    if not 2 <= folds <= len(cases.outcomes) // 10:
-        raise UserError(
-            f"{path}: --folds must be between 2 and {len(cases.outcomes) // 10} "
-            f"for {count(len(cases.outcomes), 'case')}, got {folds}"
-        )
-    X = encode_many(cases.features)
-    y = _class_indices(list(cases.outcomes))
-    outer = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    model_p = np.zeros((len(y), len(OUTCOMES)))
-    base_p = np.zeros_like(model_p)
-    chosen = []
-    for train, test in outer.split(X, y):
-        fitted = fit_multinomial(X[train], y[train], seed=seed, grid=grid)
-        chosen.append(fitted.C)
-        model_p[test] = fitted.predict_proba(X[test])
-        freq = np.bincount(y[train], minlength=len(OUTCOMES)) / len(train)
-        base_p[test] = freq
-    return BacktestReport(
-        folds=folds,
-        seed=seed,
-        n_cases=len(y),
-        model_log_loss=log_loss(model_p, y),
-        base_log_loss=log_loss(base_p, y),
-        model_brier=brier(model_p, y),
-        base_brier=brier(base_p, y),
-        chosen_C=chosen,
-        reliability=reliability(model_p, y),
-    )
-
-
-def reliability(probs: np.ndarray, y: np.ndarray) -> list[ReliabilityRow]:
-    """Per outcome, cases binned by predicted probability: mean forecast vs frequency."""
-    rows = []
-    edges = RELIABILITY_BINS
-    for k, outcome in enumerate(OUTCOMES):
-        hit = (y == k).astype(float)
-        for low, high in zip(edges[:-1], edges[1:], strict=True):
-            upper = probs[:, k] <= high if high >= 1.0 else probs[:, k] < high
-            mask = (probs[:, k] >= low) & upper
-            if mask.any():
-                rows.append(
-                    ReliabilityRow(
-                        outcome, low, high, int(mask.sum()),
-                        float(probs[mask, k].mean()), float(hit[mask].mean()),
-                    )
-                )
-    return rows

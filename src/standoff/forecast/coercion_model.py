@@ -20,11 +20,10 @@ import numpy as np
 from standoff.errors import UserError
 from standoff.forecast.coercion_spec import (
     FEATURES,
-    MISSING,
     OUTCOMES,
-    UNKNOWN,
     columns,
     encode_many,
+    mixture,
 )
 
 DEFAULT_MODEL_PATH: Final = (
@@ -47,19 +46,10 @@ class CoercionModel:
     frequencies: dict[str, dict[str, float]]
 
     def mixture(self, values: Mapping[str, str]) -> tuple[np.ndarray, np.ndarray]:
-        """Rows (C, P) and weights (C,) for a coding whose ``unknown`` features are averaged.
-
-        Each ``unknown`` feature takes every level TIES coders gave it, weighted by
-        its frequency there; unknown features are taken as independent.
-        """
-        combos: list[tuple[dict[str, str], float]] = [({}, 1.0)]
-        for name in FEATURES:
-            level = values.get(name, MISSING)
-            options = self.frequencies[name].items() if level == UNKNOWN else [(level, 1.0)]
-            combos = [({**c, name: lv}, w * f) for c, w in combos for lv, f in options]
-        rows = encode_many([c for c, _ in combos])
-        weights = np.array([w for _, w in combos])
-        return rows, weights / weights.sum()
+        """Rows (C, P) and weights (C,) for a coding whose ``unknown`` features are averaged
+        over the levels TIES coders gave them (:func:`coercion_spec.mixture`)."""
+        combos, weights = mixture(values, self.frequencies)
+        return encode_many(combos), weights
 
     def mixture_probabilities(self, values: Mapping[str, str]) -> np.ndarray:
         """Point-estimate probabilities (K,) averaged over the unknown features' levels."""

@@ -2,9 +2,10 @@
 
 One place for the model's inputs: the TIES loader (training) and the threat
 coder (runtime) both produce a ``{feature name: level}`` mapping, and
-:func:`encode` turns it into the one-hot row the coefficients multiply.
-Every feature has an explicit ``missing`` level, so a case the coders (or the
-reader) could not code is kept, not dropped.
+:func:`encode_many` turns them into the one-hot rows the coefficients multiply.
+Every feature has an explicit ``missing`` level: a TIES case its coders left blank is
+kept in the fit, not dropped. No forecast uses that level for a blank: what is not
+known is ``unknown`` and averaged (:func:`mixture`).
 """
 
 from __future__ import annotations
@@ -17,10 +18,16 @@ import numpy as np
 from standoff.errors import UserError
 from standoff.model import Outcome
 
+Features = Mapping[str, tuple[str, ...]]  # feature name -> its levels, in column order
+
 MISSING: Final = "missing"
 # Not a model level: "the reading cannot tell". Prediction averages over the levels
 # TIES coders gave the feature, weighted by their frequency (coercion.predict_threat).
 UNKNOWN: Final = "unknown"
+
+# What a reading never tells: the TIES coders' judgements. At runtime they are always
+# ``unknown`` (averaged) unless an analyst sets them; the back-test evaluates them so.
+NOT_READ: Final[tuple[str, ...]] = ("commitment", "target_costs", "sender_costs")
 
 # Class order of the model (rows of the coefficient matrix).
 OUTCOMES: Final[tuple[Outcome, ...]] = ("concede", "settle", "back_down", "imposed", "stalemate")
@@ -57,31 +64,60 @@ FEATURE_HELP: Final[dict[str, str]] = {
     "multilateral": "several senders or an international institution",
 }
 
-def columns() -> list[str]:
+
+def columns(features: Features = FEATURES) -> list[str]:
     """Column names of the design matrix, ``feature=level``, in order."""
-    return [f"{name}={level}" for name, levels in FEATURES.items() for level in levels]
+    return [f"{name}={level}" for name, levels in features.items() for level in levels]
 
 
 _COLUMN_INDEX: Final[dict[str, int]] = {c: i for i, c in enumerate(columns())}
-N_COLUMNS: Final = len(_COLUMN_INDEX)
 
 
-def encode(values: Mapping[str, str]) -> np.ndarray:
-    """One-hot row (shape ``(N_COLUMNS,)``, float64) of one case's feature levels.
+def encode_many(
+    cases: Sequence[Mapping[str, str]], features: Features = FEATURES
+) -> np.ndarray:
+    """Design matrix, shape ``(len(cases), columns)``; ``features`` another encoding than the
+    model's (the back-test's candidates), every level a column as in :data:`FEATURES`."""
+    index = _COLUMN_INDEX if features is FEATURES else {
+        c: i for i, c in enumerate(columns(features))
+    }
+    out = np.zeros((len(cases), len(index)))
+    for row, case in enumerate(cases):
+        for name in features:
+            out[row, index[f"{name}={case.get(name, MISSING)}"]] = 1.0
+    return out
 
-    A feature absent from ``values`` is coded ``missing``.
+
+def level_frequencies(
+    cases: Sequence[Mapping[str, str]], features: Features = FEATURES
+) -> dict[str, dict[str, float]]:
+    """Per feature, the share of each coded (non-missing) level among the cases."""
+    out: dict[str, dict[str, float]] = {}
+    for name, levels in features.items():
+        counts = {lv: sum(1 for f in cases if f[name] == lv) for lv in levels if lv != MISSING}
+        total = sum(counts.values())
+        out[name] = {lv: round(c / total, 6) for lv, c in counts.items() if total and c}
+    return out
+
+
+def mixture(
+    values: Mapping[str, str],
+    frequencies: Mapping[str, Mapping[str, float]],
+    features: Features = FEATURES,
+) -> tuple[list[dict[str, str]], np.ndarray]:
+    """The codings (C of them) and weights (C,) that average a case's ``unknown`` features.
+
+    Each ``unknown`` feature takes every level in ``frequencies`` (the levels TIES coders
+    gave it), weighted by its share; unknown features are taken as independent. The
+    runtime forecast (``CoercionModel``) and the back-test average with this one function.
     """
-    row = np.zeros(N_COLUMNS)
-    for name in FEATURES:
-        row[_COLUMN_INDEX[f"{name}={values.get(name, MISSING)}"]] = 1.0
-    return row
-
-
-def encode_many(cases: Sequence[Mapping[str, str]]) -> np.ndarray:
-    """Design matrix, shape ``(len(cases), N_COLUMNS)``."""
-    if not cases:
-        return np.zeros((0, N_COLUMNS))
-    return np.vstack([encode(c) for c in cases])
+    combos: list[tuple[dict[str, str], float]] = [({}, 1.0)]
+    for name in features:
+        level = values.get(name, MISSING)
+        options = frequencies[name].items() if level == UNKNOWN else [(level, 1.0)]
+        combos = [({**c, name: lv}, w * f) for c, w in combos for lv, f in options]
+    weights = np.array([w for _, w in combos])
+    return [c for c, _ in combos], weights / weights.sum()
 
 
 def check_level(name: str, value: object) -> str:

@@ -13,10 +13,13 @@ restriction, in 242 cases; threat 8 is imposed 7, aid cut-off, in 112).
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
+
+import numpy as np
+from numpy.typing import NDArray
 
 from standoff.errors import UserError
 from standoff.forecast.coercion_actors import is_major_cow
@@ -27,6 +30,7 @@ REQUIRED_COLUMNS: Final = (
     "caseid", "startyear", "threat", "imposition", "finaloutcome", "primarysender",
     "sender1", "sender2", "targetstate", "institution", "issue1", "sanctiontypethreat",
     "bspecif", "scommit", "anticipatedtargetcosts", "anticipatedsendercosts",
+    "startmonth", "startday", "sanctiontype", "sancimpositionstartyear",
 )
 
 SENDER_COLUMNS: Final = ("primarysender", "sender1", "sender2", "sender3", "sender4", "sender5")
@@ -82,51 +86,122 @@ THREAT_STAGE_OUTCOMES: Final[dict[int, Outcome]] = {
 
 @dataclass(frozen=True)
 class TiesCases:
-    """Coded threat cases: feature levels and outcome per case, plus what was left out."""
+    """Coded threat cases: feature levels and outcome per case, plus what was left out.
+
+    Per case also its start year, its full start date ("YYYY-MM-DD", "" when month or
+    day is not coded) and its "sender-target-year" key (the back-test's episodes).
+    """
 
     case_ids: list[str]
     features: list[dict[str, str]]
     outcomes: list[Outcome]
     excluded: dict[str, int]
+    years: list[int | None]
+    starts: list[str]
+    dyad_years: list[str]
 
 
 def load_ties(path: Path) -> TiesCases:
     """Read TIES threat cases from a CSV file (Latin-1). UserError naming the file if bad."""
     rows = _read_rows(path)
-    ids: list[str] = []
-    features: list[dict[str, str]] = []
-    outcomes: list[Outcome] = []
-    excluded = {"no_outcome": 0, "post_imposition_outcome_without_imposition": 0}
+    kept: list[tuple[Mapping[str, str], Outcome]] = []
+    excluded = dict.fromkeys(EXCLUSIONS, 0)
     for row in rows:
         if _int(row["threat"]) != 1:
             continue
         outcome, reason = outcome_of(row)
         if outcome is None:
             excluded[reason] += 1
-            continue
-        ids.append(row["caseid"])
-        features.append(code_case(row))
-        outcomes.append(outcome)
-    if not outcomes:
+        else:
+            kept.append((row, outcome))
+    if not kept:
         raise UserError(f"{path}: no threat cases with a coded outcome")
-    return TiesCases(ids, features, outcomes, excluded)
+    return TiesCases(
+        case_ids=[row["caseid"] for row, _ in kept],
+        features=[code_case(row) for row, _ in kept],
+        outcomes=[outcome for _, outcome in kept],
+        excluded=excluded,
+        years=[_int(row["startyear"]) for row, _ in kept],
+        starts=[_start(row) for row, _ in kept],
+        dyad_years=[_dyad_year(row) for row, _ in kept],
+    )
+
+
+# Why a threat case is left out (the keys of TiesCases.excluded).
+EXCLUSIONS: Final = (
+    "unresolved_threat", "unresolved_imposition", "post_imposition_outcome_without_imposition",
+)
 
 
 def outcome_of(row: Mapping[str, str]) -> tuple[Outcome | None, str]:
     """The threat-stage outcome of one case, or None and why it is left out.
 
-    ``imposed`` whenever sanctions were imposed (whatever came after);
-    otherwise the threat-stage code 1-5. A case with no imposition but a
-    post-imposition outcome (6-10) contradicts itself and is left out.
+    ``imposed`` whenever sanctions were imposed, whatever came after: ``imposition`` = 1,
+    or a case coded 0 that records an imposed sanction type (``sanctiontype``) or an
+    imposition year (``sancimpositionstartyear``), which is recoded. Otherwise the
+    threat-stage code 1-5. A case with no final outcome was unresolved when TIES was
+    coded, and is left out whether or not sanctions had come (keeping the unresolved
+    impositions but not the unresolved threats would count impositions that had come
+    and not concessions still to come). A case with no imposition but a post-imposition
+    outcome (6-10) contradicts itself and is left out.
     """
-    if _int(row["imposition"]) == 1:
-        return "imposed", ""
+    imposed = (
+        _int(row["imposition"]) == 1
+        or bool(row.get("sanctiontype", "").strip())
+        or _int(row.get("sancimpositionstartyear")) is not None
+    )
     code = _int(row["finaloutcome"])
     if code is None:
-        return None, "no_outcome"
+        return None, "unresolved_imposition" if imposed else "unresolved_threat"
+    if imposed:
+        return "imposed", ""
     if code in THREAT_STAGE_OUTCOMES:
         return THREAT_STAGE_OUTCOMES[code], ""
     return None, "post_imposition_outcome_without_imposition"
+
+
+EPISODE_RULE: Final = (
+    "one episode = cases linked by the same start date (year, month and day all coded) or "
+    "by the same primary sender, target and start year (connected components)"
+)
+
+
+def episodes(starts: Sequence[str], dyad_years: Sequence[str]) -> NDArray[np.int64]:
+    """Episode number of each case (:data:`EPISODE_RULE`): ``starts`` are full start dates
+    ("" when not fully coded), ``dyad_years`` "sender-target-year" keys."""
+    parent = list(range(len(starts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for keys in (starts, dyad_years):
+        first: dict[str, int] = {}
+        for i, key in enumerate(keys):
+            if not key:
+                continue
+            if key in first:
+                parent[root(i)] = root(first[key])
+            else:
+                first[key] = i
+    roots = [root(i) for i in range(len(starts))]
+    _, numbers = np.unique(roots, return_inverse=True)
+    out: NDArray[np.int64] = numbers.astype(np.int64)
+    return out
+
+
+def _start(row: Mapping[str, str]) -> str:
+    year, month, day = (_int(row.get(c)) for c in ("startyear", "startmonth", "startday"))
+    if year is None or month is None or day is None:
+        return ""
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _dyad_year(row: Mapping[str, str]) -> str:
+    parts = [_int(row.get(c)) for c in ("primarysender", "targetstate", "startyear")]
+    return "" if any(p is None for p in parts) else "-".join(str(p) for p in parts)
 
 
 def code_case(row: Mapping[str, str]) -> dict[str, str]:

@@ -25,9 +25,9 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 
 from standoff.errors import UserError
-from standoff.forecast.coercion_fit import fit_multinomial, level_frequencies
+from standoff.forecast.coercion_fit import fit_multinomial
 from standoff.forecast.coercion_model import CoercionModel
-from standoff.forecast.coercion_spec import OUTCOMES, UNKNOWN, encode_many
+from standoff.forecast.coercion_spec import OUTCOMES, UNKNOWN, encode_many, level_frequencies
 from standoff.forecast.coercion_ties import _int, _read_rows, code_case, outcome_of
 from standoff.forecast.timing import TimingCurve, imposed_between
 from standoff.forecast.timing_fit import kaplan_meier
@@ -74,7 +74,9 @@ def load_cases(path: Path) -> list[Case]:
         spell, kind = spell_of(row)
         if spell is None:
             continue
-        outcome, _ = outcome_of(row)
+        # An imposed spell's outcome is imposed, resolved or not (outcome_of leaves the
+        # unresolved impositions out of the outcome model's own cases).
+        outcome = "imposed" if kind == "imposed" else outcome_of(row)[0]
         group = spell.start.isoformat()
         cases.append(Case(code_case(row), outcome if kind != "unresolved" else None, spell, group))
     return cases

@@ -709,3 +709,23 @@ def test_formats_doc_names_every_warning_kind() -> None:
     kinds = set(re.findall(r'Warning\(\s*kind="([a-z-]+)"', source))
     assert kinds >= {"encoding", "no-date", "date-conflict"}
     assert sorted(k for k in kinds if f"`{k}`" not in doc) == []
+
+
+def test_a_dateline_without_a_year_takes_the_year_the_text_agrees_on() -> None:
+    text = (
+        "MANILA, June 18 (Wire) - The Philippines gave Beijing two weeks to return the rifles. "
+        "The boarding on June 17, 2024 followed a ruling of July 12, 2016, that Manila cites."
+    )
+    assert _clean(text).published is None  # the text's years disagree: undated
+    one_year = text.replace("a ruling of July 12, 2016, that Manila cites", "talks in May 2024")
+    a = _clean(one_year)
+    assert a.published == date(2024, 6, 18) and a.undated_dateline is None
+
+
+def test_an_undated_dateline_is_said(reader: Reader) -> None:
+    raw = RawArticle(text="MANILA, June 18 (Wire) - The Philippines gave Beijing two weeks.")
+    reading = reader.read(raw)
+    assert reading.article.published is None
+    assert reading.article.undated_dateline == "June 18"
+    (no_date,) = [w for w in reading.warnings if w.kind == "no-date"]
+    assert '"June 18" with no year' in no_date.message

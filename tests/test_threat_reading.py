@@ -73,3 +73,36 @@ def test_a_hyphenated_measure_is_kept_whole(reader: Reader) -> None:
     text = "Washington threatened triple-digit tariffs on Chinese steel if Beijing hit back."
     measures = [m for t in _read(reader, text).threats for m in t.measures]
     assert "triple-digit tariffs" in measures
+
+
+def test_time_given_names_the_demand_and_threatening_to_names_the_measure(
+    reader: Reader,
+) -> None:
+    text = (
+        "Senegal and Mali gave Mauritania ten days to close the crossing, threatening to "
+        "suspend all fish imports from its ports."
+    )
+    threat = next(t for t in _read(reader, text).threats if t.target == "MRT")
+    assert threat.demand == "close the crossing"
+    assert "suspend all fish imports" in threat.measures
+    assert threat.deadline is not None and threat.deadline.value == date(2024, 3, 18)
+
+
+# --------------------------------------------------------------------------- deadlines
+
+
+def test_time_given_on_a_stated_day_counts_from_that_day(reader: Reader) -> None:
+    text = (
+        "Ethiopia has not replied. On February 20 Egypt gave Addis Ababa 30 days to halt "
+        "the filling, threatening to take the dispute to the Security Council."
+    )
+    assert _pairs(_read(reader, text))["EGY->ETH"] == date(2024, 3, 21)
+
+
+def test_a_past_weekday_in_a_report_counts_backwards(reader: Reader) -> None:
+    # published Friday 8 March: "on Tuesday" is 5 March, a week from it 12 March
+    text = (
+        "Ghana said on Tuesday that it would impose sanctions on Togo unless Lome paid its "
+        "debts within a week."
+    )
+    assert _pairs(_read(reader, text))["GHA->TGO"] == date(2024, 3, 12)

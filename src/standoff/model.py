@@ -100,6 +100,9 @@ class Article(_Model):
     headings: list[str] = Field(default_factory=list, description="section headings seen")
     duplicate_paragraphs_dropped: int = 0
     boilerplate_dropped: list[str] = Field(default_factory=list)
+    undated_dateline: str | None = Field(
+        None, description="a dateline's day ('July 14') whose year the text does not settle"
+    )
     text: str = Field("", description="the body: kept paragraphs joined by a blank line")
 
 

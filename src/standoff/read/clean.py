@@ -88,6 +88,7 @@ class _Found:
     published: date | None = None
     title: str | None = None
     place: str | None = None
+    dateline_day: str | None = None  # "July 14" in a dateline that names no year
     dropped: list[str] = field(default_factory=list)
 
 
@@ -261,7 +262,29 @@ def _strip_dateline(paragraph: str, found: _Found, published: date | None) -> st
     found.dropped.append(f"dateline: {m.group(0).strip()}")
     if m.group("date") and found.published is None:
         found.published = find_full_date(m.group("date")) or _month_day(m.group("date"), published)
+        if found.published is None:
+            found.dateline_day = m.group("date")
     return paragraph[m.end() :]
+
+
+_YEAR_OF_DATE = re.compile(rf"\b(?:{_MONTHS})\.?\s+(?:\d{{1,2}},?\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def _agreed_year(text: str) -> int | None:
+    """The year every month-and-year date of the text names ("June 10, 2025", "14 July
+    2025", "May 2025"), None when they name none or disagree."""
+    years = {int(m.group("y")) for m in _YEAR_OF_DATE.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _dateline_year(found: _Found, body: list[str]) -> str | None:
+    """A dateline day with no year ("WASHINGTON, July 14 -") dated by the year the text's
+    other dates agree on; the day itself when they do not settle it (the article is undated)."""
+    if found.dateline_day is None or found.published is not None:
+        return None
+    year = _agreed_year("\n".join(body))
+    found.published = None if year is None else _month_day(found.dateline_day, date(year, 1, 1))
+    return found.dateline_day if found.published is None else None
 
 
 def _month_day(text: str, base: date | None) -> date | None:
@@ -375,8 +398,10 @@ def clean(raw: RawArticle, published: date | None = None) -> Article:
         body.append(found.title)
         found.dropped.remove(f"title: {found.title}")
     when = published or raw.published or found.published
+    undated = None
     if body:
         body[0] = _strip_dateline(body[0], found, when)
+        undated = None if when else _dateline_year(found, body)
         when = published or raw.published or found.published
         if found.title and body[0] == found.title and len(body) > 1:
             body.pop(0)
@@ -392,5 +417,6 @@ def clean(raw: RawArticle, published: date | None = None) -> Article:
         headings=headings,
         duplicate_paragraphs_dropped=duplicates,
         boilerplate_dropped=found.dropped,
+        undated_dateline=undated,
         text="\n\n".join(body),
     )

@@ -160,10 +160,7 @@ class Reader:
             warnings.append(
                 Warning(
                     kind="no-date",
-                    message=(
-                        "no publication date given or found: relative dates stay unresolved "
-                        "(give --date)"
-                    ),
+                    message=_no_date(article),
                 )
             )
         found: list[Found] = []
@@ -237,6 +234,17 @@ class Reader:
                         )
                     )
         return out
+
+
+def _no_date(article: Article) -> str:
+    """Why the article is undated, and what to do about it."""
+    if article.undated_dateline:
+        return (
+            f'the dateline gives "{article.undated_dateline}" with no year and the text\'s '
+            "other dates do not settle it: the article is undated, relative dates stay "
+            "unresolved (give --date)"
+        )
+    return "no publication date given or found: relative dates stay unresolved (give --date)"
 
 
 def _sentence_date(sent: Span, published: date | None) -> ResolvedDate | None:

@@ -121,6 +121,22 @@ def _measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:
     return out
 
 
+def threatened_acts(sent: Span) -> list[str]:
+    """What a 'threaten to' clause says the sender would do: 'gave Qatar ten days ...,
+    threatening to halt all remaining trade with Doha' -> 'halt all remaining trade with
+    Doha' (a measure told as a verb, which :func:`measure_phrases` cannot name)."""
+    out: list[str] = []
+    for tok in sent:
+        if tok.lemma_.lower() != "threaten":
+            continue
+        for act in tok.children:
+            if act.dep_ == "xcomp" and act.pos_ == "VERB":
+                objects = [c for c in act.children if c.dep_ in ("dobj", "prt")]
+                end = max([act.i, *(o.right_edge.i for o in objects)]) + 1
+                out.append(tidy(sent.doc[act.i : end].text))
+    return out
+
+
 def _condition_tokens(sent: Span) -> set[int]:
     """The tokens of a sentence's 'unless' or 'if' clause."""
     out: set[int] = set()

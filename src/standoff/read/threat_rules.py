@@ -286,11 +286,11 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "AUX") or lemma not in ("give", "grant", "allow", "have"):
             continue
-        time = next(
+        time = next(  # "gave Qatar ten days" is often parsed as an adverbial (npadvmod)
             (
                 d
                 for c in tok.children
-                if c.dep_ in ("dobj", "attr")
+                if c.dep_ in ("dobj", "attr", "npadvmod")
                 for d in c.subtree
                 if d.lower_ in TIME_NOUNS
             ),

@@ -33,6 +33,7 @@ from standoff.read.threat_drafts import (
     counterpart,
     deadline_setter,
     measure_phrases,
+    threatened_acts,
 )
 from standoff.read.threat_rules import SENTENCE_THREATS
 from standoff.read.words import WORDS
@@ -109,7 +110,7 @@ def threat_measures(a: Assembly) -> None:
     countries are secondary tariffs."""
     for d in a.drafts.values():
         for sent in d.sentences:
-            for m in measure_phrases(sent, a.lexicon):
+            for m in [*measure_phrases(sent, a.lexicon), *threatened_acts(sent)]:
                 if m not in d.measures:
                     d.measures.append(m)
         if (

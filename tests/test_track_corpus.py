@@ -122,3 +122,32 @@ def test_timeline_of_the_corpus_fits_an_80_column_terminal(
     lines = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out).splitlines()
     assert len(lines) <= 2 * rows + 1
     assert max(cell_len(line) for line in lines) <= 80
+
+
+def test_a_replay_gives_build_standoffs_result_and_resumes_from_its_checkpoints(
+    store: Path,
+) -> None:
+    from datetime import datetime, timezone
+
+    from standoff.track.corrections import Correction, Decision, corrected_standoff, item_key
+    from standoff.track.merge import Replay
+
+    with Store(store, read_only=True) as opened:
+        readings = opened.readings()
+    assert len(readings) >= 6, len(readings)
+    late = next(r for r in reversed(readings) if r.threats)
+    reject = Correction(
+        key=item_key(late.threats[0], late.article.id),
+        decision=Decision.REJECT,
+        at=datetime(2026, 1, 1, tzinfo=timezone.utc),
+    )
+    middle = readings[len(readings) // 2].article.published
+    replay = Replay(every=2)
+    # (corrections, as_of, whether the replay may resume): the first build has nothing
+    # to resume from; an earlier date and a correction of a late article resume.
+    steps = [([], None, False), ([], middle, True), ([reject], None, True), ([], AUG1, True)]
+    for corrections, as_of, resumes in steps:
+        got = corrected_standoff(readings, corrections, as_of, replay)
+        want = corrected_standoff(readings, corrections, as_of)
+        assert got.model_dump_json() == want.model_dump_json(), (corrections, as_of)
+        assert (replay.replayed < len(want.articles)) == resumes, (replay.replayed, as_of)

@@ -48,7 +48,7 @@ from standoff.model import (
     Threat,
 )
 from standoff.track.keys import country
-from standoff.track.merge import build_standoff
+from standoff.track.merge import Replay, build_standoff
 
 
 class ItemKind(StrEnum):
@@ -330,11 +330,16 @@ def apply_states(standoff: Standoff, corrections: Iterable[Correction]) -> Stand
 
 
 def corrected_standoff(
-    readings: Iterable[Reading], corrections: Sequence[Correction], as_of: date | None = None
+    readings: Iterable[Reading],
+    corrections: Sequence[Correction],
+    as_of: date | None = None,
+    replay: Replay | None = None,
 ) -> Standoff:
     """:func:`~standoff.track.merge.build_standoff` on the corrected Readings, with the
-    corrected proposal states."""
-    built = build_standoff(apply(readings, corrections), as_of)
+    corrected proposal states; through ``replay`` when given (the same result, sooner
+    when the last build through it differed little)."""
+    corrected = apply(readings, corrections)
+    built = replay.build(corrected, as_of) if replay else build_standoff(corrected, as_of)
     return apply_states(built, corrections)
 
 

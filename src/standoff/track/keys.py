@@ -42,6 +42,14 @@ def words(text: str | None) -> frozenset[str]:
     """The normalised content words of a phrase (lower case, plural stripped, no stopwords)."""
     if not text:
         return frozenset()
+    return _words(text)
+
+
+# A standoff is built from tens of thousands of items whose sentences, cues and measures
+# repeat (every rebuild of the web workspace asks for the same ones again): the words of a
+# text are computed once. The results are frozensets, so sharing them is safe.
+@lru_cache(maxsize=16384)
+def _words(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOPWORDS)
 
 
@@ -90,7 +98,12 @@ def canonical(words_: frozenset[str]) -> frozenset[str]:
 def specific_measure_words(measures: list[str]) -> frozenset[str]:
     """The content words of ``measures`` that name a measure, synonyms as one
     (``{"tariff", "ban"}`` for "steep levies" and "a freight ban"; vague words left out)."""
-    return canonical(measure_words(measures)) - VAGUE_MEASURES
+    return _specific_measure_words(tuple(measures))
+
+
+@lru_cache(maxsize=4096)
+def _specific_measure_words(measures: tuple[str, ...]) -> frozenset[str]:
+    return canonical(measure_words(list(measures))) - VAGUE_MEASURES
 
 
 def measure_kinds(measure_words_: frozenset[str]) -> frozenset[str]:

@@ -11,6 +11,7 @@ with its label and whether it is still live as of that date.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 
 from standoff.grammar import count
@@ -83,6 +84,88 @@ def _anchor_proposal(proposal: Proposal, reading: Reading) -> Proposal:
     )
 
 
+@dataclass
+class _Fold:
+    """What the replay carries from one article to the next (the ledgers and the
+    events, claims and actors seen so far)."""
+
+    threats: ThreatLedger = field(default_factory=ThreatLedger)
+    proposals: ProposalLedger = field(default_factory=ProposalLedger)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    events: dict[EventKey, Event] = field(default_factory=dict)
+    claims: dict[tuple[str, str, str], Claim] = field(default_factory=dict)
+    warnings: list[Warning] = field(default_factory=list)
+    last_news: date | None = None
+
+    def copy(self) -> _Fold:
+        """An independent copy (actors, events and claims are never changed once kept)."""
+        return _Fold(
+            self.threats.copy(),
+            self.proposals.copy(),
+            dict(self.actors),
+            dict(self.events),
+            dict(self.claims),
+            list(self.warnings),
+            self.last_news,
+        )
+
+    def feed(self, reading: Reading) -> None:
+        """Replay one article through the ledgers."""
+        published = reading.article.published
+        for actor in reading.actors:
+            self.actors.setdefault(actor.code, actor.model_copy(update={"mentions": []}))
+        anchored_events = [
+            e.model_copy(update={"evidence": ev.anchored(e.evidence, reading.article)})
+            for e in reading.events
+        ]
+        # A threat naming third parties first: a statement about one of them ("India
+        # could face tariffs") then joins the secondary threat it belongs to.
+        for threat in sorted(reading.threats, key=lambda t: not t.third_parties):
+            self.threats.add(_anchor_threat(threat, reading), published)
+        for proposal in reading.proposals:
+            self.proposals.add(_anchor_proposal(proposal, reading), published)
+        for event in anchored_events:
+            if event.type == "SANCTION":
+                self.threats.sanction(event, published)
+            self.proposals.event(event, published)
+            self.events.setdefault(_event_key(event, published), event)
+        self.threats.settle()
+        if published is not None:
+            # After the article, not before: a deadline it moves or a measure it reports
+            # as taken is not expired in the meantime.
+            self.threats.pass_time(published, self.last_news or published)
+            self.last_news = published
+        for claim in reading.claims:
+            anchored = claim.model_copy(
+                update={"evidence": ev.anchored(claim.evidence, reading.article)}
+            )
+            self.claims.setdefault((claim.kind.value, claim.actor, claim.text), anchored)
+        self.warnings.extend(reading.warnings)
+
+    def finish(self, kept: list[Reading], as_of: date | None, warnings: list[Warning]) -> Standoff:
+        """The Standoff of the articles ``kept`` (all fed), as known on ``as_of``.
+        Changes the ledgers: a fold is finished once."""
+        dated = [r.article.published for r in kept if r.article.published is not None]
+        effective = as_of if as_of is not None else (max(dated) if dated else None)
+        if effective is not None:
+            # Deadlines strictly before as_of have passed; one on as_of is still live.
+            self.threats.pass_time(effective, self.last_news)
+        ordered_events = sorted(
+            self.events.values(),
+            key=lambda e: (event_day(e, e.evidence.published) or date.max, e.type),
+        )
+        return Standoff(
+            as_of=effective,
+            articles=[r.article for r in kept],
+            actors=sorted(self.actors.values(), key=lambda a: a.code),
+            events=ordered_events,
+            claims=list(self.claims.values()),
+            threats=rank_threats(self.threats.records(effective), ordered_events),
+            proposals=self.proposals.records(),
+            warnings=[*warnings, *self.warnings],
+        )
+
+
 def build_standoff(readings: Iterable[Reading], as_of: date | None = None) -> Standoff:
     """Merge Readings into the Standoff as known on ``as_of``.
 
@@ -94,66 +177,58 @@ def build_standoff(readings: Iterable[Reading], as_of: date | None = None) -> St
     and publication date.
     """
     kept, warnings = _select(readings, as_of)
-    dated = [r.article.published for r in kept if r.article.published is not None]
-    effective = as_of if as_of is not None else (max(dated) if dated else None)
-
-    threats = ThreatLedger()
-    proposals = ProposalLedger()
-    actors: dict[str, Actor] = {}
-    events: dict[EventKey, Event] = {}
-    claims: dict[tuple[str, str, str], Claim] = {}
-    last_news: date | None = None
-
+    fold = _Fold()
     for reading in kept:
-        published = reading.article.published
-        for actor in reading.actors:
-            actors.setdefault(actor.code, actor.model_copy(update={"mentions": []}))
-        anchored_events = [
-            e.model_copy(update={"evidence": ev.anchored(e.evidence, reading.article)})
-            for e in reading.events
-        ]
-        # A threat naming third parties first: a statement about one of them ("India
-        # could face tariffs") then joins the secondary threat it belongs to.
-        for threat in sorted(reading.threats, key=lambda t: not t.third_parties):
-            threats.add(_anchor_threat(threat, reading), published)
-        for proposal in reading.proposals:
-            proposals.add(_anchor_proposal(proposal, reading), published)
-        for event in anchored_events:
-            if event.type == "SANCTION":
-                threats.sanction(event, published)
-            proposals.event(event, published)
-            events.setdefault(_event_key(event, published), event)
-        threats.settle()
-        if published is not None:
-            # After the article, not before: a deadline it moves or a measure it reports
-            # as taken is not expired in the meantime.
-            threats.pass_time(published, last_news or published)
-            last_news = published
-        for claim in reading.claims:
-            anchored = claim.model_copy(
-                update={"evidence": ev.anchored(claim.evidence, reading.article)}
-            )
-            claims.setdefault((claim.kind.value, claim.actor, claim.text), anchored)
-        warnings.extend(reading.warnings)
-
-    if effective is not None:
-        # Deadlines strictly before as_of have passed; one on as_of is still live.
-        threats.pass_time(effective, last_news)
-
-    ordered_events = sorted(
-        events.values(),
-        key=lambda e: (event_day(e, e.evidence.published) or date.max, e.type),
-    )
-    return Standoff(
-        as_of=effective,
-        articles=[r.article for r in kept],
-        actors=sorted(actors.values(), key=lambda a: a.code),
-        events=ordered_events,
-        claims=list(claims.values()),
-        threats=rank_threats(threats.records(effective), ordered_events),
-        proposals=proposals.records(),
-        warnings=warnings,
-    )
+        fold.feed(reading)
+    return fold.finish(kept, as_of, warnings)
 
 
-__all__ = ["build_standoff", "event_day"]
+def _shared(old: list[Reading], new: list[Reading]) -> int:
+    """How many Readings the two sequences begin with in common."""
+    n = 0
+    for a, b in zip(old, new, strict=False):
+        if a is not b and a != b:  # untouched Readings are the same objects: `is` suffices
+            break
+        n += 1
+    return n
+
+
+class Replay:
+    """:func:`build_standoff` that remembers where it has been, for builds that differ
+    little from the last one (an earlier ``as_of``, an analyst's correction, a new article).
+
+    The replay is a fold over the articles in publication order, so its state after
+    the first *n* articles depends on those *n* alone. A Replay keeps a copy of that
+    state every ``every`` articles (:mod:`standoff.track.copying`), and a build starts
+    from the latest copy whose articles it shares with the last sequence replayed,
+    compared Reading by Reading. The result is the one :func:`build_standoff` gives.
+    Not thread-safe: one build at a time.
+    """
+
+    def __init__(self, every: int = 250) -> None:
+        if every < 1:
+            raise ValueError(f"every must be at least 1 (got {every})")
+        self.every = every
+        self._sequence: list[Reading] = []
+        self._checkpoints: dict[int, _Fold] = {}  # articles folded -> the state then
+        self.replayed = 0  # articles the last build fed (the rest came from a checkpoint)
+
+    def build(self, readings: Iterable[Reading], as_of: date | None = None) -> Standoff:
+        """The Standoff :func:`build_standoff` would give for ``readings`` and ``as_of``."""
+        kept, warnings = _select(readings, as_of)
+        shared = _shared(self._sequence, kept)
+        if shared < len(kept):
+            # Another sequence from `shared` on: later checkpoints do not hold for it.
+            self._sequence = kept
+            self._checkpoints = {n: f for n, f in self._checkpoints.items() if n <= shared}
+        start = max((n for n in self._checkpoints if n <= len(kept)), default=0)
+        fold = self._checkpoints[start].copy() if start else _Fold()
+        for n in range(start, len(kept)):
+            fold.feed(kept[n])
+            if (n + 1) % self.every == 0 and n + 1 not in self._checkpoints:
+                self._checkpoints[n + 1] = fold.copy()
+        self.replayed = len(kept) - start
+        return fold.finish(kept, as_of, warnings)
+
+
+__all__ = ["Replay", "build_standoff", "event_day"]

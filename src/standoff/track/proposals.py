@@ -24,6 +24,7 @@ from datetime import date
 
 from standoff.model import Event, Evidence, Proposal, ProposalRecord, ProposalState, StateChange
 from standoff.track import evidence as ev
+from standoff.track.copying import fresh
 from standoff.track.keys import country, proposal_key, words
 
 # Proposals that are meetings: a CONSULT event naming one means it was held.
@@ -84,6 +85,12 @@ class ProposalLedger:
 
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
+
+    def copy(self) -> ProposalLedger:
+        """An independent copy of the ledger (see :mod:`standoff.track.copying`)."""
+        copied = ProposalLedger()
+        copied._entries = [fresh(e) for e in self._entries]
+        return copied
 
     def add(self, proposal: Proposal, published: date | None) -> None:
         """Record one proposal as read from an article published on ``published``."""

@@ -43,6 +43,7 @@ from standoff.model import (
     ThreatStatus,
 )
 from standoff.track import evidence as ev
+from standoff.track.copying import fresh
 from standoff.track.keys import (
     canonical,
     country,
@@ -222,6 +223,15 @@ class ThreatLedger:
         self._entries: list[_Entry] = []
         self._reports: list[_Report] = []
 
+    def copy(self) -> ThreatLedger:
+        """An independent copy of the ledger between two articles (see
+        :mod:`standoff.track.copying`)."""
+        if self._reports:
+            raise RuntimeError("a ledger is copied between articles, after settle()")
+        copied = ThreatLedger()
+        copied._entries = [fresh(e) for e in self._entries]
+        return copied
+
     # ----------------------------------------------------------------- feeding
 
     def add(self, threat: Threat, published: date | None) -> None:
@@ -297,12 +307,14 @@ class ThreatLedger:
         ``last_news`` is the latest publication date seen so far (the detail says
         nothing had been reported up to then).
         """
+        seen = f" up to {last_news.isoformat()}" if last_news else ""
         for entry in self._entries:
             record = entry.record
+            if record.status not in OPEN and record.status != ThreatStatus.PARTLY_CARRIED_OUT:
+                continue  # nothing waits on it (this runs after every article: kept cheap)
             deadline = record.deadline.value if record.deadline else None
             if deadline is None or deadline >= today:
                 continue
-            seen = f" up to {last_news.isoformat()}" if last_news else ""
             if record.status in OPEN:
                 self._change(
                     entry,

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 
 from standoff.model import Forecast, Reading, Standoff
 from standoff.track.corrections import Correction, corrected_standoff
+from standoff.track.merge import Replay
 from standoff.track.scores import ScoreRow, daily_scores
 from standoff.track.store import Store, unpack
 
@@ -82,6 +83,8 @@ class Workspace:
         self._corrections: tuple[int, list[Correction]] = (-1, [])
         self._snapshots: OrderedDict[tuple[Version, date | None], Snapshot] = OrderedDict()
         self.builds = 0  # standoffs built (not answered from the cache), for tests
+        self._replay = Replay()
+        self._replay_lock = threading.Lock()
 
     @property
     def writable(self) -> bool:
@@ -144,8 +147,10 @@ class Workspace:
                 return cached
             readings = self.readings()
             corrections = self.corrections()
-        # Built outside the lock: the build is pure, and other pages may use the store.
-        standoff = corrected_standoff(readings, corrections, as_of)
+        # Built outside the store's lock (other pages may use the store meanwhile), one
+        # build at a time through the replay, which resumes from its nearest checkpoint.
+        with self._replay_lock:
+            standoff = corrected_standoff(readings, corrections, as_of, self._replay)
         snap = Snapshot(version, as_of, standoff, corrections)
         with self.lock:
             self.builds += 1

@@ -21,6 +21,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from standoff.model import Event, Evidence, Proposal, ProposalRecord, ProposalState, StateChange
 from standoff.track import evidence as ev
@@ -42,6 +43,9 @@ WINDOW = 6
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 
 
+# Pure and asked again for the same sentences on every rebuild of a standoff (the web
+# workspace rebuilds after each correction): computed once per sentence and cue.
+@lru_cache(maxsize=65536)
 def _near_cue(sentence: str, cue: str) -> frozenset[str]:
     """The content words within ``WINDOW`` words of the cue's words in ``sentence``
     (the cue's own words included); the whole sentence when the cue is not found."""
@@ -134,7 +138,7 @@ class ProposalLedger:
         names a single party).
         """
         target = EVENT_STATES.get(event.type)
-        if target is None:
+        if target is None or not self._entries:
             return
         near = _near_cue(event.evidence.sentence, event.cue)
         when = (event.date.value if event.date else None) or ev.day_of(event.evidence, published)

@@ -221,6 +221,9 @@ class ThreatLedger:
 
     def __init__(self) -> None:
         self._entries: list[_Entry] = []
+        # The entries of each sender (country), in order of issue: matching looks at a
+        # sender's threats only, and a long standoff has many senders.
+        self._by_sender: dict[str, list[_Entry]] = {}
         self._reports: list[_Report] = []
 
     def copy(self) -> ThreatLedger:
@@ -229,8 +232,13 @@ class ThreatLedger:
         if self._reports:
             raise RuntimeError("a ledger is copied between articles, after settle()")
         copied = ThreatLedger()
-        copied._entries = [fresh(e) for e in self._entries]
+        for entry in self._entries:
+            copied._keep(fresh(entry))
         return copied
+
+    def _keep(self, entry: _Entry) -> None:
+        self._entries.append(entry)
+        self._by_sender.setdefault(entry.key[0], []).append(entry)
 
     # ----------------------------------------------------------------- feeding
 
@@ -270,9 +278,9 @@ class ThreatLedger:
         when = (event.date.value if event.date else None) or ev.day_of(event.evidence, published)
         said = canonical(words(event.cue) | words(event.evidence.sentence))
         best: tuple[tuple[int, int, int], _Entry, list[str], bool] | None = None
-        for index, entry in enumerate(self._entries):
+        for index, entry in enumerate(self._by_sender.get(src, [])):
             record = entry.record
-            if entry.key[0] != src or record.status == ThreatStatus.WITHDRAWN:
+            if record.status == ThreatStatus.WITHDRAWN:
                 continue
             if when is not None and entry.issued is not None and when < entry.issued:
                 continue  # only measures taken after the threat can carry it out
@@ -350,15 +358,15 @@ class ThreatLedger:
     # ----------------------------------------------------------------- matching
 
     def _find(self, key: tuple[str, str], threat: Threat, day: date | None) -> _Entry | None:
-        best: tuple[float, int] | None = None
-        for index, entry in enumerate(self._entries):
+        best: tuple[float, _Entry] | None = None
+        for entry in self._by_sender.get(key[0], []):
             if entry.key != key:
                 continue
             score = _match_score(entry, threat, day)
             # Ties go to the latest record: a restatement refers to the live threat.
             if score is not None and (best is None or score >= best[0]):
-                best = (score, index)
-        return None if best is None else self._entries[best[1]]
+                best = (score, entry)
+        return None if best is None else best[1]
 
     def _parent(self, key: tuple[str, str], threat: Threat, day: date | None) -> _Entry | None:
         """The secondary threat this statement about a third party belongs to, if any.
@@ -371,8 +379,8 @@ class ThreatLedger:
         mw = specific_measure_words(threat.measures)
         sentences = {e.sentence for e in threat.evidence}
         found: _Entry | None = None
-        for entry in self._entries:
-            if entry.key[0] != sender or third not in entry.third_countries():
+        for entry in self._by_sender.get(sender, []):
+            if third not in entry.third_countries():
                 continue
             if not _compatible(entry.measure_words, mw):
                 continue
@@ -433,7 +441,7 @@ class ThreatLedger:
             demand_words=words(threat.demand),
             deadline_evidence=(_stating(threat) or first) if threat.deadline else None,
         )
-        self._entries.append(entry)
+        self._keep(entry)
         return entry
 
     def _restate(

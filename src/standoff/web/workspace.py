@@ -83,7 +83,7 @@ class Workspace:
         self._corrections: tuple[int, list[Correction]] = (-1, [])
         self._snapshots: OrderedDict[tuple[Version, date | None], Snapshot] = OrderedDict()
         self.builds = 0  # standoffs built (not answered from the cache), for tests
-        self._replay = Replay()
+        self.replay = Replay()  # one build at a time through it (_replay_lock)
         self._replay_lock = threading.Lock()
 
     @property
@@ -150,7 +150,7 @@ class Workspace:
         # Built outside the store's lock (other pages may use the store meanwhile), one
         # build at a time through the replay, which resumes from its nearest checkpoint.
         with self._replay_lock:
-            standoff = corrected_standoff(readings, corrections, as_of, self._replay)
+            standoff = corrected_standoff(readings, corrections, as_of, self.replay)
         snap = Snapshot(version, as_of, standoff, corrections)
         with self.lock:
             self.builds += 1

@@ -60,6 +60,36 @@ def test_same_content_hash_changes_nothing(tmp_path: Path) -> None:
         assert store.counts() == before
 
 
+def test_no_query_leaves_a_result_that_blocks_the_next(tmp_path: Path) -> None:
+    """DuckDB refuses a relation query (con.sql, as the duplicate lookups are built)
+    while an execute() result is unfinished; every Store query reads its result whole."""
+    path = tmp_path / "s.duckdb"
+    story = ultimatum_story()
+    with Store(path) as store:
+        store.add(story[0], "hash-1")
+    with Store(path) as store:
+        store.counts()  # a count read with fetchone() left its result open here
+        assert store.has("hash-1")  # builds the lookups with con.sql
+        assert store.add(story[0], "hash-1").outcome == Outcome.DUPLICATE
+        store.data_version()
+        assert store.con.sql("SELECT count(*) FROM articles").fetchall() == [(1,)]
+
+
+def test_the_code_never_leaves_a_duckdb_result_unfinished() -> None:
+    """``fetchone`` leaves the rest of a result pending on the connection: the code reads
+    results whole (``fetchall``, ``store.first_row``) or in batches until one is empty."""
+    import ast
+
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    for folder in ("src", "benchmarks", "scripts"):
+        for file in sorted((root / folder).rglob("*.py")):
+            for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Attribute) and node.attr == "fetchone":
+                    found.append(f"{file.relative_to(root)}:{node.lineno}")
+    assert not found, found
+
+
 def test_near_duplicate_from_another_outlet_is_one_story_with_two_sources(tmp_path: Path) -> None:
     rewrite = STORY.replace("the president said", "the president told reporters") + " (Reuters)"
     other = "Beijing said it would decide for itself where it buys energy. " * 4

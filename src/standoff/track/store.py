@@ -613,7 +613,7 @@ class Store:
         article = reading.article
         lookup = self._lookups()
         if lookup.has_hash(raw_hash) or lookup.has_id(article.id):
-            existing = self.con.execute(DUPLICATE_LOOKUP, [raw_hash, article.id]).fetchone()
+            existing = first_row(self.con, DUPLICATE_LOOKUP, [raw_hash, article.id])
             if existing is not None:
                 return AddResult(Outcome.DUPLICATE, str(existing[0]), str(existing[1]))
         sig = dedupe.signature(article.text)
@@ -949,9 +949,9 @@ class Store:
         """Rows per table, for summaries and tests."""
         out = {}
         for table in ("articles", "events", "threats", "proposals", "minhash_bands"):
-            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            row = first_row(self.con, f"SELECT count(*) FROM {table}")
             out[table] = int(row[0]) if row else 0
-        row = self.con.execute("SELECT count(*) FROM articles WHERE story_id = id").fetchone()
+        row = first_row(self.con, "SELECT count(*) FROM articles WHERE story_id = id")
         out["stories"] = int(row[0]) if row else 0
         return out
 
@@ -961,6 +961,17 @@ class Store:
 # whole, so its memory is proportional to the Readings' stored size: zlib (level 6)
 # makes them about 3.5x smaller, on disk and in that rewrite.
 _ZLIB_LEVEL = 6
+
+
+def first_row(
+    con: duckdb.DuckDBPyConnection, query: str, params: list[Any] | None = None
+) -> tuple[Any, ...] | None:
+    """The first row of ``query``, or None. Use it, never ``execute(...).fetchone()``: a
+    result left unfinished makes DuckDB refuse the next query on the connection that
+    goes through a relation (``con.sql``, as the lookups are built) with a
+    ResourceInUseException. The rest of the result is read and dropped."""
+    rows = con.execute(query, params or []).fetchall()
+    return tuple(rows[0]) if rows else None
 
 
 def pack(reading: Reading) -> bytes:
@@ -1025,4 +1036,4 @@ def _history_rows(record_id: str, history: list[Any]) -> list[list[Any]]:
     return rows
 
 
-__all__ = ["DEFAULT_STORE", "AddResult", "Outcome", "Store", "StorySources"]
+__all__ = ["DEFAULT_STORE", "AddResult", "Outcome", "Store", "StorySources", "first_row"]

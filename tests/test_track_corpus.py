@@ -127,7 +127,7 @@ def test_timeline_of_the_corpus_fits_an_80_column_terminal(
 def test_a_replay_gives_build_standoffs_result_and_resumes_from_its_checkpoints(
     store: Path,
 ) -> None:
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
     from standoff.track.corrections import Correction, Decision, corrected_standoff, item_key
     from standoff.track.merge import Replay
@@ -139,7 +139,7 @@ def test_a_replay_gives_build_standoffs_result_and_resumes_from_its_checkpoints(
     reject = Correction(
         key=item_key(late.threats[0], late.article.id),
         decision=Decision.REJECT,
-        at=datetime(2026, 1, 1, tzinfo=timezone.utc),
+        at=datetime(2026, 1, 1, tzinfo=UTC),
     )
     middle = readings[len(readings) // 2].article.published
     replay = Replay(every=2)

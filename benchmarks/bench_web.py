@@ -234,7 +234,7 @@ def rebuilds(path: Path, as_of: date | None) -> dict[str, object]:
                     out[f"correct_{label}_replayed"] = workspace.replay.replayed
                     out[f"correct_{label}_overview_s"] = _once(lambda: _get(client, "/"))
                     out[f"plain_after_{label}_s"] = plain(None)
-                out.update(_forecast_times(client))
+                out.update(_forecast_times(client, as_of))
     finally:
         copy.unlink(missing_ok=True)
     out["articles_replayed_of"] = len(readings)
@@ -249,16 +249,19 @@ def _median_article(readings: list) -> str:
     return next(r.article.id for r in middle if r.threats)
 
 
-def _forecast_times(client: httpx.Client) -> dict[str, float]:
+def _forecast_times(client: httpx.Client, as_of: date | None) -> dict[str, object]:
+    """The forecast page of the main threat as of ``as_of`` (one with a forecast), then
+    with one input overridden: the override re-runs the Monte Carlo forecast live."""
     from standoff.forecast.coercion_spec import FEATURES
 
     name, levels = next(iter(FEATURES.items()))
-    override = f"/forecast?o_{name}={levels[0]}"
-    return {
-        "forecast_first_s": _once(lambda: _get(client, "/forecast")),
-        "forecast_override_s": _once(lambda: _get(client, override)),
-        "forecast_override_again_s": _once(lambda: _get(client, override)),
-    }
+    page = f"/forecast?as_of={as_of}" if as_of else "/forecast"
+    override = f"{page}{'&' if as_of else '?'}o_{name}={levels[0]}"
+    out: dict[str, object] = {"forecast_first_s": _once(lambda: _get(client, page))}
+    out["forecast_override_s"] = _once(lambda: _get(client, override))
+    out["forecast_override_again_s"] = _once(lambda: _get(client, override))
+    out["forecast_shown"] = "outcome-chart" in _get(client, override)
+    return out
 
 
 def main() -> int:

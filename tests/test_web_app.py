@@ -283,3 +283,30 @@ def test_a_read_only_workspace_refuses_changes(tmp_path: Path, reader: Reader) -
             assert "Upload and read" not in client.get("/articles").text
             refused = client.post("/articles/upload", headers=_csrf(security))
             assert refused.status_code == 403 and "read-only" in refused.text
+
+
+def test_an_upload_goes_through_the_clis_ingest(tmp_path: Path, reader: Reader) -> None:
+    """An article the reader fails on is skipped with its reason (the rest is stored), and
+    the same upload again is all duplicates: what `standoff ingest` does and says."""
+    from standoff.web.uploads import Ingester, check_upload
+
+    path = tmp_path / "s.duckdb"
+    _filled(path)
+
+    def read(raw):  # type: ignore[no-untyped-def]
+        if "unreadable" in raw.text:
+            raise ValueError("the parser gave up")
+        return reader.read(raw)
+
+    good = b"Brazil threatened Argentina with tariffs on Monday unless it lifted its beef ban."
+    files = [("good.txt", good), ("bad.txt", b"An unreadable article about nothing at all.")]
+    with Store(path) as store:
+        ingester = Ingester(Workspace(store, draws=50), lambda: read)
+        first = ingester.run(check_upload(files))
+        assert first.finished and first.error is None, first.error
+        assert (first.summary.stored, first.done, first.total) == (1, 2, 2), first.summary.line()
+        assert [s.origin for s in first.summary.skipped] == ["bad.txt"]
+        assert "the parser gave up" in first.summary.skipped[0].reason
+        assert len(first.stored_ids) == 1 and store.counts()["articles"] == 7
+        again = ingester.run(check_upload(files[:1]))
+        assert (again.summary.stored, again.summary.duplicates) == (0, 1), again.summary.line()

@@ -42,6 +42,7 @@ class IngestSummary:
     near_duplicates: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     failed_files: set[str] = field(default_factory=set)
+    stored_ids: list[str] = field(default_factory=list)  # articles stored or merged
 
     def line(self) -> str:
         """The one-line summary printed at the end of an ingest."""
@@ -216,6 +217,8 @@ def _record(
         else:
             summary.duplicates += 1
         summary.duplicates += len(copies)  # exact copies of the article just stored
+        if added.outcome != Outcome.DUPLICATE:
+            summary.stored_ids.append(added.article_id)
     if progress:
         progress(1 + len(copies))
 
@@ -236,6 +239,21 @@ def ingest(
     :class:`~standoff.errors.Interrupted` saying how many articles were stored.
     """
     summary = IngestSummary()
+    raws = _raw_articles(paths, store, summary)
+    return ingest_articles(raws, store, backend, progress, refresh, summary)
+
+
+def ingest_articles(
+    raws: Iterable[RawArticle],
+    store: Store,
+    backend: Backend,
+    progress: Progress | None = None,
+    refresh: bool = True,
+    summary: IngestSummary | None = None,
+) -> IngestSummary:
+    """:func:`ingest` of raw articles already loaded (the web workspace's uploads go
+    through here, so they are read, deduplicated, skipped and reported as the CLI's)."""
+    summary = IngestSummary() if summary is None else summary
     seen = _Seen()
     # The raw article of each article being read, to fingerprint it if it fails.
     reading: dict[str, RawArticle] = {}
@@ -245,8 +263,7 @@ def ingest(
             reading[item.raw_hash + item.raw.origin] = item.raw
             yield item
 
-    pending = tracked(_pending(_raw_articles(paths, store, summary), store, summary, seen,
-                               progress))
+    pending = tracked(_pending(raws, store, summary, seen, progress))
     try:
         with store.ingesting():
             for result in backend.read(pending):

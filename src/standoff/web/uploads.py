@@ -7,10 +7,11 @@ line is a valid record), at most :data:`MAX_FILES` files. One bad file refuses t
 whole upload with a message naming it, and nothing stored changes. Files are read in
 memory; nothing is written to disk but the store.
 
-Accepted uploads are ingested by an :class:`IngestJob` in a thread: each article is
-read (outside the store's lock: reading takes a second, pages keep answering) and
-stored in its own transaction, as ``standoff ingest`` does; the job's progress is
-polled by the page.
+Accepted uploads are ingested by an :class:`IngestJob` in a thread, through the CLI's
+:func:`~standoff.track.ingest.ingest_articles` (the same deduplication, the same
+skipped articles and reasons): each article is read outside the store's lock (reading
+takes a second, pages keep answering) and stored in its own transaction; the job's
+progress is polled by the page.
 """
 
 from __future__ import annotations
@@ -18,16 +19,18 @@ from __future__ import annotations
 import secrets
 import threading
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, cast
 
 from standoff.errors import UserError
 from standoff.grammar import count
 from standoff.model import RawArticle, Reading
 from standoff.read.inputs import MAX_BYTES, load_bytes, parse_date_option
-from standoff.track.dedupe import content_hash
-from standoff.track.ingest import IngestSummary, Skipped
-from standoff.track.store import Outcome
+from standoff.track.backends import InProcess
+from standoff.track.ingest import IngestSummary, ingest_articles
+from standoff.track.store import Store
 from standoff.web.workspace import Workspace
 
 MAX_FILES = 5
@@ -133,24 +136,26 @@ class Ingester:
 
     def _ingest(self, job: IngestJob, raws: list[RawArticle]) -> None:
         ws = self.workspace
-        summary = job.summary
+
+        def progress(done: int) -> None:
+            job.done += done
+            job.stage = f"reading {min(job.done + 1, job.total)} of {job.total}"
+
         try:
             if self._read is None:
                 job.stage = "loading the reader"
                 self._read = self._make_reader()
-            for raw in raws:
-                job.stage = f"reading {job.done + 1} of {job.total}"
-                summary.read += 1
-                digest = content_hash(raw)
-                with ws.lock:
-                    seen = ws.store.has(digest)
-                if seen:
-                    summary.duplicates += 1
-                else:
-                    self._add(raw, digest, job)
-                job.done += 1
+            job.stage = f"reading 1 of {job.total}"
+            # The CLI's ingest: the same deduplication, the same skipped articles with
+            # their reasons; the store is used under the workspace's lock, call by call,
+            # so pages keep answering while an article is read.
+            store = cast(Store, _Locked(ws.store, ws.lock))
+            ingest_articles(
+                raws, store, InProcess(self._read), progress, refresh=False, summary=job.summary
+            )
+            job.stored_ids = job.summary.stored_ids
             job.stage = "updating the ledgers"
-            if summary.stored + summary.near_duplicates:
+            if job.summary.stored_ids:
                 latest = ws.snapshot(None)
                 with ws.lock:
                     if ws.store.data_version() == latest.version:
@@ -162,21 +167,36 @@ class Ingester:
         finally:
             job.finished = True
 
-    def _add(self, raw: RawArticle, digest: str, job: IngestJob) -> None:
-        assert self._read is not None
-        summary = job.summary
-        try:
-            reading = self._read(raw)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the upload
-            summary.skipped.append(Skipped(raw.origin, f"{raw.origin}: {exc}"))
-            return
-        with self.workspace.lock:
-            added = self.workspace.store.add(reading, digest, raw.origin)
-        if added.outcome is Outcome.STORED:
-            summary.stored += 1
-            job.stored_ids.append(added.article_id)
-        elif added.outcome is Outcome.NEAR_DUPLICATE:
-            summary.near_duplicates += 1
-            job.stored_ids.append(added.article_id)
-        else:
-            summary.duplicates += 1
+
+class _Locked:
+    """A store whose every method call (and every context it opens) holds ``lock``."""
+
+    def __init__(self, store: Store, lock: threading.RLock) -> None:
+        self._store = store
+        self._lock = lock
+
+    def __getattr__(self, name: str) -> Any:
+        found = getattr(self._store, name)
+        if not callable(found):
+            return found
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            with self._lock:
+                result = found(*args, **kwargs)
+            return _LockedContext(result, self._lock) if hasattr(result, "__enter__") else result
+
+        return call
+
+
+class _LockedContext:
+    def __init__(self, context: AbstractContextManager[Any], lock: threading.RLock) -> None:
+        self._context = context
+        self._lock = lock
+
+    def __enter__(self) -> Any:
+        with self._lock:
+            return self._context.__enter__()
+
+    def __exit__(self, *exc: Any) -> bool | None:
+        with self._lock:
+            return self._context.__exit__(*exc)

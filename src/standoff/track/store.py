@@ -383,7 +383,7 @@ def _check_length(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     """Refuse a file cut short. DuckDB reads a block only when a query needs it, so a
     truncated store can open and answer some queries wrongly; its headers count the
     blocks it holds, and a file shorter than those is truncated."""
-    row = con.execute("SELECT block_size, total_blocks FROM pragma_database_size()").fetchone()
+    row = first_row(con, "SELECT block_size, total_blocks FROM pragma_database_size()")
     if row is None:
         return
     expected, actual = _HEADERS + int(row[0]) * int(row[1]), path.stat().st_size
@@ -397,7 +397,7 @@ def _check_length(con: duckdb.DuckDBPyConnection, path: Path) -> None:
 def _ledgers_stale(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether articles were added since the ledger tables were last rebuilt (an ingest
     that was killed or interrupted before its end)."""
-    row = con.execute("SELECT bool_or(stale) FROM ledger_state").fetchone()
+    row = first_row(con, "SELECT bool_or(stale) FROM ledger_state")
     return bool(row and row[0])
 
 

@@ -85,6 +85,11 @@ class RawArticle(_Model):
     published: date | None = None
     origin: str = "<input>"
     decode_warning: str | None = None
+    supplied_date: date | None = Field(
+        None,
+        description="a publication date the user supplied (ingest --date) for an article that "
+        "states none; a date the article states wins",
+    )
 
 
 class Article(_Model):

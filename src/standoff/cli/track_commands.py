@@ -84,14 +84,26 @@ def ingest_command(
         str | None, typer.Option("--actors", help="An extra actors dictionary for the reader.")
     ] = None,
     time_limit: TimeLimitOption = DEFAULT_SECONDS,
+    date_: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Publication date (YYYY-MM-DD) for articles that state none; "
+            "a date an article states wins.",
+        ),
+    ] = None,
 ) -> None:
     """Read articles into the store: one transaction per article, duplicates merged.
 
     An input that cannot be read is skipped with its reason (also kept in the store's
     ``skipped`` table) and the rest goes in (exit status 1). Ctrl-C stops after the
-    article being stored (exit status 130); running the command again resumes."""
+    article being stored (exit status 130); running the command again resumes.
+    An article with no date is stored undated, with a warning on stderr."""
+    from standoff.read.inputs import parse_date_option
+
+    supplied = parse_date_option(date_)  # a malformed --date stops before anything is read
     try:
-        _ingest(paths, store, workers, scheduler, actors, time_limit or None)
+        _ingest(paths, store, workers, scheduler, actors, time_limit or None, supplied)
     except KeyboardInterrupt:  # before the first article: ingest() reports its own
         raise Interrupted("interrupted: 0 articles stored, re-run to resume") from None
 
@@ -103,6 +115,7 @@ def _ingest(
     scheduler: str | None,
     actors: str | None,
     time_limit: float | None,
+    supplied: date | None = None,
 ) -> None:
     from standoff.track.backends import Backend, DaskCluster, InProcess, ProcessPool
     from standoff.track.ingest import count_articles, ingest
@@ -139,8 +152,12 @@ def _ingest(
             disable=not err.is_terminal,
         ) as bar:
             task = bar.add_task("ingest", total=total)
-            summary = ingest(paths, opened, backend, lambda n: bar.advance(task, n))
+            summary = ingest(
+                paths, opened, backend, lambda n: bar.advance(task, n), supplied_date=supplied
+            )
     print(f"{store}: {summary.line()}")
+    for warning in summary.date_warnings:  # plain print: one line each, never wrapped
+        print(f"standoff: warning: {warning}", file=sys.stderr)
     for skipped in summary.skipped:
         print(f"standoff: skipped {skipped.reason}", file=sys.stderr)
     if summary.failed_files:

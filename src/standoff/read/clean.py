@@ -261,7 +261,7 @@ def _strip_dateline(paragraph: str, found: _Found, published: date | None) -> st
     found.place = place.title()
     found.dropped.append(f"dateline: {m.group(0).strip()}")
     if m.group("date") and found.published is None:
-        found.published = find_full_date(m.group("date")) or _month_day(m.group("date"), published)
+        found.published = find_full_date(m.group("date")) or month_day(m.group("date"), published)
         if found.published is None:
             found.dateline_day = m.group("date")
     return paragraph[m.end() :]
@@ -283,11 +283,11 @@ def _dateline_year(found: _Found, body: list[str]) -> str | None:
     if found.dateline_day is None or found.published is not None:
         return None
     year = _agreed_year("\n".join(body))
-    found.published = None if year is None else _month_day(found.dateline_day, date(year, 1, 1))
+    found.published = None if year is None else month_day(found.dateline_day, date(year, 1, 1))
     return found.dateline_day if found.published is None else None
 
 
-def _month_day(text: str, base: date | None) -> date | None:
+def month_day(text: str, base: date | None) -> date | None:
     """'Aug 7' in a dateline: the year is the publication year when known."""
     m = re.match(rf"(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})", text, re.I)
     if not m or base is None:
@@ -405,6 +405,9 @@ def clean(raw: RawArticle, published: date | None = None) -> Article:
         when = published or raw.published or found.published
         if found.title and body[0] == found.title and len(body) > 1:
             body.pop(0)
+    # the user's supplied date only fills a date the article does not state; a yearless
+    # dateline stays recorded (undated_dateline) so the reader can check it agrees
+    when = when or raw.supplied_date
 
     return Article(
         id=raw_id(raw),

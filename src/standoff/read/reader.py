@@ -32,7 +32,7 @@ from standoff.read import claims as claim_rules
 from standoff.read.actors import ActorDictionary, ActorEntry, country_of, load_dictionary
 from standoff.read.budget import ArticleTimeout, check, time_limit
 from standoff.read.chunks import parse, parse_many
-from standoff.read.clean import clean
+from standoff.read.clean import clean, month_day
 from standoff.read.dates import collect_dropped, resolve
 from standoff.read.events import (
     Found,
@@ -163,6 +163,9 @@ class Reader:
                     message=_no_date(article),
                 )
             )
+        conflict = _date_conflict(article, raw)
+        if conflict:
+            warnings.append(Warning(kind="supplied-date", message=conflict))
         found: list[Found] = []
         for sent in doc.sents:
             check()  # the time limit, where no timer signal can interrupt (budget.py)
@@ -245,6 +248,28 @@ def _no_date(article: Article) -> str:
             "unresolved (give --date)"
         )
     return "no publication date given or found: relative dates stay unresolved (give --date)"
+
+
+def _date_conflict(article: Article, raw: RawArticle) -> str | None:
+    """Why the date the user supplied (``ingest --date``) disagrees with the article, if
+    it does: the article states another date (which wins), or its yearless dateline
+    names another day than the supplied one (the supplied date is kept)."""
+    supplied = raw.supplied_date
+    if supplied is None or article.published is None:
+        return None
+    if article.published != supplied:
+        return (
+            f"--date {supplied.isoformat()} not used: the article states "
+            f"{article.published.isoformat()}, which wins"
+        )
+    if article.undated_dateline:
+        day = month_day(article.undated_dateline, supplied)
+        if day is not None and (day.month, day.day) != (supplied.month, supplied.day):
+            return (
+                f'--date {supplied.isoformat()} used, but the dateline gives '
+                f'"{article.undated_dateline}"'
+            )
+    return None
 
 
 def _sentence_date(sent: Span, published: date | None) -> ResolvedDate | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from standoff.errors import Interrupted, UserError
@@ -43,6 +44,9 @@ class IngestSummary:
     skipped: list[Skipped] = field(default_factory=list)
     failed_files: set[str] = field(default_factory=set)
     stored_ids: list[str] = field(default_factory=list)  # articles stored or merged
+    # "origin: message" for each stored article that is undated or whose supplied date
+    # was not used (the reading keeps the warning too; these are shown to the user)
+    date_warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         """The one-line summary printed at the end of an ingest."""
@@ -86,10 +90,11 @@ def count_articles(paths: Iterable[Path]) -> int:
 
 
 def _raw_articles(
-    paths: Iterable[Path], store: Store, summary: IngestSummary
+    paths: Iterable[Path], store: Store, summary: IngestSummary, supplied: date | None = None
 ) -> Iterator[RawArticle]:
     """Every raw article of ``paths``; a bad path, file or JSON Lines record is recorded
-    (summary and the store's skipped table) and left out, and the rest goes on."""
+    (summary and the store's skipped table) and left out, and the rest goes on.
+    ``supplied`` (``--date``) goes with each article as the date to use if it states none."""
     for path in paths:
         try:
             files = list(iter_paths([path]))
@@ -102,6 +107,8 @@ def _raw_articles(
                 for item in iter_articles(file):
                     if isinstance(item, RecordError):
                         _skip(store, summary, name, item.origin, str(item))
+                    elif supplied is not None:
+                        yield item.model_copy(update={"supplied_date": supplied})
                     else:
                         yield item
             except UserError as exc:
@@ -219,8 +226,16 @@ def _record(
         summary.duplicates += len(copies)  # exact copies of the article just stored
         if added.outcome != Outcome.DUPLICATE:
             summary.stored_ids.append(added.article_id)
+            summary.date_warnings.extend(
+                f"{result.origin}: {w.message}"
+                for w in result.reading.warnings
+                if w.kind in DATE_WARNINGS
+            )
     if progress:
         progress(1 + len(copies))
+
+
+DATE_WARNINGS = frozenset({"no-date", "supplied-date"})
 
 
 def ingest(
@@ -229,6 +244,7 @@ def ingest(
     backend: Backend,
     progress: Progress | None = None,
     refresh: bool = True,
+    supplied_date: date | None = None,
 ) -> IngestSummary:
     """Read ``paths`` with ``backend`` into ``store``; returns what happened.
 
@@ -237,9 +253,11 @@ def ingest(
     ``refresh`` rewrites the ledger tables at the end (see Store.refresh_ledgers), and
     whenever an earlier run stopped before doing so. Ctrl-C raises
     :class:`~standoff.errors.Interrupted` saying how many articles were stored.
+    ``supplied_date`` (``--date``) is the publication date of the articles that state
+    none; an article's own date wins (its reading then warns that the two disagree).
     """
     summary = IngestSummary()
-    raws = _raw_articles(paths, store, summary)
+    raws = _raw_articles(paths, store, summary, supplied_date)
     return ingest_articles(raws, store, backend, progress, refresh, summary)
 
 

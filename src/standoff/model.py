@@ -86,7 +86,7 @@ class RawArticle(_Model):
     origin: str = "<input>"
     decode_warning: str | None = None
     supplied_date: date | None = Field(
-        None,
+        default=None,
         description="a publication date the user supplied (ingest --date) for an article that "
         "states none; a date the article states wins",
     )

@@ -29,6 +29,14 @@ YEARLESS = (
     "in Istanbul in May 2025, which produced no ceasefire.\n"
 )
 
+# Another yearless report, on another standoff, of 16 July.
+OTHER = (
+    "BRUSSELS, July 16 (Capital Wire) - The European Commission gave Budapest two months "
+    "to change its asylum law or lose part of its cohesion funds, officials said.\n\n"
+    "The Commission first opened the case in December 2022; the court fined Hungary in "
+    "June 2024.\n"
+)
+
 
 def _deadlines(store_path: Path) -> list[date | None]:
     with Store(store_path, read_only=True) as store:
@@ -104,3 +112,43 @@ def test_a_bad_date_is_one_line_and_exit_2_with_nothing_stored(
     assert code == 2
     assert err.strip() == f"standoff: --date {bad!r}: expected a date as YYYY-MM-DD"
     assert out == "" and not store.exists()
+
+
+def test_a_dates_manifest_dates_each_file_before_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(YEARLESS, encoding="utf-8")
+    (folder / "b.txt").write_text(OTHER, encoding="utf-8")
+    manifest = tmp_path / "dates.csv"
+    manifest.write_text("file,date\nin/a.txt,2025-07-14\n", encoding="utf-8")
+    store = tmp_path / "s.duckdb"
+    argv = ["ingest", str(folder), "--store", str(store), "--dates", str(manifest)]
+    code = run_cli([*argv, "--date", "2025-07-16"])
+    assert code == 0 and capsys.readouterr().err == ""  # every date agrees: no warning
+    with Store(store, read_only=True) as opened:
+        published = sorted(r.article.published for r in opened.readings() if r.article.published)
+    assert published == [date(2025, 7, 14), date(2025, 7, 16)]  # a.txt by the manifest
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ("file,date\nin/a.txt,14/07/2025\n", "dates.csv:2: date '14/07/2025': expected a date as YYYY-MM-DD"),
+        ("file,date\nin/typo.txt,2025-07-14\n", "dates.csv:2: in/typo.txt: no such file"),
+        ("name,day\nin/a.txt,2025-07-14\n", "dates.csv:1: a dates manifest starts with"),
+    ],
+)
+def test_a_bad_dates_manifest_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], manifest: str, message: str
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(YEARLESS, encoding="utf-8")
+    (tmp_path / "dates.csv").write_text(manifest, encoding="utf-8")
+    store = tmp_path / "s.duckdb"
+    argv = ["ingest", str(tmp_path / "in"), "--store", str(store)]
+    code = run_cli([*argv, "--dates", str(tmp_path / "dates.csv")])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert message in err and not store.exists()

@@ -92,6 +92,14 @@ def ingest_command(
             "a date an article states wins.",
         ),
     ] = None,
+    dates_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--dates",
+            help="A CSV manifest (header file,date) dating files that state no date; "
+            "before --date, and a date an article states wins.",
+        ),
+    ] = None,
 ) -> None:
     """Read articles into the store: one transaction per article, duplicates merged.
 
@@ -99,11 +107,13 @@ def ingest_command(
     ``skipped`` table) and the rest goes in (exit status 1). Ctrl-C stops after the
     article being stored (exit status 130); running the command again resumes.
     An article with no date is stored undated, with a warning on stderr."""
-    from standoff.read.inputs import parse_date_option
+    from standoff.read.inputs import load_date_manifest, parse_date_option
 
-    supplied = parse_date_option(date_)  # a malformed --date stops before anything is read
+    # a malformed --date or manifest stops before anything is read
+    supplied = parse_date_option(date_)
+    dates = load_date_manifest(dates_file) if dates_file is not None else None
     try:
-        _ingest(paths, store, workers, scheduler, actors, time_limit or None, supplied)
+        _ingest(paths, store, workers, scheduler, actors, time_limit or None, supplied, dates)
     except KeyboardInterrupt:  # before the first article: ingest() reports its own
         raise Interrupted("interrupted: 0 articles stored, re-run to resume") from None
 
@@ -116,6 +126,7 @@ def _ingest(
     actors: str | None,
     time_limit: float | None,
     supplied: date | None = None,
+    dates: dict[Path, date] | None = None,
 ) -> None:
     from standoff.track.backends import Backend, DaskCluster, InProcess, ProcessPool
     from standoff.track.ingest import count_articles, ingest
@@ -153,7 +164,12 @@ def _ingest(
         ) as bar:
             task = bar.add_task("ingest", total=total)
             summary = ingest(
-                paths, opened, backend, lambda n: bar.advance(task, n), supplied_date=supplied
+                paths,
+                opened,
+                backend,
+                lambda n: bar.advance(task, n),
+                supplied_date=supplied,
+                dates=dates,
             )
     print(f"{store}: {summary.line()}")
     for warning in summary.date_warnings:  # plain print: one line each, never wrapped

@@ -294,3 +294,34 @@ def parse_date_option(value: str | None, option: str = "--date") -> date | None:
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def load_date_manifest(path: Path) -> dict[Path, date]:
+    """A dates manifest: a CSV file with a ``file,date`` header and one row a file, the
+    date as YYYY-MM-DD. ``file`` is relative to the manifest's folder (or absolute).
+    Returns resolved path -> date; a UserError naming ``path:line`` when malformed, when a
+    file is listed twice or does not exist (so a typo does not silently leave it undated)."""
+    import csv
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{display(path)}: cannot read the dates manifest ({exc})") from None
+    rows = csv.reader(text.splitlines())
+    if [h.strip().lower() for h in next(rows, [])] != ["file", "date"]:
+        raise UserError(f"{display(path)}:1: a dates manifest starts with the header file,date")
+    dates: dict[Path, date] = {}
+    for line, row in enumerate(rows, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        where = f"{display(path)}:{line}"
+        if len(row) != 2:
+            raise UserError(f"{where}: expected two columns, file and date")
+        file = (path.parent / row[0].strip()).resolve()
+        when = parse_date_option(row[1].strip(), f"{where}: date")
+        if not file.is_file():
+            raise UserError(f"{where}: {row[0].strip()}: no such file")
+        if file in dates:
+            raise UserError(f"{where}: {row[0].strip()} is listed twice")
+        dates[file] = when  # type: ignore[assignment]  # never None: the value is given
+    return dates

@@ -11,7 +11,7 @@ a Dask cluster.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -90,11 +90,16 @@ def count_articles(paths: Iterable[Path]) -> int:
 
 
 def _raw_articles(
-    paths: Iterable[Path], store: Store, summary: IngestSummary, supplied: date | None = None
+    paths: Iterable[Path],
+    store: Store,
+    summary: IngestSummary,
+    supplied: date | None = None,
+    dates: Mapping[Path, date] | None = None,
 ) -> Iterator[RawArticle]:
     """Every raw article of ``paths``; a bad path, file or JSON Lines record is recorded
     (summary and the store's skipped table) and left out, and the rest goes on.
-    ``supplied`` (``--date``) goes with each article as the date to use if it states none."""
+    Each article carries the date to use if it states none: its file's in ``dates``
+    (resolved path -> date, a ``--dates`` manifest), else ``supplied`` (``--date``)."""
     for path in paths:
         try:
             files = list(iter_paths([path]))
@@ -103,12 +108,13 @@ def _raw_articles(
             continue
         for file in files:
             name = display(file)
+            given = (dates or {}).get(file.resolve(), supplied)
             try:
                 for item in iter_articles(file):
                     if isinstance(item, RecordError):
                         _skip(store, summary, name, item.origin, str(item))
-                    elif supplied is not None:
-                        yield item.model_copy(update={"supplied_date": supplied})
+                    elif given is not None:
+                        yield item.model_copy(update={"supplied_date": given})
                     else:
                         yield item
             except UserError as exc:
@@ -245,6 +251,7 @@ def ingest(
     progress: Progress | None = None,
     refresh: bool = True,
     supplied_date: date | None = None,
+    dates: Mapping[Path, date] | None = None,
 ) -> IngestSummary:
     """Read ``paths`` with ``backend`` into ``store``; returns what happened.
 
@@ -255,9 +262,11 @@ def ingest(
     :class:`~standoff.errors.Interrupted` saying how many articles were stored.
     ``supplied_date`` (``--date``) is the publication date of the articles that state
     none; an article's own date wins (its reading then warns that the two disagree).
+    ``dates`` (resolved file path -> date, a ``--dates`` manifest) does the same per
+    file, before ``supplied_date``.
     """
     summary = IngestSummary()
-    raws = _raw_articles(paths, store, summary, supplied_date)
+    raws = _raw_articles(paths, store, summary, supplied_date, dates)
     return ingest_articles(raws, store, backend, progress, refresh, summary)
 
 

@@ -487,3 +487,47 @@ def choose_deadline(
                 )
             )
     return best.date, warnings
+
+
+# The words that make a date a time limit: "by Friday", "before August 8", "until
+# Monday", "no later than June 1", "within ten days", "ahead of the summit".
+_LIMIT_PREPS = frozenset({"by", "before", "until", "till", "within", "ahead", "prior"})
+_LIMIT_WORDS = re.compile(
+    r"\b(by|before|until|till|within|no\s+later\s+than|ahead\s+of|prior\s+to)\s*$", re.I
+)
+_LIMIT_START = re.compile(r"(by|before|until|till|within|no\s+later\s+than)\b", re.I)
+
+
+def sets_deadline(ent: Span, sent: Span) -> bool:
+    """A date that sets a time limit for an act, not the day of an act.
+
+    ``ent`` is a date entity inside ``sent``. True when it is governed by "by", "before",
+    "until", "no later than" or "within", or sits inside an "if"/"unless" condition
+    ("unless Russia moves by next Friday"): such a date says when something is due, so an
+    event read from the sentence must not be dated by it.
+    """
+    before = sent.doc[max(sent.start, ent.start - 4) : ent.start].text
+    if _LIMIT_WORDS.search(before) or _LIMIT_START.match(ent.text):
+        return True
+    # The parse, for the words the entity itself takes in: "no later than March 22".
+    for t in ent:
+        prep = t.head if t.dep_ == "pobj" else None
+        if prep is not None and (
+            prep.lower_ in _LIMIT_PREPS or (prep.lower_ == "than" and prep.head.lower_ == "later")
+        ):
+            return True
+    return _in_condition(ent, sent)
+
+
+def _in_condition(ent: Span, sent: Span) -> bool:
+    """Whether ``ent`` sits in an 'if'/'unless' clause: by the parse, or, where the parser
+    hangs the clause wrongly, by an 'if'/'unless' earlier in the same comma-free stretch."""
+    for tok in [ent.root, *ent.root.ancestors]:
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+            return True
+    for tok in reversed(sent.doc[sent.start : ent.start]):
+        if tok.lower_ in ("if", "unless"):
+            return True
+        if tok.is_punct and tok.text in (",", ";", ":", "\u2014", "-"):
+            return False
+    return False

@@ -34,6 +34,7 @@ from standoff.read.budget import ArticleTimeout, check, time_limit
 from standoff.read.chunks import parse, parse_many
 from standoff.read.clean import clean, month_day
 from standoff.read.dates import collect_dropped, resolve
+from standoff.read.deadlines import sets_deadline
 from standoff.read.events import (
     Found,
     events_in_sentence,
@@ -186,7 +187,7 @@ class Reader:
         _fill_sources(found, threats)
         symmetric_pairs(found)  # first: "X and Y agreed" pairs its own subjects
         fill_implicit_targets(found, _counterparts(index, threats))
-        events = self._events(found, ctx, article.published)
+        events = self._events(found, ctx, article.published, _deadline_texts(threats))
         events.extend(_third_party_threats(threats, events))
         proposals = find_proposals(doc, index, found, ctx)
         claims = [
@@ -205,14 +206,21 @@ class Reader:
         )
 
     def _events(
-        self, found: list[Found], ctx: claim_rules.ArticleContext, published: date | None
+        self,
+        found: list[Found],
+        ctx: claim_rules.ArticleContext,
+        published: date | None,
+        deadlines: dict[int, set[str]],
     ) -> list[Event]:
+        """``deadlines`` maps a sentence's evidence start to the texts of the threat
+        deadlines read in it (:func:`_deadline_texts`); none of them dates an event."""
         out: list[Event] = []
         seen: set[tuple[str, str, str | None, int]] = set()
         dates: dict[int, ResolvedDate | None] = {}  # one date per sentence, however many events
         for f in found:
             if f.sentence.start not in dates:
-                dates[f.sentence.start] = _sentence_date(f.sentence, published)
+                taken = deadlines.get(ctx.evidence(f.sentence).start, set())
+                dates[f.sentence.start] = _sentence_date(f.sentence, published, taken)
             when = dates[f.sentence.start]
             evidence = ctx.evidence(f.sentence)
             targets: list[Ref | None] = list(f.targets) or [None]
@@ -272,12 +280,38 @@ def _date_conflict(article: Article, raw: RawArticle) -> str | None:
     return None
 
 
-def _sentence_date(sent: Span, published: date | None) -> ResolvedDate | None:
-    """When a sentence says its event happened ('on Wednesday'), else the publication date."""
+def _deadline_texts(threats: list[Threat]) -> dict[int, set[str]]:
+    """The text of each threat's deadline (normalised by :func:`_date_key`), by the start
+    of each sentence the threat was read from."""
+    out: dict[int, set[str]] = {}
+    for t in threats:
+        if t.deadline is not None:
+            for e in t.evidence:
+                out.setdefault(e.start, set()).add(_date_key(t.deadline.text))
+    return out
+
+
+def _date_key(text: str) -> str:
+    """'by next Friday' and 'next Friday' name the same date phrase."""
+    return re.sub(r"^(by|on|until|before|no later than|the)\s+", "", text.strip().lower())
+
+
+def _sentence_date(
+    sent: Span, published: date | None, deadlines: set[str] | None = None
+) -> ResolvedDate | None:
+    """When a sentence says its event happened ('on Wednesday'), else the publication date.
+
+    A date that sets a time limit ('by next Friday', 'within ten days', a date inside an
+    'unless' condition, or one already read as a threat's deadline, ``deadlines``) says
+    when something is due, not when the event happened: it is passed over for the next
+    date phrase, else the publication date.
+    """
     for ent in sentence_ents(sent):
         if (
             ent.label_ == "DATE"
             and _DAYISH.search(ent.text)
+            and _date_key(ent.text) not in (deadlines or set())
+            and not sets_deadline(ent, sent)
             and not re.search(
                 r"deadline|days?\s+(from|before)|within",
                 sent.text[

@@ -11,6 +11,7 @@ import pytest
 
 from standoff.model import RawArticle
 from standoff.read import Reader
+from standoff.read.deadlines import sets_deadline
 
 # A Friday: "Tuesday" in the text is 12 March 2024, "Thursday" 14 March.
 FRI = date(2024, 3, 15)
@@ -18,7 +19,8 @@ FRI = date(2024, 3, 15)
 
 def _event_dates(reader: Reader, text: str) -> set[date | None]:
     reading = reader.read(RawArticle(text=text, origin="probe"), FRI)
-    dates = {e.date.value if e.date else None for e in reading.events if e.source == "ESP"}
+    ours = [e for e in reading.events if e.source.startswith("ESP")]
+    dates = {e.date.value if e.date else None for e in ours}
     assert dates, [(e.type, e.source, e.target) for e in reading.events]
     return dates
 
@@ -58,3 +60,36 @@ def test_the_day_stated_is_kept_beside_a_time_limit(reader: Reader) -> None:
 )
 def test_a_past_day_that_dates_the_event_is_kept(reader: Reader, text: str) -> None:
     assert _event_dates(reader, text) == {date(2024, 3, 14)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain has said that unless Morocco reopens the border by Monday, 18 March, it will "
+        "impose sanctions on Moroccan goods.",
+        "Spain has said that unless Rabat moves towards a deal by Friday, 22 March, Madrid "
+        "will impose new sanctions on Morocco.",
+    ],
+)
+def test_a_date_restating_a_time_limit_does_not_date_the_event(reader: Reader, text: str) -> None:
+    assert _event_dates(reader, text) == {FRI}
+
+
+@pytest.mark.parametrize(
+    ("text", "limits"),
+    [
+        (
+            "The president has said that unless Moscow moves towards a ceasefire by Friday, "
+            "8 August, Washington will impose new sanctions on countries that buy Russian gas.",
+            {"Friday": True, "8 August": True},
+        ),
+        ("On March 14 Spain threatened sanctions, to take effect by Friday.", {"March 14": False}),
+    ],
+)
+def test_which_date_phrases_set_a_time_limit(
+    reader: Reader, text: str, limits: dict[str, bool]
+) -> None:
+    doc = reader.nlp(text)
+    sent = next(iter(doc.sents))
+    got = {e.text: sets_deadline(e, sent) for e in doc.ents if e.label_ == "DATE"}
+    assert {k: got.get(k) for k in limits} == limits

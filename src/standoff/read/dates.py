@@ -209,6 +209,12 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
 _STRIP = re.compile(r"^(?:by|on|until|before|no later than|from|as of|since|the)\s+", re.I)
 
 
+def bare(text: str) -> str:
+    """A date phrase without its leading preposition, lower case: 'by next Friday' and
+    'next Friday' name the same date."""
+    return _STRIP.sub("", text.strip()).lower()
+
+
 # News repeats its dates; ResolvedDate is immutable enough to share. A small cache fills
 # within the first hundred articles: with 4,096 entries it took ~1,300 generated articles
 # to fill, and a long ingest's memory grew by ~3 MB until it did (docs/store.md).

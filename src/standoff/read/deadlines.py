@@ -522,13 +522,14 @@ def sets_deadline(ent: Span, sent: Span) -> bool:
 def _restates_limit(ent: Span, sent: Span) -> bool:
     """'by Friday, 8 August': a date set off by a comma after a time limit restates it."""
     comma = ent.start - 1
-    if comma - 1 < sent.start or sent.doc[comma].text != "," or not sent.doc[comma - 1].ent_type_:
+    if comma - 1 < sent.start or sent.doc[comma].text != ",":
+        return False
+    if sent.doc[comma - 1].ent_type_ != "DATE":
         return False
     first = comma - 1
     while first > sent.start and sent.doc[first].ent_iob_ == "I":
         first -= 1
-    prior = sent.doc[first:comma]
-    return sent.doc[comma - 1].ent_type_ == "DATE" and sets_deadline(prior, sent)
+    return sets_deadline(sent.doc[first:comma], sent)
 
 
 def _in_condition(ent: Span, sent: Span) -> bool:

@@ -33,7 +33,7 @@ from standoff.read.actors import ActorDictionary, ActorEntry, country_of, load_d
 from standoff.read.budget import ArticleTimeout, check, time_limit
 from standoff.read.chunks import parse, parse_many
 from standoff.read.clean import clean, month_day
-from standoff.read.dates import collect_dropped, resolve
+from standoff.read.dates import bare, collect_dropped, resolve
 from standoff.read.deadlines import sets_deadline
 from standoff.read.events import (
     Found,
@@ -218,11 +218,11 @@ class Reader:
         seen: set[tuple[str, str, str | None, int]] = set()
         dates: dict[int, ResolvedDate | None] = {}  # one date per sentence, however many events
         for f in found:
+            evidence = ctx.evidence(f.sentence)
             if f.sentence.start not in dates:
-                taken = deadlines.get(ctx.evidence(f.sentence).start, set())
+                taken = deadlines.get(evidence.start, set())
                 dates[f.sentence.start] = _sentence_date(f.sentence, published, taken)
             when = dates[f.sentence.start]
-            evidence = ctx.evidence(f.sentence)
             targets: list[Ref | None] = list(f.targets) or [None]
             for s in f.sources:
                 for t in targets:
@@ -281,19 +281,14 @@ def _date_conflict(article: Article, raw: RawArticle) -> str | None:
 
 
 def _deadline_texts(threats: list[Threat]) -> dict[int, set[str]]:
-    """The text of each threat's deadline (normalised by :func:`_date_key`), by the start
-    of each sentence the threat was read from."""
+    """The text of each threat's deadline (bare of its preposition, :func:`dates.bare`),
+    by the start of each sentence the threat was read from."""
     out: dict[int, set[str]] = {}
     for t in threats:
         if t.deadline is not None:
             for e in t.evidence:
-                out.setdefault(e.start, set()).add(_date_key(t.deadline.text))
+                out.setdefault(e.start, set()).add(bare(t.deadline.text))
     return out
-
-
-def _date_key(text: str) -> str:
-    """'by next Friday' and 'next Friday' name the same date phrase."""
-    return re.sub(r"^(by|on|until|before|no later than|the)\s+", "", text.strip().lower())
 
 
 def _sentence_date(
@@ -310,7 +305,7 @@ def _sentence_date(
         if (
             ent.label_ == "DATE"
             and _DAYISH.search(ent.text)
-            and _date_key(ent.text) not in (deadlines or set())
+            and bare(ent.text) not in (deadlines or set())
             and not sets_deadline(ent, sent)
             and not re.search(
                 r"deadline|days?\s+(from|before)|within",

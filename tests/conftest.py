@@ -9,9 +9,11 @@ it is absent.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from standoff.read import Reader
 
@@ -33,3 +35,28 @@ def seed_paths() -> tuple[Path, Path]:
     if not (SEED_ARTICLE.is_file() and SEED_GOLD.is_file()):
         pytest.skip(f"shared gold not found at {SHARED_GOLD.resolve()}")
     return SEED_ARTICLE, SEED_GOLD
+
+
+# The browser tests (test_web_browser, test_report_browser) drive Debian's Chromium
+# (Playwright's own browser download cannot work here; `make test` installs it).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, one per test module."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

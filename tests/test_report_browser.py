@@ -3,29 +3,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from standoff.show.html import render_html
 from test_show_html import SCORES
 from test_show_view import make_forecast, make_standoff
-from test_web_browser import CHROMIUM, CHROMIUM_ARGS, SHOTS
+from test_web_browser import SHOTS
 
 LONG_ADDRESS = "https://news.example/" + "very-long-path-segment-" * 12 + "article.html"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, launched as tests/test_web_browser.py launches it."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -44,6 +44,22 @@ CITATION: Final = (
 )
 
 
+def data_record(path: Path) -> dict[str, str]:
+    """Where a fit's TIES data came from: the citation, the file's name and its SHA-256
+    (written beside every coefficient file fitted on TIES)."""
+    return {
+        "citation": CITATION,
+        "file": path.name,
+        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+    }
+
+
+def fitted_record(command: str, **versions: Any) -> dict[str, Any]:
+    """When and how a fit was made: today's date (UTC), the command, then ``versions``
+    (seed and library versions) in the order given."""
+    return {"date": datetime.now(UTC).date().isoformat(), "command": command, **versions}
+
+
 @dataclass(frozen=True)
 class Fitted:
     """A fitted multinomial model: ``coef`` (K, P), ``intercept`` (K,), penalty ``C``."""
@@ -178,18 +194,10 @@ def fit_ties(path: Path, command: str, seed: int = 0) -> dict[str, Any]:
         "n_cases": int(len(y)),
         "class_counts": {o: int(c) for o, c in zip(OUTCOMES, counts, strict=True)},
         "excluded_cases": cases.excluded,
-        "data": {
-            "citation": CITATION,
-            "file": path.name,
-            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        },
-        "fitted": {
-            "date": datetime.now(UTC).date().isoformat(),
-            "command": command,
-            "seed": seed,
-            "scikit_learn": sklearn.__version__,
-            "numpy": np.__version__,
-        },
+        "data": data_record(path),
+        "fitted": fitted_record(
+            command, seed=seed, scikit_learn=sklearn.__version__, numpy=np.__version__
+        ),
         "model_card": "docs/models/threat-outcome.md",
     }
 

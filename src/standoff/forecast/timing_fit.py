@@ -14,10 +14,8 @@ long waits are the ones still open when TIES stops. The truth lies between the t
 
 from __future__ import annotations
 
-import hashlib
 import warnings
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
@@ -26,7 +24,7 @@ import scipy
 from scipy import stats
 
 from standoff.errors import UserError
-from standoff.forecast.coercion_fit import CITATION
+from standoff.forecast.coercion_fit import data_record, fitted_record
 from standoff.forecast.timing import TimingCurve
 from standoff.forecast.timing_ties import Spell, load_timing
 
@@ -90,17 +88,8 @@ def fit_timing(path: Path, command: str) -> dict[str, Any]:
         "n_resolved_without_imposition": len(cases.resolved),
         "n_imputed_day": sum(1 for s in cases.spells if s.imputed_day),
         "excluded_cases": cases.excluded,
-        "data": {
-            "citation": CITATION,
-            "file": path.name,
-            "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
-        },
-        "fitted": {
-            "date": datetime.now(UTC).date().isoformat(),
-            "command": command,
-            "scipy": scipy.__version__,
-            "numpy": np.__version__,
-        },
+        "data": data_record(path),
+        "fitted": fitted_record(command, scipy=scipy.__version__, numpy=np.__version__),
         "model_card": MODEL_CARD,
     }
 

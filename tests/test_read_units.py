@@ -318,6 +318,22 @@ def test_decode_utf8_with_bom() -> None:
     assert decode("\ufeffcafé".encode(), "x.txt") == ("café", None)
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_decode_utf16_with_its_byte_order_mark(codec: str) -> None:
+    # Windows' "Unicode" text files: UTF-16 with a BOM, full of NUL bytes, yet text
+    data = ("\ufeff" if codec != "utf-16" else "") + "Moscow rejected the 50-day deadline."
+    assert decode(data.encode(codec), "x.txt") == ("Moscow rejected the 50-day deadline.", None)
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [("\ufeff  \n".encode("utf-16-le"), "empty"), (b"\xff\xfeM\x00o\x00\x00\xdc", "UTF-16")],
+)
+def test_decode_utf16_refuses_empty_or_broken(data: bytes, says: str) -> None:
+    with pytest.raises(UserError, match=says):
+        decode(data, "x.txt")
+
+
 def test_decode_falls_back_to_windows_1252_with_a_warning() -> None:
     text, warning = decode("caf\xe9 \u20ac5".encode("cp1252"), "x.txt")
     assert text == "café €5"

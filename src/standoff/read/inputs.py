@@ -9,6 +9,7 @@ whose message names the file.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import stat
@@ -28,11 +29,20 @@ _HTML_SUFFIXES = {".html", ".htm"}
 
 
 def decode(data: bytes, origin: str) -> tuple[str, str | None]:
-    """Decode bytes as UTF-8, else as cp1252/Latin-1 with a warning.
+    """Decode bytes as UTF-8 (or UTF-16 when they start with its byte-order mark, as
+    Windows' "Unicode" text files do), else as cp1252/Latin-1 with a warning.
 
-    Returns the text and a warning (None when the input was valid UTF-8).
+    Returns the text and a warning (None when the input was valid UTF-8 or UTF-16).
     Raises UserError for empty or binary input.
     """
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UserError(f"{origin}: starts as UTF-16 but is not (byte {exc.start})") from None
+        if not text.strip():
+            raise UserError(f"{origin}: the file is empty")
+        return text, None
     if not data.strip():
         raise UserError(f"{origin}: the file is empty")
     if b"\x00" in data[:8192]:

@@ -46,9 +46,11 @@ bench: $(TEST_STAMP)
 	$(PY) benchmarks/run.py
 
 # The long fuzzing campaign (scripts/fuzz.py): 100,000 reader inputs and 10,000 each for
-# ingest, score and scenarios, niced; crashes land in tests/data/fuzz-corpus/.
+# ingest, score and scenarios, niced, one worker per core; crashes land in
+# tests/data/fuzz-corpus/.
+FUZZ_JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 fuzz: $(TEST_STAMP)
-	nice -n 19 $(PY) scripts/fuzz.py $(FUZZ_ARGS)
+	nice -n 19 $(PY) scripts/fuzz.py --jobs $(FUZZ_JOBS) $(FUZZ_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -14,15 +14,20 @@ same as JSON to ``benchmarks/out/fuzz.json``. Exit status 1 when anything crashe
 
 Run it niced and in the background on a shared machine (``make fuzz`` does): the
 default campaign is 100,000 reader inputs and 10,000 for each other target.
+``--jobs N`` splits every target's inputs over N worker processes (one per core), worker
+k drawing its inputs with seed ``seed * 1000 + k``, and adds their figures up; each
+worker also keeps its own figures in ``benchmarks/out/fuzz-worker<k>.json`` as it goes.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +103,60 @@ def replay_corpus() -> dict[str, Any]:
     return stats
 
 
+def worker(counts: dict[str, int], rng_seed: int, report_every: int, out: Path) -> list[dict]:
+    """One worker's share: each target in turn, its figures written after each."""
+    results = []
+    for target, count in counts.items():
+        if count <= 0:
+            continue
+        print(f"{target}: {count:,} inputs (seed {rng_seed})", flush=True)
+        results.append(campaign(target, count, rng_seed, report_every))
+        # written after each target, so a campaign stopped part way keeps what it ran
+        out.write_text(json.dumps({"seed": rng_seed, "results": results}, indent=1) + "\n")
+    return results
+
+
+def merged(target: str, parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures of one target run by several workers, added up."""
+    slowest = max(parts, key=lambda r: r["slowest_seconds"])
+    statuses: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    for r in parts:
+        statuses.update(r["statuses"])
+        kinds.update(r["kinds"])
+    return {
+        "target": target,
+        "inputs": sum(r["inputs"] for r in parts),
+        "crashes": sum(r["crashes"] for r in parts),
+        "statuses": dict(statuses),
+        "slowest_seconds": slowest["slowest_seconds"],
+        "slowest_args": slowest["slowest_args"],
+        "crash_files": [f for r in parts for f in r["crash_files"]],
+        "kinds": dict(kinds),
+        "seconds": max(r["seconds"] for r in parts),  # wall time: the workers run at once
+        "workers": len(parts),
+    }
+
+
+def run_workers(counts: dict[str, int], jobs: int, rng_seed: int, report_every: int,
+                out: Path) -> list[dict[str, Any]]:
+    """Every target's inputs split over ``jobs`` processes; the figures added up."""
+    shares = [{t: n // jobs + (1 if k < n % jobs else 0) for t, n in counts.items()}
+              for k in range(jobs)]
+    context = multiprocessing.get_context("spawn")  # no forked DuckDB or spaCy state
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        futures = [
+            pool.submit(worker, shares[k], rng_seed * 1000 + k, report_every,
+                        out.with_name(f"fuzz-worker{k}.json"))
+            for k in range(jobs)
+        ]
+        per_worker = [f.result() for f in futures]
+    return [
+        merged(target, [r for results in per_worker for r in results if r["target"] == target])
+        for target, n in counts.items() if n > 0
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for target, count in DEFAULTS.items():
@@ -105,6 +164,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="Hypothesis seed (0)")
     parser.add_argument("--every", type=int, default=1000, help="progress line every N inputs")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "fuzz.json")
+    parser.add_argument("--jobs", type=int, default=1, help="worker processes (1)")
     parser.add_argument("--no-corpus", action="store_true", help="skip replaying the corpus")
     args = parser.parse_args()
     results = []
@@ -112,14 +172,11 @@ def main() -> int:
         print("corpus: every saved crash, slow ones included", flush=True)
         results.append(replay_corpus())
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    for target in DEFAULTS:
-        count = getattr(args, target)
-        if count <= 0:
-            continue
-        print(f"{target}: {count:,} inputs", flush=True)
-        results.append(campaign(target, count, args.seed, args.every))
-        # written after each target, so a campaign stopped part way keeps what it ran
-        args.out.write_text(json.dumps({"seed": args.seed, "results": results}, indent=1) + "\n")
+    counts = {target: getattr(args, target) for target in DEFAULTS}
+    if args.jobs > 1:
+        results += run_workers(counts, args.jobs, args.seed, args.every, args.out)
+    else:
+        results += worker(counts, args.seed, args.every, args.out)
     print()
     print(f"{'target':10}{'inputs':>10}{'crashes':>9}{'slowest s':>11}  statuses")
     for r in results:
@@ -127,7 +184,8 @@ def main() -> int:
               f"{r['statuses']}")
         for kind, n in r["kinds"].items():
             print(f"    {n} x {kind}")
-    args.out.write_text(json.dumps({"seed": args.seed, "results": results}, indent=1) + "\n")
+    args.out.write_text(json.dumps({"seed": args.seed, "jobs": args.jobs, "results": results},
+                                   indent=1) + "\n")
     print(f"wrote {args.out}")
     return 1 if any(r["crashes"] for r in results) else 0
 

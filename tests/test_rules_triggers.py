@@ -16,6 +16,8 @@ from standoff.read.triggers import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, VERB_TRIGG
 FINDS = [
     ("reported_obligation", "Washington said Mexico must stop the flow of migrants.",
      "REQUEST USA->MEX"),
+    ("reported_necessity", "Tokyo said Seoul needs to correct the court ruling.",
+     "REQUEST JPN->KOR"),
     ("reported_deed", "Beijing said Vilnius had undermined its sovereignty.", "ACCUSE CHN->LTU"),
     ("verb_object_rule", "Saudi Arabia suspended flights to Qatar.", "SANCTION SAU->QAT"),
     ("verb_prep_phrase", "The Chinese tariffs on Australian wine came into force on Friday.",

@@ -90,6 +90,8 @@ def events_in_sentence(
         if not sources and not (event_type in ("SANCTION", "THREATEN") and targets):
             continue  # a measure with no stated author is kept: its sender is the article's
         own = {s.country for s in sources}
+        if _told_of_own_side(trigger, targets, own):
+            continue
         targets = [t for t in targets if t.country not in own]
         if not targets and not generic and trigger.kind not in TOLD_KINDS:
             targets = _predicate_target(trigger, event_type, own, index)
@@ -115,6 +117,16 @@ def events_in_sentence(
 
 # Kinds whose roles are told by a speaker: their target is read, never searched for.
 TOLD_KINDS = (TriggerKind.PATIENT, TriggerKind.REPORTED, TriggerKind.JUDGED)
+
+
+def _told_of_own_side(trigger: Trigger, targets: list[Ref], own: set[str]) -> bool:
+    """'Kyiv's minister said Ukraine had to show ...': a speaker telling what its own side
+    must do or did is no demand or accusation of another; no other party is guessed."""
+    return (
+        trigger.kind == TriggerKind.REPORTED
+        and bool(targets)
+        and all(t.country in own for t in targets)
+    )
 
 
 def _elided_refusals(

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from standoff.read.lexicon import COOPERATIVE, THREATENABLE, Modality
 from standoff.read.rules import Rules, first_match
+from standoff.read.syntax import clause_of
 from standoff.read.words import WORDS
 
 
@@ -130,8 +131,9 @@ def unless_ultimatum(tok: Token, modality: Modality) -> Mood | None:
 
 
 def reported_must(tok: Token, modality: Modality) -> Mood | None:
-    """'believes that Ankara must withdraw': a clause's "must" is a demand."""
-    if tok.dep_ == "ccomp" and any(
+    """'believes that Ankara must withdraw', 'said the tariffs were unfair and that
+    Washington should withdraw them': a clause's "must" is a demand."""
+    if clause_of(tok).dep_ == "ccomp" and any(
         c.dep_ == "aux" and c.lower_ in modality.obligation for c in tok.children
     ):
         return Mood.OBLIGED

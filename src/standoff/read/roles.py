@@ -30,7 +30,14 @@ from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.rules import Rules
 from standoff.read.syntax import OBJECT_DEPS, agent_of, prep_objects, subject_of
 from standoff.read.targets import between_parties
-from standoff.read.triggers import REPORTING_VERBS, Trigger, TriggerKind, is_measure, measure_object
+from standoff.read.triggers import (
+    REPORTING_VERBS,
+    Trigger,
+    TriggerKind,
+    is_measure,
+    measure_object,
+    reporting_verb,
+)
 from standoff.read.words import WORDS
 
 # Types whose target may be named by a demonym alone ("attacks on Russian refineries").
@@ -127,13 +134,15 @@ def patient_is_target(r: RoleState) -> None:
 
 def speaker_threatens(r: RoleState) -> None:
     """'Trump said Russia would face tariffs': the speaker threatens."""
-    if r.tok.dep_ == "ccomp":
-        r.sources = reporter(r.tok.head, r.index)
+    said = reporting_verb(r.tok)
+    if said is not None:
+        r.sources = reporter(said, r.index)
 
 
 def speaker_judges(r: RoleState) -> None:
     """'Doha said the demands were not reasonable': the speaker judges."""
-    r.sources = reporter(r.tok.head, r.index)  # a judged trigger's head always reports
+    # a judged trigger is always told: by its head, or by the head of the clause it joins
+    r.sources = reporter(reporting_verb(r.tok) or r.tok.head, r.index)
 
 
 def judged_party(r: RoleState) -> None:
@@ -158,8 +167,9 @@ def reported_subject(r: RoleState) -> None:
 
 def reported_speaker(r: RoleState) -> None:
     """'Kyiv said Russia bears responsibility': the speaker accuses."""
-    if r.tok.dep_ == "ccomp":
-        speaker = subject_of(r.tok.head)
+    said = reporting_verb(r.tok)
+    if said is not None:
+        speaker = subject_of(said)
         if speaker is not None:
             r.sources = r.index.actors_of(speaker)
 
@@ -216,8 +226,9 @@ def passive_subject(r: RoleState) -> None:
         r.sources = r.sources or modifier_actors(child, r.index)
         for _prep, obj in prep_objects(child, ("on", "against", "of")):
             r.add_targets(obj)
-        if not r.sources and r.tok.dep_ == "ccomp":
-            r.sources = reporter(r.tok.head, r.index)
+        said = reporting_verb(r.tok)
+        if not r.sources and said is not None:
+            r.sources = reporter(said, r.index)
 
 
 def measure_subject(r: RoleState) -> None:

@@ -51,3 +51,14 @@ def prep_objects(tok: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, Toke
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     yield child.lower_, obj
+
+
+def clause_of(verb: Token) -> Token:
+    """The first of a run of joined clauses that ``verb`` belongs to ('said it would ease
+    the ban and that Tokyo must keep ...': 'keep' joins 'ease', whose relation to 'said'
+    holds for both); ``verb`` itself when it joins nothing."""
+    for _ in range(4):  # a run of joined clauses is short; the bound keeps the walk total
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb

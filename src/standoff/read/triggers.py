@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from standoff.read.lexicon import LIGHT_VERBS, Lexicon
 from standoff.read.rules import NOTHING, Nothing, Rules, first_match
-from standoff.read.syntax import SUBJECT_DEPS, agent_of, prep_objects
+from standoff.read.syntax import SUBJECT_DEPS, agent_of, clause_of, prep_objects
 from standoff.read.words import WORDS
 
 
@@ -68,6 +68,19 @@ def reported_obligation(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | N
     if not _reported_obligation(tok):
         return None
     return Trigger(tok, "REQUEST", TriggerKind.REPORTED, f"{tok.head.text} ... {tok.text}")
+
+
+def reported_necessity(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Kinshasa said Rwandan troops had to leave', 'said both sides needed to talk': what
+    the speaker says another has to do is demanded of it, as with 'must'."""
+    if lemma not in WORDS.necessity_verbs or not _reported_deed(tok):
+        return None
+    # 'had to leave', not 'has until November 19 to turn': the infinitive follows the verb
+    if tok.i + 1 >= len(tok.doc) or tok.nbor(1).lower_ != "to":
+        return None
+    if not any(c.dep_ == "xcomp" and _to_infinitive(c) for c in tok.children):
+        return None
+    return Trigger(tok, "REQUEST", TriggerKind.REPORTED, f"{tok.head.text} ... {tok.text} to")
 
 
 def reported_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
@@ -329,6 +342,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
     "verb triggers",
     (
         reported_obligation,
+        reported_necessity,
         reported_deed,
         verb_object_rule,
         verb_prep_phrase,
@@ -382,14 +396,31 @@ def _preps_of(verb: Token) -> list[Token]:
     return out
 
 
+def reporting_verb(verb: Token) -> Token | None:
+    """The reporting verb whose complement ``verb`` is ('X said ...'), also through the
+    clauses joined to that complement ('X said it would relax the ban, and that Japan must
+    keep ...': 'keep' is told by 'said' too); None for a clause no one reports."""
+    verb = clause_of(verb)
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
+        return verb.head
+    return None
+
+
 def _told(verb: Token) -> bool:
     """A clause a speaker tells: the complement of a reporting verb ('X said ...')."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS
+    return reporting_verb(verb) is not None
 
 
 def _reported_deed(verb: Token) -> bool:
     """A deed told by a speaker about a subject of its own: 'X said Y had undermined ...'."""
     return _told(verb) and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """'to leave': a verb with its infinitive marker."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def _reported_obligation(verb: Token) -> bool:

@@ -1,0 +1,42 @@
+"""Clauses a speaker tells: who demands or accuses whom when the clause is reported.
+
+Each case is a sentence written for this test and the event the reader must (or must
+not) find in it, at country level (see ``tests/rulecheck.py`` for the notation).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rulecheck import events
+from standoff.read import Reader
+
+TOLD = [
+    # the second of two reported clauses is told by the same speaker
+    ("Beijing said it would ease the ban in stages and that Tokyo must keep the site open "
+     "to inspectors.", "REQUEST CHN->JPN"),
+    ("Ottawa said the tariffs were unfair and that Washington should withdraw them.",
+     "REQUEST CAN->USA"),
+    # 'had to' and 'needs to' in a reported clause demand as 'must' does
+    ("Tokyo said Seoul needs to correct the court ruling.", "REQUEST JPN->KOR"),
+    ("Moscow said Kyiv had to accept the new borders.", "REQUEST RUS->UKR"),
+]  # fmt: skip
+NOT_TOLD = [
+    # a speaker telling what its own side must do demands nothing of another
+    ("Ukraine's economy minister said Kyiv had to show the bans broke the rules.", "REQUEST"),
+    ("President Sandu said Moldova must find other suppliers of gas.", "REQUEST"),
+    # 'has until ... to' is no 'has to'
+    ("The commissioner said Budapest has until November 19 to pass the laws.",
+     "REQUEST HUN->"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event"), TOLD)
+def test_told_clause_is_the_speakers_act(reader: Reader, text: str, event: str) -> None:
+    assert event in events(reader, text)
+
+
+@pytest.mark.parametrize(("text", "prefix"), NOT_TOLD)
+def test_no_demand_of_ones_own_side(reader: Reader, text: str, prefix: str) -> None:
+    found = events(reader, text)
+    assert not [e for e in found if e.startswith(prefix)], found

@@ -40,3 +40,18 @@ def test_told_clause_is_the_speakers_act(reader: Reader, text: str, event: str) 
 def test_no_demand_of_ones_own_side(reader: Reader, text: str, prefix: str) -> None:
     found = events(reader, text)
     assert not [e for e in found if e.startswith(prefix)], found
+
+
+GROUPS = [
+    # a part of a group named by a list stands for every member of the list
+    ("The interior ministers of Serbia and Hungary met in Belgrade on Monday.",
+     {"CONSULT SRB->HUN", "CONSULT HUN->SRB"}),
+    # the meeting at which they failed to agree took place all the same
+    ("The envoys of Armenia and Azerbaijan failed to agree after six hours of talks.",
+     {"CONSULT ARM->AZE", "CONSULT AZE->ARM"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want"), GROUPS)
+def test_members_of_a_named_group_act(reader: Reader, text: str, want: set[str]) -> None:
+    assert want <= events(reader, text)

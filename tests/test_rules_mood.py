@@ -24,6 +24,8 @@ FINDS = [
      "ACCUSE RWA->FRA"),
     ("intent_head", "Kyiv is ready to meet Moscow.", "AGREE UKR->RUS"),
     ("modal_head", "Moscow could launch an attack on Kyiv.", "THREATEN RUS->UKR"),
+    ("held_occasion", "The foreign ministers of Ethiopia and Egypt failed to agree at a meeting "
+     "in Cairo.", "CONSULT EGY->ETH"),
 ]  # fmt: skip
 RULES_OUT = [
     ("condition", "NATO will respond if Russia attacks Estonia.", "ASSAULT RUS->EST"),

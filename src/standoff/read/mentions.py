@@ -242,6 +242,8 @@ class ActorIndex:
         refs = [found] if found is not None else []
         if found is not None and found.how in ("demonym and role", "demonym"):
             refs.extend(self._coordinated_demonyms(token, found))
+        if found is not None:
+            refs.extend(self._group_members(token, found))
         if depth < 6:
             for conj in later_conjuncts(token, MAX_LISTED):
                 refs.extend(self.actors_of(conj, demonyms=demonyms, depth=depth + 1, _memo=memo))
@@ -274,6 +276,15 @@ class ActorIndex:
                 if refs:
                     return refs
         return self._plural_antecedents(token) or None
+
+    def _group_members(self, token: Token, found: Ref) -> list[Ref]:
+        """'the foreign ministers of Rwanda and Congo': when the head stands for the group
+        its "of" phrase names (``part_of_group``), every actor of that list is meant."""
+        for _prep, obj in prep_objects(token, ("of",)):
+            members = self.actors_of(obj, demonyms=True)
+            if any(m.code == found.code for m in members):
+                return members
+        return []
 
     def _coordinated_demonyms(self, token: Token, found: Ref) -> list[Ref]:
         """'Russian and Ukrainian delegations': each coordinated demonym is an actor."""

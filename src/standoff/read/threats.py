@@ -329,8 +329,8 @@ def _measures_taken(
 # --------------------------------------------------------------------------- deadlines
 
 
-def status_of(doc: Doc, draft: Draft, found: list[Found]) -> ThreatStatus:
-    """The threat's status as this article reports it."""
+def status_of(text: str, draft: Draft, found: list[Found]) -> ThreatStatus:
+    """The threat's status as this article (its text, ``doc.text``) reports it."""
     imposed_on_target = any(
         f.type == "SANCTION"
         and any(s.country == draft.sender for s in f.sources)
@@ -347,7 +347,7 @@ def status_of(doc: Doc, draft: Draft, found: list[Found]) -> ThreatStatus:
         return ThreatStatus.CARRIED_OUT
     if imposed_on_third:
         return ThreatStatus.PARTLY_CARRIED_OUT
-    if PASSED.search(doc.text):
+    if PASSED.search(text):
         return ThreatStatus.EXPIRED
     return ThreatStatus.PENDING
 
@@ -413,6 +413,7 @@ def build_threats(
     threat_sentences = {s.start for d in drafts for s in d.sentences} | asked
     candidates = deadline_candidates(doc, published, threat_sentences)
     pools = deadline_pools(drafts, candidates)
+    text = doc.text if drafts else ""  # joined from the tokens at each call: once here
     for d in drafts:
         evidence = []
         seen: set[int] = set()
@@ -431,7 +432,7 @@ def build_threats(
                 demand=d.demand,
                 measures=d.measures,
                 deadline=deadline,
-                status=status_of(doc, d, found),
+                status=status_of(text, d, found),
                 evidence=evidence,
             )
         )

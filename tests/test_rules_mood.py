@@ -37,6 +37,8 @@ RULES_OUT = [
     ("negation", "Russia did not attack Ukraine.", "ASSAULT RUS->UKR"),
     ("no_noun", "There was no attack by Russia on Ukraine.", "ASSAULT RUS->UKR"),
     ("no_longer", "Britain no longer supplies arms to Ukraine.", "AID GBR->UKR"),
+    ("any_act", "Norway said any attack by Russia on Norwegian vessels would be answered at once.",
+     "THREATEN RUS->NOR"),
     ("refusal_head", "Israel refused to release the Palestinian prisoners.", "CONCEDE ISR->PSE"),
     ("time_given", "Trump gave Moscow 50 days to reach an agreement with Kyiv.",
      "AGREE USA->UKR"),

@@ -36,6 +36,9 @@ CASES = {
          "Nairobi told Kampala to pay the arrears within two weeks, failing which it would "
          "switch off the power line.",
          "KEN->UGA"),
+        ("deterrent",
+         "Chile said any incursion by Bolivian troops would be met with a firm response.",
+         "CHL->BOL"),
     ],
     THREAT_STEPS: [
         ("threatened_events", "Russia threatened to cut gas supplies to Moldova.", "RUS->MDA"),

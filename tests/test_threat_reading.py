@@ -57,6 +57,29 @@ def test_failing_which_gives_the_demand_and_its_deadline(reader: Reader) -> None
     assert threat.deadline is not None and threat.deadline.value == date(2024, 4, 7)
 
 
+def test_a_deterrent_warning_is_aimed_at_the_party_the_protected_side_faces(
+    reader: Reader,
+) -> None:
+    text = (
+        "Ethiopia rejected the demands of Egypt over the dam. Cairo warned that any move to "
+        "fill the reservoir would be treated as an act of aggression."
+    )
+    threats = {(t.sender, t.target): t for t in _read(reader, text).threats}
+    assert ("EGY", "ETH") in threats
+    assert "act of aggression" in threats["EGY", "ETH"].measures
+    assert threats["EGY", "ETH"].demand == "no move to fill the reservoir"
+
+
+def test_an_act_the_deterrent_names_the_doer_of_is_aimed_at_that_doer(reader: Reader) -> None:
+    text = "Tehran will take all necessary steps against any attempt by Israel to seize tankers."
+    assert [(t.sender, t.target) for t in _read(reader, text).threats] == [("IRN", "ISR")]
+
+
+def test_an_act_to_refrain_from_is_no_deterrent(reader: Reader) -> None:
+    text = "The court ordered Venezuela to refrain from any action that would change the border."
+    assert _read(reader, text).threats == []
+
+
 # --------------------------------------------------------------------------- measures
 
 

@@ -222,6 +222,14 @@ def no_noun(tok: Token, modality: Modality) -> Mood | None:
     return None
 
 
+def any_act(tok: Token, modality: Modality) -> Mood | None:
+    """'any attack on its nationals would be met with a response', 'Moscow will answer any
+    new sanctions': an act under "any" is one a warning deters, done by nobody yet."""
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "any" for c in tok.children):
+        return Mood.HYPOTHETICAL
+    return None
+
+
 def no_longer(tok: Token, modality: Modality) -> Mood | None:
     """'they no longer apply arms embargoes', 'no more'."""
     if any(
@@ -362,6 +370,7 @@ OWN_MOODS: Rules[OwnRule] = Rules(
         no_object,
         negation,
         no_noun,
+        any_act,
         no_longer,
         modal,
         held_occasion,

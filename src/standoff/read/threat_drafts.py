@@ -235,3 +235,21 @@ def _tallies(found: list[Found], index: ActorIndex) -> dict[str, Counter[str]]:
             tallies.setdefault(country, Counter()).update(c for c in countries if c != country)
     index.memo[key] = tallies
     return tallies
+
+
+def speakers(tok: Token, index: ActorIndex, exclude: set[str]) -> list[Ref]:
+    """The actor who says or does what a token is part of: the subject of the nearest
+    governing verb that has one ('Trump said the duties would take effect', 'the United
+    States has dropped its plan to put tariffs on ...')."""
+    head = tok
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            subject = subject_of(head)
+            refs = index.actors_of(subject) if subject is not None else []
+            refs = [r for r in refs if r.country not in exclude]
+            if refs:
+                return refs
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return []

@@ -12,6 +12,8 @@ on the threats found so far: "Trump's deadline" restates the sender's main threa
     or_face           "requires Russia to demonstrate progress or face sanctions"
     failing_which     "told Stockholm to act within a month, failing which it would block ...",
                       "must reopen the border by Friday or else Uganda will cut fuel supplies"
+    deterrent         "said any attack on its nationals would be met with a firm response",
+                      "will take all necessary measures against any attempt to ..."
 
 Threats stated by a THREATEN event ("threatened to", "an ultimatum", "tariffs could
 target ...") come from the events themselves (:mod:`standoff.read.threats`).
@@ -30,11 +32,12 @@ from standoff.read.lexicon import COOPERATIVE
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.rules import Rules
 from standoff.read.syntax import subject_of
-from standoff.read.threat_drafts import Assembly, counterpart, measure_phrases, tidy
+from standoff.read.threat_drafts import Assembly, counterpart, measure_phrases, speakers, tidy
 from standoff.read.words import WORDS
 
 PATIENT_VERBS = WORDS.patient_verbs
 TIME_NOUNS = WORDS.time_nouns
+DETERRED_ACTS = WORDS.deterred_acts
 THREAT_NOUNS = DEADLINE_NOUNS | {"threat", "threats", "ultimatum", "warning"}
 MODALS = ("will", "would", "may", "could", "might", "shall", "'ll")
 # Event types a consequence cannot have and still be a threat: the cooperative ones.
@@ -135,11 +138,109 @@ def failing_which(sent: Span, a: Assembly) -> None:
             d.demand = d.demand or demand
 
 
+def deterrent(sent: Span, a: Assembly) -> None:
+    """'France said any attack on its nationals would be met with a firm response', 'Baku
+    will take all necessary measures against any attempt to move cargo into its territory':
+    a consequence promised for *any* hostile act deters whoever might commit it.
+
+    The sender is who would respond (the consequence's subject), else who says so. The
+    target is the act's named agent ("any attempt by India"), else the party that the
+    act's victim faces in the article ("any intervention against Niger": Niger's
+    adversary), else the sender's own counterpart."""
+    for act, verb in deterred_acts(sent):
+        if any(f.trigger.i == verb.i and f.type in FRIENDLY for f in a.found):
+            continue
+        subject = subject_of(verb) if act.dep_ == "pobj" else None
+        senders = a.index.actors_of(subject) if subject is not None else []
+        senders = senders or speakers(verb.head, a.index, set())
+        own = {r.country for r in senders}
+        agents = [r for r in _act_parties(act, a.index, ("by", "from")) if r.country not in own]
+        victims = [r for r in _act_parties(act, a.index, ("against", "on")) if r.country not in own]
+        demand = "no " + tidy(sent.doc[act.left_edge.i : act.right_edge.i + 1].text)
+        demand = demand.replace("no any ", "no ", 1)
+        consequence = _consequence_phrase(verb, act)
+        for s in countries_of(senders):
+            targets = countries_of(agents)
+            if not targets:
+                victim = next(iter(countries_of(victims)), None)
+                exclude = frozenset(own)
+                faced = counterpart(victim, a.found, a.index, exclude) if victim else None
+                targets = [t for t in [faced or counterpart(s, a.found, a.index)] if t]
+            for t in targets:
+                if t != s:
+                    d = a.draft(s, t)
+                    d.sentences.append(sent)
+                    d.demand = d.demand or demand
+                    if consequence and consequence not in d.measures:
+                        d.measures.append(consequence)
+
+
 # The order is the meaning: a rule may fall back on the threats earlier rules found.
 SENTENCE_THREATS: Rules[SentenceRule] = Rules(
     "threat constructions of a sentence",
-    (given_time, named_deadline, unmet_condition, unless_measure, or_face, failing_which),
+    (given_time, named_deadline, unmet_condition, unless_measure, or_face, failing_which,
+     deterrent),
 )
+
+
+def deterred_acts(sent: Span) -> list[tuple[Token, Token]]:
+    """(act, consequence) pairs: a hostile act under "any" whose consequence is a modal
+    verb, as its subject ("any attack ... would be met with") or after "against"/"to"
+    ("would respond to any new attack"); not a relative clause's act ("refrain from any
+    action that would change ...")."""
+    out: list[tuple[Token, Token]] = []
+    for act in sent:
+        if act.lemma_.lower() not in DETERRED_ACTS or act.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "any" for c in act.children):
+            continue
+        if act.dep_ in ("nsubj", "nsubjpass"):
+            verb = act.head
+        elif act.dep_ == "pobj" and act.head.lower_ in ("against", "to"):
+            verb = act.head.head  # "would take all necessary measures against any attempt"
+            verb = verb.head if verb.dep_ == "dobj" else verb
+        else:
+            continue
+        if verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children
+        ):
+            out.append((act, verb))
+    return out
+
+
+def _consequence_phrase(verb: Token, act: Token) -> str | None:
+    """What a deterred act would meet: "would be met with an immediate response", "would
+    be considered a declaration of war", "treated as an act of war", "would meet a firm
+    response" -> the noun with its modifiers and its "of" phrase, no determiner."""
+    for child in verb.children:
+        if child.i == act.i or child.dep_ not in ("dobj", "attr", "oprd", "prep"):
+            continue
+        noun = child
+        if child.dep_ == "prep":
+            if child.lower_ not in ("with", "as"):
+                continue
+            noun = next((c for c in child.children if c.dep_ == "pobj"), child)
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ not in ("det", "poss")]
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        tail = [of, *(c for c in of.children if c.dep_ == "pobj")] if of is not None else []
+        return tidy(" ".join(t.text for t in [*words, *tail]))
+    return None
+
+
+def _act_parties(act: Token, index: ActorIndex, preps: tuple[str, ...]) -> list[Ref]:
+    """The actors an act's own phrase names after one of ``preps`` ("any attempt by
+    India", "any attack on French nationals"), or as its possessor for "by"."""
+    refs: list[Ref] = []
+    for child in act.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    refs += index.actors_of(obj, demonyms=True)
+        elif child.dep_ == "poss" and "by" in preps:
+            refs += index.actors_of(child)
+    return refs
 
 # Words after which a clause tells what follows if a demand is not met.
 CONSEQUENCE_MARKERS = (("failing", "which"), ("failing", "that"), ("or", "else"), ("otherwise",))

@@ -33,6 +33,7 @@ from standoff.read.threat_drafts import (
     counterpart,
     deadline_setter,
     measure_phrases,
+    speakers,
     threatened_acts,
 )
 from standoff.read.threat_rules import SENTENCE_THREATS
@@ -154,7 +155,7 @@ def _sides(f: Found, found: list[Found], index: ActorIndex) -> tuple[list[str], 
             other = counterpart(senders[0], found, index, frozenset(senders))
             targets = [other] if other else []
     elif targets and not senders:
-        senders = countries_of(_speakers(f.trigger, index, set(targets)))
+        senders = countries_of(speakers(f.trigger, index, set(targets)))
         if not senders:
             other = counterpart(targets[0], found, index, frozenset(targets))
             senders = [other] if other else []
@@ -177,24 +178,6 @@ def _refs_below(tok: Token, index: ActorIndex) -> list[Ref]:
     """Actors named in the phrase a token heads ('a tariff on all goods coming from Mexico')."""
     below = index.refs_between(tok.left_edge.i, tok.right_edge.i + 1)
     return [r for r in below if r.how != "pronoun"]
-
-
-def _speakers(tok: Token, index: ActorIndex, exclude: set[str]) -> list[Ref]:
-    """The actor who says or does what a token is part of: the subject of the nearest
-    governing verb that has one ('Trump said the duties would take effect', 'the United
-    States has dropped its plan to put tariffs on ...')."""
-    head = tok
-    for _ in range(6):
-        if head.pos_ in ("VERB", "AUX"):
-            subject = subject_of(head)
-            refs = index.actors_of(subject) if subject is not None else []
-            refs = [r for r in refs if r.country not in exclude]
-            if refs:
-                return refs
-        if head.head.i == head.i:
-            break
-        head = head.head
-    return []
 
 
 def _buyers(doc: Doc, index: ActorIndex, target: str) -> list[str]:

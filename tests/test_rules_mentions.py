@@ -49,3 +49,26 @@ def test_mention_rule_reads_its_example(reader: Reader, rule: str, text: str, fo
 
 def test_every_mention_rule_has_a_case() -> None:
     assert HEAD_ACTORS.names() == [c[0] for c in CASES]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the short name of a body named before
+        ("The European Commission met ministers from Kyiv. Later the Commission accused "
+         "Hungary of blocking the aid.", "ACCUSE EU->HUN"),
+        # a bloc taken up by its description
+        ("ECOWAS leaders met in Abuja on Sunday. The regional bloc then sanctioned Mali.",
+         "SANCTION ECOWAS->MLI"),
+    ],
+)
+def test_a_body_noun_takes_up_the_body_named_before(reader: Reader, text: str, found: str) -> None:
+    assert found in roles(reader, text)
+
+
+def test_a_body_noun_with_its_own_description_is_no_earlier_body(reader: Reader) -> None:
+    text = (
+        "The European Union met ministers from Kyiv. Later the commission of inquiry accused "
+        "Hungary of blocking the aid."
+    )
+    assert "ACCUSE EU->HUN" not in roles(reader, text)

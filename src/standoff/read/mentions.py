@@ -31,6 +31,7 @@ PERSON_PRONOUNS = WORDS.person_pronouns
 THING_PRONOUNS = WORDS.thing_pronouns
 PLURAL_PRONOUNS = WORDS.plural_pronouns
 DESCRIPTION_NOUNS = WORDS.description_nouns
+BODY_NOUNS = WORDS.body_nouns
 GENERIC_NOUNS = WORDS.generic_nouns
 # What "it" and "they" may take up.
 THINGS = (ActorKind.STATE, ActorKind.METONYM, ActorKind.IGO, ActorKind.ORGANISATION)
@@ -352,6 +353,8 @@ class ActorIndex:
         A definite description of a state refers to the last state named before
         it; 'both'/'two' take the last two distinct states.
         """
+        if token.lower_ in BODY_NOUNS:
+            return self._body(token)
         want = _described_count(token)
         if not want:
             return []
@@ -378,6 +381,21 @@ class ActorIndex:
             if len(out) == want:
                 break
         return out if len(out) == want else []
+
+    def _body(self, token: Token) -> list[Ref]:
+        """'the Commission' after 'the European Commission', 'the regional bloc' after
+        'ECOWAS': the last international body named before it, one whose name holds the
+        noun if there is one ("the Council" is not the last-named Commission)."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
+            return []
+        if any(c.dep_ in ("relcl", "prep", "compound") for c in token.children):
+            return []  # "the commission of inquiry", "the union that represents dockers"
+        bodies = [
+            r for r in self.refs
+            if r.start < token.i and r.entry.kind is ActorKind.IGO and r.how != "pronoun"
+        ]
+        named = [r for r in bodies if token.lower_ in r.entry.name.lower().split()]
+        return (named or bodies)[-1:]
 
     def _clause_subject(self, pronoun: Token) -> Ref | None:
         """The actor that is subject of the pronoun's own clause (for a possessive) or of

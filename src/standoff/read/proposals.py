@@ -116,6 +116,8 @@ def proposals(
     for number, sent in enumerate(doc.sents):
         found_so_far.sentence = number
         for tok in sent:
+            if tok.pos_ not in DETECTED_POS:
+                continue
             if tok.i in found_so_far.content:
                 continue  # "a draft resolution that would call for talks": the resolution's
             for detector in PROPOSALS:
@@ -248,6 +250,9 @@ def reference(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     return True
 
 
+# Every detector of PROPOSALS reads only verbs, nouns and proper nouns (its first test), so
+# proposals() passes no other word to them: widen this with a detector that reads others.
+DETECTED_POS = frozenset({"VERB", "NOUN", "PROPN"})
 PROPOSALS: Rules[Callable[[Token, Span, ProposalAssembly], bool]] = Rules(
     "proposal detectors",
     (
@@ -461,10 +466,12 @@ def _offered(noun: Token, index: ActorIndex) -> Token | None:
     if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj", "conj"):
         return None
     thing = noun.lemma_.lower()
-    if thing in WORDS.not_proposals or thing in WORDS.threat_objects or index.actors_of(noun):
+    if thing in WORDS.not_proposals or thing in WORDS.threat_objects:
         return None
     verb, any_thing = _offering(noun)
-    if verb is None or negated(verb) or any(c.lower_ == "no" for c in noun.children):
+    if verb is None or index.actors_of(noun):  # both pure: the costlier one second
+        return None
+    if negated(verb) or any(c.lower_ == "no" for c in noun.children):
         return None  # "did not offer a solution", "offered no path"
     return verb if any_thing or _negotiated(noun) else None
 

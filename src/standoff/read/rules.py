@@ -98,7 +98,9 @@ def first_match(
     rules: Iterable[Callable[P, T | Nothing | None]], *args: P.args, **kwargs: P.kwargs
 ) -> T | None:
     """The answer of the first rule that answers; None when none does or one says NOTHING."""
-    for rule in rules:
+    # A Rules' enabled tuple directly: this runs for every word, and Rules.__iter__ is a
+    # Python call each time.
+    for rule in rules.active if isinstance(rules, Rules) else rules:
         answer = rule(*args, **kwargs)
         if answer is not None:
             return None if isinstance(answer, Nothing) else answer

@@ -244,16 +244,19 @@ def _act_parties(act: Token, index: ActorIndex, preps: tuple[str, ...]) -> list[
 
 # Words after which a clause tells what follows if a demand is not met.
 CONSEQUENCE_MARKERS = (("failing", "which"), ("failing", "that"), ("or", "else"), ("otherwise",))
+_MARKER_STARTS = frozenset(m[0] for m in CONSEQUENCE_MARKERS)
 
 
 def _consequence(sent: Span) -> tuple[int, Token] | None:
     """Where a consequence marker starts, and the modal verb of the consequence after it."""
     words = [t.lower_ for t in sent]
-    for n in range(len(words)):
+    for n in range(1, len(words)):  # a marker opening the sentence follows no demand
+        if words[n] not in _MARKER_STARTS:
+            continue
         marker = next(
             (m for m in CONSEQUENCE_MARKERS if tuple(words[n : n + len(m)]) == m), None
         )
-        if marker is None or n == 0:
+        if marker is None:
             continue
         after = sent[n + len(marker) :]
         verb = next(

@@ -53,9 +53,10 @@ def conditions(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
     """Each listed condition, demand or red line of an actor, one claim per item
     (:data:`CONDITIONS`, on every word)."""
     out: list[Claim] = []
+    rules = tuple(CONDITIONS)  # the enabled rules, taken once, not for every word
     for sent in doc.sents:
         for tok in sent:
-            for rule in CONDITIONS:
+            for rule in rules:
                 out.extend(rule(tok, sent, index, ctx))
     return out
 

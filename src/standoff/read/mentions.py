@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from standoff.model import Actor, ActorKind, Mention
 from standoff.read.actors import ActorDictionary, ActorEntry
-from standoff.read.mention_rules import HEAD_ACTORS, party_word
+from standoff.read.mention_rules import HEAD_ACTORS, PRONOUNS, party_word
 from standoff.read.refs import Ref, countries_of
 from standoff.read.rules import first_match
 from standoff.read.spans import later_conjuncts, sentence_start
@@ -84,7 +84,7 @@ class ActorIndex:
         """Resolve pronouns in reading order, so a pronoun can be the antecedent of the next."""
         for tok in self.doc:
             if (
-                tok.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+                tok.lower_ in PRONOUNS  # the three sets joined once, not for every word
                 and tok.i not in self.by_token
             ):
                 ref = self.antecedent(tok)

@@ -113,6 +113,7 @@ def proposals(
 ) -> list[Proposal]:
     """Proposals with sponsors, supporters and opponents, merged by key noun."""
     found_so_far = ProposalAssembly(index, _meeting_partners(found))
+    detectors = tuple(PROPOSALS)  # the enabled detectors, taken once, not for every word
     for number, sent in enumerate(doc.sents):
         found_so_far.sentence = number
         for tok in sent:
@@ -120,7 +121,7 @@ def proposals(
                 continue
             if tok.i in found_so_far.content:
                 continue  # "a draft resolution that would call for talks": the resolution's
-            for detector in PROPOSALS:
+            for detector in detectors:
                 if detector(tok, sent, found_so_far):
                     break
         _origin(sent, index, found_so_far.drafts)

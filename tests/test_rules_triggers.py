@@ -68,3 +68,18 @@ def test_rule_rules_out_its_example(reader: Reader, rule: str, text: str, event:
 
 def test_every_trigger_rule_has_a_case() -> None:
     assert sorted(REGISTRIES) == sorted(c[0] for c in FINDS + RULES_OUT)
+
+
+def test_phrase_heads_hold_every_opening_of_a_phrase() -> None:
+    """The verb rules pass over a verb that opens no phrase: every phrase's openings,
+    and every object rule's verb forms, must be there."""
+    from standoff.read.lexicon import load_lexicon, space_prefixes
+
+    assert space_prefixes(["come into force", "rule"]) == {"come", "come into"}
+    lexicon = load_lexicon()
+    for phrase in [*lexicon.phrase_index, *lexicon.reported_index]:
+        if " " in phrase:  # a one-word entry is no verb's phrase ("call on")
+            assert phrase.split(" ")[0] in lexicon.phrase_heads, phrase
+    for verb, _obj in lexicon.object_rules:
+        assert verb in lexicon.object_rule_heads
+        assert verb.split(" ")[0] in lexicon.object_rule_heads

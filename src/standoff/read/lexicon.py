@@ -9,8 +9,9 @@ hypothetical, refused or negated. Users and maintainers edit the YAML. What a ty
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -56,6 +57,27 @@ class Lexicon:
     measures: frozenset[str] = frozenset()
     noun_phrases: dict[str, str] = field(default_factory=dict)  # "hunger strike" -> PROTEST
     object_rules: dict[tuple[str, str], str] = field(default_factory=dict)  # (verb, object) -> type
+
+    # What a verb's lemma must be for a phrase rule to have any chance, so that the rules
+    # can pass over the other verbs without building their phrases (computed on first use,
+    # after load_lexicon has filled the indexes).
+    @cached_property
+    def phrase_heads(self) -> frozenset[str]:
+        """Every opening of a phrase or reported phrase ("call" of "call on")."""
+        return space_prefixes([*self.phrase_index, *self.reported_index])
+
+    @cached_property
+    def object_rule_heads(self) -> frozenset[str]:
+        """Every verb form of the object rules, and every opening of one ("lift" of
+        "lift up")."""
+        forms = {verb for verb, _obj in self.object_rules}
+        return frozenset(forms) | space_prefixes(forms)
+
+
+def space_prefixes(phrases: Iterable[str]) -> frozenset[str]:
+    """Every part of a phrase that ends before one of its spaces: "come into force" ->
+    "come", "come into". ``f"{w} {rest}"`` can be a phrase only when ``w`` is one."""
+    return frozenset(p[:i] for p in phrases for i, ch in enumerate(p) if ch == " ")
 
 
 @dataclass(frozen=True)

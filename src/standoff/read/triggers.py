@@ -98,6 +98,8 @@ def reported_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
 def verb_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A verb (with its particle) and object the lexicon's object rules name: 'suspended
     aid', 'lifted a new wave of sanctions' (the object of 'a wave of', 'a set of')."""
+    if lemma not in lexicon.object_rule_heads:
+        return None  # no rule's verb form is this verb, with or without a particle
     particles = [c for c in tok.children if c.dep_ == "prt"]
     verb_forms = [f"{lemma} {p.lower_}" for p in particles] + [lemma]
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -121,6 +123,8 @@ def verb_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None
 
 def verb_prep_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A verb, preposition and object phrase: 'came (back) into force', 'entered into force'."""
+    if lemma not in lexicon.phrase_heads:
+        return None  # no phrase opens with this verb
     for prep in _preps_of(tok):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             phrase = f"{lemma} {prep.lower_} {obj.lemma_.lower()}"
@@ -137,6 +141,8 @@ def verb_prep_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None
 def verb_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A verb and its particle, object or complement: 'called on', 'ruled out', 'bears
     responsibility' (a reported phrase: the speaker accuses its subject)."""
+    if lemma not in lexicon.phrase_heads:
+        return None  # no phrase opens with this verb
     for part in [c for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp")]:
         phrase = f"{lemma} {part.lemma_.lower()}"
         if phrase in lexicon.phrase_index:

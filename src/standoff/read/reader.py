@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from pathlib import Path
 
@@ -57,6 +58,12 @@ _DAYISH = re.compile(
 )
 
 
+# Strings (words, lemmas, labels) a reader keeps beyond its model's own, some 100 bytes
+# each with their lexemes (see Reader._zone), and the longest text whose strings it keeps.
+KEPT_STRINGS = 100_000
+KEPT_TEXT = 200_000
+
+
 class Reader:
     """Reads raw articles into Readings. Load once; call :meth:`read` many times.
 
@@ -78,6 +85,7 @@ class Reader:
             str(actors_file) if actors_file else None
         )
         self.nlp = build_pipeline(self.dictionary)
+        self._kept_strings = len(self.nlp.vocab.strings) + KEPT_STRINGS
         self.lexicon = load_lexicon()
         self.modality = load_modality()
         resolve("9 August 2025", date(2025, 8, 6), "future")  # dateparser builds its tables once
@@ -90,10 +98,7 @@ class Reader:
         """
         with time_limit(self.time_limit, raw.origin):
             article = clean(raw, published)
-            # Strings spaCy interns for this article are freed when the zone closes, so a
-            # long-running reader (an ingest of 10,000 articles) does not grow without bound.
-            # The Reading holds plain Python strings and outlives the zone safely.
-            with self.nlp.memory_zone():
+            with self._zone(len(article.text)):
                 doc = parse(self.nlp, article.text)
                 return self._extract_all(doc, article, raw)
 
@@ -122,7 +127,7 @@ class Reader:
             yield from self._read_batch(batch, batch_size)
 
     def _read_batch(self, batch: list[tuple[Article, RawArticle]], size: int) -> list[Reading]:
-        with self.nlp.memory_zone():  # see read(): memory stays flat over long runs
+        with self._zone(sum(len(a.text) for a, _ in batch)):
             docs = parse_many(self.nlp, (a.text for a, _ in batch), batch_size=size)
             return [
                 self._extract_all(doc, article, raw)
@@ -132,10 +137,25 @@ class Reader:
     def sentence_types(self, text: str) -> list[str]:
         """PLOVER types of each trigger in ``text``, main clause first (no actors needed)."""
         out: list[str] = []
-        with self.nlp.memory_zone():
+        with self._zone(len(text)):
             for sent in self.nlp(text).sents:
                 out.extend(t for t, _tok in sentence_types(sent, self.lexicon, self.modality))
         return out
+
+    def _zone(self, chars: int) -> AbstractContextManager[object]:
+        """Where spaCy interns the strings of ``chars`` characters of text being read.
+
+        The first :data:`KEPT_STRINGS` strings a reader meets stay in its vocabulary:
+        they are mostly the common words of the news, and a word spaCy has to build
+        again for every article cost some 5% of the reading. Past that, or for a text
+        of over :data:`KEPT_TEXT` characters, the strings interned for the text are
+        freed when it is read (a memory zone), so a long-running reader (an ingest of
+        10,000 articles) does not grow without bound. The Reading holds plain Python
+        strings and outlives the zone safely.
+        """
+        if chars > KEPT_TEXT or len(self.nlp.vocab.strings) >= self._kept_strings:
+            return self.nlp.memory_zone()
+        return nullcontext()
 
     # ------------------------------------------------------------------ steps
     def _extract_all(self, doc: Doc, article: Article, raw: RawArticle) -> Reading:

@@ -71,9 +71,10 @@ def test_every_trigger_rule_has_a_case() -> None:
 
 
 def test_phrase_heads_hold_every_opening_of_a_phrase() -> None:
-    """The verb rules pass over a verb that opens no phrase: every phrase's openings,
-    and every object rule's verb forms, must be there."""
-    from standoff.read.lexicon import load_lexicon, space_prefixes
+    """The verb and noun-phrase rules pass over a word that opens (or ends) no phrase:
+    every phrase's openings and endings, and every object rule's verb forms, must be
+    there."""
+    from standoff.read.lexicon import load_lexicon, space_prefixes, space_suffixes
 
     assert space_prefixes(["come into force", "rule"]) == {"come", "come into"}
     lexicon = load_lexicon()
@@ -83,3 +84,8 @@ def test_phrase_heads_hold_every_opening_of_a_phrase() -> None:
     for verb, _obj in lexicon.object_rules:
         assert verb in lexicon.object_rule_heads
         assert verb.split(" ")[0] in lexicon.object_rule_heads
+    assert space_suffixes(["state of emergency"]) == {"of emergency", "emergency"}
+    for phrase in lexicon.noun_phrases:
+        words = phrase.split(" ")
+        assert len(words) == 1 or words[-1] in lexicon.noun_phrase_ends
+        assert len(words) == 1 or words[0] in lexicon.noun_phrase_openings

@@ -51,12 +51,16 @@ SCHEDULED = re.compile(
 
 
 SET_VERBS = frozenset({"set", "give", "impose", "fix", "announce", "issue"})
+SET_DATE_NOUNS = ("date", "time-limit", "timeline")
+# Every word deadline_word or "unless" can be: a sentence whose lower-cased text holds
+# none of them has no such token (a token's lower-case form is part of it).
+_CUE_WORDS = tuple(DEADLINE_NOUNS | {*SET_DATE_NOUNS, "unless"})
 
 
 def set_date(tok: Token) -> bool:
     """'the July 18 date Tokyo had set', 'the date set by Madrid': a date someone set is a
     deadline, though the text does not call it one."""
-    return tok.lower_ in ("date", "time-limit", "timeline") and any(
+    return tok.lower_ in SET_DATE_NOUNS and any(
         c.dep_ in ("relcl", "acl") and c.lemma_.lower() in SET_VERBS for c in tok.children
     )
 
@@ -122,7 +126,10 @@ def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
     return (
         re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low) is not None
         or SCHEDULED.search(low) is not None
-        or any(deadline_word(t) or t.lower_ == "unless" for t in sent)
+        or (
+            any(w in low for w in _CUE_WORDS)
+            and any(deadline_word(t) or t.lower_ == "unless" for t in sent)
+        )
     )
 
 

@@ -73,11 +73,27 @@ class Lexicon:
         forms = {verb for verb, _obj in self.object_rules}
         return frozenset(forms) | space_prefixes(forms)
 
+    @cached_property
+    def noun_phrase_ends(self) -> frozenset[str]:
+        """Every ending of a noun phrase after a space ("strike" of "hunger strike")."""
+        return space_suffixes(self.noun_phrases)
+
+    @cached_property
+    def noun_phrase_openings(self) -> frozenset[str]:
+        """Every opening of a noun phrase ("state" of "state of emergency")."""
+        return space_prefixes(self.noun_phrases)
+
 
 def space_prefixes(phrases: Iterable[str]) -> frozenset[str]:
     """Every part of a phrase that ends before one of its spaces: "come into force" ->
     "come", "come into". ``f"{w} {rest}"`` can be a phrase only when ``w`` is one."""
     return frozenset(p[:i] for p in phrases for i, ch in enumerate(p) if ch == " ")
+
+
+def space_suffixes(phrases: Iterable[str]) -> frozenset[str]:
+    """Every part of a phrase that starts after one of its spaces: "state of emergency" ->
+    "of emergency", "emergency". ``f"{rest} {w}"`` can be a phrase only when ``w`` is one."""
+    return frozenset(p[i + 1 :] for p in phrases for i, ch in enumerate(p) if ch == " ")
 
 
 @dataclass(frozen=True)

@@ -463,6 +463,13 @@ def _with_measure(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _noun_phrase_type(tok: Token, lexicon: Lexicon) -> tuple[str, str] | None:
+    low = tok.lower_
+    if (
+        low not in lexicon.noun_phrase_ends
+        and tok.lemma_.lower() not in lexicon.noun_phrase_ends
+        and low not in lexicon.noun_phrase_openings
+    ):
+        return None  # the noun neither ends nor opens a listed phrase
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod") and child.i < tok.i:
             for head_form in (tok.lower_, tok.lemma_.lower()):

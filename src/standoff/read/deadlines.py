@@ -19,6 +19,7 @@ from standoff.model import DatePrecision, Evidence, ResolvedDate, Warning
 from standoff.read.dates import describe, number, resolve, shift
 from standoff.read.evidence import sentence_evidence
 from standoff.read.spans import sentence_ents
+from standoff.read.word_table import lower_words
 from standoff.read.words import WORDS
 
 DEADLINE_NOUNS = WORDS.deadline_nouns
@@ -52,9 +53,8 @@ SCHEDULED = re.compile(
 
 SET_VERBS = frozenset({"set", "give", "impose", "fix", "announce", "issue"})
 SET_DATE_NOUNS = ("date", "time-limit", "timeline")
-# Every word deadline_word or "unless" can be: a sentence whose lower-cased text holds
-# none of them has no such token (a token's lower-case form is part of it).
-_CUE_WORDS = tuple(DEADLINE_NOUNS | {*SET_DATE_NOUNS, "unless"})
+# Every word deadline_word or "unless" can be: a sentence with none of them has no such token.
+_CUE_WORDS = DEADLINE_NOUNS | {*SET_DATE_NOUNS, "unless"}
 
 
 def set_date(tok: Token) -> bool:
@@ -127,7 +127,7 @@ def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
         re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low) is not None
         or SCHEDULED.search(low) is not None
         or (
-            any(w in low for w in _CUE_WORDS)
+            not _CUE_WORDS.isdisjoint(lower_words(sent))
             and any(deadline_word(t) or t.lower_ == "unless" for t in sent)
         )
     )

@@ -18,6 +18,7 @@ from standoff.read.events import QUAD, Found
 from standoff.read.lexicon import Lexicon
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.syntax import subject_of
+from standoff.read.word_table import lower_words
 from standoff.read.words import WORDS
 
 EVALUATIVE = WORDS.evaluative
@@ -162,6 +163,8 @@ def tidy(text: str) -> str:
 def deadline_setter(doc: Doc, index: ActorIndex) -> list[Ref]:
     """Who set the article's deadline: 'a deadline set by Trump', "Trump's deadline",
     'Trump gave a deadline'."""
+    if DEADLINE_NOUNS.isdisjoint(lower_words(doc)):
+        return []
     for tok in doc:
         if tok.lower_ in DEADLINE_NOUNS:
             refs = _named_setter(tok, index) or _setting_subject(tok, index)

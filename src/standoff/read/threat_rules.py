@@ -33,6 +33,7 @@ from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.rules import Rules
 from standoff.read.syntax import subject_of
 from standoff.read.threat_drafts import Assembly, counterpart, measure_phrases, speakers, tidy
+from standoff.read.word_table import lemmas, lower_words
 from standoff.read.words import WORDS
 
 PATIENT_VERBS = WORDS.patient_verbs
@@ -249,7 +250,7 @@ _MARKER_STARTS = frozenset(m[0] for m in CONSEQUENCE_MARKERS)
 
 def _consequence(sent: Span) -> tuple[int, Token] | None:
     """Where a consequence marker starts, and the modal verb of the consequence after it."""
-    words = [t.lower_ for t in sent]
+    words = lower_words(sent)
     for n in range(1, len(words)):  # a marker opening the sentence follows no demand
         if words[n] not in _MARKER_STARTS:
             continue
@@ -332,6 +333,8 @@ def _suffered(
 
 def _unless_clause(sent: Span) -> tuple[Token, str] | None:
     """The subject and text of an 'unless ...' clause, if the sentence has one."""
+    if "unless" not in lower_words(sent):
+        return None
     for tok in sent:
         if tok.lower_ == "unless" and tok.dep_ == "mark":
             verb = tok.head
@@ -345,6 +348,8 @@ def _unless_clause(sent: Span) -> tuple[Token, str] | None:
 
 def _or_face(sent: Span) -> tuple[Token | None, str | None] | None:
     """'requires Russia to demonstrate ... or face sanctions' -> (Russia, 'demonstrate ...')."""
+    if "face" not in lemmas(sent):
+        return None
     for tok in sent:
         if (
             tok.lemma_.lower() == "face"
@@ -379,6 +384,9 @@ def _to_clause(tok: Token) -> Token | None:
     return None
 
 
+_GIVING = frozenset({"give", "grant", "allow", "have"})  # "gave Y 50 days", "Y has ten days"
+
+
 def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref], str]]:
     """'X gave Y 50 days to do Z', 'Y has ten days to do Z': (senders, targets, demand).
 
@@ -386,9 +394,11 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
     empty for the caller to fill from the article (the deadline's setter).
     """
     out: list[tuple[list[Ref], list[Ref], str]] = []
+    if not _GIVING.intersection(lemmas(sent)):
+        return out
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX") or lemma not in ("give", "grant", "allow", "have"):
+        if tok.pos_ not in ("VERB", "AUX") or lemma not in _GIVING:
             continue
         time = next(  # "gave Qatar ten days" is often parsed as an adverbial (npadvmod)
             (

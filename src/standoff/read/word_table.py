@@ -1,0 +1,41 @@
+"""Each word of a document in lower case, and its lemma, listed once per document.
+
+Many rules first ask whether a sentence holds some word at all ("unless", "failing
+which", a form of "give"); asked through spaCy's Token objects, each question built
+a Python object for every word of the sentence. :func:`lower_words` and
+:func:`lemmas` list ``token.lower_`` and ``token.lemma_.lower()`` for the whole
+document once (kept in ``doc.user_data``, as :mod:`standoff.read.spans` keeps its
+entities) and give a sentence its slice, so such a test is a list lookup.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+_LOWER = "standoff.lower"
+_LEMMA = "standoff.lemma"
+
+
+def _table(doc: Doc, key: str) -> list[str]:
+    cached = doc.user_data.get(key)
+    if cached is None:  # the words and lemmas are final once the pipeline has run
+        if key == _LOWER:
+            cached = [t.lower_ for t in doc]
+        else:
+            cached = [t.lemma_.lower() for t in doc]
+        doc.user_data[key] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def lower_words(span: Span | Doc) -> list[str]:
+    """``[t.lower_ for t in span]``."""
+    if isinstance(span, Doc):
+        return _table(span, _LOWER)
+    return _table(span.doc, _LOWER)[span.start : span.end]
+
+
+def lemmas(span: Span | Doc) -> list[str]:
+    """``[t.lemma_.lower() for t in span]``."""
+    if isinstance(span, Doc):
+        return _table(span, _LEMMA)
+    return _table(span.doc, _LEMMA)[span.start : span.end]

@@ -25,11 +25,13 @@ from standoff.read.evidence import sentence_evidence
 from standoff.read.mentions import ActorIndex, countries_of
 from standoff.read.rules import Rules
 from standoff.read.syntax import subject_of
+from standoff.read.word_table import lemmas
 from standoff.read.words import WORDS
 
 CONDITION_NOUNS = WORDS.condition_nouns
 BELIEF_VERBS = WORDS.belief_verbs
 BELIEF_ADJECTIVES = WORDS.belief_adjectives
+_BELIEF_WORDS = BELIEF_VERBS | BELIEF_ADJECTIVES
 
 
 @dataclass
@@ -146,6 +148,8 @@ def beliefs(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
     """What actors are said to believe: 'Putin believes X', 'views the threat as manageable'."""
     out: list[Claim] = []
     for sent in doc.sents:
+        if _BELIEF_WORDS.isdisjoint(lemmas(sent)):
+            continue
         for tok in sent:
             lemma = tok.lemma_.lower()
             if not (

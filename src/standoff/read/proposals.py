@@ -45,6 +45,7 @@ from standoff.read.proposal_roles import (
 )
 from standoff.read.rules import Rules, first_match
 from standoff.read.syntax import agent_of, subject_of
+from standoff.read.word_table import lemmas
 from standoff.read.words import WORDS
 
 PROPOSAL_NOUNS = WORDS.proposal_nouns
@@ -569,10 +570,15 @@ def _proposal_word_near(tok: Token) -> bool:
     return any(c.lemma_.lower() in ("propose", "suggest") for c in tok.children)
 
 
+_ORIGIN_NOUNS = frozenset({"idea", "plan", "proposal", "initiative"})
+
+
 def _origin(sent: Span, index: ActorIndex, drafts: dict[str, _ProposalDraft]) -> None:
     """'The proposal mirrors an idea discussed earlier by Lukashenko': the idea's origin."""
+    if _ORIGIN_NOUNS.isdisjoint(lemmas(sent)):
+        return
     for tok in sent:
-        if tok.lemma_.lower() not in ("idea", "plan", "proposal", "initiative"):
+        if tok.lemma_.lower() not in _ORIGIN_NOUNS:
             continue
         for child in tok.children:
             if child.dep_ == "acl":

@@ -26,7 +26,7 @@ from itertools import islice
 
 from spacy.tokens import Span, Token
 
-from standoff.read.deadlines import DEADLINE_NOUNS, set_date
+from standoff.read.deadlines import DEADLINE_NOUNS, SET_DATE_NOUNS, set_date
 from standoff.read.events import Found
 from standoff.read.lexicon import COOPERATIVE
 from standoff.read.mentions import ActorIndex, Ref, countries_of
@@ -40,6 +40,7 @@ PATIENT_VERBS = WORDS.patient_verbs
 TIME_NOUNS = WORDS.time_nouns
 DETERRED_ACTS = WORDS.deterred_acts
 THREAT_NOUNS = DEADLINE_NOUNS | {"threat", "threats", "ultimatum", "warning"}
+_NAMING_NOUNS = THREAT_NOUNS | set(SET_DATE_NOUNS)  # what deadline_threats reads a threat on
 MODALS = ("will", "would", "may", "could", "might", "shall", "'ll")
 # Event types a consequence cannot have and still be a threat: the cooperative ones.
 FRIENDLY = COOPERATIVE
@@ -442,6 +443,8 @@ def deadline_threats(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], lis
     Returns (senders, targets) pairs; either may be empty when the phrase leaves it out.
     """
     out: list[tuple[list[Ref], list[Ref]]] = []
+    if _NAMING_NOUNS.isdisjoint(lower_words(sent)):
+        return out
     for tok in sent:
         if (tok.lower_ not in THREAT_NOUNS and not set_date(tok)) or tok.pos_ not in (
             "NOUN",

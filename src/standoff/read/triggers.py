@@ -47,11 +47,12 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> Iterator[Trigger]:
     :data:`ADJECTIVE_TRIGGERS`; the first rule that answers decides.
     """
     for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+        pos = tok.pos_
+        if pos in ("VERB", "AUX") or (pos == "NOUN" and tok.dep_ == "ROOT"):
             rules = VERB_TRIGGERS
-        elif tok.pos_ in ("NOUN", "PROPN"):
+        elif pos in ("NOUN", "PROPN"):
             rules = NOUN_TRIGGERS
-        elif tok.pos_ == "ADJ":
+        elif pos == "ADJ":
             rules = ADJECTIVE_TRIGGERS
         else:
             continue

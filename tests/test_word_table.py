@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from standoff.read import Reader
-from standoff.read.word_table import lemmas, lower_words
+from standoff.read.word_table import lemmas, lower_words, parts_of_speech
 
 
 def test_words_and_lemmas_of_each_sentence_are_the_tokens(reader: Reader) -> None:
@@ -18,3 +18,5 @@ def test_words_and_lemmas_of_each_sentence_are_the_tokens(reader: Reader) -> Non
         assert lemmas(sent) == [t.lemma_.lower() for t in sent]
     assert "unless" in lower_words(list(doc.sents)[-1])
     assert "give" in lemmas(list(doc.sents)[0])
+    for sent in doc.sents:
+        assert parts_of_speech(sent) == [t.pos_ for t in sent]

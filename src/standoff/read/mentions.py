@@ -22,6 +22,7 @@ from standoff.read.refs import Ref, countries_of
 from standoff.read.rules import first_match
 from standoff.read.spans import later_conjuncts, sentence_start
 from standoff.read.syntax import prep_objects
+from standoff.read.word_table import lower_words
 from standoff.read.words import WORDS
 
 __all__ = ["ActorIndex", "Ref", "countries_of"]
@@ -82,11 +83,9 @@ class ActorIndex:
 
     def _index_pronouns(self) -> None:
         """Resolve pronouns in reading order, so a pronoun can be the antecedent of the next."""
-        for tok in self.doc:
-            if (
-                tok.lower_ in PRONOUNS  # the three sets joined once, not for every word
-                and tok.i not in self.by_token
-            ):
+        for i, word in enumerate(lower_words(self.doc)):  # no Token built for other words
+            if word in PRONOUNS and i not in self.by_token:
+                tok = self.doc[i]
                 ref = self.antecedent(tok)
                 if ref is not None:
                     pron = Ref(ref.entry, tok.i, tok.i + 1, "pronoun")

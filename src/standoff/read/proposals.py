@@ -45,7 +45,7 @@ from standoff.read.proposal_roles import (
 )
 from standoff.read.rules import Rules, first_match
 from standoff.read.syntax import agent_of, subject_of
-from standoff.read.word_table import lemmas
+from standoff.read.word_table import lemmas, parts_of_speech
 from standoff.read.words import WORDS
 
 PROPOSAL_NOUNS = WORDS.proposal_nouns
@@ -117,9 +117,10 @@ def proposals(
     detectors = tuple(PROPOSALS)  # the enabled detectors, taken once, not for every word
     for number, sent in enumerate(doc.sents):
         found_so_far.sentence = number
-        for tok in sent:
-            if tok.pos_ not in DETECTED_POS:
-                continue
+        for offset, pos in enumerate(parts_of_speech(sent)):
+            if pos not in DETECTED_POS:
+                continue  # no Token built for the words no detector reads
+            tok = sent[offset]
             if tok.i in found_so_far.content:
                 continue  # "a draft resolution that would call for talks": the resolution's
             for detector in detectors:

@@ -1,11 +1,12 @@
-"""Each word of a document in lower case, and its lemma, listed once per document.
+"""Each word of a document in lower case, its lemma and its part of speech, listed once.
 
 Many rules first ask whether a sentence holds some word at all ("unless", "failing
 which", a form of "give"); asked through spaCy's Token objects, each question built
-a Python object for every word of the sentence. :func:`lower_words` and
-:func:`lemmas` list ``token.lower_`` and ``token.lemma_.lower()`` for the whole
-document once (kept in ``doc.user_data``, as :mod:`standoff.read.spans` keeps its
-entities) and give a sentence its slice, so such a test is a list lookup.
+a Python object for every word of the sentence. :func:`lower_words`, :func:`lemmas`
+and :func:`parts_of_speech` list ``token.lower_``, ``token.lemma_.lower()`` and
+``token.pos_`` for the whole document once (kept in ``doc.user_data``, as
+:mod:`standoff.read.spans` keeps its entities) and give a sentence its slice, so such
+a test is a list lookup.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 _LOWER = "standoff.lower"
 _LEMMA = "standoff.lemma"
+_POS = "standoff.pos"
 
 
 def _table(doc: Doc, key: str) -> list[str]:
@@ -21,6 +23,8 @@ def _table(doc: Doc, key: str) -> list[str]:
     if cached is None:  # the words and lemmas are final once the pipeline has run
         if key == _LOWER:
             cached = [t.lower_ for t in doc]
+        elif key == _POS:
+            cached = [t.pos_ for t in doc]
         else:
             cached = [t.lemma_.lower() for t in doc]
         doc.user_data[key] = cached
@@ -39,3 +43,10 @@ def lemmas(span: Span | Doc) -> list[str]:
     if isinstance(span, Doc):
         return _table(span, _LEMMA)
     return _table(span.doc, _LEMMA)[span.start : span.end]
+
+
+def parts_of_speech(span: Span | Doc) -> list[str]:
+    """``[t.pos_ for t in span]``."""
+    if isinstance(span, Doc):
+        return _table(span, _POS)
+    return _table(span.doc, _POS)[span.start : span.end]

@@ -123,9 +123,9 @@ def test_text_over_spacys_limit_is_read_in_pieces(
     may hold 5 MB: the reader parses in pieces under it. Shown with both limits scaled
     down (a real million characters takes minutes to parse on this machine)."""
     from standoff.read import chunks
-    from standoff.read.parallel import _local_reader
+    from standoff.read.reader import shared_reader
 
-    nlp = _local_reader(None, None).nlp
+    nlp = shared_reader(None, None).nlp
     assert chunks.CHUNK_CHARS < nlp.max_length
     monkeypatch.setattr(nlp, "max_length", 2_000)
     monkeypatch.setattr(chunks, "CHUNK_CHARS", 1_000)

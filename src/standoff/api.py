@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,7 +44,6 @@ from standoff.show.tables import (
 if TYPE_CHECKING:
     import pandas as pd
 
-    from standoff.read import Reader
 
 PathLike = str | os.PathLike[str]
 DateLike = date | str | None
@@ -243,14 +242,6 @@ def _day(value: DateLike, name: str) -> date | None:
     return parse_date_option(str(value), f"{name}=")
 
 
-@cache
-def _reader(actors: str | None) -> Reader:
-    # Loading the language model takes seconds: once per process (and actor file).
-    from standoff.read import Reader
-
-    return Reader(actors_file=actors)
-
-
 def _actors(actors: PathLike | None) -> str | None:
     return os.fspath(actors) if actors is not None else None
 
@@ -280,7 +271,9 @@ def read(
             f"{path}: holds {count(len(raws), 'article')}; standoff.track reads them all as one "
             "standoff"
         )
-    return ReadingTables(_reader(_actors(actors)).read(raws[0], published=published))
+    from standoff.read.reader import shared_reader
+
+    return ReadingTables(shared_reader(_actors(actors)).read(raws[0], published=published))
 
 
 def _paths(paths: PathLike | Iterable[PathLike]) -> list[Path]:
@@ -305,7 +298,9 @@ def track(
     raws = [raw for path in iter_paths(given) for raw in load_file(path)]
     if not raws:
         raise UserError(f"{', '.join(map(str, given))}: no article files found")
-    reader = _reader(_actors(actors))
+    from standoff.read.reader import shared_reader
+
+    reader = shared_reader(_actors(actors))
     return StandoffTables(build_standoff([reader.read(raw) for raw in raws], day))
 
 

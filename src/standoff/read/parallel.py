@@ -9,15 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
-from functools import cache
 from multiprocessing import get_context
-from typing import TYPE_CHECKING
 
 from standoff.model import RawArticle, Reading
 from standoff.read.budget import ArticleTimeout
-
-if TYPE_CHECKING:
-    from standoff.read.reader import Reader
 
 _READER = None  # one Reader per worker process, made by the initializer
 
@@ -39,14 +34,6 @@ def _read_chunk(chunk: list[RawArticle], published: date | None) -> list[tuple[b
     ]
 
 
-@cache
-def _local_reader(actors_file: str | None, time_limit: float | None) -> Reader:
-    """This process's reader for these options, loaded once (the pipeline takes seconds)."""
-    from standoff.read.reader import Reader
-
-    return Reader(actors_file=actors_file, time_limit=time_limit)
-
-
 def read_in_processes(
     raws: Sequence[RawArticle],
     published: date | None = None,
@@ -61,7 +48,9 @@ def read_in_processes(
     read: its place holds the :class:`ArticleTimeout` that says so.
     """
     if workers <= 1 or len(raws) <= 1:
-        reader = _local_reader(actors_file, time_limit)
+        from standoff.read.reader import shared_reader
+
+        reader = shared_reader(actors_file, time_limit)
         if time_limit:
             return list(reader.read_each(raws, published))
         return list(reader.read_many(raws, published))

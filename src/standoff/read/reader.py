@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span
@@ -447,6 +448,14 @@ def _third_party_threats(threats: list[Threat], events: list[Event]) -> list[Eve
                 )
             )
     return out
+
+
+@cache
+def shared_reader(actors_file: str | None = None, time_limit: float | None = None) -> Reader:
+    """This process's reader for these options, loaded on first use and kept: loading the
+    pipeline takes seconds, so every command, API call, ingest and worker of one process
+    shares it (a Reader holds no state from one article to the next)."""
+    return Reader(actors_file=actors_file, time_limit=time_limit)
 
 
 def read_raw(raw: RawArticle | str, published: date | None = None) -> Reading:

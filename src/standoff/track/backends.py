@@ -78,9 +78,9 @@ class InProcess:
         time_limit: float | None = None,
     ) -> None:
         if read is None:
-            from standoff.read import Reader
+            from standoff.read.reader import shared_reader
 
-            read = Reader(actors_file=actors_file, time_limit=time_limit).read
+            read = shared_reader(actors_file, time_limit).read
         self._read = read
 
     def read(self, items: Iterable[Pending]) -> Iterator[ReadResult]:
@@ -90,17 +90,11 @@ class InProcess:
 
 # --------------------------------------------------------------------------- workers
 
-_READERS: dict[tuple[str | None, float | None], Any] = {}
-
-
 def _worker_reader(actors_file: str | None, time_limit: float | None = None) -> ReadFn:
     """The reader of this worker process, loaded on first use and kept."""
-    key = (actors_file, time_limit)
-    if key not in _READERS:
-        from standoff.read import Reader
+    from standoff.read.reader import shared_reader
 
-        _READERS[key] = Reader(actors_file=actors_file, time_limit=time_limit)
-    return _READERS[key].read  # type: ignore[no-any-return]
+    return shared_reader(actors_file, time_limit).read
 
 
 PARTITION_SCHEMA = pa.schema(

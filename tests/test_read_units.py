@@ -745,3 +745,19 @@ def test_an_undated_dateline_is_said(reader: Reader) -> None:
     assert reading.article.undated_dateline == "June 18"
     (no_date,) = [w for w in reading.warnings if w.kind == "no-date"]
     assert '"June 18" with no year' in no_date.message
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "want"),
+    [
+        ("14:20 The army says it is ready.", "The army says it is ready."),
+        ("09:20 CET - Leaders arrive in Brussels.", "Leaders arrive in Brussels."),
+        ("By 12:00 the talks had ended.", "By 12:00 the talks had ended."),
+        ("2024 was a hard year.", "2024 was a hard year."),
+        ("12:00", "12:00"),
+    ],
+)
+def test_a_live_blog_entry_loses_its_time_stamp(paragraph: str, want: str) -> None:
+    from standoff.read.clean import strip_time_stamp
+
+    assert strip_time_stamp(paragraph) == want

@@ -225,6 +225,22 @@ def _is_heading(line: str) -> bool:
     return 0 < len(words) <= 14 and len(line) <= 110 and not line.endswith(_TERMINAL)
 
 
+# A live blog's entry opens with the time it was posted ("14:20 The Thai army says ...",
+# "09:20 CET - Leaders arrive"): the time is no part of the first sentence, whose subject
+# the parser would otherwise miss.
+TIME_STAMP = re.compile(
+    r"^(?:[01]?\d|2[0-3])[:.][0-5]\d"  # 14:20, 9.05
+    r"(?:\s+[A-Z]{2,4})?"  # a time zone: CET, GMT
+    r"\s*(?:[-\u2013\u2014:|]\s*)?"  # a separator
+    r"(?=[A-Z\"\u201c])"  # before the entry's first word
+)
+
+
+def strip_time_stamp(paragraph: str) -> str:
+    """A paragraph without the time stamp a live blog's entry opens with."""
+    return TIME_STAMP.sub("", paragraph, count=1)
+
+
 def split_paragraphs(text: str) -> list[str]:
     """Split plain text into paragraphs, re-joining lines that were hard-wrapped.
 
@@ -376,7 +392,7 @@ def clean(raw: RawArticle, published: date | None = None) -> Article:
     headings: list[str] = []
     seen: set[str] = set()
     duplicates = 0
-    for paragraph in split_paragraphs(text):
+    for paragraph in map(strip_time_stamp, split_paragraphs(text)):
         if _furniture(paragraph, found):
             continue
         key = re.sub(r"\W+", " ", paragraph.lower()).strip()

@@ -55,3 +55,19 @@ GROUPS = [
 @pytest.mark.parametrize(("text", "want"), GROUPS)
 def test_members_of_a_named_group_act(reader: Reader, text: str, want: set[str]) -> None:
     assert want <= events(reader, text)
+
+
+def test_a_pronoun_takes_up_the_group_that_says_it(reader: Reader) -> None:
+    """'The Thai army says it ...': the army, not an organisation named earlier."""
+    text = (
+        "The UN Security Council met in New York. The Thai army says it is prepared to step "
+        "up its measures if Cambodia keeps up its attacks."
+    )
+    found = events(reader, text)
+    assert "THREATEN THA->KHM" in found
+    assert not [e for e in found if e.startswith("THREATEN UN")]
+
+
+def test_a_live_blogs_time_stamp_is_no_part_of_the_sentence(reader: Reader) -> None:
+    text = "The envoys met on Monday.\n\n08:00 Thailand expelled Cambodia's envoy on Wednesday."
+    assert "SANCTION THA->KHM" in events(reader, text)

@@ -45,6 +45,7 @@ RULES_OUT = [
     ("threat_head", "Washington threatened to impose tariffs on Brazil.", "SANCTION USA->BRA"),
     ("hypothetical_head", "Britain is trying to prevent a Russian attack on Ukraine.",
      "ASSAULT RUS->UKR"),
+    ("denied_clause", "Kigali denies arming the rebels in eastern Congo.", "AID RWA->COD"),
     ("asked_clause", "Washington demanded that Beijing cut its ties with Moscow.",
      "SANCTION CHN->RUS"),
     ("negated_head", "Moscow did not launch an attack on Kyiv.", "ASSAULT RUS->UKR"),

@@ -16,6 +16,7 @@ from standoff.read import Reader
 from standoff.read.events import NOT_EVENTS, RETYPES
 from standoff.read.roles import (
     ADJECTIVE_ROLES,
+    CONDITION_ROLES,
     JUDGED_ROLES,
     NOUN_ROLES,
     PATIENT_ROLES,
@@ -83,6 +84,16 @@ ROLE_CASES = {
          "ACCUSE UKR->RUS"),
         ("reported_speaker", "Kyiv said Russia bears responsibility for the blast.",
          "ACCUSE UKR->RUS"),
+    ],
+    CONDITION_ROLES: [
+        ("condition_doer_is_target", "Poland will extend the ban if Ukraine escalates the dispute.",
+         "THREATEN POL->UKR"),
+        ("threatener_subject", "Poland will extend the ban if Ukraine escalates the dispute.",
+         "THREATEN POL->UKR"),
+        ("measure_owner_threatens", "American tariffs could rise further if Brazil retaliates.",
+         "THREATEN USA->BRA"),
+        ("speaker_threatens", "Washington said the tariffs could rise if Brazil retaliated.",
+         "THREATEN USA->BRA"),
     ],
 }  # fmt: skip
 # Rules that drop a trigger (checked the other way round) or change its type.

@@ -75,8 +75,7 @@ def events_in_sentence(
             continue
         if trigger.kind == TriggerKind.OBJECT_VERB:  # "dropped its objection": noun consumed
             claimed.update(c.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass"))
-        # a judgement's own "not" ("was not for sale") is the judgement, not its negation
-        state = Mood.REAL if trigger.kind == TriggerKind.JUDGED else mood(trigger.token, modality)
+        state = Mood.REAL if trigger.kind in SETTLED_KINDS else mood(trigger.token, modality)
         typed = classify(trigger.type, state)
         if typed is None or any(rule(trigger, state) for rule in NOT_EVENTS):
             continue
@@ -116,7 +115,15 @@ def events_in_sentence(
 
 
 # Kinds whose roles are told by a speaker: their target is read, never searched for.
-TOLD_KINDS = (TriggerKind.PATIENT, TriggerKind.REPORTED, TriggerKind.JUDGED)
+TOLD_KINDS = (
+    TriggerKind.PATIENT,
+    TriggerKind.REPORTED,
+    TriggerKind.JUDGED,
+    TriggerKind.CONDITION,
+)
+# Kinds whose trigger rule has read the mood already: a judgement's own "not" ("was not
+# for sale") is the judgement; a measure promised "if" another acts is a threat.
+SETTLED_KINDS = (TriggerKind.JUDGED, TriggerKind.CONDITION)
 
 
 def _told_of_own_side(trigger: Trigger, targets: list[Ref], own: set[str]) -> bool:

@@ -408,14 +408,18 @@ class ActorIndex:
         else:
             return None
         for child in verb.children:
-            if (
-                child.dep_ in ("nsubj", "nsubjpass")
-                and child.i < pronoun.i
-                and child.i in self.by_token
-            ):
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= pronoun.i:
+                continue
+            if child.i in self.by_token:
                 ref = self.by_token[child.i]
                 if ref.how != "pronoun" or ref.start != pronoun.i:
                     return ref
+            elif child.pos_ in ("NOUN", "PROPN"):
+                # "The Thai army says it is prepared ...": a subject named by its demonym
+                # and role binds the pronoun as a name does
+                named = self.actors_of(child)
+                if len(named) == 1:
+                    return named[0]
         return None
 
     def party_noun(self, noun: Token) -> bool:
@@ -474,15 +478,6 @@ class ActorIndex:
                 return []
         return []
 
-    def _fits(self, low: str, ref: Ref) -> bool:
-        """Whether the subject of the pronoun's own clause can be what it takes up."""
-        kind = ref.entry.kind
-        if low in PERSON_PRONOUNS:
-            return kind is ActorKind.PERSON
-        if low in THING_PRONOUNS:
-            return kind in THINGS
-        return kind in PLURALS
-
     def antecedent(self, pronoun: Token) -> Ref | None:
         """The earlier actor that fits the pronoun (person, thing, plural).
 
@@ -492,7 +487,7 @@ class ActorIndex:
         """
         low = pronoun.lower_
         local = self._clause_subject(pronoun)
-        if local is not None and self._fits(low, local):
+        if local is not None and self._fits_earlier(low, local):
             return local  # "Iran recalled its ambassadors", "Russia said it would not ..."
         fitting: list[Ref] = []
         for ref in reversed(self.refs):
@@ -505,7 +500,8 @@ class ActorIndex:
         return self._preferred(fitting, pronoun) if fitting else None
 
     def _fits_earlier(self, low: str, ref: Ref) -> bool:
-        """Whether an earlier mention can be what the pronoun ``low`` takes up: a person for
+        """Whether an earlier mention (or the subject of the pronoun's own clause: "the Thai
+        army says it is prepared") can be what the pronoun ``low`` takes up: a person for
         "he", a state, organisation or a singular group for "it" ("the Russian company ...
         it would stop supplies"), a group, state or IGO for "they"."""
         kind = ref.entry.kind

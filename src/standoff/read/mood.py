@@ -313,6 +313,17 @@ def alleged_clause(climb: Climb, modality: Modality) -> Mood | None:
     return None
 
 
+def denied_clause(climb: Climb, modality: Modality) -> Mood | None:
+    """'Rwanda denies backing the rebels', 'denied that any clashes had taken place': the
+    deed denied is no event (the denial itself is the denier's REJECT)."""
+    if climb.hops == 0 and climb.rel in DENIED_RELS and climb.lemma in WORDS.denial_verbs:
+        return Mood.HYPOTHETICAL
+    return None
+
+
+DENIED_RELS = ("ccomp", "xcomp", "dobj", "pcomp")
+
+
 def asked_clause(climb: Climb, modality: Modality) -> Mood | None:
     """'demanded that Beijing cut its ties': asked for, not done."""
     if climb.rel == "ccomp" and climb.lemma in WORDS.asking_verbs and climb.hops == 0:
@@ -385,6 +396,7 @@ HEAD_MOODS: Rules[HeadRule] = Rules(
         intent_head,
         hypothetical_head,
         alleged_clause,
+        denied_clause,
         asked_clause,
     ),
 )

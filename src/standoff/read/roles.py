@@ -34,6 +34,7 @@ from standoff.read.triggers import (
     REPORTING_VERBS,
     Trigger,
     TriggerKind,
+    if_clause,
     is_measure,
     measure_object,
     reporting_verb,
@@ -133,9 +134,10 @@ def patient_is_target(r: RoleState) -> None:
 
 
 def speaker_threatens(r: RoleState) -> None:
-    """'Trump said Russia would face tariffs': the speaker threatens."""
+    """'Trump said Russia would face tariffs': the speaker threatens (when no one else
+    has been found to)."""
     said = reporting_verb(r.tok)
-    if said is not None:
+    if said is not None and not r.sources:
         r.sources = reporter(said, r.index)
 
 
@@ -172,6 +174,30 @@ def reported_speaker(r: RoleState) -> None:
         speaker = subject_of(said)
         if speaker is not None:
             r.sources = r.index.actors_of(speaker)
+
+
+def condition_doer_is_target(r: RoleState) -> None:
+    """'will extend the ban if Ukraine escalates': the one whose deed is the condition is
+    threatened."""
+    condition = if_clause(r.tok)
+    doer = subject_of(condition) if condition is not None else None
+    if doer is not None:
+        r.targets = r.index.actors_of(doer)
+
+
+def threatener_subject(r: RoleState) -> None:
+    """'Poland will extend the ban if ...', 'it would be forced to take countermeasures':
+    the subject promises the measure (not a measure as subject: 'the tariff could rise')."""
+    subject = subject_of(r.tok)
+    if subject is not None and not is_measure(subject, r.lexicon):
+        r.sources = r.index.actors_of(subject)
+
+
+def measure_owner_threatens(r: RoleState) -> None:
+    """'U.S. tariffs would rise if ...': the measure's owner threatens."""
+    subject = subject_of(r.tok)
+    if not r.sources and subject is not None and is_measure(subject, r.lexicon):
+        r.sources = modifier_actors(subject, r.index)
 
 
 # --------------------------------------------------------------------------- verbs
@@ -516,6 +542,10 @@ JUDGED_ROLES: Rules[RoleRule] = Rules("roles of a judgement", (speaker_judges, j
 REPORTED_ROLES: Rules[RoleRule] = Rules(
     "roles of a reported deed", (reported_subject, reported_speaker)
 )
+CONDITION_ROLES: Rules[RoleRule] = Rules(
+    "roles of a measure promised on a condition",
+    (condition_doer_is_target, threatener_subject, measure_owner_threatens, speaker_threatens),
+)
 ROLES_BY_KIND: dict[TriggerKind, Rules[RoleRule]] = {
     TriggerKind.VERB: VERB_ROLES,
     TriggerKind.PHRASE: VERB_ROLES,
@@ -526,6 +556,7 @@ ROLES_BY_KIND: dict[TriggerKind, Rules[RoleRule]] = {
     TriggerKind.PATIENT: PATIENT_ROLES,
     TriggerKind.JUDGED: JUDGED_ROLES,
     TriggerKind.REPORTED: REPORTED_ROLES,
+    TriggerKind.CONDITION: CONDITION_ROLES,
 }
 
 

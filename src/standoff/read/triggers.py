@@ -26,6 +26,7 @@ class TriggerKind(StrEnum):
     REPORTED = "reported"  # "Kyiv said Russia bears responsibility": the speaker's act
     JUDGED = "judged"  # "Doha said the demands were not reasonable"
     RESPONSE = "response"  # "Mexico would respond firmly"
+    CONDITION = "condition"  # "will extend the ban if Kyiv escalates": threat to the 'if' side
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,63 @@ def reported_necessity(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | No
     return Trigger(tok, "REQUEST", TriggerKind.REPORTED, f"{tok.head.text} ... {tok.text} to")
 
 
+def conditional_measure(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Warsaw will extend the ban if Kyiv escalates', 'the tariff could rise further if
+    Brazil retaliated', 'would be forced to take countermeasures if the U.S. side goes
+    ahead': a measure promised on another's deed threatens the one whose deed it is."""
+    # 'Qatar would face isolation if ...', 'is prepared to absorb penalties if ...': the
+    # subject suffers the measure, it does not promise it
+    if lemma in WORDS.patient_verbs or lemma in WORDS.enduring_verbs:
+        return None
+    condition = if_clause(tok)
+    if condition is None or not _foretold(tok):
+        return None
+    measure = next((t for t in _main_clause(tok, condition) if _threatening(t, lexicon)), None)
+    if measure is None:
+        return None
+    return Trigger(tok, "THREATEN", TriggerKind.CONDITION, f"{measure.text} ... if")
+
+
+def if_clause(verb: Token) -> Token | None:
+    """The verb of an 'if' clause that qualifies ``verb`` ('... if Brazil retaliated')."""
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "if" for m in child.children
+        ):
+            return child
+    return None
+
+
+def _foretold(verb: Token) -> bool:
+    """A verb under a modal of the future or of possibility, on itself or on the verb it
+    completes ('would be forced to take', 'is prepared to step up')."""
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in FORETELLING for c in verb.children):
+            return True
+        if verb.lemma_.lower() in WORDS.readiness_words:
+            return True
+        if verb.dep_ != "xcomp":
+            return False
+        verb = verb.head
+    return False
+
+
+def _main_clause(verb: Token, condition: Token) -> list[Token]:
+    """The verb's phrase without its 'if' clause (nor any other clause of its own)."""
+    inside = {t.i for t in condition.subtree}
+    return [t for t in verb.subtree if t.i not in inside]
+
+
+def _threatening(tok: Token, lexicon: Lexicon) -> bool:
+    """A measure or a word for one ('countermeasures', 'consequences')."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return is_measure(tok, lexicon) or tok.lower_ in WORDS.threat_objects
+
+
+FORETELLING = frozenset(("will", "'ll", "would", "'d", "could", "may", "might", "shall"))
+
+
 def reported_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Beijing said Vilnius had undermined its sovereignty': the speaker accuses."""
     if lemma not in lexicon.reported_index or not _reported_deed(tok):
@@ -94,6 +152,22 @@ def reported_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         TriggerKind.REPORTED,
         f"{tok.head.text} ... {tok.text}",
     )
+
+
+def denied_claim(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Beijing denies any link to the hackers', 'denied the allegations': a denial of a
+    claim is the denier's REJECT, not the measure 'deny' can take ('denied access')."""
+    if lemma not in WORDS.denial_verbs:
+        return None
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in CONTENT_WORDS or any(
+            d.dep_ == "det" and d.lower_ in ("any", "no", "this", "that") for d in obj.children
+        ):
+            return Trigger(tok, "REJECT", TriggerKind.VERB, f"{tok.text} {obj.text}")
+    return None
+
+
+CONTENT_WORDS = WORDS.content_nouns
 
 
 def verb_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
@@ -351,6 +425,8 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         reported_obligation,
         reported_necessity,
         reported_deed,
+        conditional_measure,
+        denied_claim,
         verb_object_rule,
         verb_prep_phrase,
         verb_phrase,

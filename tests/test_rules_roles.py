@@ -109,6 +109,8 @@ EVENT_CASES = {
          "The decree says the unrest in Nicaragua constitutes an unusual and extraordinary "
          "threat to the security of Costa Rica.",
          "THREATEN NIC->CRI"),
+        ("standing_agreement", "Ankara will review its defence agreement with Qatar next year.",
+         "AGREE TUR->QAT"),
     ],
 }  # fmt: skip
 RETYPE_CASES = [

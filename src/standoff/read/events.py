@@ -244,9 +244,34 @@ def danger_described(trigger: Trigger, state: Mood) -> bool:
     )
 
 
+def standing_agreement(trigger: Trigger, state: Mood) -> bool:
+    """'appeared to breach the EU-Algeria Association Agreement', 'no plans to review its
+    base agreement', 'talks on a free trade agreement': an agreement that stands (or is only
+    the topic) is a thing named, not an agreement made in the sentence; what is done to it
+    is the event."""
+    tok = trigger.token
+    if trigger.type != "AGREE" or trigger.kind != TriggerKind.NOUN:
+        return False
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in TOPIC_PREPS
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() not in MAKING_VERBS
+
+
+# "talks on a deal", "a dispute over the accord": the agreement is what they are about.
+TOPIC_PREPS = frozenset(("on", "about", "over", "of"))
+# Verbs whose object agreement is made by the sentence's event ("signed a deal").
+MAKING_VERBS = WORDS.light_verbs | WORDS.occasion_verbs | WORDS.agreement_making_verbs
+
+
 NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
     "triggers that are no event of their own",
-    (answered_request, measure_under_threat, asked_participle, danger_described),
+    (
+        answered_request,
+        measure_under_threat,
+        asked_participle,
+        danger_described,
+        standing_agreement,
+    ),
 )
 
 

@@ -384,6 +384,7 @@ def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], list[
             or f.generic_target
             or f.type not in TARGETED_TYPES
             or _content_object(f.trigger)
+            or _addressed_request(f)
         ):
             continue
         source = f.sources[0].country
@@ -404,6 +405,13 @@ def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], list[
 
 
 CONTENT_NOUNS = WORDS.content_nouns
+
+
+def _addressed_request(f: Found) -> bool:
+    """'urged the Commission to ...', 'told reporters', 'called for a ceasefire': a request
+    spoken to an addressee the sentence names (or to no one) is not guessed to be aimed at
+    the party the article pairs the speaker with; no target beats a wrong one."""
+    return f.type == "REQUEST" and f.trigger.lemma_.lower() in WORDS.addressed_request_verbs
 
 
 SYMMETRIC = types_where("symmetric")

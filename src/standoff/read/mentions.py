@@ -60,6 +60,10 @@ COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
 MAX_LISTED = 64
 
 
+# Kinds of actor whose full name may later be shortened to its last word ("the Council").
+ORGANS = frozenset((ActorKind.ORGANISATION, ActorKind.IGO, ActorKind.GROUP))
+
+
 class ActorIndex:
     """Actor mentions of one parsed document, and the rules to resolve phrases to them."""
 
@@ -73,6 +77,7 @@ class ActorIndex:
         # re-derived it for every sentence made reading quadratic in the article's length.
         self.memo: dict[object, object] = {}
         self._index_entities()
+        self._index_short_names()
         self._index_pronouns()
 
     # ------------------------------------------------------------------ indexing
@@ -113,6 +118,28 @@ class ActorIndex:
             if entry.kind is ActorKind.PERSON:
                 people[entry.name.split()[-1].lower()] = entry
                 people[ent[-1].lower_] = entry
+
+    def _index_short_names(self) -> None:
+        """'the European Commission ... the Commission', 'the UN Security Council ... the
+        Council': an organisation named in full is later called by its last word alone."""
+        named: dict[str, ActorEntry] = {}  # last word of a full name -> its entry
+        refs = iter(sorted(self.refs, key=lambda r: r.start))
+        upcoming = next(refs, None)
+        for tok in self.doc:
+            while upcoming is not None and upcoming.end <= tok.i:
+                last = self.doc[upcoming.end - 1]
+                if upcoming.end - upcoming.start >= 2 and upcoming.entry.kind in ORGANS:
+                    named[last.text] = upcoming.entry
+                upcoming = next(refs, None)
+            entry = named.get(tok.text)
+            if (
+                entry is not None
+                and tok.i not in self.by_token
+                and tok.is_title
+                and tok.i > 0
+                and self.doc[tok.i - 1].lower_ == "the"
+            ):
+                self._add(Ref(entry, tok.i, tok.i + 1, "short name"))
 
     def _entry_for(self, ent: Span, people: dict[str, ActorEntry]) -> ActorEntry | None:
         if ent.ent_id_:

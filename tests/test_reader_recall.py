@@ -1,7 +1,10 @@
-"""Clauses a speaker tells: who demands or accuses whom when the clause is reported.
+"""Constructions the reader used to miss or misread (issue 12, section 2): clauses a
+speaker tells, members of a named group, pronouns bound by their clause's subject, live
+blog time stamps, short names of organisations, requests whose target is not guessed.
 
 Each case is a sentence written for this test and the event the reader must (or must
-not) find in it, at country level (see ``tests/rulecheck.py`` for the notation).
+not) find in it, at country level (see ``tests/rulecheck.py`` for the notation: ``~X``
+is a target inferred from the article, not read from the sentence).
 """
 
 from __future__ import annotations
@@ -71,3 +74,27 @@ def test_a_pronoun_takes_up_the_group_that_says_it(reader: Reader) -> None:
 def test_a_live_blogs_time_stamp_is_no_part_of_the_sentence(reader: Reader) -> None:
     text = "The envoys met on Monday.\n\n08:00 Thailand expelled Cambodia's envoy on Wednesday."
     assert "SANCTION THA->KHM" in events(reader, text)
+
+
+def test_an_organisation_is_later_called_by_its_last_word(reader: Reader) -> None:
+    text = (
+        "The European Commission opened an inquiry into the freeze. Madrid asked the "
+        "Commission on Thursday to rule on the Algerian measures."
+    )
+    assert "REQUEST ESP->EU" in events(reader, text)
+
+
+def test_a_lowercase_word_is_no_short_name(reader: Reader) -> None:
+    text = "The UN Security Council met on Monday. Kenya asked the council of elders to meet."
+    assert "REQUEST KEN->UN" not in events(reader, text)
+
+
+def test_a_call_for_a_thing_guesses_no_addressee(reader: Reader) -> None:
+    """'called for a ceasefire' names no addressee; the article's pairing is no guess."""
+    text = (
+        "Armenia accused Azerbaijan of shelling its border villages. "
+        "Armenia called for an immediate ceasefire on Tuesday."
+    )
+    found = events(reader, text)
+    assert "REQUEST ARM->?" in found
+    assert "REQUEST ARM->~AZE" not in found

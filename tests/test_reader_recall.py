@@ -98,3 +98,15 @@ def test_a_call_for_a_thing_guesses_no_addressee(reader: Reader) -> None:
     found = events(reader, text)
     assert "REQUEST ARM->?" in found
     assert "REQUEST ARM->~AZE" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The European Union suspended budget support to Niger on Saturday.", "SANCTION EU->NER"),
+        ("Nigeria cut off the electricity it sells to Niger.", "SANCTION NGA->"),
+        ("ECOWAS called the Malian junta's timetable unacceptable.", "REJECT ECOWAS->MLI"),
+    ],
+)
+def test_words_of_measures_and_offers(reader: Reader, text: str, event: str) -> None:
+    assert [e for e in events(reader, text) if e.startswith(event)], events(reader, text)

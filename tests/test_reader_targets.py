@@ -25,15 +25,18 @@ EXAMPLES = REPO / "src" / "standoff" / "data" / "examples"
 def test_development_set_targets(reader: Reader) -> None:
     result = evaluate_gold_dir(REPO / "tests" / "data" / "dev", reader)
     # floors of the figures on the set as it grows with new, unseen articles (issue 12
-    # section 3): 80 articles, events F1 0.586, deadlines 20/41
+    # section 3): 80 articles, events F1 0.586, deadlines 20/41; events F1 0.600 with the
+    # recall mechanisms of issue 12 section 2 (told clauses, conditional threats, denials,
+    # held meetings, group members, short names, no guessed addressee)
     events = result["total"]["events"]
-    assert events["f1"] >= 0.585, events
+    assert events["f1"] >= 0.6, events
     deadlines = result["deadlines"]
     assert deadlines["recall"] >= 0.48, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12
-    # section 2 ("failing which", danger described, measures), 0.595 after
+    # section 2 ("failing which", danger described, measures), 0.595 after, 0.612 with
+    # measures promised on a condition ("will extend the ban if Kyiv escalates")
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.595, threats
+    assert threats["f1"] >= 0.612, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop
@@ -52,4 +55,4 @@ def test_examples_do_not_fall_back(reader: Reader) -> None:
 def test_plover_gold_targets(reader: Reader) -> None:
     result = evaluate_plover(PLOVER, reader)
     assert result["type_accuracy"] >= 0.8, result["type_accuracy"]
-    assert result["triples"]["f1"] >= 0.615, result["triples"]
+    assert result["triples"]["f1"] >= 0.619, result["triples"]

@@ -442,12 +442,20 @@ class ActorIndex:
                 if ref.how != "pronoun" or ref.start != pronoun.i:
                     return ref
             elif child.pos_ in ("NOUN", "PROPN"):
-                # "The Thai army says it is prepared ...": a subject named by its demonym
-                # and role binds the pronoun as a name does
+                # "The Thai army says it is prepared ...", "Guyana's president said he had
+                # spoken to ...": a subject named by its role binds the pronoun as a name does
                 named = self.actors_of(child)
                 if len(named) == 1:
-                    return named[0]
+                    return self._as_holder(named[0], child, pronoun)
         return None
+
+    def _as_holder(self, ref: Ref, subject: Token, pronoun: Token) -> Ref:
+        """A role noun's actor taken up by "he" or "she" ("the president ... he") stands
+        for the office's holder: a person of that country, for the pronoun to fit."""
+        if pronoun.lower_ not in PERSON_PRONOUNS or not self.book.sector_for(subject.lower_):
+            return ref
+        entry = ActorEntry(ref.code, ref.country, subject.text, ActorKind.PERSON, subject.text)
+        return Ref(entry, ref.start, ref.end, ref.how)
 
     def party_noun(self, noun: Token) -> bool:
         """A noun for people, a place or an arm of a state ("workers", "republic",

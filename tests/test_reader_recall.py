@@ -110,3 +110,18 @@ def test_a_call_for_a_thing_guesses_no_addressee(reader: Reader) -> None:
 )
 def test_words_of_measures_and_offers(reader: Reader, text: str, event: str) -> None:
     assert [e for e in events(reader, text) if e.startswith(event)], events(reader, text)
+
+
+def test_informing_another_is_a_one_way_consultation(reader: Reader) -> None:
+    found = events(reader, "Azerbaijan said it had informed Turkey before the operation began.")
+    assert "CONSULT AZE->TUR" in found
+    assert "CONSULT TUR->AZE" not in found
+
+
+def test_he_takes_up_the_office_that_says_it(reader: Reader) -> None:
+    """'Guyana's president said he ...': the office's holder, not a person named earlier."""
+    text = (
+        "Nicolas Maduro spoke on Sunday. Guyana's president said that he had spoken to "
+        "Brazil about the referendum."
+    )
+    assert "CONSULT GUY->BRA" in events(reader, text)

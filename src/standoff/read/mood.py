@@ -313,6 +313,14 @@ def alleged_clause(climb: Climb, modality: Modality) -> Mood | None:
     return None
 
 
+def continued_head(climb: Climb, modality: Modality) -> Mood | None:
+    """'Washington would continue to stand with the Philippines', 'will keep supporting
+    Kyiv': what goes on is a deed under way, not a promise of a new one."""
+    if climb.hops == 0 and climb.rel == "xcomp" and climb.lemma in WORDS.continuing_verbs:
+        return Mood.REAL
+    return None
+
+
 def denied_clause(climb: Climb, modality: Modality) -> Mood | None:
     """'Rwanda denies backing the rebels', 'denied that any clashes had taken place': the
     deed denied is no event (the denial itself is the denier's REJECT)."""
@@ -390,6 +398,7 @@ OWN_MOODS: Rules[OwnRule] = Rules(
 HEAD_MOODS: Rules[HeadRule] = Rules(
     "mood from a governing word",
     (
+        continued_head,
         refusal_head,
         time_given,
         threat_head,

@@ -127,7 +127,7 @@ def _foretold(verb: Token) -> bool:
 
 
 def _main_clause(verb: Token, condition: Token) -> list[Token]:
-    """The verb's phrase without its 'if' clause (nor any other clause of its own)."""
+    """The verb's phrase without its 'if' clause (where the measure promised is named)."""
     inside = {t.i for t in condition.subtree}
     return [t for t in verb.subtree if t.i not in inside]
 

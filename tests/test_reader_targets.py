@@ -27,16 +27,18 @@ def test_development_set_targets(reader: Reader) -> None:
     # floors of the figures on the set as it grows with new, unseen articles (issue 12
     # section 3): 80 articles, events F1 0.586, deadlines 20/41; events F1 0.600 with the
     # recall mechanisms of issue 12 section 2 (told clauses, conditional threats, denials,
-    # held meetings, group members, short names, no guessed addressee)
+    # held meetings, group members, short names, no guessed addressee); 0.610 with the
+    # bodies taken up by their noun and deterrent warnings
     events = result["total"]["events"]
-    assert events["f1"] >= 0.6, events
+    assert events["f1"] >= 0.61, events
     deadlines = result["deadlines"]
     assert deadlines["recall"] >= 0.48, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12
     # section 2 ("failing which", danger described, measures), 0.595 after, 0.612 with
-    # measures promised on a condition ("will extend the ban if Kyiv escalates")
+    # measures promised on a condition ("will extend the ban if Kyiv escalates"), 0.636
+    # with deterrent warnings ("any attack ... would be met with a firm response")
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.612, threats
+    assert threats["f1"] >= 0.636, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop

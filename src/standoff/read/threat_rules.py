@@ -31,7 +31,7 @@ from standoff.read.events import Found
 from standoff.read.lexicon import COOPERATIVE
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.rules import Rules
-from standoff.read.syntax import subject_of
+from standoff.read.syntax import prep_objects, subject_of
 from standoff.read.threat_drafts import Assembly, counterpart, measure_phrases, speakers, tidy
 from standoff.read.word_table import lemmas, lower_words
 from standoff.read.words import WORDS
@@ -158,16 +158,14 @@ def deterrent(sent: Span, a: Assembly) -> None:
         own = {r.country for r in senders}
         agents = [r for r in _act_parties(act, a.index, ("by", "from")) if r.country not in own]
         victims = [r for r in _act_parties(act, a.index, ("against", "on")) if r.country not in own]
-        demand = "no " + tidy(sent.doc[act.left_edge.i : act.right_edge.i + 1].text)
-        demand = demand.replace("no any ", "no ", 1)
+        start = act.left_edge.i + (act.left_edge.lower_ == "any")  # "no attack", not "no any"
+        demand = "no " + tidy(sent.doc[start : act.right_edge.i + 1].text)
         consequence = _consequence_phrase(verb, act)
+        named = countries_of(agents)
+        victim = next(iter(countries_of(victims)), None)
+        faced = counterpart(victim, a.found, a.index, frozenset(own)) if victim else None
         for s in countries_of(senders):
-            targets = countries_of(agents)
-            if not targets:
-                victim = next(iter(countries_of(victims)), None)
-                exclude = frozenset(own)
-                faced = counterpart(victim, a.found, a.index, exclude) if victim else None
-                targets = [t for t in [faced or counterpart(s, a.found, a.index)] if t]
+            targets = named or [t for t in [faced or counterpart(s, a.found, a.index)] if t]
             for t in targets:
                 if t != s:
                     d = a.draft(s, t)
@@ -234,15 +232,11 @@ def _consequence_phrase(verb: Token, act: Token) -> str | None:
 def _act_parties(act: Token, index: ActorIndex, preps: tuple[str, ...]) -> list[Ref]:
     """The actors an act's own phrase names after one of ``preps`` ("any attempt by
     India", "any attack on French nationals"), or as its possessor for "by"."""
-    refs: list[Ref] = []
-    for child in act.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    refs += index.actors_of(obj, demonyms=True)
-        elif child.dep_ == "poss" and "by" in preps:
-            refs += index.actors_of(child)
+    refs = [r for _, obj in prep_objects(act, preps) for r in index.actors_of(obj, demonyms=True)]
+    if "by" in preps:
+        refs += [r for c in act.children if c.dep_ == "poss" for r in index.actors_of(c)]
     return refs
+
 
 # Words after which a clause tells what follows if a demand is not met.
 CONSEQUENCE_MARKERS = (("failing", "which"), ("failing", "that"), ("or", "else"), ("otherwise",))

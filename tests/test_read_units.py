@@ -76,6 +76,10 @@ FUTURE_CASES = [
     ("by August 9", date(2025, 8, 9), False),
     ("9 August", date(2025, 8, 9), False),
     ("tomorrow", _days(1), False),
+    # months are calendar months: 6 August + two months is 6 October (61 days), and a
+    # month from 31 January ends on the month's last day
+    ("two months", date(2025, 10, 6), False),
+    ("within six months", date(2026, 2, 6), False),
 ]
 
 
@@ -101,6 +105,11 @@ def test_deadlines_resolve_forward(text: str, want: date, approximate: bool) -> 
 )
 def test_reports_resolve_backward(text: str, want: date) -> None:
     assert resolve(text, WED, "past").value == want
+
+
+def test_months_are_calendar_months_both_ways() -> None:
+    assert resolve("one month", date(2025, 1, 31), "future").value == date(2025, 2, 28)
+    assert resolve("two months ago", WED, "past").value == date(2025, 6, 6)
 
 
 def test_weekday_direction_is_the_callers_choice() -> None:

@@ -19,6 +19,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
 
+from dateutil.relativedelta import relativedelta
+
 from standoff.model import DatePrecision, ResolvedDate
 
 Direction = Literal["past", "future"]
@@ -61,8 +63,6 @@ UNIT_DAYS = {
     "days": 1,
     "week": 7,
     "weeks": 7,
-    "month": 30,
-    "months": 30,
     "hour": 1 / 24,
     "hours": 1 / 24,
 }
@@ -119,6 +119,10 @@ def number(word: str) -> int:
 
 
 def _span(base: date, n: int, unit: str) -> date:
+    if unit.lower().startswith("month"):
+        # calendar months, as people count them: "two months" from 19 September is
+        # 19 November, not 18 November (60 days)
+        return base + relativedelta(months=n)
     days = n * UNIT_DAYS[unit.lower()]
     return base + timedelta(days=max(1, round(days)) if days >= 1 else 1)
 
@@ -133,8 +137,10 @@ def _within(m: re.Match[str], base: date, _d: Direction) -> tuple[date, DatePrec
 
 
 def _days_ago(m: re.Match[str], base: date, _d: Direction) -> tuple[date, DatePrecision, bool]:
-    days = number(m.group("n")) * UNIT_DAYS[m.group("unit").lower()]
-    return base - timedelta(days=round(days)), DatePrecision.DAY, False
+    n, unit = number(m.group("n")), m.group("unit").lower()
+    if unit.startswith("month"):
+        return base - relativedelta(months=n), DatePrecision.DAY, False
+    return base - timedelta(days=round(n * UNIT_DAYS[unit])), DatePrecision.DAY, False
 
 
 def _weekday(

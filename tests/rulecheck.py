@@ -92,7 +92,9 @@ def roles(reader: Reader, text: str) -> set[str]:
         index = ActorIndex(doc, reader.dictionary)
         for sent in doc.sents:
             for trigger in find_triggers(sent, reader.lexicon):
-                sources, targets, generic = role_rules.roles(trigger, index, reader.lexicon)
+                sources, targets, generic, _hosted = role_rules.roles(
+                    trigger, index, reader.lexicon
+                )
                 by = countries_of(sources)
                 at = [c for c in countries_of(targets) if c not in by]
                 out.add(f"{trigger.type} {','.join(by) or '?'}->{_side(at, generic)}")

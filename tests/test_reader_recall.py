@@ -79,6 +79,44 @@ def test_the_right_reading_instead_of_the_old_one(
     assert not [e for e in found if e.startswith(wrong)], found
 
 
+MEETINGS = [
+    # the host of a summit meets each party at it; the parties meet each other both ways
+    ("Kenya, Uganda and Tanzania agreed at an African Union summit on Tuesday to reopen "
+     "their borders.",
+     {"CONSULT AU->KEN", "CONSULT AU->TZA", "CONSULT KEN->UGA", "CONSULT UGA->KEN",
+      "CONSULT TZA->UGA"},
+     {"CONSULT KEN->AU"}),
+    # a host acting as the head of a body brings the body, not its own country
+    ("Over two days of talks hosted by the Ghanaian president, who chairs the African Union "
+     "this year, the delegations of Ethiopia and Eritrea failed to agree on a ceasefire.",
+     {"CONSULT AU->ETH", "CONSULT AU->ERI", "CONSULT ETH->ERI", "CONSULT ERI->ETH"},
+     {"CONSULT GHA->ETH", "CONSULT ETH->AU"}),
+    # a mediator meets both parties of the talks it mediates
+    ("Talks between Armenia and Azerbaijan, mediated by Kazakhstan, ended without a deal.",
+     {"CONSULT KAZ->ARM", "CONSULT KAZ->AZE", "CONSULT ARM->AZE", "CONSULT AZE->ARM"},
+     set()),
+    # co-mediators do not meet each other by mediating
+    ("Talks on a prisoner exchange, mediated by Oman, Qatar and Switzerland, stalled on "
+     "Monday.",
+     set(),
+     {"CONSULT OMN->QAT", "CONSULT QAT->OMN", "CONSULT QAT->CHE"}),
+    # guests hosted together meet each other; the host meets them one way
+    ("The emir of Kuwait hosted the presidents of Kenya and Uganda for their first meeting "
+     "since the clashes.",
+     {"CONSULT KWT->KEN", "CONSULT KWT->UGA", "CONSULT KEN->UGA", "CONSULT UGA->KEN"},
+     {"CONSULT KEN->KWT"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "want", "unwanted"), MEETINGS)
+def test_who_takes_part_in_a_meeting(
+    reader: Reader, text: str, want: set[str], unwanted: set[str]
+) -> None:
+    found = events(reader, text)
+    assert want <= found, found
+    assert not unwanted & found, found
+
+
 def test_a_live_blogs_time_stamp_is_no_part_of_the_sentence(reader: Reader) -> None:
     text = "The envoys met on Monday.\n\n08:00 Thailand expelled Cambodia's envoy on Wednesday."
     assert "SANCTION THA->KHM" in events(reader, text)
@@ -95,7 +133,6 @@ def test_an_organisation_is_later_called_by_its_last_word(reader: Reader) -> Non
 def test_a_lowercase_word_is_no_short_name(reader: Reader) -> None:
     text = "The UN Security Council met on Monday. Kenya asked the council of elders to meet."
     assert "REQUEST KEN->UN" not in events(reader, text)
-
 
 
 @pytest.mark.parametrize(

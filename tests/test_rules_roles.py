@@ -52,6 +52,10 @@ ROLE_CASES = {
         ("occasion_subject",
          "The Japanese premier travelled to Seoul for talks with President Moon.",
          "CONSULT JPN->KOR"),
+        ("occasion_parties",
+         "Kenya, Uganda and Tanzania agreed at an African Union summit on Tuesday to reopen "
+         "their borders.",
+         "CONSULT AU->KEN,UGA,TZA"),
         ("light_verb_phrase_subject", "Putin arrived in Ankara on a state visit to Turkey.",
          "CONSULT RUS->TUR"),
         ("delivered_list", "Saudi Arabia sent Qatar a list of demands.", "REQUEST SAU->QAT"),
@@ -64,6 +68,10 @@ ROLE_CASES = {
          "After three days of negotiations in Vienna between an Iranian delegation led by its "
          "deputy minister and a French team, the envoys left.",
          "CONSULT IRN->FRA"),
+        ("meeting_host",
+         "Over a day of talks chaired by the Senegalese president as head of the African Union, "
+         "the foreign ministers of Sudan and Chad failed to settle the dispute.",
+         "CONSULT AU->SDN,TCD"),
     ],
     ADJECTIVE_ROLES: [
         ("adjective_subject", "Iran remained defiant against the United States.",

@@ -24,6 +24,7 @@ from standoff.event_types import EVENT_TYPES, types_where
 from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
 from standoff.read.lexicon import THREATENABLE, Lexicon, Modality
+from standoff.read.meetings import third_party
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.mood import Mood, classify, elided_refusals, mood
 from standoff.read.roles import owner_of_object, roles
@@ -53,6 +54,7 @@ class Found:
     cue: str = ""
     inferred_target: bool = False
     offered: bool = False  # announced, not done: "ready to agree", "will meet"
+    hosted: bool = False  # the sources host a meeting of the targets ("talks hosted by")
 
 
 # --------------------------------------------------------------------------- sentence
@@ -80,9 +82,9 @@ def events_in_sentence(
         if typed is None or any(rule(trigger, state) for rule in NOT_EVENTS):
             continue
         event_type, mode = typed
-        sources, targets, generic = roles(trigger, index, lexicon)
+        sources, targets, generic, hosted = roles(trigger, index, lexicon)
         if state in SAID_OF_OTHERS and trigger.kind != TriggerKind.REPORTED:
-            sources, targets = _speaker(trigger.token, index), sources
+            sources, targets, hosted = _speaker(trigger.token, index), sources, False
         found.extend(_elided_refusals(trigger, targets, index, sent))
         if event_type == "THREATEN" and trigger.kind == TriggerKind.NOUN:
             mode = mode or _threat_mode(trigger.token, lexicon)
@@ -107,6 +109,7 @@ def events_in_sentence(
                 generic_target=generic and not targets,
                 cue=trigger.cue,
                 offered=offered,
+                hosted=hosted,
             )
         )
         if event_type == "AGREE" and offered:
@@ -429,8 +432,14 @@ def symmetric_pairs(found: list[Found]) -> None:
     for f in found:
         if f.inferred_target or not (f.type in SYMMETRIC or _reciprocal(f.trigger)):
             continue
-        if not f.targets and len({s.country for s in f.sources}) >= 2 and not f.offered:
-            # (joint subjects "ready to agree" offer it to a third party, not to each other)
+        if (
+            not f.targets
+            and len({s.country for s in f.sources}) >= 2
+            and not f.offered
+            and not third_party(f.trigger)
+        ):
+            # (joint subjects "ready to agree" offer it to a third party, not to each other;
+            # co-mediators do not meet each other by mediating)
             everyone = f.sources[:]  # "X, Y and Z met": every pair, both ways
             f.sources, f.targets = everyone[:1], everyone[1:]
             for i, a in enumerate(everyone):
@@ -439,11 +448,27 @@ def symmetric_pairs(found: list[Found]) -> None:
                     extra.append(
                         Found(f.type, f.mode, [a], others, f.trigger, f.sentence, cue=f.cue)
                     )
+        elif f.hosted:
+            extra.extend(_guests_meet(f))
         elif f.type == "CONSULT" and f.targets and not _one_way(f.trigger):
             extra.append(
                 Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue)
             )
     found.extend(extra)
+
+
+def _guests_meet(f: Found) -> list[Found]:
+    """'Qatar hosted the presidents of Kenya and Uganda for talks': the host meets its guests
+    (one way, as a visit runs), and the guests meet each other, both ways."""
+    guests = list({t.country: t for t in f.targets}.values())
+    if len(guests) < 2:
+        return []
+    return [
+        Found(
+            f.type, f.mode, [a], [b for b in guests if b is not a], f.trigger, f.sentence, cue=f.cue
+        )
+        for a in guests
+    ]
 
 
 def _one_way(trigger: Token) -> bool:

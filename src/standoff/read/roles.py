@@ -21,12 +21,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
 from standoff.event_types import EVENT_TYPES, types_where
 from standoff.read.lexicon import LIGHT_VERBS, Lexicon
+from standoff.read.meetings import HOST_VERBS, hosts
 from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.refs import countries_of
 from standoff.read.rules import Rules
 from standoff.read.syntax import OBJECT_DEPS, agent_of, prep_objects, subject_of
 from standoff.read.targets import between_parties
@@ -65,6 +68,7 @@ class RoleState:
     targets: list[Ref] = field(default_factory=list)
     generic: bool = False  # the target is a set of countries named elsewhere ("countries that")
     missing: bool = False  # no target once the grammar's own slots were read (verbs)
+    hosted: bool = False  # the sources host the targets, who meet each other ("talks hosted by")
 
     @property
     def tok(self) -> Token:
@@ -112,15 +116,23 @@ class RoleState:
 RoleRule = Callable[[RoleState], bool | None]
 
 
-def roles(
-    trigger: Trigger, index: ActorIndex, lexicon: Lexicon
-) -> tuple[list[Ref], list[Ref], bool]:
-    """Source refs, target refs and whether the target is a generic set of countries."""
+class Roles(NamedTuple):
+    """Who does an event to whom, as the role rules read it."""
+
+    sources: list[Ref]
+    targets: list[Ref]
+    generic: bool  # the target is a generic set of countries
+    hosted: bool  # the sources host the targets, who meet each other
+
+
+def roles(trigger: Trigger, index: ActorIndex, lexicon: Lexicon) -> Roles:
+    """Source refs, target refs, whether the target is a generic set of countries and
+    whether the sources host a meeting of the targets."""
     state = RoleState(trigger, index, lexicon)
     for rule in ROLES_BY_KIND[trigger.kind]:
         if rule(state):
             break
-    return state.sources, state.targets, state.generic
+    return Roles(state.sources, state.targets, state.generic, state.hosted)
 
 
 # ------------------------------------------------------------------ patient, judged, reported
@@ -393,6 +405,18 @@ def occasion_subject(r: RoleState) -> None:
         r.sources = r.subject_actors(r.occasion)
 
 
+def occasion_parties(r: RoleState) -> None:
+    """'Kenya, Uganda and Tanzania agreed at an African Union summit': the summit's owner
+    hosts it; those who meet at it are its guests (and meet each other)."""
+    if r.occasion is None or not r.sources or any(c.dep_ == "poss" for c in r.tok.children):
+        return  # "their summit", "Kyiv's talks": the owners are the parties, not a host
+    known = set(countries_of(r.sources))
+    guests = [g for g in r.subject_actors(r.occasion) if g.country not in known]
+    if guests:
+        r.targets += guests
+        r.hosted = True
+
+
 def light_verb_phrase_subject(r: RoleState) -> None:
     """'arrived in Amman on a visit': the subject of the light verb the phrase hangs on."""
     tok = r.tok
@@ -433,10 +457,18 @@ def threat_of(r: RoleState) -> None:
 
 
 def occasion_guests(r: RoleState) -> None:
-    """'hosted Hashimoto for a meeting': the guest is met."""
-    if r.occasion is not None:
-        for guest in (c for c in r.occasion.children if c.dep_ == "dobj"):
-            r.targets.extend(r.index.actors_of(guest))
+    """'hosted Hashimoto for a meeting': the guest is met. 'The emir hosted the presidents of
+    Kenya and Uganda for their first meeting': the host meets the guests (the meeting's owners
+    among them), who meet each other."""
+    if r.occasion is None:
+        return
+    guests = [g for c in r.occasion.children if c.dep_ == "dobj" for g in r.index.actors_of(c)]
+    r.targets.extend(guests)
+    host = r.subject_actors(r.occasion) if r.occasion.lemma_.lower() in HOST_VERBS else []
+    if guests and host:
+        ours = set(countries_of(host))
+        r.targets = [p for p in (*r.sources, *r.targets) if p.country not in ours]
+        r.sources, r.hosted = host, True
 
 
 def noun_prep_targets(r: RoleState) -> None:
@@ -477,6 +509,20 @@ def meeting_between(r: RoleState) -> None:
         r.sources, r.targets = pair[:1], pair[1:]
     elif pair and not r.targets:
         r.targets = pair
+
+
+def meeting_host(r: RoleState) -> None:
+    """'talks between Armenia and Azerbaijan, mediated by Russia'; 'over two days of talks
+    hosted by Qatar, the delegations of Ethiopia and Eritrea failed to agree': the host, chair
+    or mediator meets the parties the meeting names, who meet each other. A host with no
+    other party names no meeting of its own ('talks brokered by Washington collapsed')."""
+    if r.trigger.type != "CONSULT":
+        return
+    host = hosts(r.tok, r.index)
+    ours = set(countries_of(host))
+    parties = [p for p in (*r.sources, *r.targets) if p.country not in ours]
+    if host and parties:
+        r.sources, r.targets, r.hosted = host, parties, True
 
 
 # --------------------------------------------------------------------------- adjectives
@@ -523,6 +569,7 @@ NOUN_ROLES: Rules[RoleRule] = Rules(
         noun_owner,
         light_verb_subject,
         occasion_subject,
+        occasion_parties,
         light_verb_phrase_subject,
         delivered_list,
         request_from,
@@ -530,6 +577,7 @@ NOUN_ROLES: Rules[RoleRule] = Rules(
         occasion_guests,
         noun_prep_targets,
         meeting_between,
+        meeting_host,  # last: it gathers the parties every rule above found
     ),
 )
 ADJECTIVE_ROLES: Rules[RoleRule] = Rules(
@@ -590,7 +638,12 @@ def _occasion_verb(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or noun.head.lower_ not in OCCASION_PREPS:
         return None
     verb = noun.head.head
-    return verb if verb.lemma_.lower() in WORDS.occasion_verbs else None
+    # "over three days of talks, the ministers failed to agree": the verb's complement meets
+    if verb.lemma_.lower() in WORDS.occasion_verbs or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in WORDS.occasion_verbs for c in verb.children
+    ):
+        return verb
+    return None
 
 
 def owner_of_object(tok: Token, index: ActorIndex) -> list[Ref]:

@@ -28,9 +28,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # section 3): 80 articles, events F1 0.586, deadlines 20/41; events F1 0.600 with the
     # recall mechanisms of issue 12 section 2 (told clauses, conditional threats, denials,
     # held meetings, group members, short names, no guessed addressee); 0.610 with the
-    # bodies taken up by their noun and deterrent warnings
+    # bodies taken up by their noun and deterrent warnings; 0.632 (P 0.712, R 0.568) with who
+    # takes part in a meeting (hosts, chairs and mediators, parties at a summit)
     events = result["total"]["events"]
-    assert events["f1"] >= 0.61, events
+    assert events["f1"] >= 0.63, events
     deadlines = result["deadlines"]
     assert deadlines["recall"] >= 0.48, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12

@@ -57,5 +57,8 @@ def test_examples_do_not_fall_back(reader: Reader) -> None:
 @pytest.mark.skipif(not PLOVER.is_file(), reason="shared PLOVER gold not found")
 def test_plover_gold_targets(reader: Reader) -> None:
     result = evaluate_plover(PLOVER, reader)
-    assert result["type_accuracy"] >= 0.8, result["type_accuracy"]
-    assert result["triples"]["f1"] >= 0.619, result["triples"]
+    # type accuracy 0.801, triples F1 0.619 before the news-phrasing rules of issue 12
+    # (demands wrapped in "must be ready to", "a reminder that"; easing a blockade or an
+    # emergency; country names tagged as nationalities; leaders' family names): 0.814, 0.634
+    assert result["type_accuracy"] >= 0.814, result["type_accuracy"]
+    assert result["triples"]["f1"] >= 0.634, result["triples"]

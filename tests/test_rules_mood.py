@@ -42,6 +42,8 @@ RULES_OUT = [
     ("any_act", "Norway said any attack by Russia on Norwegian vessels would be answered at once.",
      "THREATEN RUS->NOR"),
     ("refusal_head", "Israel refused to release the Palestinian prisoners.", "CONCEDE ISR->PSE"),
+    ("demanded_readiness", "Ankara said Athens must be ready to negotiate with Nicosia.",
+     "AGREE GRC->CYP"),
     ("time_given", "Trump gave Moscow 50 days to reach an agreement with Kyiv.",
      "AGREE USA->UKR"),
     ("threat_head", "Washington threatened to impose tariffs on Brazil.", "SANCTION USA->BRA"),

@@ -96,6 +96,8 @@ class ActorDictionary:
     )  # lower -> (code, as written)
     roles: dict[str, str] = field(default_factory=dict)  # lower-case role word -> sector
     country_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> code
+    # family name -> the people of the dictionary who bear it ("Bush" -> both presidents)
+    surnames: dict[str, list[ActorEntry]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ building
     def _add(self, phrase: str, entry: ActorEntry) -> None:
@@ -143,6 +145,7 @@ class ActorDictionary:
         entry = ActorEntry(code, country, str(spec["name"]), ActorKind.PERSON, spec.get("role"))
         for phrase in [spec["name"], *(spec.get("aliases") or [])]:
             self._add(str(phrase), entry)
+        self.surnames.setdefault(entry.name.split()[-1], []).append(entry)
 
     def add_organisations(self, spec: Any, origin: str) -> None:
         """Companies (each acts for a state's sector: Gazprom -> RUSBUS) and offices, titles
@@ -265,6 +268,17 @@ class ActorDictionary:
         if key:
             return self.entries[key].country
         return None
+
+    def by_surname(self, surname: str) -> ActorEntry | None:
+        """'the Bush administration', 'Mitterrand's government': a bare family name stands for
+        its bearer's side when every person of the dictionary with that name shares one
+        code (both Bushes were USAGOV); an ambiguous name ("Kim") stands for none."""
+        people = self.surnames.get(surname, [])
+        if not people or len({p.code for p in people}) != 1:
+            return None
+        if len(people) == 1:
+            return people[0]
+        return ActorEntry(people[0].code, people[0].country, surname, ActorKind.PERSON)
 
     def sector_for(self, words: str) -> str | None:
         """The sector of a role phrase: 'foreign minister' -> GOV, 'troops' -> MIL."""

@@ -26,7 +26,7 @@ from standoff.read.actors import ActorEntry
 from standoff.read.lexicon import THREATENABLE, Lexicon, Modality
 from standoff.read.meetings import third_party
 from standoff.read.mentions import ActorIndex, Ref
-from standoff.read.mood import Mood, classify, elided_refusals, mood
+from standoff.read.mood import Mood, classify, content_clause, elided_refusals, mood
 from standoff.read.roles import owner_of_object, roles
 from standoff.read.rules import Rules, first_match
 from standoff.read.syntax import agent_of, prep_objects, subject_of
@@ -177,8 +177,9 @@ def _speaker(trigger: Token, index: ActorIndex) -> list[Ref]:
     there is no source, and the demand is no event rather than a deed of Qatar."""
     tok = trigger
     for _ in range(5):
-        if tok.dep_ == "ccomp":
-            speaker = subject_of(tok.head)
+        if content_clause(tok):  # "said that ...", "issued a reminder that ..."
+            teller = tok.head if tok.dep_ == "ccomp" else tok.head.head
+            speaker = subject_of(teller)
             return index.actors_of(speaker, demonyms=True) if speaker is not None else []
         if tok.head.i == tok.i:
             break

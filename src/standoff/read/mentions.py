@@ -28,6 +28,8 @@ from standoff.read.words import WORDS
 __all__ = ["ActorIndex", "Ref", "countries_of"]
 
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"}
+# Where a noun phrase is a verb's or preposition's argument rather than a modifier.
+ARGUMENT_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative"))
 PERSON_PRONOUNS = WORDS.person_pronouns
 THING_PRONOUNS = WORDS.thing_pronouns
 PLURAL_PRONOUNS = WORDS.plural_pronouns
@@ -107,7 +109,11 @@ class ActorIndex:
             if ent.label_ == "NORP" and entry is not None:
                 for tok in ent:
                     self.demonyms[tok.i] = entry.country
-                group = self._group(ent, entry.country) or self._people(ent, entry.country)
+                group = (
+                    self._group(ent, entry.country)
+                    or self._people(ent, entry.country)
+                    or self._named_country(ent, entry)
+                )
                 if group is not None:
                     self._add(group)
                 continue
@@ -152,7 +158,10 @@ class ActorIndex:
             known = people.get(ent[-1].lower_)
             if known is not None:
                 return known
-            return self._person_from_title(ent)
+            titled = self._person_from_title(ent)
+            if titled is None and len(ent) == 1:
+                return self.book.by_surname(ent.text)
+            return titled
         found: str | None
         found = self.book.country_for(text)
         if found is not None:
@@ -225,6 +234,16 @@ class ActorIndex:
             return None
         entry = ActorEntry(country, country, ent.text.removeprefix("the "), ActorKind.GROUP)
         return Ref(entry, ent.start, ent.end, "demonym as noun")
+
+    def _named_country(self, ent: Span, entry: ActorEntry) -> Ref | None:
+        """'Cairo said that the US must be ready to mediate': the tagger sometimes labels a
+        country's name a nationality; a singular proper noun that is an argument, not a
+        modifier, names the state itself."""
+        root = ent.root
+        if root.tag_ != "NNP" or root.dep_ not in ARGUMENT_DEPS or len(entry.country) != 3:
+            return None
+        state = ActorEntry(entry.country, entry.country, ent.text, ActorKind.STATE)
+        return Ref(state, ent.start, ent.end, "country named")
 
     # ------------------------------------------------------------------ resolving
     def actors_of(

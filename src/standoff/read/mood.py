@@ -159,12 +159,26 @@ def unless_ultimatum(tok: Token, modality: Modality) -> Mood | None:
 
 def reported_must(tok: Token, modality: Modality) -> Mood | None:
     """'believes that Ankara must withdraw', 'said the tariffs were unfair and that
-    Washington should withdraw them': a clause's "must" is a demand."""
-    if clause_of(tok).dep_ == "ccomp" and any(
+    Washington should withdraw them', 'sent a reminder to Minsk that it must comply': a
+    content clause's "must" is a demand (:func:`content_clause`)."""
+    if content_clause(clause_of(tok)) and any(
         c.dep_ == "aux" and c.lower_ in modality.obligation for c in tok.children
     ):
         return Mood.OBLIGED
     return None
+
+
+def content_clause(verb: Token) -> bool:
+    """A clause that tells what was said: a verb's complement ('said that ...') or a "that"
+    clause on a noun of saying ('a reminder to Minsk that it must comply', 'the warning
+    that ...'); not a relative clause ('the troops that must leave')."""
+    if verb.dep_ == "ccomp":
+        return True
+    return (
+        verb.dep_ == "acl"
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+    )
 
 
 def stated_must(tok: Token, modality: Modality) -> Mood | None:
@@ -284,6 +298,18 @@ def threat_head(climb: Climb, modality: Modality) -> Mood | None:
     return None
 
 
+def demanded_readiness(climb: Climb, modality: Modality) -> Mood | None:
+    """'Cairo said Washington must be ready to mediate', 'Kyiv should be willing to talk':
+    the readiness is what is demanded, so the act it is ready for is asked of its
+    subject, not offered by it."""
+    if climb.rel != "xcomp" or climb.lemma not in modality.intent_heads:
+        return None
+    verb = climb.head.head if climb.head.dep_ in ("acomp", "xcomp") else climb.head
+    if any(c.dep_ == "aux" and c.lower_ in modality.obligation for c in verb.children):
+        return Mood.OBLIGED
+    return None
+
+
 def intent_head(climb: Climb, modality: Modality) -> Mood | None:
     """'is ready to meet', 'offered to hand over': an intention; 'is not willing to': refused."""
     if climb.rel in ("xcomp", "acl") and climb.lemma in modality.intent_heads:
@@ -362,10 +388,18 @@ def conditional_head(climb: Climb, child: Token, modality: Modality) -> Mood | N
 
 def obliged_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
     """'Qatar must cut its ties to Iran and close the base': the "must" of the first verb
-    covers the verbs joined to it."""
-    if child.dep_ == "aux" and child.lower_ == "must" and climb.rel in ("conj", "xcomp"):
+    covers the verbs joined to it; 'must open the border to let the convoys through':
+    and the purpose the demanded act serves."""
+    if child.dep_ != "aux" or child.lower_ != "must":
+        return None
+    if climb.rel in ("conj", "xcomp") or (climb.rel == "advcl" and _purpose(climb.tok)):
         return Mood.OBLIGED
     return None
+
+
+def _purpose(verb: Token) -> bool:
+    """'to let the convoys through', 'in order to allow': an infinitive of purpose."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def modal_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
@@ -402,6 +436,7 @@ HEAD_MOODS: Rules[HeadRule] = Rules(
         refusal_head,
         time_given,
         threat_head,
+        demanded_readiness,
         intent_head,
         hypothetical_head,
         alleged_clause,

@@ -21,7 +21,7 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ in ("nsubj", "csubj"):
                 if child.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
                     return tok.head  # "Kyiv, which insists on ...": the relative's antecedent
-                return child
+                return _reduced_relative_subject(child)
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
@@ -34,6 +34,16 @@ def subject_of(verb: Token) -> Token | None:
             return None
         break
     return None
+
+
+def _reduced_relative_subject(subject: Token) -> Token:
+    """'The Red Cross operating in Iraq said ...': the parser may make the participle of a
+    reduced relative the subject; the noun it describes (its own subject) is meant."""
+    if subject.tag_ == "VBG" and subject.dep_ == "nsubj":
+        for child in subject.children:
+            if child.dep_ == "nsubj" and child.i < subject.i:
+                return child
+    return subject
 
 
 def agent_of(tok: Token) -> Token | None:

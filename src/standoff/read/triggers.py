@@ -309,7 +309,8 @@ def reported_judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | No
 
 
 def directive(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
-    """'Russia wants Ukraine to stay neutral': wanting another to act is a REQUEST."""
+    """'Russia wants Ukraine to stay neutral': wanting another to act is a REQUEST (not
+    'officials told reporters' or 'told AFP', an audience or a news outlet)."""
     if (
         lemma in DIRECTIVE_VERBS
         and any(

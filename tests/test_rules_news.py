@@ -1,0 +1,88 @@
+"""How wire copy phrases demands, de-escalations and its own sources (issue 12, PLOVER
+type accuracy): each case is a sentence written for this test, in the shape news
+reports take, and the event the reader must (or must not) find in it, at country level
+(``tests/rulecheck.py`` gives the notation; ``~X`` is a target inferred from the
+article).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rulecheck import events
+from standoff.model import ActorKind
+from standoff.read import Reader
+from standoff.read.actors import ActorDictionary
+
+# What a speaker says another "must" do is the speaker's REQUEST of it, however the
+# demand is wrapped; the demanded act itself is no event.
+DEMANDS = [
+    # "must be ready to": the readiness is demanded, the talks are not offered
+    ("Ankara said Athens must be ready to negotiate with Nicosia.",
+     "REQUEST TUR->GRC", "AGREE GRC->CYP"),
+    # a "that" clause on a noun of saying ("a reminder that", "a warning that")
+    ("The Kenyan president sent a sharp reminder to Uganda that it must withdraw its troops "
+     "from the island.", "REQUEST KEN->~UGA", "RETREAT UGA->?"),
+    # the purpose of a demanded act ("to let fuel reach") is demanded too; the subject of
+    # "said" is the noun a misparsed participle ("working in Yemen") describes
+    ("The Red Crescent working in Yemen said Saudi forces must open the port to let fuel "
+     "reach Hodeidah.", "REQUEST ICRC->SAU", "CONCEDE SAU->YEM"),
+]  # fmt: skip
+# Who acts: a country's name the tagger labels a nationality, a leader's family name.
+ACTORS = [
+    ("Quito said the US should withdraw its ships.", "REQUEST ECU->USA"),
+    ("The Clinton administration declared that Belgrade must withdraw its police from Kosovo.",
+     "REQUEST USA->SRB"),
+]  # fmt: skip
+# Ending a military measure de-escalates (CAMEO 0872, PLOVER RETREAT); ending a civil
+# restriction ("the state of emergency", "the curfew") is a concession.
+EASING = [
+    ("Turkish troops lifted the siege of the Syrian town of Afrin.", "RETREAT TUR->SYR",
+     "CONCEDE TUR->SYR"),
+    ("Iraq eased the blockade of Kuwait.", "RETREAT IRQ->KWT", "CONCEDE IRQ->KWT"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event", "not_event"), DEMANDS)
+def test_a_demand_is_the_speakers_request(
+    reader: Reader, text: str, event: str, not_event: str
+) -> None:
+    found = events(reader, text)
+    assert event in found, found
+    assert not any(e.startswith(not_event.rstrip("?")) for e in found), found
+
+
+@pytest.mark.parametrize(("text", "event"), ACTORS)
+def test_the_actor_is_named_however_tagged(reader: Reader, text: str, event: str) -> None:
+    assert event in events(reader, text)
+
+
+def test_an_ambiguous_family_name_names_no_side() -> None:
+    book = ActorDictionary()
+    book.add_person({"name": "Ana Ortega", "code": "NICGOV"}, "test")
+    assert book.by_surname("Ortega") is not None
+    assert book.by_surname("Ortega").country == "NIC"  # type: ignore[union-attr]
+    book.add_person({"name": "Luis Ortega", "code": "VENGOV"}, "test")
+    assert book.by_surname("Ortega") is None
+    book.add_person({"name": "Rui Costa", "code": "PRTGOV"}, "test")
+    book.add_person({"name": "Maria Costa", "code": "PRTGOV"}, "test")
+    shared = book.by_surname("Costa")
+    assert shared is not None and shared.code == "PRTGOV" and shared.kind is ActorKind.PERSON
+
+
+@pytest.mark.parametrize(("text", "event", "not_event"), EASING)
+def test_easing_a_measure(reader: Reader, text: str, event: str, not_event: str) -> None:
+    found = events(reader, text)
+    assert event in found and not_event not in found, found
+
+
+def test_lifting_a_state_of_emergency_is_a_concession(reader: Reader) -> None:
+    text = "Baku lifted the state of emergency it had imposed on Armenian villages."
+    assert reader.sentence_types(text)[0] == "CONCEDE"
+    assert not [e for e in events(reader, text) if e.startswith("COERCE")]
+
+
+def test_telling_a_news_agency_asks_for_nothing(reader: Reader) -> None:
+    text = "Officials told Reuters that Egyptian police had arrested the Sudanese smugglers."
+    assert "REQUEST" not in reader.sentence_types(text)
+    assert "COERCE EGY->SDN" in events(reader, text)

@@ -59,6 +59,9 @@ def test_plover_gold_targets(reader: Reader) -> None:
     result = evaluate_plover(PLOVER, reader)
     # type accuracy 0.801, triples F1 0.619 before the news-phrasing rules of issue 12
     # (demands wrapped in "must be ready to", "a reminder that"; easing a blockade or an
-    # emergency; country names tagged as nationalities; leaders' family names): 0.814, 0.634
-    assert result["type_accuracy"] >= 0.814, result["type_accuracy"]
-    assert result["triples"]["f1"] >= 0.634, result["triples"]
+    # emergency; country names tagged as nationalities; leaders' family names): 0.814, 0.634;
+    # 0.842, 0.648 with CAMEO's verb classes (withdrawing monitors, receiving observers,
+    # evacuating the wounded, outlawing, attempted blows), "pressed X to", and the
+    # sentence's types read with the same non-events and retypings as its events
+    assert result["type_accuracy"] >= 0.842, result["type_accuracy"]
+    assert result["triples"]["f1"] >= 0.648, result["triples"]

@@ -24,6 +24,8 @@ FINDS = [
      "ACCUSE RWA->FRA"),
     ("intent_head", "Kyiv is ready to meet Moscow.", "AGREE UKR->RUS"),
     ("modal_head", "Moscow could launch an attack on Kyiv.", "THREATEN RUS->UKR"),
+    ("attempted_blow", "Serbian gunmen attempted to assassinate the Albanian prime minister.",
+     "ASSAULT SRB->ALB"),
     ("continued_head", "Washington said it would continue to stand with Manila.",
      "SUPPORT USA->PHL"),
     ("held_occasion", "The foreign ministers of Ethiopia and Egypt failed to agree at a meeting "

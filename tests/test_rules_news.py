@@ -41,9 +41,29 @@ EASING = [
      "CONCEDE TUR->SYR"),
     ("Iraq eased the blockade of Kuwait.", "RETREAT IRQ->KWT", "CONCEDE IRQ->KWT"),
 ]  # fmt: skip
+# What is done to whom decides the type (CAMEO verb classes as PLOVER maps them): taking
+# monitors away reduces relations, letting observers in allows involvement, carrying the
+# wounded out is aid, outlawing a party coerces, opening fire assaults; pressing another
+# to act asks for the act, which is not done.
+ACTS = [
+    ("The OSCE will withdraw its monitors from Georgia.", "THREATEN OSCE->GEO", "AGREE OSCE"),
+    ("The Kyrgyz president received a mission of observers from the OSCE.",
+     "RETREAT KGZ->OSCE", "CONSULT KGZ"),
+    ("U.N. helicopters evacuated the wounded from the besieged Syrian town.", "AID UN->SYR",
+     "RETREAT UN"),
+    ("The Turkish government outlawed the largest Kurdish party.", "COERCE TUR->?",
+     "SANCTION TUR"),
+    ("Tanzanian police opened fire on Kenyan traders.", "ASSAULT TZA->KEN", "COERCE TZA"),
+    ("Algeria pressed Morocco to accept a referendum.", "REQUEST DZA->MAR", "AGREE MAR"),
+    ("Rwandan officials pressured Burundian traders to cancel the boycott.", "REQUEST RWA->BDI",
+     "CONCEDE BDI"),
+    # "the two governments": one of them named only by its adjective ("Mexican goods")
+    ("Washington dropped its plan to put tariffs on Mexican goods after the two governments "
+     "reached a deal.", "AGREE MEX->USA", "AGREE USA->USA"),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(("text", "event", "not_event"), DEMANDS + EASING)
+@pytest.mark.parametrize(("text", "event", "not_event"), DEMANDS + EASING + ACTS)
 def test_the_act_the_sentence_reports(
     reader: Reader, text: str, event: str, not_event: str
 ) -> None:
@@ -81,3 +101,11 @@ def test_telling_a_news_agency_asks_for_nothing(reader: Reader) -> None:
     text = "Officials told Reuters that Egyptian police had arrested the Sudanese smugglers."
     assert "REQUEST" not in reader.sentence_types(text)
     assert "COERCE EGY->SDN" in events(reader, text)
+
+
+def test_the_sentence_types_are_the_events_types(reader: Reader) -> None:
+    """'accepted the demands of the rebels' is a concession in the events and in the
+    sentence's types alike."""
+    text = "The Congolese government accepted the demands of the Rwandan rebels."
+    assert reader.sentence_types(text)[0] == "CONCEDE"
+    assert "CONCEDE COD->RWA" in events(reader, text)

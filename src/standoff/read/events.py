@@ -15,7 +15,7 @@ article establishes (:func:`fill_implicit_targets`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -71,17 +71,7 @@ def events_in_sentence(
     :data:`RETYPES` corrects the type a construction changes.
     """
     found: list[Found] = []
-    claimed: set[int] = set()  # tokens already used as a light verb's noun
-    for trigger in find_triggers(sent, lexicon):
-        if trigger.token.i in claimed:
-            continue
-        if trigger.kind == TriggerKind.OBJECT_VERB:  # "dropped its objection": noun consumed
-            claimed.update(c.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass"))
-        state = Mood.REAL if trigger.kind in SETTLED_KINDS else mood(trigger.token, modality)
-        typed = classify(trigger.type, state)
-        if typed is None or any(rule(trigger, state) for rule in NOT_EVENTS):
-            continue
-        event_type, mode = typed
+    for trigger, state, (event_type, mode) in _classified_triggers(sent, lexicon, modality):
         sources, targets, generic, hosted = roles(trigger, index, lexicon)
         if state in SAID_OF_OTHERS and trigger.kind != TriggerKind.REPORTED:
             sources, targets, hosted = _speaker(trigger.token, index), sources, False
@@ -115,6 +105,24 @@ def events_in_sentence(
         if event_type == "AGREE" and offered:
             found.extend(_conditions_asked(trigger.token, sources, index, sent))
     return found
+
+
+def _classified_triggers(
+    sent: Span, lexicon: Lexicon, modality: Modality
+) -> Iterator[tuple[Trigger, Mood, tuple[str, str | None]]]:
+    """Each trigger of the sentence that is an event in its mood, with its mood and its
+    (type, mode) from :func:`classify`; triggers that :data:`NOT_EVENTS` drops, and the
+    object noun a verb-object trigger has consumed ("dropped its objection"), left out."""
+    claimed: set[int] = set()
+    for trigger in find_triggers(sent, lexicon):
+        if trigger.token.i in claimed:
+            continue
+        if trigger.kind == TriggerKind.OBJECT_VERB:
+            claimed.update(c.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass"))
+        state = Mood.REAL if trigger.kind in SETTLED_KINDS else mood(trigger.token, modality)
+        typed = classify(trigger.type, state)
+        if typed is not None and not any(rule(trigger, state) for rule in NOT_EVENTS):
+            yield trigger, state, typed
 
 
 # Kinds whose roles are told by a speaker: their target is read, never searched for.
@@ -520,16 +528,13 @@ def _state(code: str) -> ActorEntry:
 def sentence_types(sent: Span, lexicon: Lexicon, modality: Modality) -> list[tuple[str, Token]]:
     """The PLOVER types a sentence carries, main clause first, whatever its actors.
 
-    The same triggers and mood rules as :func:`events_in_sentence`, without the
-    actor step: used to score event typing on its own (the PLOVER gold set
-    codes actors the dictionary may not know).
+    The same triggers, mood rules, non-events and retypings as
+    :func:`events_in_sentence`, without the actor step: used to score event typing on
+    its own (the PLOVER gold set codes actors the dictionary may not know).
     """
     typed: list[tuple[int, int, str, Token]] = []
-    for trigger in find_triggers(sent, lexicon):
-        classified = classify(trigger.type, mood(trigger.token, modality))
-        if classified is None:
-            continue
-        event_type = classified[0]
+    for trigger, _state, (classified, _mode) in _classified_triggers(sent, lexicon, modality):
+        event_type = first_match(RETYPES, trigger.token, classified) or classified
         depth = 0
         tok = trigger.token
         while tok.head.i != tok.i and depth < 20:

@@ -414,7 +414,7 @@ class ActorIndex:
             for r in ([self.by_token[c.i]] if c.i in self.by_token else [])
         }
         out: list[Ref] = []
-        for ref in reversed(self.refs):
+        for ref in reversed(self._named_states(token, with_demonyms=want > 1)):
             if ref.start >= token.i or ref.how == "pronoun" or len(ref.country) != 3:
                 continue
             if ref.country in subject_countries or any(r.country == ref.country for r in out):
@@ -426,6 +426,20 @@ class ActorIndex:
             if len(out) == want:
                 break
         return out if len(out) == want else []
+
+    def _named_states(self, token: Token, *, with_demonyms: bool) -> list[Ref]:
+        """The actors named before ``token``, in order; with ``with_demonyms`` also the
+        countries named only by an adjective ('tariffs on Mexican goods ... after the two
+        governments reached a deal': Mexico is one of the two)."""
+        if not with_demonyms:
+            return self.refs
+        named = {i for r in self.refs for i in range(r.start, r.end)}
+        adjectives = [
+            Ref(_state(country, self.doc[i].text), i, i + 1, "demonym")
+            for i, country in self.demonyms.items()
+            if i < token.i and i not in named and len(country) == 3
+        ]
+        return sorted([*self.refs, *adjectives], key=lambda r: r.start)
 
     def _body(self, token: Token) -> list[Ref]:
         """'the Commission' after 'the European Commission', 'the regional bloc' after
@@ -663,3 +677,8 @@ def _described_count(token: Token) -> int:
     if not dets & DEFINITE:
         return 0
     return max([COUNTS[d] for d in dets if d in COUNTS] or [2 if token.lower_.endswith("s") else 1])
+
+
+def _state(country: str, written: str) -> ActorEntry:
+    """A state named by ``written`` (its name or its adjective)."""
+    return ActorEntry(country, country, written, ActorKind.STATE)

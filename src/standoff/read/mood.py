@@ -318,6 +318,19 @@ def intent_head(climb: Climb, modality: Modality) -> Mood | None:
     return None
 
 
+def attempted_blow(climb: Climb, modality: Modality) -> Mood | None:
+    """'gunmen attempted to assassinate the governor', 'an attempt to kill the minister was
+    foiled': an attempted blow is an assault already made, not one wished for."""
+    if (
+        climb.hops == 0
+        and climb.rel in ("xcomp", "acl")
+        and climb.lemma in WORDS.attempt_heads
+        and climb.tok.lemma_.lower() in WORDS.violent_verbs
+    ):
+        return Mood.REAL
+    return None
+
+
 def hypothetical_head(climb: Climb, modality: Modality) -> Mood | None:
     """'trying to prevent an attack', 'a proposal to halt': wished for or proposed, not done
     (a participle such as "the ceasefire demanded by Kyiv" is not under its head)."""
@@ -359,8 +372,9 @@ DENIED_RELS = ("ccomp", "xcomp", "dobj", "pcomp")
 
 
 def asked_clause(climb: Climb, modality: Modality) -> Mood | None:
-    """'demanded that Beijing cut its ties': asked for, not done."""
-    if climb.rel == "ccomp" and climb.lemma in WORDS.asking_verbs and climb.hops == 0:
+    """'demanded that Beijing cut its ties', 'pressed Mexico to accept the plan': asked
+    for, not done."""
+    if climb.rel in ("ccomp", "xcomp") and climb.lemma in WORDS.asking_verbs and climb.hops == 0:
         return Mood.HYPOTHETICAL
     return None
 
@@ -438,6 +452,7 @@ HEAD_MOODS: Rules[HeadRule] = Rules(
         threat_head,
         demanded_readiness,
         intent_head,
+        attempted_blow,
         hypothetical_head,
         alleged_clause,
         denied_clause,

@@ -117,6 +117,27 @@ def test_who_takes_part_in_a_meeting(
     assert not unwanted & found, found
 
 
+CALLS = [
+    # a clause joined with a subject of its own keeps its own mood: the "would" of the first
+    # clause does not make the call a mere possibility
+    ("The Guyanese president said the army would stay on alert and that he had spoken to "
+     "Brazil.", "CONSULT GUY->BRA", "CONSULT BRA->GUY"),
+    # "he" takes up the last person named as a subject, not an earlier "he" about another
+    ("Nicolas Maduro spoke on Monday. He said the vote was final. Irfaan Ali answered on "
+     "Tuesday. He said he had spoken to Brazil.", "CONSULT GUY->BRA", "CONSULT VEN->BRA"),
+    # words addressed to someone run one way
+    ("Ottawa said it would keep talking to Riyadh about the dispute.", "CONSULT CAN->SAU",
+     "CONSULT SAU->CAN"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "right", "wrong"), CALLS)
+def test_who_called_whom(reader: Reader, text: str, right: str, wrong: str) -> None:
+    found = events(reader, text)
+    assert right in found, found
+    assert wrong not in found, found
+
+
 def test_a_live_blogs_time_stamp_is_no_part_of_the_sentence(reader: Reader) -> None:
     text = "The envoys met on Monday.\n\n08:00 Thailand expelled Cambodia's envoy on Wednesday."
     assert "SANCTION THA->KHM" in events(reader, text)

@@ -29,17 +29,20 @@ def test_development_set_targets(reader: Reader) -> None:
     # recall mechanisms of issue 12 section 2 (told clauses, conditional threats, denials,
     # held meetings, group members, short names, no guessed addressee); 0.610 with the
     # bodies taken up by their noun and deterrent warnings; 0.632 (P 0.712, R 0.568) with who
-    # takes part in a meeting (hosts, chairs and mediators, parties at a summit)
+    # takes part in a meeting (hosts, chairs and mediators, parties at a summit); 0.639
+    # (P 0.724, R 0.572) with calls told in a joined clause, pronouns taking up mentions in
+    # reading order and words addressed "to" someone running one way
     events = result["total"]["events"]
-    assert events["f1"] >= 0.63, events
+    assert events["f1"] >= 0.635, events
     deadlines = result["deadlines"]
     assert deadlines["recall"] >= 0.48, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12
     # section 2 ("failing which", danger described, measures), 0.595 after, 0.612 with
     # measures promised on a condition ("will extend the ban if Kyiv escalates"), 0.636
-    # with deterrent warnings ("any attack ... would be met with a firm response")
+    # with deterrent warnings ("any attack ... would be met with a firm response"), 0.646 with
+    # pronouns taking up mentions in reading order
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.636, threats
+    assert threats["f1"] >= 0.645, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop

@@ -13,18 +13,13 @@ from rulecheck import check_rule, roles
 from standoff.read import Reader
 from standoff.read.mention_rules import HEAD_ACTORS
 
-FILLER = (
-    "The weather in the region stayed cold and grey for many weeks, and most roads were "
-    "closed to traffic. "
-)
 CASES = [
     ("indexed", "Russia attacked Ukraine.", "ASSAULT RUS->UKR"),
-    # A pronoun the article's first pass left unresolved (its search backwards stopped at an
-    # earlier pronoun more than 150 tokens away) is resolved when a rule asks for it.
-    ("pronoun",
-     "Russia said it would talk. " + FILLER * 9 + "Moscow then changed course. It attacked "
-     "Ukraine.",
-     "ASSAULT RUS->UKR"),
+    # A word the parser takes for a pronoun names only the actor it takes up, none of its
+    # own phrase's ("some of Brazil's exports" is no party). (The article's first pass reads
+    # its mentions in order, so a pronoun it resolves is indexed: "It attacked Ukraine".)
+    ("pronoun", "Washington exempted some of Brazil's exports from the tariff.",
+     "CONCEDE USA->?"),
     ("possessor", "Kyiv's forces attacked Russian positions.", "ASSAULT UKR->RUS"),
     ("demonym_modifier", "Palestinian youths attacked Israeli soldiers.", "ASSAULT PSE->ISR"),
     ("modifier_chain", "Israeli riot police officers detained dozens of Palestinian protesters.",

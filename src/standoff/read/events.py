@@ -482,13 +482,18 @@ def _guests_meet(f: Found) -> list[Found]:
 
 def _one_way(trigger: Token) -> bool:
     """A visit, a call, a hosting: the verb, or the verb a meeting noun hangs on
-    ("hosted Hashimoto for an informal meeting"), runs one way."""
+    ("hosted Hashimoto for an informal meeting"), runs one way; so does a word addressed
+    to someone ("said he had spoken to Brazil", "would keep talking to Riyadh")."""
     governing = [trigger]
     if trigger.dep_ == "dobj":
         governing.append(trigger.head)
     elif trigger.dep_ == "pobj":
         governing.append(trigger.head.head)
-    return any(t.lemma_.lower() in ONE_WAY for t in governing)
+    return any(t.lemma_.lower() in ONE_WAY for t in governing) or _addressed(trigger)
+
+
+def _addressed(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
 
 def _reciprocal(trigger: Token) -> bool:

@@ -11,7 +11,7 @@ phrase's head names is decided by the rules of :mod:`standoff.read.mention_rules
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 
 from spacy.tokens import Doc, Span, Token
 
@@ -90,15 +90,17 @@ class ActorIndex:
 
     def _index_pronouns(self) -> None:
         """Resolve pronouns in reading order, so a pronoun can be the antecedent of the next."""
+        self.refs.sort(key=lambda r: r.start)
         for i, word in enumerate(lower_words(self.doc)):  # no Token built for other words
             if word in PRONOUNS and i not in self.by_token:
                 tok = self.doc[i]
                 ref = self.antecedent(tok)
                 if ref is not None:
                     pron = Ref(ref.entry, tok.i, tok.i + 1, "pronoun")
-                    self.refs.append(pron)
+                    # in place, not at the end: the next pronoun reads the mentions latest
+                    # first, and an earlier "he" must not come before the name after it
+                    insort(self.refs, pron, key=lambda r: r.start)
                     self.by_token[tok.i] = pron
-        self.refs.sort(key=lambda r: r.start)
 
     def _index_entities(self) -> None:
         people: dict[str, ActorEntry] = {}  # surname -> person entry, for later bare surnames

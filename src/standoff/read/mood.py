@@ -387,10 +387,13 @@ def negated_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
     the clause has a subject of its own)."""
     if child.dep_ != "neg" or climb.rel not in NEGATION_RELS:
         return None
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in climb.tok.children)
-    if climb.rel in ("ccomp", "conj") and own_subject:
+    if climb.rel in ("ccomp", "conj") and _own_subject(climb.tok):
         return None
     return Mood.NEGATED
+
+
+def _own_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def conditional_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
@@ -417,8 +420,12 @@ def _purpose(verb: Token) -> bool:
 
 
 def modal_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
-    """'could launch an attack', 'will keep up the strikes'."""
+    """'could launch an attack', 'will keep up the strikes' (not "said Georgetown would take
+    the matter to the Council and that he had spoken to Brazil": a joined clause with a
+    subject of its own has its own mood)."""
     if child.dep_ == "aux" and child.lower_ in modality.modals and climb.rel in MODAL_RELS:
+        if climb.rel == "conj" and _own_subject(climb.tok):
+            return None
         return Mood.THREAT if child.lower_ in FUTURE else Mood.MODAL
     return None
 

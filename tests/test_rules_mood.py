@@ -62,6 +62,9 @@ TYPES = [
     # a "must" under a verb that is no reporting verb of the triggers: a demand, by type
     ("reported_must", "The European Union believes that Turkey must withdraw its troops.",
      "REQUEST"),
+    # an act said to be out of the question is refused (no doer named: a type, no event)
+    ("ruled_out", "Moscow said lifting the sanctions on Georgia was out of the question.",
+     "REJECT"),
 ]  # fmt: skip
 REGISTRIES = {
     name: registry

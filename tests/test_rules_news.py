@@ -57,6 +57,12 @@ ACTS = [
     ("Algeria pressed Morocco to accept a referendum.", "REQUEST DZA->MAR", "AGREE MAR"),
     ("Rwandan officials pressured Burundian traders to cancel the boycott.", "REQUEST RWA->BDI",
      "CONCEDE BDI"),
+    # a vow's "to fight" hung on the verb as a clause of purpose is still what is vowed
+    ("Hamas fighters have sworn to fight until Israel leaves Gaza.", "THREATEN PSE->~ISR",
+     "ASSAULT PSE"),
+    # a decision taken is the act, not an intention ("decided to allow")
+    ("The Ghanaian court decided to allow the Togolese opposition leader to stand.",
+     "CONCEDE GHA->~TGO", "AGREE GHA"),
     # "the two governments": one of them named only by its adjective ("Mexican goods")
     ("Washington dropped its plan to put tariffs on Mexican goods after the two governments "
      "reached a deal.", "AGREE MEX->USA", "AGREE USA->USA"),

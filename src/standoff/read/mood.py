@@ -290,10 +290,12 @@ def time_given(climb: Climb, modality: Modality) -> Mood | None:
 
 
 def threat_head(climb: Climb, modality: Modality) -> Mood | None:
-    """'threatened to impose', 'the threat of sanctions', 'ready to activate'."""
-    if climb.rel in ("xcomp", "acl", "pobj", "dobj", "compound") and (
-        climb.lemma in modality.threat_heads
-    ):
+    """'threatened to impose', 'the threat of sanctions', 'ready to activate'; 'have sworn
+    to fight', which the parser may hang on the verb as a clause of purpose."""
+    complement = climb.rel in ("xcomp", "acl", "pobj", "dobj", "compound")
+    if climb.rel == "advcl" and climb.hops == 0 and _purpose(climb.tok):
+        complement = True
+    if complement and climb.lemma in modality.threat_heads:
         return Mood.THREAT
     return None
 
@@ -307,6 +309,19 @@ def demanded_readiness(climb: Climb, modality: Modality) -> Mood | None:
     verb = climb.head.head if climb.head.dep_ in ("acomp", "xcomp") else climb.head
     if any(c.dep_ == "aux" and c.lower_ in modality.obligation for c in verb.children):
         return Mood.OBLIGED
+    return None
+
+
+def ruled_out(climb: Climb, modality: Modality) -> Mood | None:
+    """'removing the sanctions is out of the question', 'a withdrawal is off the table': an
+    act whose doing is said to be out of the question is refused."""
+    if climb.hops > 1 or climb.rel not in ("csubj", "nsubj") or climb.lemma != "be":
+        return None
+    predicate = " ".join(
+        t.lower_ for c in climb.head.children if c.i > climb.tok.i for t in c.subtree
+    )
+    if any(phrase in predicate for phrase in WORDS.ruled_out_predicates):
+        return Mood.REFUSED
     return None
 
 
@@ -458,6 +473,7 @@ HEAD_MOODS: Rules[HeadRule] = Rules(
         time_given,
         threat_head,
         demanded_readiness,
+        ruled_out,
         intent_head,
         attempted_blow,
         hypothetical_head,

@@ -31,9 +31,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # bodies taken up by their noun and deterrent warnings; 0.632 (P 0.712, R 0.568) with who
     # takes part in a meeting (hosts, chairs and mediators, parties at a summit); 0.639
     # (P 0.724, R 0.572) with calls told in a joined clause, pronouns taking up mentions in
-    # reading order and words addressed "to" someone running one way
+    # reading order and words addressed "to" someone running one way; 0.642 with calls had
+    # "with" someone running both ways, "and with" and "spoke by phone"
     events = result["total"]["events"]
-    assert events["f1"] >= 0.635, events
+    assert events["f1"] >= 0.64, events
     deadlines = result["deadlines"]
     assert deadlines["recall"] >= 0.48, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12

@@ -484,7 +484,9 @@ def _one_way(trigger: Token) -> bool:
     """A visit, a call, a hosting: the verb, or the verb a meeting noun hangs on
     ("hosted Hashimoto for an informal meeting"), runs one way; so does a word addressed
     to someone ("said he had spoken to Brazil", "would keep talking to Riyadh")."""
-    governing = [trigger]
+    # "a phone call with Biden" is had together; "called Biden" is one way
+    mutual = trigger.pos_ == "NOUN" and any(True for _ in prep_objects(trigger, ("with",)))
+    governing = [] if mutual else [trigger]
     if trigger.dep_ == "dobj":
         governing.append(trigger.head)
     elif trigger.dep_ == "pobj":

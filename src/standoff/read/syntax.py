@@ -56,11 +56,16 @@ def agent_of(tok: Token) -> Token | None:
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, Token]]:
+    """The objects of ``tok``'s prepositions among ``preps``, with the preposition; a
+    preposition repeated after "and" counts too ("spoke with Sharif and with Jaishankar")."""
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    yield child.lower_, obj
+            for prep in (child, *(c for c in child.children if c.dep_ == "conj")):
+                if prep.lower_ != child.lower_:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        yield child.lower_, obj
 
 
 def clause_of(verb: Token) -> Token:

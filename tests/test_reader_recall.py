@@ -105,6 +105,11 @@ MEETINGS = [
      "since the clashes.",
      {"CONSULT KWT->KEN", "CONSULT KWT->UGA", "CONSULT KEN->UGA", "CONSULT UGA->KEN"},
      {"CONSULT KEN->KWT"}),
+    # a meeting still to come, or called off, is no meeting held
+    ("Serbia and Kosovo will meet at a summit hosted by the European Union next week.",
+     set(), {"CONSULT EU->SRB", "CONSULT SRB->XKX"}),
+    ("Talks between Serbia and Kosovo, hosted by the European Union, were postponed.",
+     set(), {"CONSULT EU->SRB", "CONSULT SRB->XKX"}),
 ]  # fmt: skip
 
 

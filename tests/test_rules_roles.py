@@ -119,6 +119,8 @@ EVENT_CASES = {
          "THREATEN NIC->CRI"),
         ("standing_agreement", "Ankara will review its defence agreement with Qatar next year.",
          "AGREE TUR->QAT"),
+        ("meeting_called_off", "The summit between Congo and Rwanda was called off on Sunday.",
+         "CONSULT COD->RWA"),
     ],
 }  # fmt: skip
 RETYPE_CASES = [

@@ -275,6 +275,23 @@ TOPIC_PREPS = frozenset(("on", "about", "over", "of"))
 MAKING_VERBS = WORDS.light_verbs | WORDS.occasion_verbs | WORDS.agreement_making_verbs
 
 
+def meeting_called_off(trigger: Trigger, state: Mood) -> bool:
+    """'the summit between Congo and Rwanda was called off', 'talks planned for Monday were
+    postponed', 'Kenya cancelled the meeting': a meeting called off, put off or cancelled did
+    not take place (the calling off is what happened)."""
+    tok = trigger.token
+    if trigger.type != "CONSULT" or trigger.kind != TriggerKind.NOUN:
+        return False
+    verb = tok.head if tok.dep_ in ("nsubjpass", "nsubj", "dobj") else None
+    if verb is None:
+        return False
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    return lemma in CALLING_OFF or any(f"{lemma} {p}" in CALLING_OFF for p in particles)
+
+
+CALLING_OFF = WORDS.calling_off_verbs
+
 NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
     "triggers that are no event of their own",
     (
@@ -283,6 +300,7 @@ NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
         asked_participle,
         danger_described,
         standing_agreement,
+        meeting_called_off,
     ),
 )
 

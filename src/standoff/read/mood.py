@@ -122,11 +122,22 @@ def _head_child_mood(climb: Climb, modality: Modality) -> Mood | None:
 
 def held_occasion(tok: Token, modality: Modality) -> Mood | None:
     """'failed to agree at a meeting in Luanda', 'after eight hours of talks': the meeting
-    took place though the verb it is the occasion of failed or was refused."""
+    took place though the verb it is the occasion of failed or was refused. 'Serbia and Kosovo
+    will meet at a summit hosted by the EU next week': a meeting where something is still to
+    be done is not held yet (the verb tells what is announced)."""
     verb = _occasion_of(tok)
-    if verb is not None and mood(verb, modality) in (Mood.REFUSED, Mood.NEGATED):
+    if verb is None:
+        return None
+    verb_mood = mood(verb, modality)
+    if verb_mood in (Mood.REFUSED, Mood.NEGATED):
         return Mood.REAL
+    if verb_mood in TO_COME and verb.lemma_.lower() in WORDS.occasion_verbs:
+        return Mood.HYPOTHETICAL
     return None
+
+
+# Moods of an act still to come.
+TO_COME = (Mood.THREAT, Mood.INTENT, Mood.MODAL, Mood.HYPOTHETICAL, Mood.CONDITIONAL)
 
 
 def _occasion_of(noun: Token) -> Token | None:

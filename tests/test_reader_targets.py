@@ -68,6 +68,8 @@ def test_plover_gold_targets(reader: Reader) -> None:
     # evacuating the wounded, outlawing, attempted blows), "pressed X to", and the
     # sentence's types read with the same non-events and retypings as its events; 0.851,
     # 0.647 with acts ruled out ("is out of the question"), vows parsed as purpose clauses
-    # and decisions taken ("decided to allow") read as the act
+    # and decisions taken ("decided to allow") read as the act; triples F1 0.660 with all
+    # of a demand's clause asked for, the place of an act's object ("its troops in
+    # Lebanon") and the grievance a complaint is "over"
     assert result["type_accuracy"] >= 0.851, result["type_accuracy"]
-    assert result["triples"]["f1"] >= 0.647, result["triples"]
+    assert result["triples"]["f1"] >= 0.66, result["triples"]

@@ -200,6 +200,28 @@ def stated_must(tok: Token, modality: Modality) -> Mood | None:
     return None
 
 
+def inside_a_demand(tok: Token, modality: Modality) -> Mood | None:
+    """'demanded that its partners refuse to recognise Skopje', 'reiterated its demand that
+    Israel ease the restrictions', 'demanded that Washington match the EU's support':
+    whatever a demand's clause holds, however deep, is asked for, not done (the demand is
+    the asker's REQUEST)."""
+    word = tok
+    for _ in range(6):
+        if word.head.i == word.i:
+            return None
+        if word.dep_ in ("ccomp", "acl") and word.head.lemma_.lower() in WORDS.asking_verbs:
+            if word.dep_ == "ccomp" or _that_clause(word):
+                return Mood.HYPOTHETICAL
+        if word.dep_ == "relcl" or (word.dep_ == "acl" and not _that_clause(word)):
+            return None  # "the court, which told Baku to ...", "rifles seized by": facts
+        word = word.head
+    return None
+
+
+def _that_clause(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
 def future_in_the_past(tok: Token, modality: Modality) -> Mood | None:
     """'Iraq said it would allow ...': a reported "would" announces an intention."""
     if (
@@ -398,9 +420,12 @@ DENIED_RELS = ("ccomp", "xcomp", "dobj", "pcomp")
 
 
 def asked_clause(climb: Climb, modality: Modality) -> Mood | None:
-    """'demanded that Beijing cut its ties', 'pressed Mexico to accept the plan': asked
-    for, not done."""
-    if climb.rel in ("ccomp", "xcomp") and climb.lemma in WORDS.asking_verbs and climb.hops == 0:
+    """'demanded that Beijing cut its ties', 'pressed Mexico to accept the plan', 'demanded
+    a meeting of the Council to discuss the offensive': asked for, not done."""
+    # not "called Putin to apologise": a telephone call's purpose is done in the call
+    purpose = climb.rel == "advcl" and _purpose(climb.tok) and climb.lemma != "call"
+    complement = climb.rel in ("ccomp", "xcomp") or purpose
+    if complement and climb.lemma in WORDS.asking_verbs and climb.hops == 0:
         return Mood.HYPOTHETICAL
     return None
 
@@ -465,6 +490,7 @@ OWN_MOODS: Rules[OwnRule] = Rules(
         unless_ultimatum,
         reported_must,
         stated_must,
+        inside_a_demand,
         future_in_the_past,
         condition,
         no_object,

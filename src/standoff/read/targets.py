@@ -19,7 +19,7 @@ from standoff.event_types import types_where
 from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
 from standoff.read.mentions import ActorIndex, Ref
-from standoff.read.syntax import SUBJECT_DEPS
+from standoff.read.syntax import SUBJECT_DEPS, prep_objects
 from standoff.read.words import WORDS
 
 # Dependents that open a clause of their own when they carry a subject.
@@ -80,6 +80,10 @@ def predicate_targets(
         tokens += [t for t in _walk(trigger.head, trigger.head) if t not in trigger.subtree]
     if event_type in ON_THE_GROUND:
         tokens += _walk(trigger, trigger, settings=True)
+        # "strengthened its forces in Lebanon", "fired at targets in Gaza": the place of
+        # the act's object or aim is where it is done
+        for obj in _aims(trigger):
+            tokens += [t for t in _walk(obj, obj, settings=True) if t not in tokens]
     for tok in tokens:
         ref = _named(tok, index, trigger)
         if ref is None or ref.country in own:
@@ -91,6 +95,14 @@ def predicate_targets(
                 found.append(other)
         return found
     return []
+
+
+def _aims(trigger: Token) -> list[Token]:
+    """The trigger's object and the objects of its prepositions of aim ('at', 'on',
+    'against'), the phrases whose own place an act on the ground is done in."""
+    out = [c for c in trigger.children if c.dep_ == "dobj"]
+    out += [o for _p, o in prep_objects(trigger, ("at", "on", "against", "into"))]
+    return out
 
 
 def _named(tok: Token, index: ActorIndex, trigger: Token) -> Ref | None:

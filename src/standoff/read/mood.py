@@ -420,11 +420,11 @@ DENIED_RELS = ("ccomp", "xcomp", "dobj", "pcomp")
 
 
 def asked_clause(climb: Climb, modality: Modality) -> Mood | None:
-    """'demanded that Beijing cut its ties', 'pressed Mexico to accept the plan', 'demanded
-    a meeting of the Council to discuss the offensive': asked for, not done."""
+    """'pressed Mexico to accept the plan', 'demanded a meeting of the Council to discuss
+    the offensive': asked for, not done (a "that" clause: :func:`inside_a_demand`)."""
     # not "called Putin to apologise": a telephone call's purpose is done in the call
     purpose = climb.rel == "advcl" and _purpose(climb.tok) and climb.lemma != "call"
-    complement = climb.rel in ("ccomp", "xcomp") or purpose
+    complement = climb.rel == "xcomp" or purpose
     if complement and climb.lemma in WORDS.asking_verbs and climb.hops == 0:
         return Mood.HYPOTHETICAL
     return None

@@ -105,6 +105,20 @@ MEETINGS = [
      "since the clashes.",
      {"CONSULT KWT->KEN", "CONSULT KWT->UGA", "CONSULT KEN->UGA", "CONSULT UGA->KEN"},
      {"CONSULT KEN->KWT"}),
+    # the verb too: the guests hosted meet each other; what a country hosts otherwise is no
+    # meeting
+    ("The presidents of Kenya and Uganda were hosted by the emir of Qatar in Doha.",
+     {"CONSULT QAT->KEN", "CONSULT QAT->UGA", "CONSULT KEN->UGA", "CONSULT UGA->KEN"},
+     {"CONSULT KEN->QAT"}),
+    ("Qatar hosts the largest American military base in the region.", set(),
+     {"CONSULT QAT->USA"}),
+    # those a meeting is of meet each other, whatever it is called
+    ("A summit of the leaders of Turkey, France and Germany was held in London in March.",
+     {"CONSULT TUR->FRA", "CONSULT FRA->DEU", "CONSULT DEU->TUR"}, set()),
+    ("The foreign ministers of Turkey, Germany and France held a teleconference on Tuesday.",
+     {"CONSULT TUR->FRA", "CONSULT FRA->DEU", "CONSULT DEU->TUR"}, set()),
+    ("Egypt, Sudan and Ethiopia held a video conference on the dam on Monday.",
+     {"CONSULT EGY->SDN", "CONSULT ETH->EGY"}, set()),
     # a meeting still to come, or called off, is no meeting held
     ("Serbia and Kosovo will meet at a summit hosted by the European Union next week.",
      set(), {"CONSULT EU->SRB", "CONSULT SRB->XKX"}),

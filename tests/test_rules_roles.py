@@ -38,6 +38,8 @@ ROLE_CASES = {
          "Tokyo said the ruling violated the treaty and called on Seoul to overturn it.",
          "REQUEST JPN->KOR"),
         ("objects", "Russia invaded Georgia.", "ASSAULT RUS->GEO"),
+        # a country hosting people it does not meet hosts no meeting: no party at all
+        ("hosted_guests", "Turkey hosts nearly four million Syrian refugees.", "CONSULT ?->?"),
         ("not_itself", "China recalled its ambassador to Lithuania.", "SANCTION CHN->LTU"),
         ("type_prep_targets", "Japan appealed to Washington for help.", "REQUEST JPN->USA"),
         ("measure_on", "Washington answered with tariffs on Chinese steel.", "SANCTION USA->CHN"),
@@ -58,11 +60,13 @@ ROLE_CASES = {
          "CONSULT AU->KEN,UGA,TZA"),
         ("light_verb_phrase_subject", "Putin arrived in Ankara on a state visit to Turkey.",
          "CONSULT RUS->TUR"),
+        ("meeting_of", "A meeting of the foreign ministers of Egypt and Sudan ended in Cairo on "
+         "Monday.", "CONSULT EGY,SDN->?"),
         ("delivered_list", "Saudi Arabia sent Qatar a list of demands.", "REQUEST SAU->QAT"),
         ("request_from", "A request from Kuwait reached the Saudi capital.", "REQUEST KWT->?"),
         ("threat_of", "Iran ignored the threat of European sanctions.", "THREATEN EU->?"),
-        ("occasion_guests", "Yeltsin hosted the Japanese premier in Krasnoyarsk for a meeting.",
-         "CONSULT RUS->JPN"),
+        ("occasion_guests", "The Russian president joined Erdogan in Ankara for talks on Syria.",
+         "CONSULT RUS->TUR"),
         ("noun_prep_targets", "China's talks with Japan collapsed.", "CONSULT CHN->JPN"),
         ("meeting_between",
          "After three days of negotiations in Vienna between an Iranian delegation led by its "

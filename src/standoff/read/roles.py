@@ -26,6 +26,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from standoff.event_types import EVENT_TYPES, types_where
+from standoff.model import ActorKind
 from standoff.read.lexicon import LIGHT_VERBS, Lexicon
 from standoff.read.meetings import HOST_VERBS, hosts
 from standoff.read.mentions import ActorIndex, Ref
@@ -54,6 +55,7 @@ ANSWERING = types_where("answers_offer")
 OCCASION_PREPS = frozenset(("for", "over", "during", "at", "after"))
 COUNTED = WORDS.time_nouns | {"round", "rounds", "series"}
 OFFER_NOUNS = WORDS.offer_nouns
+GUEST_VERBS = WORDS.guest_verbs
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 
 
@@ -315,6 +317,31 @@ def objects(r: RoleState) -> None:
             r.add_targets(child)
 
 
+def hosted_guests(r: RoleState) -> bool | None:
+    """'the emir hosted the presidents of Congo and Rwanda', 'Michel hosted Aliyev and
+    Pashinyan in Brussels': a host meets the people it hosts, who meet each other; what a
+    country hosts otherwise is no meeting ('hosts the largest U.S. military base', 'hosts
+    Syrian refugees')."""
+    if r.tok.lemma_.lower() not in GUEST_VERBS or r.voice == "participle":
+        return None
+    # "hosted the presidents", "the presidents were hosted by" (not "the meeting was hosted by")
+    guests = [c for c in r.tok.children if c.dep_ == ("nsubjpass" if r.passive else "dobj")]
+    if not any(_met_in_person(g, r.index) for g in guests):
+        r.sources, r.targets = [], []  # no meeting: no party to it, none to guess
+        return True
+    r.hosted = len(countries_of(r.targets)) >= 2
+    return None
+
+
+def _met_in_person(head: Token, index: ActorIndex) -> bool:
+    """Whether a phrase names people one meets: a name ("Aliyev"), or a government role
+    ("the presidents of Congo and Rwanda", "a Japanese delegation")."""
+    ref = index.by_token.get(head.i)
+    if ref is not None:
+        return ref.entry.kind is not ActorKind.GROUP or index.book.sector_for(head.lower_) == "GOV"
+    return index.book.sector_for(head.lower_) == "GOV"
+
+
 def not_itself(r: RoleState) -> None:
     """'recalled its ambassador': an actor is not its own target. Notes whether the
     grammar's own slots left the target missing."""
@@ -422,6 +449,18 @@ def light_verb_phrase_subject(r: RoleState) -> None:
     tok = r.tok
     if not r.sources and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in LIGHT_VERBS:
         r.sources = r.subject_actors(tok.head.head)
+
+
+def meeting_of(r: RoleState) -> None:
+    """'a summit of Turkish, French and German leaders', 'a meeting of the foreign ministers of
+    Egypt and Sudan': the parties the meeting is of take part, and meet each other (one party
+    alone is no meeting between parties: 'a meeting of the Security Council')."""
+    if r.trigger.type != "CONSULT" or r.sources:
+        return
+    for _prep, obj in prep_objects(r.tok, ("of",)):
+        parties = r.index.actors_of(obj, demonyms=True)
+        if len(countries_of(parties)) >= 2:
+            r.sources = parties
 
 
 def delivered_list(r: RoleState) -> None:
@@ -554,6 +593,7 @@ VERB_ROLES: Rules[RoleRule] = Rules(
         active_subject,
         second_verb_of_speaker,
         objects,
+        hosted_guests,
         not_itself,
         type_prep_targets,
         measure_on,
@@ -571,6 +611,7 @@ NOUN_ROLES: Rules[RoleRule] = Rules(
         occasion_subject,
         occasion_parties,
         light_verb_phrase_subject,
+        meeting_of,
         delivered_list,
         request_from,
         threat_of,

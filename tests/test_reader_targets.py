@@ -70,6 +70,7 @@ def test_plover_gold_targets(reader: Reader) -> None:
     # 0.647 with acts ruled out ("is out of the question"), vows parsed as purpose clauses
     # and decisions taken ("decided to allow") read as the act; triples F1 0.660 with all
     # of a demand's clause asked for, the place of an act's object ("its troops in
-    # Lebanon") and the grievance a complaint is "over"
+    # Lebanon") and the grievance a complaint is "over"; 0.662 with "sought to" read as
+    # trying and a border's country no party ("a stronghold on the Thai border")
     assert result["type_accuracy"] >= 0.851, result["type_accuracy"]
-    assert result["triples"]["f1"] >= 0.66, result["triples"]
+    assert result["triples"]["f1"] >= 0.662, result["triples"]

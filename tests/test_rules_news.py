@@ -75,6 +75,11 @@ ACTS = [
     # a complaint "to" someone is told to an audience; "over" the grievance names the accused
     ("Kenya complained to the African Union over repeated Somali incursions.",
      "ACCUSE KEN->SOM", "ACCUSE KEN->AU"),
+    # a border places a thing; its country is not the party acted upon
+    ("Ethiopian troops seized a rebel camp on the Eritrean border.", "COERCE ETH->?",
+     "COERCE ETH->ERI"),
+    ("Burmese troops captured a guerrilla stronghold on the Thai border.", "ASSAULT MMR->?",
+     "ASSAULT MMR->THA"),
     # "the two governments": one of them named only by its adjective ("Mexican goods")
     ("Washington dropped its plan to put tariffs on Mexican goods after the two governments "
      "reached a deal.", "AGREE MEX->USA", "AGREE USA->?"),

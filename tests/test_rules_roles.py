@@ -125,6 +125,7 @@ EVENT_CASES = {
          "AGREE TUR->QAT"),
         ("meeting_called_off", "The summit between Congo and Rwanda was called off on Sunday.",
          "CONSULT COD->RWA"),
+        ("striving", "Quito sought to expel the Peruvian ambassador.", "REQUEST ECU->PER"),
     ],
 }  # fmt: skip
 RETYPE_CASES = [

@@ -292,6 +292,21 @@ def meeting_called_off(trigger: Trigger, state: Mood) -> bool:
 
 CALLING_OFF = WORDS.calling_off_verbs
 
+def striving(trigger: Trigger, state: Mood) -> bool:
+    """'the two leaders sought to ease tensions', 'accused Kigali of seeking to seize the
+    mines': seeking to do a thing is trying it, asking no one ('sought talks', 'sought
+    asylum' ask)."""
+    tok = trigger.token
+    return (
+        trigger.type == "REQUEST"
+        and tok.lemma_.lower() == "seek"
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in tok.children
+        )
+    )
+
+
 NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
     "triggers that are no event of their own",
     (
@@ -301,6 +316,7 @@ NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
         danger_described,
         standing_agreement,
         meeting_called_off,
+        striving,
     ),
 )
 

@@ -115,6 +115,8 @@ def _named(tok: Token, index: ActorIndex, trigger: Token) -> Ref | None:
     modifier = tok_dep in ("amod", "compound", "nmod", "poss")
     if modifier and not (_party_noun(noun, index) or _own_object(noun, trigger)):
         return None  # "a halt to NATO expansion": a thing deep in the demand, not the party
+    if modifier and noun.lemma_.lower() in WORDS.border_nouns:
+        return None  # "a stronghold on the Thai border": where, not whom
     ref = index.by_token.get(tok.i)
     if ref is not None:
         return None if ref.how == "pronoun" else ref

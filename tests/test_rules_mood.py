@@ -41,6 +41,7 @@ RULES_OUT = [
     ("negation", "Russia did not attack Ukraine.", "ASSAULT RUS->UKR"),
     ("no_noun", "There was no attack by Russia on Ukraine.", "ASSAULT RUS->UKR"),
     ("no_longer", "Britain no longer supplies arms to Ukraine.", "AID GBR->UKR"),
+    ("readiness", "Mali said it remained open to dialogue with ECOWAS.", "CONSULT MLI->ECOWAS"),
     ("any_act", "Norway said any attack by Russia on Norwegian vessels would be answered at once.",
      "THREATEN RUS->NOR"),
     ("refusal_head", "Israel refused to release the Palestinian prisoners.", "CONCEDE ISR->PSE"),

@@ -298,6 +298,22 @@ def modal(tok: Token, modality: Modality) -> Mood | None:
     return None
 
 
+def readiness(tok: Token, modality: Modality) -> Mood | None:
+    """'remained open to dialogue with the bloc', 'is ready for talks': what one is ready for
+    is offered, not done ('is not ready for talks': refused)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "for"):
+        return None
+    adjective = tok.head.head
+    if adjective.pos_ != "ADJ" or adjective.lemma_.lower() not in OFFERING_READINESS:
+        return None
+    said = (adjective, adjective.head)
+    negated = any(c.dep_ == "neg" for t in said for c in t.children)
+    return Mood.REFUSED if negated else Mood.INTENT
+
+
+OFFERING_READINESS = WORDS.offering_readiness
+
+
 # ------------------------------------------------------------------ governing words
 
 
@@ -499,6 +515,7 @@ OWN_MOODS: Rules[OwnRule] = Rules(
         any_act,
         no_longer,
         modal,
+        readiness,
         held_occasion,
     ),
 )

@@ -152,6 +152,9 @@ CALLS = [
     # a preposition repeated after "and" names a party too
     ("The American envoy spoke by telephone with the Indian minister and with the Pakistani "
      "premier.", {"CONSULT USA->IND", "CONSULT USA->PAK"}, set()),
+    # a trip to a capital is a visit: one way
+    ("The Danish prime minister set off on Tuesday on a trip to Berlin.", {"CONSULT DNK->DEU"},
+     {"CONSULT DEU->DNK"}),
     # joint subjects who spoke by phone spoke to each other
     ("The agriculture ministers of Poland and Ukraine spoke by phone on Monday.",
      {"CONSULT POL->UKR", "CONSULT UKR->POL"}, set()),

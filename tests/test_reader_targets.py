@@ -32,7 +32,8 @@ def test_development_set_targets(reader: Reader) -> None:
     # takes part in a meeting (hosts, chairs and mediators, parties at a summit); 0.639
     # (P 0.724, R 0.572) with calls told in a joined clause, pronouns taking up mentions in
     # reading order and words addressed "to" someone running one way; 0.642 with calls had
-    # "with" someone running both ways, "and with" and "spoke by phone"
+    # "with" someone running both ways, "and with" and "spoke by phone"; 0.643 (P 0.726) with
+    # meetings one is ready for offered, not held, and trips running one way
     events = result["total"]["events"]
     assert events["f1"] >= 0.64, events
     deadlines = result["deadlines"]

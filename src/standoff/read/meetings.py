@@ -1,8 +1,10 @@
 """Who takes part in a meeting: its host, chair or mediator, and the office a host acts in.
 
 PLOVER codes a meeting of several parties as CONSULT between every two of them, both
-ways, and with its host, chair or mediator. The role rules (``roles.meeting_host``,
-``roles.occasion_parties``) collect the parties; :func:`hosts` finds the third party a
+ways; its host, chair or mediator meets each of them, one way (as a visit runs). The role
+rules (``roles.occasion_parties``, ``roles.meeting_of``, ``roles.meeting_host``,
+``roles.hosted_guests``) collect the parties and mark a hosted meeting
+(``events.symmetric_pairs`` then pairs the guests); :func:`hosts` finds the third party a
 meeting noun names ("talks hosted by Qatar"), :func:`third_party` tells the verbs whose
 joint subjects do not meet each other ("mediated by Qatar, Egypt and the United States").
 

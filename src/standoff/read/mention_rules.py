@@ -197,19 +197,20 @@ def _demonym_ref(tok: Token, country: str) -> Ref:
 
 def _inner(token: Token) -> list[Token]:
     """The phrase's tokens outside any clause of its own and any border it lies on."""
-    return [
-        t for t in token.subtree if not _inside_clause(t, token) and not _on_a_border(t, token)
-    ]
+    return [t for t in token.subtree if not _set_apart(t, token)]
 
 
-def _on_a_border(tok: Token, top: Token) -> bool:
-    """'a rebel stronghold on the Thai border', 'camps near the Syrian frontier': the
-    neighbour whose border places a thing is not what the phrase names."""
+def _set_apart(tok: Token, top: Token) -> bool:
+    """True when ``tok`` sits below ``top`` in a clause (relative, participial, adverbial),
+    or on a border: 'a rebel stronghold on the Thai border', 'camps near the Syrian
+    frontier' (the neighbour whose border places a thing is not what the phrase names)."""
     while tok.i != top.i:
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") and tok.pos_ in ("VERB", "AUX"):
+            return True
         if (
             tok.dep_ == "pobj"
-            and tok.lemma_.lower() in WORDS.border_nouns
             and tok.head.lower_ in BORDER_PREPS
+            and tok.lemma_.lower() in WORDS.border_nouns
         ):
             return True
         if tok.head.i == tok.i:
@@ -219,14 +220,3 @@ def _on_a_border(tok: Token, top: Token) -> bool:
 
 
 BORDER_PREPS = frozenset(("on", "near", "along", "at", "by", "across"))
-
-
-def _inside_clause(tok: Token, top: Token) -> bool:
-    """True when ``tok`` sits in a clause (relative, participial, adverbial) below ``top``."""
-    while tok.i != top.i:
-        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp") and tok.pos_ in ("VERB", "AUX"):
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False

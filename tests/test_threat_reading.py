@@ -31,15 +31,78 @@ def test_a_headline_alone_carries_its_threat(reader: Reader) -> None:
     assert _pairs(reading) == {"UGA->KEN": date(2024, 3, 15)}
 
 
+def test_a_headline_above_a_body_is_read(reader: Reader) -> None:
+    """The threat is only in the headline; the body tells what led to it."""
+    text = (
+        "Ghana threatens Togo with power cuts over unpaid electricity bills\n\n"
+        "ACCRA, March 8 (Coastline Wire) - Togo's debt to the Volta River Authority has "
+        "grown to 90 million dollars, officials said on Friday.\n\n"
+        "The authority said talks with the state utility in Lome had made no progress."
+    )
+    reading = _read(reader, text)
+    assert reading.article.headline is not None
+    assert reading.article.headline.startswith("Ghana threatens Togo")
+    assert "GHA->TGO" in _pairs(reading)
+    assert reading.article.text.startswith(reading.article.headline)
+    assert len(reading.article.paragraphs) == 2  # the body's paragraphs, headline apart
+
+
+def test_the_body_dates_a_deadline_the_headline_rounds(reader: Reader) -> None:
+    """'starts a 30-day clock' in the headline counts from publication; the body says the
+    clock started on Thursday, which wins."""
+    text = (
+        "Chile starts 30-day clock to restore copper levy on Peru\n\n"
+        "SANTIAGO, March 8 (Andes Wire) - Chile notified Peru on Thursday that it would "
+        "restore the copper levy within 30 days unless Peru lifted its port fees."
+    )
+    reading = _read(reader, text)  # a Friday: Thursday is 7 March
+    assert _pairs(reading).get("CHL->PER") == date(2024, 4, 6)
+
+
+def test_a_short_label_above_a_body_is_not_a_headline(reader: Reader) -> None:
+    text = (
+        "Live updates\n\n"
+        "Chile will restore the copper levy on Peru within 30 days unless Peru lifts its "
+        "port fees, the trade minister said."
+    )
+    reading = _read(reader, text)
+    assert reading.article.title == "Live updates"
+    assert reading.article.headline is None
+    assert not reading.article.text.startswith("Live")
+
+
+def test_a_threat_naming_only_its_victims_is_from_who_set_the_deadline(reader: Reader) -> None:
+    """'Brazil and Chile could face levies' names no threatener; the article's deadline was
+    set by Argentina. Uruguay, whom the victims are seen dealing with, is the party the
+    levies are meant to move, not their sender."""
+    text = (
+        "Argentina set Uruguay a deadline of Friday to reopen the river port.\n\n"
+        "Uruguay rejected the demand and called it an insult. Uruguay and Brazil signed a "
+        "grain accord on Thursday, and Uruguay and Chile held talks on a pipeline.\n\n"
+        "Brazil and Chile, the largest buyers of Uruguayan grain, could face steep levies on "
+        "everything they sell to the Argentine market unless Montevideo reopens the port "
+        "before the deadline."
+    )
+    pairs = _pairs(_read(reader, text))
+    assert "ARG->BRA" in pairs and "ARG->CHL" in pairs
+    assert not any(p.startswith("URY->") for p in pairs)
+
+
 # --------------------------------------------------------------------------- constructions
 
 
 def test_or_else_and_otherwise_mark_a_threat_and_its_demand(reader: Reader) -> None:
     for text, pair in (
-        ("Tanzania must lift the ban on Kenyan maize by Friday or else Nairobi will halt "
-         "dairy imports from Dar es Salaam, the trade minister said.", "KEN->TZA"),
-        ("Vietnam said Cambodia should stop the dredging; otherwise Hanoi would take the "
-         "dispute to the Mekong commission.", "VNM->KHM"),
+        (
+            "Tanzania must lift the ban on Kenyan maize by Friday or else Nairobi will halt "
+            "dairy imports from Dar es Salaam, the trade minister said.",
+            "KEN->TZA",
+        ),
+        (
+            "Vietnam said Cambodia should stop the dredging; otherwise Hanoi would take the "
+            "dispute to the Mekong commission.",
+            "VNM->KHM",
+        ),
     ):
         reading = _read(reader, text)
         threat = next(t for t in reading.threats if f"{t.sender[:3]}->{t.target[:3]}" == pair)
@@ -85,8 +148,7 @@ def test_an_act_to_refrain_from_is_no_deterrent(reader: Reader) -> None:
 
 def test_a_measure_in_the_condition_is_not_the_threatened_measure(reader: Reader) -> None:
     text = (
-        "Paraguay threatened to close its river ports to Bolivia unless La Paz lifted the "
-        "embargo."
+        "Paraguay threatened to close its river ports to Bolivia unless La Paz lifted the embargo."
     )
     (threat,) = _read(reader, text).threats
     assert not any("embargo" in m for m in threat.measures)

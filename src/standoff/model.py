@@ -108,7 +108,14 @@ class Article(_Model):
     undated_dateline: str | None = Field(
         None, description="a dateline's day ('July 14') whose year the text does not settle"
     )
-    text: str = Field("", description="the body: kept paragraphs joined by a blank line")
+    headline: str | None = Field(
+        None, description="the title above the body, read as the text's first paragraph"
+    )
+    text: str = Field(
+        "",
+        description="what is read: the headline, if any, and the kept paragraphs, "
+        "joined by a blank line",
+    )
 
 
 # --------------------------------------------------------------------------- reading

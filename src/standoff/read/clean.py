@@ -424,10 +424,13 @@ def clean(raw: RawArticle, published: date | None = None) -> Article:
     # the user's supplied date only fills a date the article does not state; a yearless
     # dateline stays recorded (undated_dateline) so the reader can check it agrees
     when = when or raw.supplied_date
+    title = raw.title or found.title
+    headline = title if _reads_as_headline(title, body) else None
 
     return Article(
         id=raw_id(raw),
-        title=raw.title or found.title,
+        title=title,
+        headline=headline,
         published=when,
         source=normalise_source(raw.source) or found.source or normalise_source(raw.url),
         url=raw.url or meta.get("url"),
@@ -437,5 +440,18 @@ def clean(raw: RawArticle, published: date | None = None) -> Article:
         duplicate_paragraphs_dropped=duplicates,
         boilerplate_dropped=found.dropped,
         undated_dateline=undated,
-        text="\n\n".join(body),
+        text="\n\n".join([headline, *body] if headline else body),
     )
+
+
+# Fewer words than this is a label ("ANALYSIS:", "Live updates"), not a headline.
+HEADLINE_WORDS = 4
+
+
+def _reads_as_headline(title: str | None, body: list[str]) -> bool:
+    """A title above a body is read as its first paragraph: news often states the threat
+    there ("X gives Y ten days to ... or face tariffs") and no body sentence restates it
+    whole. A short label, or a title the body already starts with, is not."""
+    if not title or not body or title.strip() == body[0].strip():
+        return False
+    return len(title.split()) >= HEADLINE_WORDS

@@ -432,9 +432,14 @@ def _sentence_day(sent: Span, published: date | None) -> tuple[date, str] | None
 
 
 def choose_deadline(
-    candidates: list[Candidate], evidence: list[Evidence]
+    candidates: list[Candidate], evidence: list[Evidence], headline_end: int = 0
 ) -> tuple[ResolvedDate | None, list[Warning]]:
-    """The deadline to keep, and warnings for the dates that disagree with it."""
+    """The deadline to keep, and warnings for the dates that disagree with it.
+
+    ``headline_end`` is where the headline ends in the text (0: none). A headline
+    rounds what the body tells ("start 30-day clock" for a clock started the day before),
+    so its dates count only when the body gives none.
+    """
     warnings: list[Warning] = []
     resolved = [c for c in candidates if c.date.value is not None]
     unresolved = [c for c in candidates if c.date.value is None]
@@ -461,6 +466,7 @@ def choose_deadline(
     ]
     stated = [c for c in resolved if c.derived is None]
     pool = stated or resolved
+    pool = [c for c in pool if c.sentence.start_char >= headline_end] or pool
     score: Counter[date] = Counter()
     for c in pool:
         assert c.date.value is not None

@@ -452,7 +452,8 @@ class ActorIndex:
         if any(c.dep_ in ("relcl", "prep", "compound") for c in token.children):
             return []  # "the commission of inquiry", "the union that represents dockers"
         bodies = [
-            r for r in self.refs
+            r
+            for r in self.refs
             if r.start < token.i and r.entry.kind is ActorKind.IGO and r.how != "pronoun"
         ]
         named = [r for r in bodies if token.lower_ in r.entry.name.lower().split()]

@@ -110,12 +110,19 @@ class ProposalAssembly:
 
 
 def proposals(
-    doc: Doc, index: ActorIndex, found: list[Found], ctx: ArticleContext
+    doc: Doc, index: ActorIndex, found: list[Found], ctx: ArticleContext, headline_end: int = 0
 ) -> list[Proposal]:
-    """Proposals with sponsors, supporters and opponents, merged by key noun."""
+    """Proposals with sponsors, supporters and opponents, merged by key noun.
+
+    The headline (the text before ``headline_end``) is skipped: it names in a few words
+    what the body tells with its sponsor ("tells Hamas to take the deal"), and read alone
+    it gave proposals twice or with the wrong sponsor.
+    """
     found_so_far = ProposalAssembly(index, _meeting_partners(found))
     detectors = tuple(PROPOSALS)  # the enabled detectors, taken once, not for every word
     for number, sent in enumerate(doc.sents):
+        if sent.start_char < headline_end:
+            continue
         found_so_far.sentence = number
         for offset, pos in enumerate(parts_of_speech(sent)):
             if pos not in DETECTED_POS:

@@ -188,6 +188,7 @@ class Reader:
         conflict = _date_conflict(article, raw)
         if conflict:
             warnings.append(Warning(kind="supplied-date", message=conflict))
+        headline_end = len(article.headline) if article.headline else 0
         found: list[Found] = []
         for sent in doc.sents:
             check()  # the time limit, where no timer signal can interrupt (budget.py)
@@ -203,6 +204,7 @@ class Reader:
             article_id=article.id,
             source=article.source,
             published=article.published,
+            headline_end=headline_end,
         )
         warnings.extend(date_warnings)
         _fill_sources(found, threats)
@@ -210,7 +212,7 @@ class Reader:
         fill_implicit_targets(found, _counterparts(index, threats))
         events = self._events(found, ctx, article.published, _deadline_texts(threats))
         events.extend(_third_party_threats(threats, events))
-        proposals = find_proposals(doc, index, found, ctx)
+        proposals = find_proposals(doc, index, found, ctx, headline_end)
         claims = [
             *claim_rules.conditions(doc, index, ctx),
             *claim_rules.beliefs(doc, index, ctx),
@@ -295,7 +297,7 @@ def _date_conflict(article: Article, raw: RawArticle) -> str | None:
         day = month_day(article.undated_dateline, supplied)
         if day is not None and (day.month, day.day) != (supplied.month, supplied.day):
             return (
-                f'--date {supplied.isoformat()} used, but the dateline gives '
+                f"--date {supplied.isoformat()} used, but the dateline gives "
                 f'"{article.undated_dateline}"'
             )
     return None

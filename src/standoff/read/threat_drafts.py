@@ -58,6 +58,7 @@ class Assembly:
     drafts: dict[tuple[str, str], Draft] = field(default_factory=dict)
     setter: list[Ref] = field(default_factory=list)
     generic: list[tuple[str, Span]] = field(default_factory=list)
+    headline_end: int = 0  # the character where the text's headline ends (0: none)
 
     def draft(self, sender: str, target: str) -> Draft:
         """The draft of a (sender, target) pair, made on first use."""
@@ -70,6 +71,7 @@ class Assembly:
         """The sender of the article's best-attested threat, when a sentence leaves it out."""
         if not self.drafts:
             return []
+        # the headline counts here: it names who the story's threat is from
         best = max(self.drafts.values(), key=lambda d: len(d.sentences))
         return [best.sender]
 
@@ -80,7 +82,15 @@ class Assembly:
     def main_of(self, sender: str) -> Draft | None:
         """The sender's best-attested threat, if it has one."""
         mains = [d for d in self.drafts.values() if d.sender == sender]
-        return max(mains, key=lambda d: len(d.sentences)) if mains else None
+        return max(mains, key=lambda d: attestation(d, self.headline_end)) if mains else None
+
+
+def attestation(draft: Draft, headline_end: int = 0) -> tuple[int, int]:
+    """How well the article attests a draft, to rank an article's threats: its sentences in
+    the body, then all its sentences. A headline (the text before ``headline_end``)
+    restates the story; the threat it names first is not the main one for that."""
+    body = sum(1 for s in draft.sentences if s.start_char >= headline_end)
+    return body, len(draft.sentences)
 
 
 def measure_phrases(sent: Span, lexicon: Lexicon) -> list[str]:

@@ -132,7 +132,7 @@ def failing_which(sent: Span, a: Assembly) -> None:
         (t.i for t in sent.doc[sent.start : marker] if t.dep_ == "aux" and t.lower_ == "to"),
         sent.start,
     )
-    demand = tidy(sent.doc[asked : marker].text.removeprefix("to "))
+    demand = tidy(sent.doc[asked:marker].text.removeprefix("to "))
     for s in countries_of(senders):
         for t in countries_of(targets):
             d = a.draft(s, t)
@@ -178,8 +178,15 @@ def deterrent(sent: Span, a: Assembly) -> None:
 # The order is the meaning: a rule may fall back on the threats earlier rules found.
 SENTENCE_THREATS: Rules[SentenceRule] = Rules(
     "threat constructions of a sentence",
-    (given_time, named_deadline, unmet_condition, unless_measure, or_face, failing_which,
-     deterrent),
+    (
+        given_time,
+        named_deadline,
+        unmet_condition,
+        unless_measure,
+        or_face,
+        failing_which,
+        deterrent,
+    ),
 )
 
 
@@ -249,9 +256,7 @@ def _consequence(sent: Span) -> tuple[int, Token] | None:
     for n in range(1, len(words)):  # a marker opening the sentence follows no demand
         if words[n] not in _MARKER_STARTS:
             continue
-        marker = next(
-            (m for m in CONSEQUENCE_MARKERS if tuple(words[n : n + len(m)]) == m), None
-        )
+        marker = next((m for m in CONSEQUENCE_MARKERS if tuple(words[n : n + len(m)]) == m), None)
         if marker is None:
             continue
         after = sent[n + len(marker) :]

@@ -30,6 +30,7 @@ from standoff.read.syntax import prep_objects, subject_of
 from standoff.read.threat_drafts import (
     Assembly,
     Draft,
+    attestation,
     counterpart,
     deadline_setter,
     measure_phrases,
@@ -44,9 +45,14 @@ BUYER_NOUNS = WORDS.buyer_nouns
 Step = Callable[[Assembly], None]
 
 
-def find_threats(doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexicon) -> list[Draft]:
-    """Group threat sentences into one draft per (sender, target) pair."""
-    assembly = Assembly(doc, found, index, lexicon, setter=deadline_setter(doc, index))
+def find_threats(
+    doc: Doc, found: list[Found], index: ActorIndex, lexicon: Lexicon, headline_end: int = 0
+) -> list[Draft]:
+    """Group threat sentences into one draft per (sender, target) pair. ``headline_end``:
+    where the text's headline ends (0: none)."""
+    assembly = Assembly(
+        doc, found, index, lexicon, setter=deadline_setter(doc, index), headline_end=headline_end
+    )
     for step in THREAT_STEPS:
         step(assembly)
     return [d for d in assembly.drafts.values() if d.sentences]
@@ -65,7 +71,7 @@ def threatened_events(a: Assembly) -> None:
         if f.generic_target and not f.targets:
             a.generic.extend((s.country, f.sentence) for s in f.sources)
             continue
-        by, at = _sides(f, a.found, a.index)
+        by, at = _sides(f, a.found, a.index, [r.country for r in a.setter])
         for sender in by:
             for target in at:
                 a.draft(sender, target).sentences.append(f.sentence)
@@ -140,7 +146,9 @@ THREAT_STEPS: Rules[Step] = Rules(
 # --------------------------------------------------------------------------- helpers
 
 
-def _sides(f: Found, found: list[Found], index: ActorIndex) -> tuple[list[str], list[str]]:
+def _sides(
+    f: Found, found: list[Found], index: ActorIndex, setter: list[str]
+) -> tuple[list[str], list[str]]:
     """(senders, targets) of a THREATEN event, with a side the sentence leaves out filled in:
     a missing target is whom the condition asks to act, else an actor named in the threatened
     measure, else the sender's counterpart; a missing sender is the speaker of the threat,
@@ -156,6 +164,7 @@ def _sides(f: Found, found: list[Found], index: ActorIndex) -> tuple[list[str], 
             targets = [other] if other else []
     elif targets and not senders:
         senders = countries_of(speakers(f.trigger, index, set(targets)))
+        senders = senders or [c for c in setter if c not in targets]
         if not senders:
             other = counterpart(targets[0], found, index, frozenset(targets))
             senders = [other] if other else []
@@ -335,7 +344,9 @@ def status_of(text: str, draft: Draft, found: list[Found]) -> ThreatStatus:
     return ThreatStatus.PENDING
 
 
-def deadline_pools(drafts: list[Draft], candidates: list[Candidate]) -> dict[int, list[Candidate]]:
+def deadline_pools(
+    drafts: list[Draft], candidates: list[Candidate], headline_end: int = 0
+) -> dict[int, list[Candidate]]:
     """The deadline candidates each draft may choose from, keyed by ``id(draft)``.
 
     A date in a threat's own sentences is that threat's ("X will impose tariffs on Y
@@ -343,6 +354,8 @@ def deadline_pools(drafts: list[Draft], candidates: list[Candidate]) -> dict[int
     sentence of no threat ("The new deadline runs out tonight") belongs to the article's
     main threat and to every threat issued with it: the co-senders of one ultimatum
     ("A, B and C gave Y ten days") share a sentence with the main threat and its target.
+    The main threat is the one the body tells most about: a headline (the text before
+    ``headline_end``) restates the story and does not make a threat the main one.
     """
     owned: dict[int, list[Candidate]] = defaultdict(list)
     by_sentence: defaultdict[int, list[Draft]] = defaultdict(list)
@@ -360,7 +373,12 @@ def deadline_pools(drafts: list[Draft], candidates: list[Candidate]) -> dict[int
     threats = [d for d in drafts if not d.measures_only] or drafts
     if not unowned or not threats:
         return pools
-    main = max(threats, key=lambda d: (len(d.sentences), -min(s.start for s in d.sentences)))
+
+    def told(d: Draft) -> tuple[int, int]:
+        body = [s.start for s in d.sentences if s.start_char >= headline_end]
+        return attestation(d, headline_end)[0], -min(body, default=len(d.sentences[0].doc))
+
+    main = max(threats, key=told)
     main_starts = {s.start for s in main.sentences}
     joint = [
         d
@@ -381,9 +399,13 @@ def build_threats(
     article_id: str,
     source: str | None,
     published: date | None,
+    headline_end: int = 0,
 ) -> tuple[list[Threat], list[Warning]]:
-    """Threat items with deadlines, status and evidence, plus date warnings."""
-    drafts = find_threats(doc, found, index, lexicon)
+    """Threat items with deadlines, status and evidence, plus date warnings.
+
+    ``headline_end``: the character where the text's headline ends (0: no headline).
+    """
+    drafts = find_threats(doc, found, index, lexicon, headline_end)
     threats: list[Threat] = []
     warnings: list[Warning] = []
     pairs = {(d.sender, d.target) for d in drafts}
@@ -395,7 +417,7 @@ def build_threats(
     }
     threat_sentences = {s.start for d in drafts for s in d.sentences} | asked
     candidates = deadline_candidates(doc, published, threat_sentences)
-    pools = deadline_pools(drafts, candidates)
+    pools = deadline_pools(drafts, candidates, headline_end)
     text = doc.text if drafts else ""  # joined from the tokens at each call: once here
     for d in drafts:
         evidence = []
@@ -405,7 +427,7 @@ def build_threats(
                 seen.add(sent.start)
                 evidence.append(sentence_evidence(sent, article_id, source, published))
         pool = pools.get(id(d), [])
-        deadline, notes = choose_deadline(pool, evidence) if pool else (None, [])
+        deadline, notes = choose_deadline(pool, evidence, headline_end) if pool else (None, [])
         warnings.extend(n for n in notes if n not in warnings)  # co-senders share the dates
         threats.append(
             Threat(

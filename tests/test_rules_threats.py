@@ -54,6 +54,10 @@ CASES = {
          "purchases of Russian oil.",
          "USA->RUS +IND"),
         ("measures_taken", "Saudi Arabia closed its border with Qatar.", "SAU->QAT"),
+        ("body_over_headline",
+         "Kazakhstan imposes duties on Kyrgyz fruit but puts off freight ban\n\n"
+         "Kazakhstan imposed a 30% duty on fruit from Kyrgyzstan on Wednesday.",
+         "not KAZ->KGZ: freight ban"),
         ("threat_measures", "Washington threatened Caracas with financial sanctions.",
          "USA->VEN: financial sanctions"),
     ],
@@ -69,7 +73,8 @@ def test_threat_rule_reads_its_example(
     reader: Reader, registry: Rules, rule: str, text: str, threat: str
 ) -> None:
     outcome = measures if ": " in threat else threats
-    check_rule(reader, registry, rule, text, threat, outcome)
+    absent = threat.startswith("not ")  # a rule that keeps a finding out
+    check_rule(reader, registry, rule, text, threat.removeprefix("not "), outcome, absent=absent)
 
 
 @pytest.mark.parametrize("registry", list(CASES), ids=lambda r: r.step)

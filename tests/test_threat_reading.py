@@ -88,6 +88,13 @@ def test_a_threat_naming_only_its_victims_is_from_who_set_the_deadline(reader: R
     assert not any(p.startswith("URY->") for p in pairs)
 
 
+def test_a_measure_put_off_is_not_imposed(reader: Reader) -> None:
+    imposed = _read(reader, "Canada imposed the new tariffs on Mexico.")
+    put_off = _read(reader, "Canada put off the new tariffs on Mexico.")
+    assert [e.type for e in imposed.events] == ["SANCTION"]
+    assert "SANCTION" not in [e.type for e in put_off.events]
+
+
 # --------------------------------------------------------------------------- constructions
 
 

@@ -68,9 +68,7 @@ def test_two_articles_a_moved_deadline_and_one_measure_carried_out_give_one_reco
     assert partly.evidence is not None and "imposed a 30% duty" in partly.evidence.sentence
     assert "still threatened: ban" in partly.detail
     # The duties were carried out on the target; the ban waits for its new deadline.
-    assert [(x.measure, x.on, x.date) for x in record.executions] == [
-        ("duties", "KGZ", MARCH13)
-    ]
+    assert [(x.measure, x.on, x.date) for x in record.executions] == [("duties", "KGZ", MARCH13)]
     assert record.status == ThreatStatus.PARTLY_CARRIED_OUT
     assert record.deadline is not None and record.deadline.value == MARCH31
     assert record.live is True
@@ -107,21 +105,42 @@ def _kazakh_story() -> list[Reading]:
         reading(
             a,
             threats=[
-                threat(a, "KAZ gave KGZ until March 12, threatening duties and a freight ban.",
-                       measures=("duties", "freight ban"), due=deadline(MARCH12), **kaz)
+                threat(
+                    a,
+                    "KAZ gave KGZ until March 12, threatening duties and a freight ban.",
+                    measures=("duties", "freight ban"),
+                    due=deadline(MARCH12),
+                    **kaz,
+                )
             ],
         ),
         reading(
             b,
             threats=[
                 # The reader calls the whole threat carried out; the events say which part.
-                threat(b, "It moved the deadline for the freight ban to March 31.",
-                       measures=("freight ban", "measures"), due=deadline(MARCH31),
-                       status=ThreatStatus.CARRIED_OUT, sender="KAZ", target="KGZ", third=(),
-                       demand=None)
+                threat(
+                    b,
+                    "It moved the deadline for the freight ban to March 31.",
+                    measures=("freight ban", "measures"),
+                    due=deadline(MARCH31),
+                    status=ThreatStatus.CARRIED_OUT,
+                    sender="KAZ",
+                    target="KGZ",
+                    third=(),
+                    demand=None,
+                )
             ],
-            events=[event(b, "SANCTION", "KAZGOV", "KGZ", MARCH13, "KAZ imposed a 30% duty.",
-                          "imposed duty")],
+            events=[
+                event(
+                    b,
+                    "SANCTION",
+                    "KAZGOV",
+                    "KGZ",
+                    MARCH13,
+                    "KAZ imposed a 30% duty.",
+                    "imposed duty",
+                )
+            ],
         ),
     ]
 
@@ -129,7 +148,9 @@ def _kazakh_story() -> list[Reading]:
 def test_hand_made_story_gives_the_same_single_record() -> None:
     (record,) = build_standoff(_kazakh_story()).threats
     assert _states(record) == [
-        (MARCH4, "issued"), (MARCH13, "modified"), (MARCH13, "partly_carried_out"),
+        (MARCH4, "issued"),
+        (MARCH13, "modified"),
+        (MARCH13, "partly_carried_out"),
     ]
     assert record.measures == ["duties", "freight ban"]  # "measures" names no measure
     assert [(x.measure, x.on) for x in record.executions] == [("duties", "KGZ")]
@@ -138,10 +159,22 @@ def test_hand_made_story_gives_the_same_single_record() -> None:
 def test_the_second_measure_carried_out_completes_the_threat() -> None:
     story = _kazakh_story()
     c = article(date(2024, 4, 1), "wire.example")
-    story.append(reading(c, events=[
-        event(c, "SANCTION", "KAZ", "KGZ", date(2024, 4, 1), "Freight trains halted by the ban.",
-              "ban"),
-    ]))
+    story.append(
+        reading(
+            c,
+            events=[
+                event(
+                    c,
+                    "SANCTION",
+                    "KAZ",
+                    "KGZ",
+                    date(2024, 4, 1),
+                    "Freight trains halted by the ban.",
+                    "ban",
+                ),
+            ],
+        )
+    )
     (record,) = build_standoff(story).threats
     assert record.status == ThreatStatus.CARRIED_OUT and record.live is False
     assert [x.measure for x in record.executions] == ["duties", "freight ban"]
@@ -153,11 +186,30 @@ def test_withdrawing_one_of_two_measures_drops_it_and_keeps_the_threat() -> None
     a, b = article(JULY14), article(JULY29)
     kaz = {"sender": "KAZ", "target": "KGZ", "third": ()}
     story = [
-        reading(a, threats=[threat(a, "Duties and a freight ban by August 8.",
-                                   measures=("duties", "freight ban"), due=deadline(AUG8), **kaz)]),
-        reading(b, threats=[threat(b, "KAZ dropped the threatened freight ban.",
-                                   measures=("freight ban",), status=ThreatStatus.WITHDRAWN,
-                                   **kaz)]),
+        reading(
+            a,
+            threats=[
+                threat(
+                    a,
+                    "Duties and a freight ban by August 8.",
+                    measures=("duties", "freight ban"),
+                    due=deadline(AUG8),
+                    **kaz,
+                )
+            ],
+        ),
+        reading(
+            b,
+            threats=[
+                threat(
+                    b,
+                    "KAZ dropped the threatened freight ban.",
+                    measures=("freight ban",),
+                    status=ThreatStatus.WITHDRAWN,
+                    **kaz,
+                )
+            ],
+        ),
     ]
     (record,) = build_standoff(story, as_of=AUG7).threats
     assert record.measures == ["duties"] and record.live is True
@@ -168,22 +220,53 @@ def test_withdrawing_one_of_two_measures_drops_it_and_keeps_the_threat() -> None
 def test_a_third_party_facing_the_secondary_measures_joins_the_threat_it_belongs_to() -> None:
     a, b, c = article(JULY14), article(AUG7, "live.example"), article(AUG20, "later.example")
     story = [
-        reading(a, threats=[
-            # The reader gives the buyers their own threats; read first here on purpose.
-            threat(a, "China and India could face steep levies unless the Kremlin agrees.",
-                   target="CHN", measures=("steep levies",), third=(), demand=None),
-            threat(a, "Trump gave Moscow 50 days, threatening secondary tariffs on its buyers.",
-                   due=deadline(date(2025, 9, 2), text="50 days")),
-        ]),
-        reading(b, threats=[
-            threat(b, "India was hit with an extra tariff.", target="IND", measures=("tariff",),
-                   third=(), demand=None, status=ThreatStatus.CARRIED_OUT),
-        ]),
+        reading(
+            a,
+            threats=[
+                # The reader gives the buyers their own threats; read first here on purpose.
+                threat(
+                    a,
+                    "China and India could face steep levies unless the Kremlin agrees.",
+                    target="CHN",
+                    measures=("steep levies",),
+                    third=(),
+                    demand=None,
+                ),
+                threat(
+                    a,
+                    "Trump gave Moscow 50 days, threatening secondary tariffs on its buyers.",
+                    due=deadline(date(2025, 9, 2), text="50 days"),
+                ),
+            ],
+        ),
+        reading(
+            b,
+            threats=[
+                threat(
+                    b,
+                    "India was hit with an extra tariff.",
+                    target="IND",
+                    measures=("tariff",),
+                    third=(),
+                    demand=None,
+                    status=ThreatStatus.CARRIED_OUT,
+                ),
+            ],
+        ),
         # An unrelated threat to India, with a demand of its own, is another threat.
-        reading(c, threats=[
-            threat(c, "Tariffs unless India opens its dairy market.", target="IND",
-                   measures=("tariffs",), third=(), demand="open its dairy market"),
-        ]),
+        reading(
+            c,
+            threats=[
+                threat(
+                    c,
+                    "Tariffs unless India opens its dairy market.",
+                    target="IND",
+                    measures=("tariffs",),
+                    third=(),
+                    demand="open its dairy market",
+                ),
+            ],
+        ),
     ]
     standoff = build_standoff(story, as_of=AUG20)
     main = next(t for t in standoff.threats if t.target == "RUS")
@@ -199,9 +282,17 @@ def test_a_reported_expiry_of_a_replaced_deadline_does_not_end_the_threat() -> N
     story = [
         reading(a, threats=[threat(a, "By July 20, or tariffs.", due=deadline(date(2025, 7, 20)))]),
         reading(b, threats=[threat(b, "The deadline is now August 8.", due=deadline(AUG8))]),
-        reading(c, threats=[threat(c, "The July 20 deadline expired.",
-                                   due=deadline(date(2025, 7, 20)),
-                                   status=ThreatStatus.EXPIRED)]),
+        reading(
+            c,
+            threats=[
+                threat(
+                    c,
+                    "The July 20 deadline expired.",
+                    due=deadline(date(2025, 7, 20)),
+                    status=ThreatStatus.EXPIRED,
+                )
+            ],
+        ),
     ]
     (record,) = build_standoff(story, as_of=AUG7).threats
     assert record.live is True and record.status == ThreatStatus.MODIFIED
@@ -216,10 +307,29 @@ def test_a_measure_imposed_on_the_target_updates_its_threat_not_a_new_record() -
     story = [
         reading(a, threats=[threat(a, "Tariffs by August 8.", due=deadline(AUG8), third=())]),
         # The imposing article retells the threat as carried out, with no deadline of its own.
-        reading(b, threats=[threat(b, "Washington imposed the tariffs it had threatened.",
-                                   status=ThreatStatus.CARRIED_OUT, third=(), demand=None)],
-                events=[event(b, "SANCTION", "USA", "RUS", AUG6,
-                              "Washington imposed the tariffs.", "imposed tariffs")]),
+        reading(
+            b,
+            threats=[
+                threat(
+                    b,
+                    "Washington imposed the tariffs it had threatened.",
+                    status=ThreatStatus.CARRIED_OUT,
+                    third=(),
+                    demand=None,
+                )
+            ],
+            events=[
+                event(
+                    b,
+                    "SANCTION",
+                    "USA",
+                    "RUS",
+                    AUG6,
+                    "Washington imposed the tariffs.",
+                    "imposed tariffs",
+                )
+            ],
+        ),
     ]
     (record,) = build_standoff(story, as_of=AUG20).threats
     assert _states(record) == [(JULY14, "issued"), (AUG6, "carried_out")]
@@ -230,9 +340,21 @@ def test_a_label_names_sender_target_distinct_measures_and_the_deadline() -> Non
     from standoff.track.threats import label
 
     record = ThreatRecord(
-        id="T-1", sender="USA", target="RUS", deadline=deadline(AUG8, approximate=True),
+        id="T-1",
+        sender="USA",
+        target="RUS",
+        deadline=deadline(AUG8, approximate=True),
         measures=["secondary tariffs", "steep levies", "sanctions", "asset freeze"],
     )
     assert label(record) == "USA -> RUS, secondary tariffs, sanctions, deadline about 8 Aug"
     bare = ThreatRecord(id="T-2", sender="RUS", target="UKR", measures=["measures"])
     assert label(bare) == "RUS -> UKR, no measure stated"
+
+
+def test_a_sanction_carries_out_the_measures_of_its_own_clause() -> None:
+    from standoff.track.threats import cue_clause
+
+    sentence = "Kazakhstan imposed duties on Kyrgyz fruit but put off the freight ban"
+    assert cue_clause(sentence, "imposed duties") == "Kazakhstan imposed duties on Kyrgyz fruit"
+    assert cue_clause(sentence, "put off") == "put off the freight ban"
+    assert cue_clause("Chile imposed a levy.", "nowhere") == "Chile imposed a levy."

@@ -276,8 +276,14 @@ def atomic_dir(
     """
     path = Path(path)
     label = label or str(path)
-    check_output(path, replace=replace, refusal=refusal, label=label,
-                 make_parents=make_parents, folder_output=True)
+    check_output(
+        path,
+        replace=replace,
+        refusal=refusal,
+        label=label,
+        make_parents=make_parents,
+        folder_output=True,
+    )
     folder = _folder(path, label, make_parents)
     try:
         tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder))

@@ -112,8 +112,13 @@ def run_forecast(
 
     choice = choose_scenario(standoff, scenario_path)
     forecast = forecast_standoff(
-        standoff, choice.scenario, draws=draws, seed=seed, overrides=overrides,
-        scheduler=scheduler, scenario_note=choice.note,
+        standoff,
+        choice.scenario,
+        draws=draws,
+        seed=seed,
+        overrides=overrides,
+        scheduler=scheduler,
+        scenario_note=choice.note,
     )
     forecast.warnings.extend(choice.warnings)
     return forecast, choice.scenario
@@ -161,8 +166,10 @@ def brief(
         raise UserError("give article paths or --store, not both")
     if html is not None:
         check_output_path(html)  # refuse before the slow work, not after
-    standoff = standoff_from_store(store, day) if store is not None else (
-        standoff_from_paths(paths or [], day)
+    standoff = (
+        standoff_from_store(store, day)
+        if store is not None
+        else (standoff_from_paths(paths or [], day))
     )
     forecast = None
     if not no_forecast:

@@ -35,9 +35,7 @@ def fit_ties_command(
     command += f" --seed {seed}" if seed else ""
     document = fit_ties(path, command=command, seed=seed)
     write_text(target, _format_document(document), label=f"--out {target}" if out else None)
-    print(
-        f"fitted {document['n_cases']} TIES threat cases, C={document['C']:.4g}; wrote {target}"
-    )
+    print(f"fitted {document['n_cases']} TIES threat cases, C={document['C']:.4g}; wrote {target}")
 
 
 @backtest_app.command("ties")
@@ -95,8 +93,7 @@ def ties_report_lines(report: TiesBacktest) -> list[str]:
         "95% intervals resampling whole episodes; worst gap = largest |observed - forecast|",
         f"over the deciles of forecast probability with {RELIABLE_CASES} or more cases",
         f"target: {TARGET_GAIN:.0%} better and every such decile within {RELIABLE_GAP:.2f}",
-        "C chosen in each training fold (logit): "
-        + ", ".join(f"{c:.3g}" for c in report.chosen_C),
+        "C chosen in each training fold (logit): " + ", ".join(f"{c:.3g}" for c in report.chosen_C),
         "",
         "reliability of the shipped model (logit, runtime), by decile of forecast probability",
         f"{'outcome':10}{'decile':>10}{'n':>6}{'forecast':>10}{'observed':>10}",

@@ -126,7 +126,8 @@ def forecast_command(
 def backtest_deu_command(
     path: Annotated[Path, typer.Argument(help="deu3.csv (tab separated)")],
     capability: Annotated[
-        str, typer.Option(
+        str,
+        typer.Option(
             "--capability",
             help="council: Council votes under qualified majority in the period of the "
             "decision (default); file: the file's GDP-like weight row.",
@@ -159,8 +160,10 @@ def backtest_deu_command(
         f"{count(len(set(data.proposal.tolist())), 'proposal')}; "
         f"MAE on 0-100; capability: {capability}"
     )
-    print(f"{'model':17}{'fitted on even proposals':36}{'fit':>7}  {'test (odd) [95%]':>22}"
-          f"  {'vs bar [95%]':>22}  {'2-fold [95%]':>22}  {'vs bar [95%]':>22}")
+    print(
+        f"{'model':17}{'fitted on even proposals':36}{'fit':>7}  {'test (odd) [95%]':>22}"
+        f"  {'vs bar [95%]':>22}  {'2-fold [95%]':>22}  {'vs bar [95%]':>22}"
+    )
     for r in report.rows:
         print(
             f"{r.model:17}{r.params:36}{r.fit:>7.2f}  {_estimate(r.test):>22}  "

@@ -60,8 +60,12 @@ RELIABLE_GAP: Final = 0.05  # the target: |observed - forecast| within 5 points
 TARGET_GAIN: Final = 0.08  # the target: a Brier score 8% below the base rate's
 # Gradient boosting: fixed, modest settings (not tuned on the held-out folds).
 BOOSTING: Final = {
-    "learning_rate": 0.05, "max_iter": 150, "max_leaf_nodes": 8, "min_samples_leaf": 20,
-    "l2_regularization": 1.0, "early_stopping": False,
+    "learning_rate": 0.05,
+    "max_iter": 150,
+    "max_leaf_nodes": 8,
+    "min_samples_leaf": 20,
+    "l2_regularization": 1.0,
+    "early_stopping": False,
 }
 
 
@@ -153,8 +157,10 @@ def ties_backtest(
     """Grouped k-fold back-test of every model of :data:`MODELS` beside the training folds'
     base rate. ``grid``: the C tried by the logit's inner (grouped) CV; default its own."""
     data = _Data(
-        coded=[{**f, "period": period_of(year)} for f, year in
-               zip(cases.features, cases.years, strict=True)],
+        coded=[
+            {**f, "period": period_of(year)}
+            for f, year in zip(cases.features, cases.years, strict=True)
+        ],
         y=class_indices(list(cases.outcomes)),
         groups=episodes(cases.starts, cases.dyad_years),
     )
@@ -176,9 +182,14 @@ def ties_backtest(
                 probs["logit, TIES coding"][test] = logit(rows)
     base_case = case_brier(base, data.y)
     return TiesBacktest(
-        folds=folds, seed=seed, n_cases=len(data.y), n_episodes=int(data.groups.max()) + 1,
-        largest_episode=int(np.bincount(data.groups).max()), excluded=dict(cases.excluded),
-        base_brier=float(base_case.mean()), base_log_loss=log_loss(base, data.y),
+        folds=folds,
+        seed=seed,
+        n_cases=len(data.y),
+        n_episodes=int(data.groups.max()) + 1,
+        largest_episode=int(np.bincount(data.groups).max()),
+        excluded=dict(cases.excluded),
+        base_brier=float(base_case.mean()),
+        base_log_loss=log_loss(base, data.y),
         chosen_C=chosen,
         models=[_score(name, probs[name], base_case, data, seed) for name in MODELS],
     )
@@ -200,7 +211,10 @@ def episode_folds(
 
 
 def _fit_logit(
-    data: _Data, train: NDArray[np.int64], features: Features, seed: int,
+    data: _Data,
+    train: NDArray[np.int64],
+    features: Features,
+    seed: int,
     grid: tuple[float, ...] | None,
 ) -> tuple[Predictor, float]:
     X = encode_many([data.coded[i] for i in train], features)
@@ -223,8 +237,11 @@ def _fit_boosted(data: _Data, train: NDArray[np.int64], features: Features, seed
 
 
 def predict_runtime(
-    predict: Predictor, coded: Sequence[Mapping[str, str]], train: NDArray[np.int64],
-    test: NDArray[np.int64], features: Features = FEATURES,
+    predict: Predictor,
+    coded: Sequence[Mapping[str, str]],
+    train: NDArray[np.int64],
+    test: NDArray[np.int64],
+    features: Features = FEATURES,
 ) -> NDArray[np.float64]:
     """(len(test), K) forecasts of the held-out cases from their runtime levels, each
     ``unknown`` averaged over the training cases' levels (the runtime's mixture)."""
@@ -254,11 +271,14 @@ def _score(
     name: str, probs: NDArray[np.float64], base_case: NDArray[np.float64], data: _Data, seed: int
 ) -> ModelScore:
     model_case = case_brier(probs, data.y)
-    samples = cluster_bootstrap_means(np.column_stack([model_case, base_case]), data.groups,
-                                      seed=seed)
+    samples = cluster_bootstrap_means(
+        np.column_stack([model_case, base_case]), data.groups, seed=seed
+    )
     model, base = float(model_case.mean()), float(base_case.mean())
     return ModelScore(
-        name=name, runtime=name != "logit, TIES coding", brier=model,
+        name=name,
+        runtime=name != "logit, TIES coding",
+        brier=model,
         log_loss=log_loss(probs, data.y),
         gain=estimate(1.0 - model / base, 1.0 - samples[:, 0] / samples[:, 1]),
         difference=estimate(base - model, samples[:, 1] - samples[:, 0]),
@@ -275,9 +295,14 @@ def reliability(probs: NDArray[np.float64], y: NDArray[np.int64]) -> list[Reliab
         for d in range(10):
             mask = decile == d
             if mask.any():
-                rows.append(ReliabilityRow(
-                    outcome, DECILES[d], DECILES[d + 1], int(mask.sum()),
-                    float(probs[mask, k].mean()), float((y[mask] == k).mean()),
-                ))
+                rows.append(
+                    ReliabilityRow(
+                        outcome,
+                        DECILES[d],
+                        DECILES[d + 1],
+                        int(mask.sum()),
+                        float(probs[mask, k].mean()),
+                        float((y[mask] == k).mean()),
+                    )
+                )
     return rows
-

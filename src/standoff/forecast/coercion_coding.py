@@ -64,31 +64,54 @@ MEASURE_RULES: Final[tuple[MeasureRule, ...]] = (
     _rule(r"\bfinancial\s+(sanction|penalt|measure|restriction)\w*|\bSWIFT\b", "financial"),
     _rule(r"\b(bank|banking|payment|investment)s?\s+(ban|sanction|restriction)\w*", "financial"),
     _rule(r"\b(aid|assistance|loans?)\s+(cut|suspen|terminat|halt|withdraw)\w*", "financial"),
-    _rule(r"\b(cut|suspend|halt|end|withdraw)\w*\s+(\w+\s+)?(aid|assistance|loans?)\b",
-          "financial"),
+    _rule(
+        r"\b(cut|suspend|halt|end|withdraw)\w*\s+(\w+\s+)?(aid|assistance|loans?)\b", "financial"
+    ),
     _rule(r"\btravel\s+bans?|\bvisa\s+(ban|restriction)\w*", "other"),
-    _rule(r"(?<!financial )(?<!trade )\b(sanctions?|penalt(y|ies)|consequences)\b", "other",
-          concrete=False),
+    _rule(
+        r"(?<!financial )(?<!trade )\b(sanctions?|penalt(y|ies)|consequences)\b",
+        "other",
+        concrete=False,
+    ),
 )
 # A bare "embargo" (no qualifier matched above) reads as a total embargo.
 BARE_EMBARGO: Final = re.compile(r"\bembargo", re.IGNORECASE)
 
 # Issue groups by the words of the demand; the first group whose words match wins.
 ISSUE_RULES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
-    ("security", re.compile(
-        r"cease-?fire|\bwar\b|peace|troops|invasion|occupation|military|nuclear|missile|"
-        r"weapons?|territor|\bstrikes?\b|attacks?|aggression|annex|border|terroris",
-        re.IGNORECASE)),
-    ("trade", re.compile(
-        r"\btrade\b|tariff|market access|deficit|dumping|subsid|\bimports?\b|\bexports?\b|"
-        r"buying|purchases?", re.IGNORECASE)),
-    ("regime_rights", re.compile(
-        r"human rights|democra|election|regime|political prisoner|coup|dissident|repression",
-        re.IGNORECASE)),
-    ("economic_policy", re.compile(
-        r"reform|environment|climate|whal|fisher|currency|privati|emission", re.IGNORECASE)),
-    ("other", re.compile(
-        r"hostage|release|extradit|drug|narcotic|compensation|detain", re.IGNORECASE)),
+    (
+        "security",
+        re.compile(
+            r"cease-?fire|\bwar\b|peace|troops|invasion|occupation|military|nuclear|missile|"
+            r"weapons?|territor|\bstrikes?\b|attacks?|aggression|annex|border|terroris",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "trade",
+        re.compile(
+            r"\btrade\b|tariff|market access|deficit|dumping|subsid|\bimports?\b|\bexports?\b|"
+            r"buying|purchases?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "regime_rights",
+        re.compile(
+            r"human rights|democra|election|regime|political prisoner|coup|dissident|repression",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "economic_policy",
+        re.compile(
+            r"reform|environment|climate|whal|fisher|currency|privati|emission", re.IGNORECASE
+        ),
+    ),
+    (
+        "other",
+        re.compile(r"hostage|release|extradit|drug|narcotic|compensation|detain", re.IGNORECASE),
+    ),
 )
 
 
@@ -108,10 +131,14 @@ def code_features(
     for name in FEATURES:
         level, why = coded[name]
         if name in checked:
-            out.append(FeatureValue(
-                name=name, value=checked[name], overridden=True,
-                why=f"set by override (the reading gave {level}: {why})",
-            ))
+            out.append(
+                FeatureValue(
+                    name=name,
+                    value=checked[name],
+                    overridden=True,
+                    why=f"set by override (the reading gave {level}: {why})",
+                )
+            )
         else:
             out.append(FeatureValue(name=name, value=level, why=why))
     return out
@@ -192,9 +219,7 @@ def _measure_matches(measures: list[str]) -> list[tuple[str, str, bool]]:
     return found
 
 
-def _threat_group(
-    threat: ThreatRecord, matches: list[tuple[str, str, bool]], group: str
-) -> Coded:
+def _threat_group(threat: ThreatRecord, matches: list[tuple[str, str, bool]], group: str) -> Coded:
     if not threat.measures:
         return MISSING, "no measures stated with the threat"
     words = sorted({w.lower() for g, w, _ in matches if g == group})
@@ -226,11 +251,16 @@ def _multilateral(threat: ThreatRecord, standoff: Standoff | None) -> Coded:
     if standoff is not None:
         # Another sender's threat counts only when it is this threat made jointly: the
         # same target, and the same demand or the same deadline.
-        others = sorted({
-            country_of(t.sender) for t in standoff.threats
-            if t.id != threat.id and country_of(t.target) == country_of(threat.target)
-            and country_of(t.sender) != sender and _joint(t, threat)
-        })
+        others = sorted(
+            {
+                country_of(t.sender)
+                for t in standoff.threats
+                if t.id != threat.id
+                and country_of(t.target) == country_of(threat.target)
+                and country_of(t.sender) != sender
+                and _joint(t, threat)
+            }
+        )
         if others:
             return "yes", (
                 f"{', '.join(others)} also threaten{'s' if len(others) == 1 else ''} "
@@ -241,8 +271,10 @@ def _multilateral(threat: ThreatRecord, standoff: Standoff | None) -> Coded:
 
 def _joint(a: ThreatRecord, b: ThreatRecord) -> bool:
     same_day = (
-        a.deadline is not None and b.deadline is not None
-        and a.deadline.value is not None and a.deadline.value == b.deadline.value
+        a.deadline is not None
+        and b.deadline is not None
+        and a.deadline.value is not None
+        and a.deadline.value == b.deadline.value
     )
     return same_day or jaccard(words(a.demand), words(b.demand)) >= JOINT_DEMAND
 

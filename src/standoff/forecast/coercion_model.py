@@ -109,9 +109,11 @@ def parse_model(document: dict[str, Any], origin: str = "<model>") -> CoercionMo
         }
     except (KeyError, TypeError, ValueError) as exc:
         raise UserError(f"{origin}: not a threat-outcome coefficients file ({exc})") from None
-    if classes != OUTCOMES or cols != columns() or document.get("features") != {
-        k: list(v) for k, v in FEATURES.items()
-    }:
+    if (
+        classes != OUTCOMES
+        or cols != columns()
+        or document.get("features") != {k: list(v) for k, v in FEATURES.items()}
+    ):
         raise UserError(
             f"{origin}: its classes/feature encoding differ from this version's; "
             "refit with `standoff fit ties PATH`"

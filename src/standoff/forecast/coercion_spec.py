@@ -73,14 +73,12 @@ def columns(features: Features = FEATURES) -> list[str]:
 _COLUMN_INDEX: Final[dict[str, int]] = {c: i for i, c in enumerate(columns())}
 
 
-def encode_many(
-    cases: Sequence[Mapping[str, str]], features: Features = FEATURES
-) -> np.ndarray:
+def encode_many(cases: Sequence[Mapping[str, str]], features: Features = FEATURES) -> np.ndarray:
     """Design matrix, shape ``(len(cases), columns)``; ``features`` another encoding than the
     model's (the back-test's candidates), every level a column as in :data:`FEATURES`."""
-    index = _COLUMN_INDEX if features is FEATURES else {
-        c: i for i, c in enumerate(columns(features))
-    }
+    index = (
+        _COLUMN_INDEX if features is FEATURES else {c: i for i, c in enumerate(columns(features))}
+    )
     out = np.zeros((len(cases), len(index)))
     for row, case in enumerate(cases):
         for name in features:

@@ -27,10 +27,26 @@ from standoff.forecast.coercion_spec import MISSING
 from standoff.model import Outcome
 
 REQUIRED_COLUMNS: Final = (
-    "caseid", "startyear", "threat", "imposition", "finaloutcome", "primarysender",
-    "sender1", "sender2", "targetstate", "institution", "issue1", "sanctiontypethreat",
-    "bspecif", "scommit", "anticipatedtargetcosts", "anticipatedsendercosts",
-    "startmonth", "startday", "sanctiontype", "sancimpositionstartyear",
+    "caseid",
+    "startyear",
+    "threat",
+    "imposition",
+    "finaloutcome",
+    "primarysender",
+    "sender1",
+    "sender2",
+    "targetstate",
+    "institution",
+    "issue1",
+    "sanctiontypethreat",
+    "bspecif",
+    "scommit",
+    "anticipatedtargetcosts",
+    "anticipatedsendercosts",
+    "startmonth",
+    "startday",
+    "sanctiontype",
+    "sancimpositionstartyear",
 )
 
 SENDER_COLUMNS: Final = ("primarysender", "sender1", "sender2", "sender3", "sender4", "sender5")
@@ -129,7 +145,9 @@ def load_ties(path: Path) -> TiesCases:
 
 # Why a threat case is left out (the keys of TiesCases.excluded).
 EXCLUSIONS: Final = (
-    "unresolved_threat", "unresolved_imposition", "post_imposition_outcome_without_imposition",
+    "unresolved_threat",
+    "unresolved_imposition",
+    "post_imposition_outcome_without_imposition",
 )
 
 
@@ -256,9 +274,7 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
             header = reader.fieldnames or []
             missing = [c for c in REQUIRED_COLUMNS if c not in header]
             if missing:
-                raise UserError(
-                    f"{path}: not a TIES v4 CSV, missing columns: {', '.join(missing)}"
-                )
+                raise UserError(f"{path}: not a TIES v4 CSV, missing columns: {', '.join(missing)}")
             return [{k: (v or "") for k, v in row.items() if k is not None} for row in reader]
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None

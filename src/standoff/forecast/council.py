@@ -40,7 +40,9 @@ def periods() -> tuple[CouncilPeriod, ...]:
     out = []
     for item in data["periods"]:
         period = CouncilPeriod(
-            start=item["from"], label=str(item["label"]), total=int(item["total"]),
+            start=item["from"],
+            label=str(item["label"]),
+            total=int(item["total"]),
             weights={str(k): int(v) for k, v in item["weights"].items()},
         )
         if sum(period.weights.values()) != period.total:  # a transcription slip

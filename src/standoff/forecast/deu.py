@@ -39,11 +39,34 @@ Capability = Literal["council", "file"]
 
 # DEU III member-state codes -> ISO 3166-1 alpha-3 (the Council table's keys).
 DEU_STATES: dict[str, str] = {
-    "at": "AUT", "be": "BEL", "bu": "BGR", "cr": "HRV", "cy": "CYP", "cz": "CZE",
-    "dk": "DNK", "ee": "EST", "fi": "FIN", "fr": "FRA", "de": "DEU", "el": "GRC",
-    "hu": "HUN", "ie": "IRL", "it": "ITA", "lv": "LVA", "lt": "LTU", "lu": "LUX",
-    "mt": "MLT", "nl": "NLD", "pl": "POL", "pt": "PRT", "ro": "ROU", "si": "SVN",
-    "sk": "SVK", "es": "ESP", "se": "SWE", "uk": "GBR",
+    "at": "AUT",
+    "be": "BEL",
+    "bu": "BGR",
+    "cr": "HRV",
+    "cy": "CYP",
+    "cz": "CZE",
+    "dk": "DNK",
+    "ee": "EST",
+    "fi": "FIN",
+    "fr": "FRA",
+    "de": "DEU",
+    "el": "GRC",
+    "hu": "HUN",
+    "ie": "IRL",
+    "it": "ITA",
+    "lv": "LVA",
+    "lt": "LTU",
+    "lu": "LUX",
+    "mt": "MLT",
+    "nl": "NLD",
+    "pl": "POL",
+    "pt": "PRT",
+    "ro": "ROU",
+    "si": "SVN",
+    "sk": "SVK",
+    "es": "ESP",
+    "se": "SWE",
+    "uk": "GBR",
 }
 # Not Council members: each weighs as much as the largest member state of the period.
 DEU_INSTITUTIONS = ("com", "ep")
@@ -68,8 +91,15 @@ class DeuIssues:
         issues = [i for i, keep in zip(a.issues, mask, strict=True) if keep]
         return DeuIssues(
             ScenarioArrays(
-                a.actors, issues, a.position[mask], a.salience[mask], a.capability[mask],
-                a.present[mask], a.position_sd[mask], a.salience_sd[mask], a.capability_cv[mask],
+                a.actors,
+                issues,
+                a.position[mask],
+                a.salience[mask],
+                a.capability[mask],
+                a.present[mask],
+                a.position_sd[mask],
+                a.salience_sd[mask],
+                a.capability_cv[mask],
             ),
             self.outcome[mask],
             self.number[mask],
@@ -296,29 +326,35 @@ def backtest(
     cross_draws = cluster_bootstrap_means(cross_err, data.proposal, draws, seed)
     rows = []
     for k, model in enumerate(models):
-        rows.append(ModelScore(
-            model=model.name,
-            params=fitted_params[k][0],
-            params_other_half=fitted_params[k][1],
-            card=model.card,
-            fit=fit_mae[k],
-            test=estimate(test_err[:, k].mean(), test_draws[:, k]),
-            test_vs_bar=estimate(
-                test_err[:, k].mean() - test_err[:, b].mean(),
-                test_draws[:, k] - test_draws[:, b],
-            ),
-            crossfit=estimate(cross_err[:, k].mean(), cross_draws[:, k]),
-            crossfit_vs_bar=estimate(
-                cross_err[:, k].mean() - cross_err[:, b].mean(),
-                cross_draws[:, k] - cross_draws[:, b],
-            ),
-        ))
+        rows.append(
+            ModelScore(
+                model=model.name,
+                params=fitted_params[k][0],
+                params_other_half=fitted_params[k][1],
+                card=model.card,
+                fit=fit_mae[k],
+                test=estimate(test_err[:, k].mean(), test_draws[:, k]),
+                test_vs_bar=estimate(
+                    test_err[:, k].mean() - test_err[:, b].mean(),
+                    test_draws[:, k] - test_draws[:, b],
+                ),
+                crossfit=estimate(cross_err[:, k].mean(), cross_draws[:, k]),
+                crossfit_vs_bar=estimate(
+                    cross_err[:, k].mean() - cross_err[:, b].mean(),
+                    cross_draws[:, k] - cross_draws[:, b],
+                ),
+            )
+        )
     return DeuBacktest(
-        rows=rows, bar=bar, capability=capability,
-        n_fit=int(even.sum()), n_test=int((~even).sum()),
+        rows=rows,
+        bar=bar,
+        capability=capability,
+        n_fit=int(even.sum()),
+        n_test=int((~even).sum()),
         proposals_fit=len(np.unique(data.proposal[even])),
         proposals_test=len(np.unique(data.proposal[~even])),
-        draws=draws, seed=seed,
+        draws=draws,
+        seed=seed,
     )
 
 

@@ -81,8 +81,11 @@ def draft_issues(standoff: Standoff) -> list[_Issue]:
 
     for p in standoff.proposals:
         issue = _Issue(
-            id=unique(_slug(p.name)), name=p.name, low=f"{p.name} rejected outright",
-            high=f"{p.name} adopted in full", why=_cite(p.evidence),
+            id=unique(_slug(p.name)),
+            name=p.name,
+            low=f"{p.name} rejected outright",
+            high=f"{p.name} adopted in full",
+            why=_cite(p.evidence),
         )
         for codes, pos, sal, role in (
             (p.opponents, 10.0, 70.0, "opposes"),
@@ -94,7 +97,8 @@ def draft_issues(standoff: Standoff) -> list[_Issue]:
         if issue.stances:
             issues.append(issue)
     rejecters = {
-        (country_of(c.actor), country_of(c.target)) for c in standoff.claims
+        (country_of(c.actor), country_of(c.target))
+        for c in standoff.claims
         if c.kind == ClaimKind.REJECTION and c.target
     }
     for t in standoff.threats:
@@ -103,13 +107,17 @@ def draft_issues(standoff: Standoff) -> list[_Issue]:
         demand = t.demand or "the sender's demand"
         sender, target = country_of(t.sender), country_of(t.target)
         issue = _Issue(
-            id=unique(_slug(f"demand {target} {demand}")), name=f"{target} meets: {demand}",
-            low=f"{target} refuses", high=f"{target} complies in full", why=_cite(t.evidence),
+            id=unique(_slug(f"demand {target} {demand}")),
+            name=f"{target} meets: {demand}",
+            low=f"{target} refuses",
+            high=f"{target} complies in full",
+            why=_cite(t.evidence),
         )
         issue.stances[sender] = _Stance(95.0, 80.0, f"{sender} threatens {target} over it")
         rejected = (target, sender) in rejecters
         issue.stances[target] = _Stance(
-            15.0 if rejected else 40.0, 85.0,
+            15.0 if rejected else 40.0,
+            85.0,
             f"{target} rejected {sender}'s statements" if rejected else f"{target} is the target",
         )
         for third in t.third_parties:
@@ -134,15 +142,17 @@ def draft_scenario_yaml(standoff: Standoff, name: str = "draft scenario") -> str
         f"# as of {standoff.as_of}. A starting point: check every value against its evidence.",
         f"# Capabilities: {citation()} (approximate).",
         f"name: {yaml.safe_dump(name).splitlines()[0]}",
-        f"as_of: \"{standoff.as_of}\"" if standoff.as_of else "as_of: null",
+        f'as_of: "{standoff.as_of}"' if standoff.as_of else "as_of: null",
         "actors:",
     ]
     for code in codes:
         cap = capability(code)
         note = "CINC" if cap is not None else "EDIT: not in the capability table, placeholder"
         label = _quoted(names.get(code, code))
-        out.append(f"  - {{code: {code}, name: {label}, capability: "
-                   f"{cap if cap is not None else PLACEHOLDER_CAPABILITY}}}  # {note}")
+        out.append(
+            f"  - {{code: {code}, name: {label}, capability: "
+            f"{cap if cap is not None else PLACEHOLDER_CAPABILITY}}}  # {note}"
+        )
     out.append("issues:")
     for issue in issues:
         out.append(f"  # from: {issue.why}")

@@ -242,7 +242,11 @@ class ExpectedUtility(BargainingModel):
     # ------------------------------------------------------------------ one chunk
 
     def _run_rows(
-        self, x0: Array, s: Array, c: Array, present: NDArray[np.bool_],
+        self,
+        x0: Array,
+        s: Array,
+        c: Array,
+        present: NDArray[np.bool_],
         compiled: Callable[..., None] | None,
     ) -> tuple[Array, Array]:
         """Positions (rounds+1, rows, n) and risk exponents (rounds, rows, n) for a chunk;
@@ -275,8 +279,14 @@ class ExpectedUtility(BargainingModel):
         return history, risks
 
     def _run_compiled(
-        self, compiled: Callable[..., None], history: Array, risks: Array, s: Array, w: Array,
-        present: NDArray[np.bool_], span: Array,
+        self,
+        compiled: Callable[..., None],
+        history: Array,
+        risks: Array,
+        s: Array,
+        w: Array,
+        present: NDArray[np.bool_],
+        span: Array,
     ) -> None:
         """Fill ``history`` rounds 1.. and ``risks`` with the compiled round (q = 1)."""
         rows, n = s.shape
@@ -291,8 +301,18 @@ class ExpectedUtility(BargainingModel):
             def sort(v: Any, order: NDArray[np.intp] = order) -> Any:
                 return np.ascontiguousarray(np.take_along_axis(v, order, axis=1))
 
-            compiled(sort(history[k]), sort(s), sort(w), sort(present), span, endogenous,
-                     fixed, new, r, work)
+            compiled(
+                sort(history[k]),
+                sort(s),
+                sort(w),
+                sort(present),
+                span,
+                endogenous,
+                fixed,
+                new,
+                r,
+                work,
+            )
             np.put_along_axis(history[k + 1], order, new, axis=1)
             np.put_along_axis(risks[k], order, r, axis=1)
 
@@ -335,19 +355,34 @@ class ExpectedUtility(BargainingModel):
             move += np.multiply(fraction, dist, out=fraction)  # the whole way: dist exactly
             pairs.moves_one_way(move, to_lo)
         else:
-            pairs.moves(*(
-                fraction * dist + _NO_OFFER * none
-                for fraction, none in (
-                    self._fractions(r, d, alpha_l, beta_l, pairs, self._status_pair(
-                        x, w, d, span, r, pairs, receiver_low=low), receiver_low=low)
-                    for low in (True, False)
+            pairs.moves(
+                *(
+                    fraction * dist + _NO_OFFER * none
+                    for fraction, none in (
+                        self._fractions(
+                            r,
+                            d,
+                            alpha_l,
+                            beta_l,
+                            pairs,
+                            self._status_pair(x, w, d, span, r, pairs, receiver_low=low),
+                            receiver_low=low,
+                        )
+                        for low in (True, False)
+                    )
                 )
-            ))
+            )
         return pairs.choose(x), r
 
     def _fractions(
-        self, r: Array, d: Array, alpha_l: Array, beta_l: Array, pairs: _Pairs,
-        status: tuple[Array, Array] | None, receiver_low: bool,
+        self,
+        r: Array,
+        d: Array,
+        alpha_l: Array,
+        beta_l: Array,
+        pairs: _Pairs,
+        status: tuple[Array, Array] | None,
+        receiver_low: bool,
     ) -> tuple[Array, NDArray[np.bool_]]:
         """How far the offer in one direction of each pair takes its receiver: (rows, T),
         the fraction of the way to the proposer, and where no offer is made (rows, T).
@@ -376,8 +411,16 @@ class ExpectedUtility(BargainingModel):
         return fraction, ~valid
 
     def _endogenous_risk(
-        self, x: Array, s: Array, w: Array, here: NDArray[np.bool_], d: Array, p_lh: Array,
-        p_hl: Array, span: Array, pairs: _Pairs,
+        self,
+        x: Array,
+        s: Array,
+        w: Array,
+        here: NDArray[np.bool_],
+        d: Array,
+        p_lh: Array,
+        p_hl: Array,
+        span: Array,
+        pairs: _Pairs,
     ) -> Array:
         """Scholz's r_i from the dangers at r = 1: shape (rows, n), in [0.5, 2].
 
@@ -406,7 +449,13 @@ class ExpectedUtility(BargainingModel):
         return (1 - big_r / 3) / (1 + big_r / 3)
 
     def _status_pair(
-        self, x: Array, w: Array, d: Array, span: Array, r: Array, pairs: _Pairs,
+        self,
+        x: Array,
+        w: Array,
+        d: Array,
+        span: Array,
+        r: Array,
+        pairs: _Pairs,
         receiver_low: bool,
     ) -> tuple[Array, Array] | None:
         """The ``T U_b + (1 - T) U_w`` terms of a and b in one direction (None when q = 1).
@@ -417,8 +466,9 @@ class ExpectedUtility(BargainingModel):
         if self.q >= 1.0:
             return None
         away = _away(x, w, span)
-        at_recv, at_prop = (pairs.at_lo, pairs.at_hi) if receiver_low else (
-            pairs.at_hi, pairs.at_lo)
+        at_recv, at_prop = (
+            (pairs.at_lo, pairs.at_hi) if receiver_low else (pairs.at_hi, pairs.at_lo)
+        )
         return (
             _status(at_recv(away), d, at_recv(r), self.t),
             _status(at_prop(away), d, at_prop(r), self.t),
@@ -460,12 +510,19 @@ class _Pairs:
         slot_lh = (row * n * n + lo * n + hi).ravel()
         slot_hl = (row * n * n + hi * n + lo).ravel()
         return cls(
-            rows, n, lo, hi,
-            (row * n + lo).ravel(), (row * n + hi).ravel(), slot_lh, slot_hl,
+            rows,
+            n,
+            lo,
+            hi,
+            (row * n + lo).ravel(),
+            (row * n + hi).ravel(),
+            slot_lh,
+            slot_hl,
             np.repeat(np.arange(rows), lo.size),
             np.full(rows * n * n, _NO_OFFER),  # the diagonal is never written: no offer
             {},
-            np.tile(hi - lo, rows), slot_lh - slot_hl,
+            np.tile(hi - lo, rows),
+            slot_lh - slot_hl,
         )
 
     def f(self, name: str) -> Array:
@@ -610,8 +667,13 @@ _NO_OFFER = 1e300
 
 
 def _fractions_q1(
-    r: Array, d: Array, alpha_l: Array, beta_l: Array, to_lo: NDArray[np.bool_],
-    recv: NDArray[np.intp], pairs: _Pairs,
+    r: Array,
+    d: Array,
+    alpha_l: Array,
+    beta_l: Array,
+    to_lo: NDArray[np.bool_],
+    recv: NDArray[np.intp],
+    pairs: _Pairs,
 ) -> tuple[Array, NDArray[np.bool_]]:
     """How far each pair's offer takes its receiver when q = 1: (rows, T), the fraction of
     the way to the proposer, and where no offer is accepted (rows, T).
@@ -632,8 +694,10 @@ def _fractions_q1(
     beta = np.minimum(alpha_l, beta_l, out=f("beta"))
     slope_a, slope_b = 0.5**r - 0.5, (1.0 - r) / 4.0  # (rows, n)
     bounds = []
-    for name, slope, margin in (("phi_lo", np.minimum(slope_a, slope_b), -_PHI_MARGIN),
-                                ("phi_hi", np.maximum(slope_a, slope_b), _PHI_MARGIN)):
+    for name, slope, margin in (
+        ("phi_lo", np.minimum(slope_a, slope_b), -_PHI_MARGIN),
+        ("phi_hi", np.maximum(slope_a, slope_b), _PHI_MARGIN),
+    ):
         bound = f(name)
         slope.ravel().take(recv, out=bound.reshape(-1))  # the receiver's slope
         bound *= d
@@ -723,8 +787,16 @@ def _compiled_round() -> Callable[..., None] | None:
 
 
 def _round_loops(  # noqa: C901 - one numba kernel: a split costs a call per inner loop
-    x: Array, s: Array, w: Array, here: NDArray[np.bool_], span: Array, endogenous: bool,
-    fixed_r: float, new: Array, r_out: Array, work: Array,
+    x: Array,
+    s: Array,
+    w: Array,
+    here: NDArray[np.bool_],
+    span: Array,
+    endogenous: bool,
+    fixed_r: float,
+    new: Array,
+    r_out: Array,
+    work: Array,
 ) -> None:  # pragma: no cover - runs compiled
     """One round with q = 1 as loops over each row's pairs lo < hi: the numpy round's
     arithmetic step for step (:func:`_pair_votes`, :meth:`ExpectedUtility._endogenous_risk`,

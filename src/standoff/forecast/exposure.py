@@ -82,7 +82,11 @@ def _entry(path: Path, code: str, body: Any) -> CountryEntry:
             low = float(fig.get("usd_low", fig.get("usd")))
             high = float(fig.get("usd_high", fig.get("usd")))
             exports[partner] = TradeFigure(
-                low, high, int(fig["year"]), str(fig["as_stated"]), str(fig["source"]),
+                low,
+                high,
+                int(fig["year"]),
+                str(fig["as_stated"]),
+                str(fig["source"]),
                 bool(fig.get("estimate", False)),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -144,8 +148,10 @@ def exposure(
         raise UserError(f"tariff rate must be a non-negative fraction, got {rate}")
     if draws < 0:
         raise UserError(f"draws must be 0 or more, got {draws}")
-    entries = table if isinstance(table, dict) else (
-        load_table(table) if table is not None else default_table()
+    entries = (
+        table
+        if isinstance(table, dict)
+        else (load_table(table) if table is not None else default_table())
     )
     sender = country_of(threat.sender)
     target = country_of(threat.target)

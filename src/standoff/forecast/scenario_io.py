@@ -178,9 +178,7 @@ def _parse_ktab(rows: list[tuple[int, list[str]]], origin: str) -> Scenario:
         raise UserError(
             f"{origin}:{line}: the header announces {n_actors} actors, the file has {len(body)}"
         )
-    issues = [
-        {"id": f"dim{d + 1}", "name": _dim_name(dims[d])} for d in range(n_dims)
-    ]
+    issues = [{"id": f"dim{d + 1}", "name": _dim_name(dims[d])} for d in range(n_dims)]
     actors: list[dict[str, Any]] = []
     stances: dict[str, dict[str, dict[str, float]]] = {}
     for number, cells in body:
@@ -204,8 +202,14 @@ def _parse_ktab(rows: list[tuple[int, list[str]]], origin: str) -> Scenario:
             _check_range(sal, where, f"salience on {dims[d]}")
             stances[code][f"dim{d + 1}"] = {"position": pos, "salience": sal}
     return _validated(
-        {"name": head[0], "description": head[1], "actors": actors, "issues": issues,
-         "stances": stances, "origin": origin},
+        {
+            "name": head[0],
+            "description": head[1],
+            "actors": actors,
+            "issues": issues,
+            "stances": stances,
+            "origin": origin,
+        },
         origin,
     )
 
@@ -242,8 +246,13 @@ def _parse_bdm(rows: list[tuple[int, list[str]]], origin: str) -> Scenario:
         if len(cells) != 4:
             raise UserError(f"{where}: expected 4 cells (actor, capability, position, salience)")
         parsed.append(
-            (where, cells[0], _number(cells[1], where, "capability"),
-             _number(cells[2], where, "position"), _number(cells[3], where, "salience"))
+            (
+                where,
+                cells[0],
+                _number(cells[1], where, "capability"),
+                _number(cells[2], where, "position"),
+                _number(cells[3], where, "salience"),
+            )
         )
     if not parsed:
         raise UserError(f"{origin}:{header_line}: no actor rows")
@@ -262,8 +271,13 @@ def _parse_bdm(rows: list[tuple[int, list[str]]], origin: str) -> Scenario:
         actors.append({"code": code, "name": code, "capability": cap})
         stances[code] = {"issue": {"position": pos * pos_scale, "salience": sal * sal_scale}}
     return _validated(
-        {"name": Path(origin).stem, "actors": actors, "issues": [{"id": "issue"}],
-         "stances": stances, "origin": origin},
+        {
+            "name": Path(origin).stem,
+            "actors": actors,
+            "issues": [{"id": "issue"}],
+            "stances": stances,
+            "origin": origin,
+        },
         origin,
     )
 

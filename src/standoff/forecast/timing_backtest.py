@@ -135,14 +135,19 @@ def _fit_fold(
         fitted = fit_multinomial(X, y, seed=seed, grid=grid)
     size = fitted.coef.size + fitted.intercept.size
     model = CoercionModel(
-        fitted.coef, fitted.intercept, np.zeros((size, 0)), {},
+        fitted.coef,
+        fitted.intercept,
+        np.zeros((size, 0)),
+        {},
         level_frequencies([c.features for c in known]),
     )
     at = OUTCOMES.index("imposed")
-    p = np.array([
-        model.mixture_probabilities({**c.features, **dict.fromkeys(JUDGEMENTS, UNKNOWN)})[at]
-        for c in test
-    ])
+    p = np.array(
+        [
+            model.mixture_probabilities({**c.features, **dict.fromkeys(JUDGEMENTS, UNKNOWN)})[at]
+            for c in test
+        ]
+    )
     curve, _, _ = kaplan_meier([c.spell for c in train if c.outcome is None or c.spell.imposed])
     return p, curve
 
@@ -163,7 +168,8 @@ def _scores(
     seed: int,
 ) -> Scores:
     keep = [
-        i for i, c in enumerate(cases)
+        i
+        for i, c in enumerate(cases)
         if not (c.spell.imposed and c.spell.days == 0) and label(c, h) is not None
     ]
     y = np.array([label(cases[i], h) for i in keep], dtype=float)
@@ -201,9 +207,7 @@ def _gain(
     return float(diff.mean()), float(low), float(high)
 
 
-def _reliability(
-    p: np.ndarray, y: np.ndarray
-) -> list[tuple[str, int, float, float, float, float]]:
+def _reliability(p: np.ndarray, y: np.ndarray) -> list[tuple[str, int, float, float, float, float]]:
     """Per forecast bin: cases, mean forecast, observed share and its 90% Wilson interval."""
     rows = []
     z = 1.6449  # two-sided 90%
@@ -215,8 +219,16 @@ def _reliability(
         obs = float(y[inside].mean())
         centre = (obs + z * z / (2 * n)) / (1 + z * z / n)
         half = z * np.sqrt(obs * (1 - obs) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-        rows.append((f"{lo:.1f}-{hi:.1f}", n, float(p[inside].mean()), obs,
-                     float(centre - half), float(centre + half)))
+        rows.append(
+            (
+                f"{lo:.1f}-{hi:.1f}",
+                n,
+                float(p[inside].mean()),
+                obs,
+                float(centre - half),
+                float(centre + half),
+            )
+        )
     return rows
 
 
@@ -237,9 +249,13 @@ def format_scores(scores: Sequence[Scores], folds: int, seed: int) -> str:
             f"{gu[0]:+.4f} [{gu[1]:+.4f}, {gu[2]:+.4f}] |"
         )
     for s in scores:
-        lines += ["", f"Reliability, within {s.horizon} days:", "",
-                  "| forecast bin | cases | mean forecast | observed | 90% interval |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            "",
+            f"Reliability, within {s.horizon} days:",
+            "",
+            "| forecast bin | cases | mean forecast | observed | 90% interval |",
+            "|---|---|---|---|---|",
+        ]
         lines += [
             f"| {b} | {n} | {m:.3f} | {o:.3f} | {lo:.3f}-{hi:.3f} |"
             for b, n, m, o, lo, hi in s.reliability

@@ -211,6 +211,7 @@ class Reader:
         symmetric_pairs(found)  # first: "X and Y agreed" pairs its own subjects
         fill_implicit_targets(found, _counterparts(index, threats))
         events = self._events(found, ctx, article.published, _deadline_texts(threats))
+        events = _told_once(events, headline_end)
         events.extend(_third_party_threats(threats, events))
         proposals = find_proposals(doc, index, found, ctx, headline_end)
         claims = [
@@ -268,6 +269,20 @@ class Reader:
                         )
                     )
         return out
+
+
+def _told_once(events: list[Event], headline_end: int) -> list[Event]:
+    """The headline's events less those the body tells too: an event is reported once, with
+    the body's evidence, which says more ("imposed a 30% duty ... on Wednesday") than the
+    headline's few words ("imposes duties")."""
+    if not headline_end:
+        return events
+    told = {(e.type, e.source, e.target) for e in events if e.evidence.start >= headline_end}
+    return [
+        e
+        for e in events
+        if e.evidence.start >= headline_end or (e.type, e.source, e.target) not in told
+    ]
 
 
 def _no_date(article: Article) -> str:

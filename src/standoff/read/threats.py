@@ -112,6 +112,16 @@ def measures_taken(a: Assembly) -> None:
     _measures_taken(a.drafts, a.found, a.index)
 
 
+def body_over_headline(a: Assembly) -> None:
+    """A threat the body tells is read from the body alone: its measures, state and dates.
+    A headline compresses ("imposes duties but puts off freight ban": the ban was put off,
+    not imposed); its sentence serves only a threat the body never states."""
+    for d in a.drafts.values():
+        body = [s for s in d.sentences if s.start_char >= a.headline_end]
+        if body:
+            d.sentences = body
+
+
 def threat_measures(a: Assembly) -> None:
     """Each threat's measures: the measure phrases of its sentences; tariffs on third
     countries are secondary tariffs."""
@@ -138,6 +148,7 @@ THREAT_STEPS: Rules[Step] = Rules(
         generic_third_parties,
         secondary_targets,
         measures_taken,
+        body_over_headline,
         threat_measures,
     ),
 )

@@ -324,8 +324,15 @@ def directive(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
 
 
 def measure_verb(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
-    """A verb that takes a measure as object: 'imposed tariffs', 'lifted the sanctions'."""
+    """A verb that takes a measure as object: 'imposed tariffs', 'lifted the sanctions'
+    (not 'put off the ban': a particle that postpones the measure)."""
     if lemma not in lexicon.object_verbs:
+        return None
+    if any(
+        f"{lemma} {c.lower_}" in WORDS.postponing_phrasal_verbs
+        for c in tok.children
+        if c.dep_ == "prt"
+    ):
         return None
     measure = measure_object(tok, lexicon)
     if measure is None:

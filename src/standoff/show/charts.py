@@ -126,8 +126,15 @@ def timeline_figure(standoff: Standoff) -> Figure | None:
             xs = [_num(day) for _, day in counts]
             ys = [types.index(kind) for kind, _ in counts]
             sizes = [30 + 25 * (n - 1) for n in counts.values()]
-            ax.scatter(xs, ys, s=sizes, alpha=0.75, color="tab:blue", zorder=3,
-                       label="events (area: number that day)")
+            ax.scatter(
+                xs,
+                ys,
+                s=sizes,
+                alpha=0.75,
+                color="tab:blue",
+                zorder=3,
+                label="events (area: number that day)",
+            )
         drawn: set[str] = set()
         others: dict[str, tuple[str, str]] = {}
         deadline_days: set[date] = set()
@@ -138,17 +145,33 @@ def timeline_figure(standoff: Standoff) -> Figure | None:
                 marker, colour = _state_style(change.state, others)
                 label = fmt.label(change.state) if change.state not in drawn else None
                 drawn.add(change.state)
-                ax.scatter([_num(change.date)], [row], marker=marker, color=colour, s=45,
-                           zorder=4, label=label)
+                ax.scatter(
+                    [_num(change.date)],
+                    [row],
+                    marker=marker,
+                    color=colour,
+                    s=45,
+                    zorder=4,
+                    label=label,
+                )
             if threat.deadline is not None and threat.deadline.value is not None:
                 deadline_days.add(threat.deadline.value)
-                ax.scatter([_num(threat.deadline.value)], [row], marker="|", s=300,
-                           linewidths=2, color="tab:red", zorder=3, gid="deadline",
-                           label="deadline" if "deadline" not in drawn else None)
+                ax.scatter(
+                    [_num(threat.deadline.value)],
+                    [row],
+                    marker="|",
+                    s=300,
+                    linewidths=2,
+                    color="tab:red",
+                    zorder=3,
+                    gid="deadline",
+                    label="deadline" if "deadline" not in drawn else None,
+                )
                 drawn.add("deadline")
         for day in sorted(deadline_days):
-            ax.axvline(_num(day), color="tab:red", linestyle="--", linewidth=0.8, alpha=0.6,
-                       zorder=2)
+            ax.axvline(
+                _num(day), color="tab:red", linestyle="--", linewidth=0.8, alpha=0.6, zorder=2
+            )
         ax.set_yticks(range(len(rows)), rows)
         ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
         ax.grid(axis="x", alpha=0.3)
@@ -263,8 +286,15 @@ def _outcome_panel(ax: Any, threat: ThreatForecast) -> None:
     lows = [o.probability.low for o in outcomes]
     highs = [o.probability.high for o in outcomes]
     ax.barh(names, means, color="tab:blue", alpha=0.8)
-    ax.errorbar(means, names, xerr=_whiskers(means, lows, highs), fmt="none", ecolor="black",
-                capsize=3, linewidth=1)
+    ax.errorbar(
+        means,
+        names,
+        xerr=_whiskers(means, lows, highs),
+        fmt="none",
+        ecolor="black",
+        capsize=3,
+        linewidth=1,
+    )
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.grid(axis="x", alpha=0.3)
@@ -296,8 +326,7 @@ def outcomes_figure(forecast: Forecast) -> Figure | None:
         for ax, threat in zip(axes[:, 0], threats, strict=True):
             _outcome_panel(ax, threat)
         fig.suptitle(
-            f"How each threat ends: probability of each outcome, whiskers the {level:.0%} "
-            "interval",
+            f"How each threat ends: probability of each outcome, whiskers the {level:.0%} interval",
             x=0.01,
             ha="left",
         )
@@ -323,8 +352,9 @@ def issues_figure(forecast: Forecast) -> Figure | None:
     with plt.rc_context(_RC):
         fig, ax = plt.subplots(figsize=(WIDTH_INCHES * 0.8, 1.2 + 0.35 * len(issues)))
         ys = list(range(len(issues)))
-        ax.errorbar(means, ys, xerr=_whiskers(means, lows, highs), fmt="o", color="tab:green",
-                    capsize=3)
+        ax.errorbar(
+            means, ys, xerr=_whiskers(means, lows, highs), fmt="o", color="tab:green", capsize=3
+        )
         ax.set_yticks(ys, labels)
         ax.invert_yaxis()
         ax.set_xlim(0, 100)

@@ -154,7 +154,7 @@ def render_view(view: BriefView, figures: dict[str, list[str]], after: dict[str,
     body = [
         "<h1>Standoff brief</h1>",
         f'<p class="headline">{_cell(view.headline)}</p>',
-        f"<nav>{nav}<a href=\"#notes\">Notes</a></nav>",
+        f'<nav>{nav}<a href="#notes">Notes</a></nav>',
     ]
     for section in view.sections:
         body.append(_section(section, figures.get(section.key, [])))

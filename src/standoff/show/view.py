@@ -225,9 +225,7 @@ def _forecast_line(threat: ThreatRecord, forecast: Forecast) -> tuple[str, str |
     for item in forecast.threats:
         if item.threat_id == threat.id and item.outcomes:
             top = max(item.outcomes, key=lambda o: o.probability.mean)
-            shown = [top] + [
-                o for o in item.outcomes if o.outcome == "imposed" and o is not top
-            ]
+            shown = [top] + [o for o in item.outcomes if o.outcome == "imposed" and o is not top]
             said = "; ".join(
                 f"{fmt.label(o.outcome)} {fmt.percent(o.probability.mean)} "
                 f"[{fmt.interval_percent(o.probability)}]"
@@ -279,8 +277,10 @@ def threat_state(threat: ThreatRecord, as_of: date | None) -> str:
         else:
             left = (deadline - as_of).days
             when = (
-                "today" if left == 0
-                else "passed" if left < 0
+                "today"
+                if left == 0
+                else "passed"
+                if left < 0
                 else f"{left} day{'s' if left != 1 else ''} left"
             )
             clock = f"deadline {fmt.resolved(threat.deadline)}, {when}"
@@ -322,7 +322,8 @@ def threat_story(threat: ThreatRecord) -> str:
         elif change.state in (ThreatStatus.EXPIRED.value, "deadline_passed"):
             text = "deadline passed"
         elif change.state in (
-            ThreatStatus.CARRIED_OUT.value, ThreatStatus.PARTLY_CARRIED_OUT.value
+            ThreatStatus.CARRIED_OUT.value,
+            ThreatStatus.PARTLY_CARRIED_OUT.value,
         ):
             text = detail.split(" (", 1)[0] if "imposed on" in detail else fmt.label(change.state)
         elif change.state == ThreatStatus.MODIFIED.value and detail:

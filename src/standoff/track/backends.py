@@ -90,6 +90,7 @@ class InProcess:
 
 # --------------------------------------------------------------------------- workers
 
+
 def _worker_reader(actors_file: str | None, time_limit: float | None = None) -> ReadFn:
     """The reader of this worker process, loaded on first use and kept."""
     from standoff.read.reader import shared_reader

@@ -95,8 +95,14 @@ class ItemKey(_Model):
     def ident(self) -> str:
         """A short id for addresses and forms (a digest of the whole key)."""
         text = "|".join(
-            [self.article_id, self.kind.value, str(self.start), str(self.end), self.sentence,
-             self.fingerprint]
+            [
+                self.article_id,
+                self.kind.value,
+                str(self.start),
+                str(self.end),
+                self.sentence,
+                self.fingerprint,
+            ]
         )
         return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
@@ -145,6 +151,7 @@ def kind_of(item: Item) -> ItemKind:
 
 def fingerprint(item: Item, by_country: bool = False) -> str:
     """The fields that tell an item apart from others read from the same sentence."""
+
     def code(value: str | None) -> str:
         if value is None:
             return "-"
@@ -213,7 +220,8 @@ def find(key: ItemKey, items: Sequence[Item], loose: bool = False) -> int | None
     if loose and key.kind is ItemKind.EVENT:
         pair = wanted.split("|", 1)[1]
         same_pair = [
-            i for i in in_sentence
+            i
+            for i in in_sentence
             if fingerprint(items[i], by_country=True).split("|", 1)[1] == pair
         ]
         if len(same_pair) == 1:
@@ -292,7 +300,8 @@ def apply_states(standoff: Standoff, corrections: Iterable[Correction]) -> Stand
     and the analyst's reason.
     """
     states = [
-        c for c in latest(corrections).values()
+        c
+        for c in latest(corrections).values()
         if c.state is not None and c.key.kind is ItemKind.PROPOSAL
     ]
     if not states:
@@ -306,7 +315,8 @@ def apply_states(standoff: Standoff, corrections: Iterable[Correction]) -> Stand
         for n, record in enumerate(records):
             evidence = next(
                 (
-                    e for e in record.evidence
+                    e
+                    for e in record.evidence
                     if e.article_id == key.article_id and (e.start, e.end) == (key.start, key.end)
                 ),
                 None,
@@ -355,4 +365,3 @@ __all__ = [
     "item_key",
     "latest",
 ]
-

@@ -92,8 +92,11 @@ def _threat(threat: Threat) -> dict[str, Any]:
 
 def _proposal(proposal: Proposal, text: str) -> dict[str, Any]:
     cue = proposal.text if proposal.text and proposal.text in text else proposal.name
-    out: dict[str, Any] = {"name": proposal.name, "cue": cue,
-                           "sponsors": [country(c) for c in proposal.sponsors]}
+    out: dict[str, Any] = {
+        "name": proposal.name,
+        "cue": cue,
+        "sponsors": [country(c) for c in proposal.sponsors],
+    }
     if proposal.origin:
         out["origin"] = country(proposal.origin)
     return out
@@ -144,6 +147,7 @@ def write_gold(readings: Iterable[Reading], corrections: list[Correction], out: 
             "no article is fully reviewed yet: decide on every item of an article "
             "(standoff serve, Review) before exporting it as gold"
         )
+
     def earlier_gold_export(folder: Path) -> bool:
         return folder.is_dir() and not any(
             p.suffix not in {".txt", ".yaml"} or p.name.startswith(".") for p in folder.iterdir()
@@ -155,8 +159,11 @@ def write_gold(readings: Iterable[Reading], corrections: list[Correction], out: 
             stem = file_stem(reading)
             (tmp / f"{stem}.txt").write_text(article_file(reading), encoding="utf-8")
             text = yaml.safe_dump(
-                gold_document(reading, corrections), sort_keys=False, allow_unicode=True,
-                default_flow_style=None, width=100,
+                gold_document(reading, corrections),
+                sort_keys=False,
+                allow_unicode=True,
+                default_flow_style=None,
+                width=100,
             )
             (tmp / f"{stem}.yaml").write_text(
                 HEADER.format(file=f"{stem}.txt") + text, encoding="utf-8"

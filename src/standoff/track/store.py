@@ -766,9 +766,7 @@ class Store:
     def forget_stored_skips(self) -> None:
         """Drop the skipped rows of articles that have been stored since (one query, at
         the end of an ingest)."""
-        self.con.execute(
-            "DELETE FROM skipped WHERE raw_hash IN (SELECT raw_hash FROM articles)"
-        )
+        self.con.execute("DELETE FROM skipped WHERE raw_hash IN (SELECT raw_hash FROM articles)")
 
     @_guarded
     def skipped(self) -> list[tuple[str, str, str | None]]:
@@ -1014,7 +1012,15 @@ def _marks(count: int) -> str:
 
 
 _HISTORY_COLUMNS = (
-    "record_id", "seq", "date", "state", "detail", "sentence", "source", "article_id", "published"
+    "record_id",
+    "seq",
+    "date",
+    "state",
+    "detail",
+    "sentence",
+    "source",
+    "article_id",
+    "published",
 )
 
 

@@ -28,6 +28,7 @@ records as of a date (liveness, labels).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -210,6 +211,27 @@ def is_live(record: ThreatRecord) -> bool:
     return record.status in OPEN
 
 
+# Where a sentence turns to a contrasting clause: "imposed duties but put off the ban".
+_CONTRAST = re.compile(r";|,?\s+(?:but|while|whereas|although|though)\s+", re.I)
+
+
+def cue_clause(sentence: str, cue: str | None) -> str:
+    """The part of ``sentence`` the event's cue is in, up to a contrasting clause: the
+    measures a SANCTION names are those of its own clause ("Kazakhstan imposed duties but
+    put off the freight ban": the duties, not the ban). The whole sentence when the cue's
+    first word is not found."""
+    first = (cue or "").split()[:1]
+    at = sentence.lower().find(first[0].lower()) if first else -1
+    if at < 0:
+        return sentence
+    start = 0
+    for m in _CONTRAST.finditer(sentence):
+        if m.start() > at:
+            return sentence[start : m.start()]
+        start = m.end()
+    return sentence[start:]
+
+
 def imposed_on_target(record: ThreatRecord) -> list[Execution]:
     """The measures carried out on the threat's target itself (country level)."""
     target = country(record.target)
@@ -276,7 +298,7 @@ class ThreatLedger:
             return
         src, dst = country(event.source), country(event.target)
         when = (event.date.value if event.date else None) or ev.day_of(event.evidence, published)
-        said = canonical(words(event.cue) | words(event.evidence.sentence))
+        said = canonical(words(event.cue) | words(cue_clause(event.evidence.sentence, event.cue)))
         best: tuple[tuple[int, int, int], _Entry, list[str], bool] | None = None
         for index, entry in enumerate(self._by_sender.get(src, [])):
             record = entry.record
@@ -347,9 +369,7 @@ class ThreatLedger:
             deadline = record.deadline.value if record.deadline else None
             passed = deadline is not None and as_of is not None and deadline < as_of
             record.live = (
-                record.status not in CLOSED
-                and record.status != ThreatStatus.EXPIRED
-                and not passed
+                record.status not in CLOSED and record.status != ThreatStatus.EXPIRED and not passed
             )
             record.label = label(record)
             out.append(record)
@@ -531,7 +551,8 @@ class ThreatLedger:
             detail += f"; third party of the threat on {target}"
         elif not complete:
             waiting = [
-                m for m in record.measures
+                m
+                for m in record.measures
                 if m not in on_target and not specific_measure_words([m]) & done_words
             ]
             detail += f"; still threatened: {', '.join(waiting)}"
@@ -554,14 +575,19 @@ class ThreatLedger:
                     Execution(measure="", on=report.leg, date=report.day, evidence=report.evidence)
                 )
                 self._change(
-                    entry, ThreatStatus.PARTLY_CARRIED_OUT, report.day,
-                    f"measures on {report.leg} reported", report.evidence,
+                    entry,
+                    ThreatStatus.PARTLY_CARRIED_OUT,
+                    report.day,
+                    f"measures on {report.leg} reported",
+                    report.evidence,
                 )
             elif status == ThreatStatus.CARRIED_OUT:
                 for measure in record.measures or [""]:
                     record.executions.append(
                         Execution(
-                            measure=measure, on=record.target, date=report.day,
+                            measure=measure,
+                            on=record.target,
+                            date=report.day,
                             evidence=report.evidence,
                         )
                     )

@@ -112,7 +112,10 @@ async def decide(request: Request, article_id: str, ident: str) -> Response:
         )
         entry = next((e for e in updated if e.ident == ident), entry)
         return web.render(
-            request, "_review_card.html", entry=entry, next=back,
+            request,
+            "_review_card.html",
+            entry=entry,
+            next=back,
             plover_types=review.plover_types(),
         )
     return RedirectResponse(back, status_code=303)

@@ -94,8 +94,9 @@ def dyad_option(
             behind[(day, *pair)].append(event)
     series = []
     for source, target in pairs:
-        rows = sorted((r for r in scores if (r.source, r.target) == (source, target)),
-                      key=lambda r: r.date)
+        rows = sorted(
+            (r for r in scores if (r.source, r.target) == (source, target)), key=lambda r: r.date
+        )
         data: list[dict[str, Any]] = []
         last: date | None = None
         for row in rows:
@@ -175,19 +176,30 @@ def outcomes_option(threat: ThreatForecast) -> dict[str, Any] | None:
 
     option = _base(f"How {threat.threat_id} ends ({threat.sender} -> {threat.target})", "")
     option["xAxis"] = {
-        "type": "value", "min": 0, "max": 1, "name": "probability",
-        "nameLocation": "middle", "nameGap": 30, "axisLabel": {"formatter": "{value}"},
+        "type": "value",
+        "min": 0,
+        "max": 1,
+        "name": "probability",
+        "nameLocation": "middle",
+        "nameGap": 30,
+        "axisLabel": {"formatter": "{value}"},
     }
     option["yAxis"] = {"type": "category", "data": names, "name": "outcome"}
     option.pop("dataZoom")
     option["series"] = [
         {
-            "name": "low", "type": "bar", "stack": "interval", "silent": True,
+            "name": "low",
+            "type": "bar",
+            "stack": "interval",
+            "silent": True,
             "itemStyle": {"color": "transparent"},
             "data": [round(o.probability.low, 4) for o in ordered],
         },
         {
-            "name": "interval", "type": "bar", "stack": "interval", "barWidth": 14,
+            "name": "interval",
+            "type": "bar",
+            "stack": "interval",
+            "barWidth": 14,
             "itemStyle": {"color": "#9ec5e8"},
             "data": [
                 {"value": round(o.probability.high - o.probability.low, 4), "tip": tip(o)}
@@ -195,7 +207,9 @@ def outcomes_option(threat: ThreatForecast) -> dict[str, Any] | None:
             ],
         },
         {
-            "name": "probability", "type": "scatter", "symbolSize": 12,
+            "name": "probability",
+            "type": "scatter",
+            "symbolSize": 12,
             "itemStyle": {"color": "#1f5f99"},
             "data": [
                 {"value": [round(o.probability.mean, 4), names[i]], "tip": tip(o)}

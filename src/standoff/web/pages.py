@@ -87,7 +87,8 @@ def overview(request: Request, as_of: str | None = None, since: str | None = Non
         since_day = standoff.as_of - timedelta(days=SINCE_DAYS)
     changes = summary.changes_since(standoff, since_day) if since_day else []
     new_articles = [
-        a for a in standoff.articles
+        a
+        for a in standoff.articles
         if since_day is not None and a.published is not None and a.published > since_day
     ]
     new_articles.sort(key=lambda a: (a.published or date.min, a.id), reverse=True)
@@ -194,7 +195,11 @@ def timeline(
         standoff=snap.standoff,
         filters=chosen,
         query={
-            "actor": chosen.actor, "dyad": dyad, "type": chosen.kind, "start": start, "end": end,
+            "actor": chosen.actor,
+            "dyad": dyad,
+            "type": chosen.kind,
+            "start": start,
+            "end": end,
         },
         options=options,
         page=paged(events, page, EVENTS_PER_PAGE),
@@ -212,9 +217,7 @@ def _timeline_chart(events: list[Event]) -> Any:
 
 def _filter_options(snap: Snapshot) -> dict[str, list[str]]:
     events = snap.standoff.events
-    pairs = Counter(
-        (country(e.source), country(e.target)) for e in events if e.target is not None
-    )
+    pairs = Counter((country(e.source), country(e.target)) for e in events if e.target is not None)
     actors = Counter(country(e.source) for e in events)
     actors.update(country(e.target) for e in events if e.target)
     return {
@@ -507,7 +510,8 @@ def review_queue(
         "queue", lambda: review.queue(web.workspace.readings(), snap.corrections, day)
     )
     entries = [
-        e for e in everything
+        e
+        for e in everything
         if (show == "all" or (e.decision is None) == (show == "pending"))
         and (not kind or e.kind.value == kind)
     ]

@@ -294,8 +294,11 @@ def decide(
         return Correction(key=entry.key, decision=decision, why=why, at=at)
     if decision is Decision.CONFIRM:
         return Correction(
-            key=entry.key, decision=decision, item=entry.item.model_dump(mode="json"),
-            why=why, at=at,
+            key=entry.key,
+            decision=decision,
+            item=entry.item.model_dump(mode="json"),
+            why=why,
+            at=at,
         )
     item, changes = corrected(entry.item, form)
     state = None

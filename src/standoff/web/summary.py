@@ -94,8 +94,9 @@ def changes_since(standoff: Standoff, since: date) -> list[Change]:
         for change in history:
             if change.date is not None and change.date > since:
                 out.append(
-                    Change(change.date, record_id, what, change.state, change.detail,
-                           change.evidence)
+                    Change(
+                        change.date, record_id, what, change.state, change.detail, change.evidence
+                    )
                 )
 
     for threat in standoff.threats:

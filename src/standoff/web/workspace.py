@@ -107,9 +107,9 @@ class Workspace:
 
     def _catch_up(self) -> None:
         con = self.store.con
-        ids = [str(r[0]) for r in con.execute(
-            "SELECT id FROM articles WHERE story_id = id"
-        ).fetchall()]
+        ids = [
+            str(r[0]) for r in con.execute("SELECT id FROM articles WHERE story_id = id").fetchall()
+        ]
         missing = [i for i in ids if i not in self._readings]
         for start in range(0, len(missing), _FETCH):
             chunk = missing[start : start + _FETCH]

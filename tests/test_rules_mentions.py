@@ -50,11 +50,16 @@ def test_every_mention_rule_has_a_case() -> None:
     ("text", "found"),
     [
         # the short name of a body named before
-        ("The European Commission met ministers from Kyiv. Later the Commission accused "
-         "Hungary of blocking the aid.", "ACCUSE EU->HUN"),
+        (
+            "The European Commission met ministers from Kyiv. Later the Commission accused "
+            "Hungary of blocking the aid.",
+            "ACCUSE EU->HUN",
+        ),
         # a bloc taken up by its description
-        ("ECOWAS leaders met in Abuja on Sunday. The regional bloc then sanctioned Mali.",
-         "SANCTION ECOWAS->MLI"),
+        (
+            "ECOWAS leaders met in Abuja on Sunday. The regional bloc then sanctioned Mali.",
+            "SANCTION ECOWAS->MLI",
+        ),
     ],
 )
 def test_a_body_noun_takes_up_the_body_named_before(reader: Reader, text: str, found: str) -> None:
@@ -67,3 +72,29 @@ def test_a_body_noun_with_its_own_description_is_no_earlier_body(reader: Reader)
         "Hungary of blocking the aid."
     )
     assert "ACCUSE EU->HUN" not in roles(reader, text)
+
+
+def test_it_takes_up_a_party_not_the_place_named_last(reader: Reader) -> None:
+    """'the militias in Yemen ... if it failed': "it" is Iran, the party given the time,
+    not Yemen, where the militias are (the subject, Trump, is a person)."""
+    from standoff.read.mentions import ActorIndex
+
+    text = (
+        "Trump on Monday gave Tehran 30 days to stop arming the militias in Yemen, and said "
+        "that if it failed to do so Washington would impose sanctions."
+    )
+    doc = reader.nlp(text)
+    index = ActorIndex(doc, reader.dictionary)
+    (it,) = [t for t in doc if t.lower_ == "it"]
+    ref = index.by_token.get(it.i)
+    assert ref is not None and ref.country == "IRN"
+
+
+def test_a_paragraph_opening_with_initials_goes_on_after_them(reader: Reader) -> None:
+    text = (
+        "Washington sets Caracas a deadline over oil licences\n\n"
+        "U.S. President Joe Biden on Monday gave Venezuela until April 18 to free the "
+        "prisoners."
+    )
+    sentences = [s.text.strip() for s in reader.nlp(text).sents]
+    assert sentences[1].startswith("U.S. President Joe Biden on Monday")

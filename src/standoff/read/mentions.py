@@ -35,6 +35,8 @@ THING_PRONOUNS = WORDS.thing_pronouns
 PLURAL_PRONOUNS = WORDS.plural_pronouns
 DESCRIPTION_NOUNS = WORDS.description_nouns
 BODY_NOUNS = WORDS.body_nouns
+# "the war in Ukraine", "talks at Doha": a mention after these names a place.
+PLACE_PREPOSITIONS = frozenset(("in", "at", "near", "inside", "across"))
 GENERIC_NOUNS = WORDS.generic_nouns
 # What "it" and "they" may take up.
 THINGS = (ActorKind.STATE, ActorKind.METONYM, ActorKind.IGO, ActorKind.ORGANISATION)
@@ -602,6 +604,10 @@ class ActorIndex:
             ):
                 if ref.start >= own_sentence or head.sent.start < own_sentence:
                     return ref
+        for ref in fitting:  # "gave Moscow 50 days to end the war in Ukraine ... if it failed"
+            head = self.doc[ref.end - 1]
+            if not (head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS):
+                return ref  # the latest that is not where something happens
         return fitting[0]
 
     def refs_between(self, start: int, end: int) -> list[Ref]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -35,6 +37,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for tok in doc[:-1]:
         if tok.is_space and "\n" in tok.text:
             doc[tok.i + 1].is_sent_start = True
+            _hold_abbreviation(doc, tok.i + 1)
+    _hold_abbreviation(doc, 0)
     i = 0
     while i < len(doc):
         if doc[i].text in OPEN_QUOTES:
@@ -61,6 +65,17 @@ def paragraph_breaks(doc: Doc) -> Doc:
             run = 0
         run += 1
     return doc
+
+
+# "U.S.", "U.N.": initials with their stops, which the parser may take for a sentence's end.
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
+def _hold_abbreviation(doc: Doc, i: int) -> None:
+    """A paragraph that opens with initials ("U.S. President Donald Trump ...") goes on
+    after them: a sentence is never the initials alone."""
+    if i + 1 < len(doc) and _INITIALS.match(doc[i].text) and not doc[i + 1].is_space:
+        doc[i + 1].is_sent_start = False
 
 
 def build_pipeline(dictionary: ActorDictionary) -> Language:

@@ -98,3 +98,38 @@ def test_a_paragraph_opening_with_initials_goes_on_after_them(reader: Reader) ->
     )
     sentences = [s.text.strip() for s in reader.nlp(text).sents]
     assert sentences[1].startswith("U.S. President Joe Biden on Monday")
+
+
+def _codes_of(reader: Reader, text: str) -> dict[str, str]:
+    from standoff.read.mentions import ActorIndex
+
+    doc = reader.nlp(text)
+    index = ActorIndex(doc, reader.dictionary)
+    return {doc[r.start : r.end].text: r.code for r in index.refs}
+
+
+def test_the_junta_is_the_government_of_the_state_named_with_it(reader: Reader) -> None:
+    text = (
+        "Chad's junta closed the border on Monday. Nigeria protested, and the junta said it "
+        "would not reopen it."
+    )
+    codes = _codes_of(reader, text)
+    assert codes.get("junta") == "TCDGOV"
+
+
+def test_the_junta_is_left_unresolved_when_two_states_have_one(reader: Reader) -> None:
+    text = (
+        "Guinea's junta met envoys from Mali's junta in Conakry. Later the junta said the "
+        "talks had failed."
+    )
+    from standoff.read.mentions import ActorIndex
+
+    doc = reader.nlp(text)
+    index = ActorIndex(doc, reader.dictionary)
+    last = [t for t in doc if t.lower_ == "junta"][-1]
+    assert last.i not in index.by_token
+
+
+def test_a_title_s_possessor_places_the_person(reader: Reader) -> None:
+    text = "Lula's spokesman Paulo Pimenta said the tariffs were unacceptable."
+    assert _codes_of(reader, text).get("Paulo Pimenta", "").startswith("BRA")

@@ -35,6 +35,7 @@ THING_PRONOUNS = WORDS.thing_pronouns
 PLURAL_PRONOUNS = WORDS.plural_pronouns
 DESCRIPTION_NOUNS = WORDS.description_nouns
 BODY_NOUNS = WORDS.body_nouns
+RULER_NOUNS = WORDS.ruler_nouns
 # "the war in Ukraine", "talks at Doha": a mention after these names a place.
 PLACE_PREPOSITIONS = frozenset(("in", "at", "near", "inside", "across"))
 GENERIC_NOUNS = WORDS.generic_nouns
@@ -82,6 +83,7 @@ class ActorIndex:
         self.memo: dict[object, object] = {}
         self._index_entities()
         self._index_short_names()
+        self._index_rulers()
         self._index_pronouns()
 
     # ------------------------------------------------------------------ indexing
@@ -151,6 +153,53 @@ class ActorIndex:
             ):
                 self._add(Ref(entry, tok.i, tok.i + 1, "short name"))
 
+    def _index_rulers(self) -> None:
+        """'Mali's junta', 'the junta in Niamey', 'the Syrian regime' ... 'the junta': who
+        rules a state is its government, named once with the state and later alone. A bare
+        'the junta' is that government when the article names the rulers of one state only
+        (before or after: a headline's 'Niger junta' is often the only one); with the juntas
+        of two states named, it is left unresolved rather than guessed."""
+        bound: list[tuple[int, str]] = []  # (token, country) of each ruler named with its state
+        bare: list[int] = []
+        for i, word in enumerate(lower_words(self.doc)):
+            if word not in RULER_NOUNS or i in self.by_token:
+                continue
+            country = self._ruled(self.doc[i])
+            if country is None:
+                bare.append(i)
+            else:
+                bound.append((i, country))
+                self._add(self._ruler_ref(i, country, "ruler of a named state"))
+        ruled = {c for _, c in bound}
+        if len(ruled) != 1:
+            return  # no ruler named with its state, or several: "the junta" is not settled
+        (country,) = ruled
+        for i in bare:
+            if i > 0 and self.doc[i - 1].lower_ in DEFINITE:  # not "a junta", "juntas"
+                self._add(self._ruler_ref(i, country, "ruler named with its state"))
+
+    def _ruled(self, noun: Token) -> str | None:
+        """The state a ruler noun names with it: a possessor, a modifier, 'in X', 'of X'."""
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                if child.i in self.demonyms:
+                    return self.demonyms[child.i]
+                ref = self.by_token.get(child.i)
+                if ref is not None and len(ref.country) == 3:
+                    return ref.country
+            if child.dep_ == "prep" and child.lower_ in ("in", "of"):  # "the junta of Goita"
+                for obj in child.children:
+                    ref = self.by_token.get(obj.i)
+                    if obj.dep_ == "pobj" and ref is not None and len(ref.country) == 3:
+                        return ref.country
+        return None
+
+    def _ruler_ref(self, i: int, country: str, how: str) -> Ref:
+        word = self.doc[i].text
+        return Ref(
+            ActorEntry(country + "GOV", country, word, ActorKind.ORGANISATION), i, i + 1, how
+        )
+
     def _entry_for(self, ent: Span, people: dict[str, ActorEntry]) -> ActorEntry | None:
         if ent.ent_id_:
             kind, code, name = ent.ent_id_.split("|", 2)
@@ -179,6 +228,10 @@ class ActorIndex:
     def _person_from_title(self, ent: Span) -> ActorEntry | None:
         """A person the dictionary does not know, placed by the words around the name."""
         title_tokens: list[Token] = [t for t in ent.root.children if t.i < ent.start]
+        # "Tshisekedi's spokeswoman Tina Salama": the title's possessor places the person
+        title_tokens.extend(
+            g for t in list(title_tokens) for c in t.children if c.dep_ == "poss" for g in c.subtree
+        )
         for child in ent.root.children:
             if child.dep_ == "appos":
                 title_tokens.extend(child.subtree)

@@ -114,7 +114,7 @@ def test_the_junta_is_the_government_of_the_state_named_with_it(reader: Reader) 
         "would not reopen it."
     )
     codes = _codes_of(reader, text)
-    assert codes.get("junta") == "TCDGOV"
+    assert codes.get("junta") == "TCDMIL"  # the roles table's sector for a junta
 
 
 def test_the_junta_is_left_unresolved_when_two_states_have_one(reader: Reader) -> None:

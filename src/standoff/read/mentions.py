@@ -196,8 +196,9 @@ class ActorIndex:
 
     def _ruler_ref(self, i: int, country: str, how: str) -> Ref:
         word = self.doc[i].text
+        sector = self.book.sector_for(word) or "GOV"  # the roles table: a junta is MIL
         return Ref(
-            ActorEntry(country + "GOV", country, word, ActorKind.ORGANISATION), i, i + 1, how
+            ActorEntry(country + sector, country, word, ActorKind.ORGANISATION), i, i + 1, how
         )
 
     def _entry_for(self, ent: Span, people: dict[str, ActorEntry]) -> ActorEntry | None:

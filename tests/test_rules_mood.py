@@ -33,6 +33,7 @@ FINDS = [
 ]  # fmt: skip
 RULES_OUT = [
     ("condition", "NATO will respond if Russia attacks Estonia.", "ASSAULT RUS->EST"),
+    ("time_left", "Chile said Peru had until Friday to reopen the border.", "CONCEDE PER->~CHL"),
     ("no_object", "Washington imposed no tariffs on Canada.", "SANCTION USA->CAN"),
     ("stated_must", "Under the new list, Qatar must cut its diplomatic ties to Iran.",
      "SANCTION QAT->IRN"),

@@ -18,6 +18,8 @@ FINDS = [
      "REQUEST USA->MEX"),
     ("reported_necessity", "Tokyo said Seoul needs to correct the court ruling.",
      "REQUEST JPN->KOR"),
+    ("time_left", "Chile said Peru has ten days to reopen the border crossing.",
+     "REQUEST CHL->PER"),
     ("reported_deed", "Beijing said Vilnius had undermined its sovereignty.", "ACCUSE CHN->LTU"),
     ("conditional_measure",
      "Beijing said it would be forced to take countermeasures if Washington raised the duties.",

@@ -95,6 +95,15 @@ def test_a_measure_put_off_is_not_imposed(reader: Reader) -> None:
     assert "SANCTION" not in [e.type for e in put_off.events]
 
 
+def test_time_left_with_no_speaker_is_the_threatener_s_demand(reader: Reader) -> None:
+    text = (
+        "Chile threatened Peru with duties on fishmeal over the port fees.\n\n"
+        "Lima has until March 20 to scrap the fees, under the rules of the trade pact."
+    )
+    events = {(e.type, e.source[:3], (e.target or "")[:3]) for e in _read(reader, text).events}
+    assert ("REQUEST", "CHL", "PER") in events
+
+
 # --------------------------------------------------------------------------- constructions
 
 

@@ -73,13 +73,18 @@ def events_in_sentence(
     found: list[Found] = []
     for trigger, state, (event_type, mode) in _classified_triggers(sent, lexicon, modality):
         sources, targets, generic, hosted = roles(trigger, index, lexicon)
-        if state in SAID_OF_OTHERS and trigger.kind != TriggerKind.REPORTED:
+        if state in SAID_OF_OTHERS and trigger.kind not in REPORTED_KINDS:
             sources, targets, hosted = _speaker(trigger.token, index), sources, False
         found.extend(_elided_refusals(trigger, targets, index, sent))
         if event_type == "THREATEN" and trigger.kind == TriggerKind.NOUN:
             mode = mode or _threat_mode(trigger.token, lexicon)
-        if not sources and not (event_type in ("SANCTION", "THREATEN") and targets):
-            continue  # a measure with no stated author is kept: its sender is the article's
+        if not sources and not (
+            (event_type in ("SANCTION", "THREATEN") or trigger.kind is TriggerKind.TIME_LEFT)
+            and targets
+        ):
+            # a measure, or time given, with no stated author is kept: its author is the
+            # sender of the article's threat on that target (or it is dropped later)
+            continue
         own = {s.country for s in sources}
         if _told_of_own_side(trigger, targets, own):
             continue
@@ -125,10 +130,14 @@ def _classified_triggers(
             yield trigger, state, typed
 
 
+# Kinds that carry their speaker in their roles: a reported clause is theirs, not the
+# reporter's act on the clause's subject.
+REPORTED_KINDS = (TriggerKind.REPORTED, TriggerKind.TIME_LEFT)
 # Kinds whose roles are told by a speaker: their target is read, never searched for.
 TOLD_KINDS = (
     TriggerKind.PATIENT,
     TriggerKind.REPORTED,
+    TriggerKind.TIME_LEFT,
     TriggerKind.JUDGED,
     TriggerKind.CONDITION,
 )
@@ -141,9 +150,7 @@ def _told_of_own_side(trigger: Trigger, targets: list[Ref], own: set[str]) -> bo
     """'Kyiv's minister said Ukraine had to show ...': a speaker telling what its own side
     must do or did is no demand or accusation of another; no other party is guessed."""
     return (
-        trigger.kind == TriggerKind.REPORTED
-        and bool(targets)
-        and all(t.country in own for t in targets)
+        trigger.kind in REPORTED_KINDS and bool(targets) and all(t.country in own for t in targets)
     )
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from standoff.read.lexicon import COOPERATIVE, THREATENABLE, Modality
 from standoff.read.rules import Rules, first_match
-from standoff.read.syntax import clause_of
+from standoff.read.syntax import act_with_time_left, clause_of
 from standoff.read.words import WORDS
 
 
@@ -338,6 +338,17 @@ def time_given(climb: Climb, modality: Modality) -> Mood | None:
     return None
 
 
+def time_left(tok: Token, modality: Modality) -> Mood | None:
+    """'Peru had until Friday to reopen the border', 'has ten days to comply': the act is
+    demanded of the one with time left (a REQUEST, :func:`triggers.time_left`), not done."""
+    haves = [c for c in tok.children if c.dep_ == "aux"] + [tok.head, tok.head.head]
+    for have in haves:
+        found = act_with_time_left(have)
+        if found is not None and found[1].i == tok.i:
+            return Mood.HYPOTHETICAL
+    return None
+
+
 def threat_head(climb: Climb, modality: Modality) -> Mood | None:
     """'threatened to impose', 'the threat of sanctions', 'ready to activate'; 'have sworn
     to fight', which the parser may hang on the verb as a clause of purpose."""
@@ -504,6 +515,7 @@ OWN_MOODS: Rules[OwnRule] = Rules(
     "mood of a trigger",
     (
         unless_ultimatum,
+        time_left,
         reported_must,
         stated_must,
         inside_a_demand,

@@ -645,6 +645,7 @@ ROLES_BY_KIND: dict[TriggerKind, Rules[RoleRule]] = {
     TriggerKind.PATIENT: PATIENT_ROLES,
     TriggerKind.JUDGED: JUDGED_ROLES,
     TriggerKind.REPORTED: REPORTED_ROLES,
+    TriggerKind.TIME_LEFT: REPORTED_ROLES,
     TriggerKind.CONDITION: CONDITION_ROLES,
 }
 

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from standoff.read.words import WORDS
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -77,3 +79,40 @@ def clause_of(verb: Token) -> Token:
             break
         verb = verb.head
     return verb
+
+
+# Nouns of a span of time: "has ten days to comply".
+TIME_NOUNS = WORDS.time_nouns
+
+
+def to_infinitive(verb: Token) -> bool:
+    """'to leave': a verb with its infinitive marker."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+
+
+def act_with_time_left(tok: Token) -> tuple[Token, Token] | None:
+    """(the verb whose subject has the time, the act) for a 'have' with a time limit, as the
+    parser hangs it: 'has' as the act's auxiliary ('has until X to turn') or with the time
+    as its object ('has ten days to comply')."""
+    if tok.lemma_.lower() != "have":
+        return None
+    times = [
+        c
+        for c in tok.children
+        if (c.dep_ == "prep" and c.lower_ == "until")
+        or (c.dep_ in ("dobj", "npadvmod") and c.lower_ in TIME_NOUNS)
+    ]
+    if not times:
+        return None
+    if tok.dep_ == "aux" and to_infinitive(tok.head):
+        return tok.head, tok.head
+    for child in tok.children:
+        if child.dep_ == "xcomp" and to_infinitive(child):
+            return tok, child
+    for time in times:
+        for act in time.children:
+            if act.dep_ in ("relcl", "acl") and to_infinitive(act):
+                return tok, act
+    return None

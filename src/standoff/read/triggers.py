@@ -10,7 +10,14 @@ from spacy.tokens import Span, Token
 
 from standoff.read.lexicon import LIGHT_VERBS, Lexicon
 from standoff.read.rules import NOTHING, Nothing, Rules, first_match
-from standoff.read.syntax import SUBJECT_DEPS, agent_of, clause_of, prep_objects
+from standoff.read.syntax import (
+    SUBJECT_DEPS,
+    act_with_time_left,
+    agent_of,
+    clause_of,
+    prep_objects,
+    to_infinitive,
+)
 from standoff.read.words import WORDS
 
 
@@ -27,6 +34,7 @@ class TriggerKind(StrEnum):
     JUDGED = "judged"  # "Doha said the demands were not reasonable"
     RESPONSE = "response"  # "Mexico would respond firmly"
     CONDITION = "condition"  # "will extend the ban if Kyiv escalates": threat to the 'if' side
+    TIME_LEFT = "time left"  # "Budapest has until November 19 to comply": demanded of it
 
 
 @dataclass(frozen=True)
@@ -80,9 +88,20 @@ def reported_necessity(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | No
     # 'had to leave', not 'has until November 19 to turn': the infinitive follows the verb
     if tok.i + 1 >= len(tok.doc) or tok.nbor(1).lower_ != "to":
         return None
-    if not any(c.dep_ == "xcomp" and _to_infinitive(c) for c in tok.children):
+    if not any(c.dep_ == "xcomp" and to_infinitive(c) for c in tok.children):
         return None
     return Trigger(tok, "REQUEST", TriggerKind.REPORTED, f"{tok.head.text} ... {tok.text} to")
+
+
+def time_left(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Budapest has until November 19 to turn the measures into law', 'Qatar has ten days
+    to comply': time someone has to do something is a demand of them, by whoever set it
+    (the speaker; else the sender of a threat aimed at them)."""
+    found = act_with_time_left(tok) if lemma == "have" else None
+    if found is None:
+        return None
+    holder, act = found
+    return Trigger(holder, "REQUEST", TriggerKind.TIME_LEFT, f"{tok.text} ... to {act.text}")
 
 
 def conditional_measure(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
@@ -432,6 +451,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
     (
         reported_obligation,
         reported_necessity,
+        time_left,
         reported_deed,
         conditional_measure,
         denied_claim,
@@ -505,13 +525,6 @@ def _told(verb: Token) -> bool:
 def _reported_deed(verb: Token) -> bool:
     """A deed told by a speaker about a subject of its own: 'X said Y had undermined ...'."""
     return _told(verb) and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-
-
-def _to_infinitive(verb: Token) -> bool:
-    """'to leave': a verb with its infinitive marker."""
-    return verb.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    )
 
 
 def _reported_obligation(verb: Token) -> bool:

@@ -28,7 +28,7 @@ from standoff.userfiles import load_yaml, read_text
 USER_FILE = "standoff-actors.yaml"
 SHIPPED = ("countries.yaml", "igos.yaml", "people.yaml", "organisations.yaml", "roles.yaml")
 SECTIONS = ("countries", "igos", "people", "organisations", "roles")
-SECTORS = ("GOV", "MIL", "COP", "LEG", "JUD", "BUS", "OPP", "REB", "MED", "CVL")
+SECTORS = ("GOV", "MIL", "LEG", "JUD", "BUS", "OPP", "REB", "MED", "CVL")
 
 
 @cache

@@ -180,18 +180,14 @@ class ActorIndex:
 
     def _ruled(self, noun: Token) -> str | None:
         """The state a ruler noun names with it: a possessor, a modifier, 'in X', 'of X'."""
-        for child in noun.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                if child.i in self.demonyms:
-                    return self.demonyms[child.i]
-                ref = self.by_token.get(child.i)
-                if ref is not None and len(ref.country) == 3:
-                    return ref.country
-            if child.dep_ == "prep" and child.lower_ in ("in", "of"):  # "the junta of Goita"
-                for obj in child.children:
-                    ref = self.by_token.get(obj.i)
-                    if obj.dep_ == "pobj" and ref is not None and len(ref.country) == 3:
-                        return ref.country
+        modifiers = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        places = [obj for _prep, obj in prep_objects(noun, ("in", "of"))]  # "junta of Goita"
+        for tok in modifiers + places:
+            ref = self.by_token.get(tok.i)
+            if tok in modifiers and tok.i in self.demonyms:
+                return self.demonyms[tok.i]  # "the Malian junta"
+            if ref is not None and len(ref.country) == 3:
+                return ref.country
         return None
 
     def _ruler_ref(self, i: int, country: str, how: str) -> Ref:

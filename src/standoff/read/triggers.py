@@ -97,7 +97,7 @@ def time_left(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Budapest has until November 19 to turn the measures into law', 'Qatar has ten days
     to comply': time someone has to do something is a demand of them, by whoever set it
     (the speaker; else the sender of a threat aimed at them)."""
-    found = act_with_time_left(tok) if lemma == "have" else None
+    found = act_with_time_left(tok)
     if found is None:
         return None
     holder, act = found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from rulecheck import check_rule, roles
+from rulecheck import check_rule, events, roles
 from standoff.read import Reader
 from standoff.read.mention_rules import HEAD_ACTORS
 
@@ -133,3 +133,29 @@ def test_the_junta_is_left_unresolved_when_two_states_have_one(reader: Reader) -
 def test_a_title_s_possessor_places_the_person(reader: Reader) -> None:
     text = "Lula's spokesman Paulo Pimenta said the tariffs were unacceptable."
     assert _codes_of(reader, text).get("Paulo Pimenta", "").startswith("BRA")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a state word before the people names the state it lives in
+        ("Bosnian Croats walked out of the talks in Mostar on Tuesday.", "BIH"),
+        ("Kosovo Serbs blocked the roads to the border crossing.", "XKX"),
+        # the people 'of' a place
+        ("The Russians of eastern Moldova voted to stay out of the customs union.", "MDA"),
+        # an ethnic group put in a place
+        ("Ethnic Hungarians in Slovakia protested against the language law.", "SVK"),
+        # no qualifier: the people of its own state
+        ("The Armenians accused Baku of shelling their villages.", "ARM"),
+    ],
+)
+def test_a_people_is_coded_by_the_state_it_lives_in(reader: Reader, text: str, code: str) -> None:
+    (people,) = [t for t in reader.nlp(text) if t.text.endswith("s") and t.ent_type_ == "NORP"]
+    assert _codes_of(reader, text).get(people.text) == code
+
+
+def test_an_ethnic_group_with_no_place_stands_for_no_state(reader: Reader) -> None:
+    """'ethnic Uzbeks' are a minority somewhere: not Uzbekistan's people or government."""
+    text = "Police detained dozens of ethnic Uzbeks after the clashes, the ministry said."
+    assert "Uzbeks" not in _codes_of(reader, text)
+    assert not any(e.startswith("COERCE") and "UZB" in e for e in events(reader, text))

@@ -286,8 +286,30 @@ class ActorIndex:
             return None
         if not root.text.endswith("s") or len(country) != 3:
             return None
-        entry = ActorEntry(country, country, ent.text.removeprefix("the "), ActorKind.GROUP)
+        home = self._homeland(root, country)
+        if home is None:
+            del self.demonyms[root.i]  # nor does the word stand for its state elsewhere
+            return None
+        entry = ActorEntry(home, home, ent.text.removeprefix("the "), ActorKind.GROUP)
         return Ref(entry, ent.start, ent.end, "demonym as noun")
+
+    def _homeland(self, people: Token, country: str) -> str | None:
+        """The state a people named by a demonym lives in: a state word before it ('Bosnian
+        Serbs', 'Kosovo Albanians') or the place it is 'of' ('the Albanians of southern
+        Serbia'), else its own state ('the Palestinians'). An ethnic group ('ethnic
+        Albanians') is a people of the place it is put in ('ethnic Albanians in Serbia'), and
+        with no place, of a state the phrase does not name: None."""
+        for mod in people.children:
+            if mod.dep_ in ("amod", "compound") and mod.i < people.i:
+                state = self.book.country_for(mod.text)
+                if state is not None and len(state) == 3 and state != country:
+                    return state
+        ethnic = any(c.lower_ == "ethnic" for c in people.children)
+        for _prep, place in prep_objects(people, ("of", "in") if ethnic else ("of",)):
+            state = self.book.country_for(_entity_text(place))
+            if state is not None and len(state) == 3:
+                return state
+        return None if ethnic else country
 
     def _named_country(self, ent: Span, entry: ActorEntry) -> Ref | None:
         """'Cairo said that the US must be ready to mediate': the tagger sometimes labels a
@@ -741,3 +763,15 @@ def _described_count(token: Token) -> int:
 def _state(country: str, written: str) -> ActorEntry:
     """A state named by ``written`` (its name or its adjective)."""
     return ActorEntry(country, country, written, ActorKind.STATE)
+
+
+def _entity_text(tok: Token) -> str:
+    """The text of the named entity ``tok`` is part of ("Sierra Leone"), else its own."""
+    if tok.ent_iob_ == "O":
+        return tok.text
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text

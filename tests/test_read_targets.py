@@ -325,3 +325,21 @@ def test_a_measure_judged_null_and_void_is_rejected(reader: Reader) -> None:
         "the reimposition was null and void."
     )
     assert ("REJECT", "MLI", "AU") in read_triples(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a promised act on the ground is promised to the party of the place it is done in
+        ("Qatar will fund the reconstruction of schools in Gaza.", ("AGREE", "QAT", "PSE")),
+        # the place of what an act is sent to ('to a force in X') is where it is done
+        (
+            "Italy is ready to contribute 500 troops to an international force in Somalia.",
+            ("AGREE", "ITA", "SOM"),
+        ),
+    ],
+)
+def test_an_act_on_the_ground_is_done_to_the_party_of_its_place(
+    reader: Reader, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in read_triples(reader, text)

@@ -30,7 +30,7 @@ from standoff.read.mood import Mood, classify, content_clause, elided_refusals, 
 from standoff.read.roles import owner_of_object, roles
 from standoff.read.rules import Rules, first_match
 from standoff.read.syntax import agent_of, prep_objects, subject_of
-from standoff.read.targets import clause_addressee, predicate_targets
+from standoff.read.targets import ON_THE_GROUND, clause_addressee, predicate_targets
 from standoff.read.triggers import Trigger, TriggerKind, find_triggers, is_measure
 from standoff.read.words import WORDS
 
@@ -210,7 +210,10 @@ def _predicate_target(
     targets: list[Ref] = []
     if trigger.type == "REQUEST":
         targets = [t for t in clause_addressee(trigger.token, index) if t.country not in own]
-    return targets or predicate_targets(trigger.token, own, index, event_type)
+    # an act on the ground that is only promised, refused or threatened ("will evacuate
+    # the settlements in Gaza") is done, or not, in the same place: the act's own type
+    act = trigger.type if trigger.type in ON_THE_GROUND else event_type
+    return targets or predicate_targets(trigger.token, own, index, act)
 
 
 # --------------------------------------------------------------------------- not events

@@ -99,9 +99,10 @@ def predicate_targets(
 
 def _aims(trigger: Token) -> list[Token]:
     """The trigger's object and the objects of its prepositions of aim ('at', 'on',
-    'against'), the phrases whose own place an act on the ground is done in."""
+    'against') and of its recipient ('to': "troops to a force in Liberia", "aid to the
+    refugees in Gaza"), the phrases whose own place an act on the ground is done in."""
     out = [c for c in trigger.children if c.dep_ == "dobj"]
-    out += [o for _p, o in prep_objects(trigger, ("at", "on", "against", "into"))]
+    out += [o for _p, o in prep_objects(trigger, ("at", "on", "against", "into", "to"))]
     return out
 
 

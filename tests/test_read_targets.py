@@ -343,3 +343,13 @@ def test_an_act_on_the_ground_is_done_to_the_party_of_its_place(
     reader: Reader, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in read_triples(reader, text)
+
+
+def test_a_mediation_effort_is_the_mediators_contact_with_each_party(reader: Reader) -> None:
+    """The event noun modifying an undertaking ('a mediation effort', 'a mediation bid') is
+    read on it, with its 'between' phrase; a mediator meets each side, one way."""
+    found = read_triples(reader, "Algeria launched a mediation effort between Mali and Niger.")
+    assert {("CONSULT", "DZA", "MLI"), ("CONSULT", "DZA", "NER")} <= found
+    assert ("CONSULT", "MLI", "DZA") not in found
+    led = read_triples(reader, "Turkey led a mediation bid between Russia and Ukraine in March.")
+    assert ("CONSULT", "TUR", "RUS") in led

@@ -531,6 +531,8 @@ def _one_way(trigger: Token) -> bool:
     # "a phone call with Biden" is had together; "called Biden" is one way
     mutual = trigger.pos_ == "NOUN" and any(True for _ in prep_objects(trigger, ("with",)))
     governing = [] if mutual else [trigger]
+    if trigger.lower_ in WORDS.effort_nouns:  # "a mediation effort between X and Y"
+        governing += [c for c in trigger.children if c.dep_ == "compound"]
     if trigger.dep_ == "dobj":
         governing.append(trigger.head)
     elif trigger.dep_ == "pobj":

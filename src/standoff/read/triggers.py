@@ -432,7 +432,11 @@ def event_noun(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     the measure, never the event: see :func:`is_measure_only`)."""
     key = tok.lower_ if tok.lower_ in lexicon.noun_index else lemma
     if key in lexicon.noun_index and not is_measure_only(tok, key, lexicon):
-        return Trigger(tok, lexicon.noun_index[key], TriggerKind.NOUN, tok.text)
+        # "launched a mediation effort between X and Y": the undertaking the noun names
+        # carries its phrases, so the event is read there
+        head = tok.head
+        at = head if tok.dep_ == "compound" and head.lower_ in WORDS.effort_nouns else tok
+        return Trigger(at, lexicon.noun_index[key], TriggerKind.NOUN, tok.text)
     return None
 
 

@@ -353,3 +353,22 @@ def test_a_mediation_effort_is_the_mediators_contact_with_each_party(reader: Rea
     assert ("CONSULT", "MLI", "DZA") not in found
     led = read_triples(reader, "Turkey led a mediation bid between Russia and Ukraine in March.")
     assert ("CONSULT", "TUR", "RUS") in led
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # against whose wish an act is done is not whom it is done to
+        ("Japan signed the accord despite China's protests.", ("AGREE", "JPN", "CHN")),
+        # a clause with its own doer ('organised by students') is theirs, not the act's object
+        (
+            "Kenyan police dispersed a march organised by students to protest the deployment "
+            "of troops to Somalia.",
+            ("COERCE", "KEN", "SOM"),
+        ),
+    ],
+)
+def test_a_party_outside_the_act_is_not_its_target(
+    reader: Reader, text: str, wrong: tuple[str, str, str]
+) -> None:
+    assert wrong not in read_triples(reader, text)

@@ -159,3 +159,17 @@ def test_an_ethnic_group_with_no_place_stands_for_no_state(reader: Reader) -> No
     text = "Police detained dozens of ethnic Uzbeks after the clashes, the ministry said."
     assert "Uzbeks" not in _codes_of(reader, text)
     assert not any(e.startswith("COERCE") and "UZB" in e for e in events(reader, text))
+
+
+def test_a_title_holder_of_a_named_state_is_that_states(reader: Reader) -> None:
+    """'Prime Minister Hassan of Somalia': the state named after the name places the person
+    (not another Hassan of the dictionary)."""
+    text = "Prime Minister Hassan of Somalia met the Kenyan president on Monday."
+    assert _codes_of(reader, text).get("Hassan") == "SOMGOV"
+
+
+def test_northern_ireland_is_part_of_the_united_kingdom(reader: Reader) -> None:
+    assert (
+        _codes_of(reader, "Police in Northern Ireland arrested two men.").get("Northern Ireland")
+        == "GBR"
+    )

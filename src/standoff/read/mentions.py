@@ -244,6 +244,8 @@ class ActorIndex:
             country = ref.country if ref else self.book.country_for(tok.text)
             if country:
                 break
+        for _prep, place in prep_objects(ent.root, ("of",)) if country is None else ():
+            country = self.book.country_for(_entity_text(place))  # "King Hassan of Morocco"
         if country is None or sector is None:
             return None
         role = " ".join(t.text for t in title_tokens if not t.is_punct).strip()

@@ -28,15 +28,22 @@ CLAUSE_DEPS = ("advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj")
 SKIPPED_DEPS = (*SUBJECT_DEPS, "agent", "npadvmod", "punct", "mark", "aux", "neg")
 # Material acts whose foreign place is the party acted upon, when no other is named.
 ON_THE_GROUND = types_where("on_the_ground")
-# Where and when, not to whom: "met at the G20 summit in Buenos Aires".
+# Where and when, not to whom: "met at the G20 summit in Buenos Aires"; and against whose
+# wish ("agreed to the extension despite Israel's objections").
 SETTING_PREPS = frozenset(
-    ("in", "at", "near", "inside", "outside", "across", "throughout", "during", "after", "before")
+    (
+        *("in", "at", "near", "inside", "outside", "across", "throughout", "during", "after"),
+        *("before", "despite", "notwithstanding"),
+    )
 )
 
 
 def _own_clause(tok: Token) -> bool:
-    """A clause with its own subject: its actors act, they are not acted upon."""
-    return tok.dep_ in CLAUSE_DEPS and any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    """A clause with its own subject or doer ("the protest staged by students"): its actors
+    act, they are not acted upon."""
+    return tok.dep_ in CLAUSE_DEPS and any(
+        c.dep_ in SUBJECT_DEPS or c.dep_ == "agent" for c in tok.children
+    )
 
 
 def _walk(tok: Token, top: Token, settings: bool = False) -> list[Token]:

@@ -372,3 +372,10 @@ def test_a_party_outside_the_act_is_not_its_target(
     reader: Reader, text: str, wrong: tuple[str, str, str]
 ) -> None:
     assert wrong not in read_triples(reader, text)
+
+
+def test_a_visit_told_with_an_arrival_is_paid_to_the_place_arrived_in(reader: Reader) -> None:
+    visit = "The Turkish foreign minister arrived in Kabul on a two-day trip."
+    assert ("CONSULT", "TUR", "AFG") in read_triples(reader, visit)
+    talks = "The Iranian envoy arrived in Geneva for talks."  # a venue, not a host
+    assert not any(t[2] == "CHE" for t in read_triples(reader, talks))

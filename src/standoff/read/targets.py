@@ -85,6 +85,9 @@ def predicate_targets(
     tokens = _walk(trigger, trigger)
     if _purpose(trigger):  # "sent personnel to Bosnia to investigate": the sending's target
         tokens += [t for t in _walk(trigger.head, trigger.head) if t not in trigger.subtree]
+    arrival = _arrival(trigger) if event_type == "CONSULT" else None
+    if arrival is not None:  # "arrived in Amman on a visit": the visit is to the host
+        tokens += [o for _p, o in prep_objects(arrival, ("in",))]
     if event_type in ON_THE_GROUND:
         tokens += _walk(trigger, trigger, settings=True)
         # "strengthened its forces in Lebanon", "fired at targets in Gaza": the place of
@@ -102,6 +105,16 @@ def predicate_targets(
                 found.append(other)
         return found
     return []
+
+
+def _arrival(trigger: Token) -> Token | None:
+    """The verb of arrival a visit is told with ('arrived in Amman on a visit', 'arrived in
+    Kabul on a two-day trip'); None otherwise, and for talks, which a third state may host
+    ('arrived in Geneva for talks')."""
+    if trigger.dep_ != "pobj" or trigger.lemma_.lower() not in WORDS.one_way_contacts:
+        return None
+    verb = trigger.head.head
+    return verb if verb.lemma_.lower() in WORDS.arrival_verbs else None
 
 
 def _aims(trigger: Token) -> list[Token]:

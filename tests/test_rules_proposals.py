@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from rulecheck import check_rule, conditions, proposals
+from rulecheck import check_rule, conditions, proposals, read
 from standoff.read import Reader
 from standoff.read.claims import CONDITIONS
 from standoff.read.proposal_acts import OFFERED_ACTS
@@ -204,3 +204,87 @@ def test_a_ceasefire_named_by_what_it_stops(reader: Reader, text: str, finding: 
 def test_an_end_that_stops_no_hostilities_is_no_ceasefire(reader: Reader) -> None:
     assert proposals(reader, "Ghana demanded an end to the blockade of its ports.") == set()
     assert proposals(reader, "The end of the war came in 1995.") == set()
+
+
+# Things a side asks of a body, does for its own ends, or offers to people rather than to
+# another side: none is a proposal (gold: a proposal is put to the other side).
+NOT_PUT_TO_A_SIDE = [
+    "Ecuador asked for an emergency meeting of the UN Security Council.",
+    "The UN Security Council met in private after Peru asked for an urgent meeting.",
+    "Chile and Peru asked the Security Council to meet.",
+    "Relations were strained by Chile's plan to buy Russian fighter jets.",
+    "Migrants crossing the border are sent back to Chile. Chile will offer them jobs and housing.",
+    "Maduro proposed a law to create a new state in the disputed region.",
+    "Peru's president said Bolivia preferred confrontation to compromise.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PUT_TO_A_SIDE)
+def test_what_is_not_put_to_another_side_is_no_proposal(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text
+
+
+def test_a_meeting_with_a_body_asked_for_is_still_proposed(reader: Reader) -> None:
+    # the guard is on a body convened, not on every body named
+    text = "Peru asked for a meeting with the Organization of American States."
+    assert "meeting by PER" in proposals(reader, text)
+
+
+def test_a_second_object_elaborates_the_first_offer(reader: Reader) -> None:
+    found = proposals(reader, "Ghana has offered 12 reforms, among them a new anti-graft office.")
+    assert found == {"reform by GHA"}
+
+
+# Proposals read through constructions the parser gets half right, or named by what they
+# hold: each with its own sentence.
+PUT_FORWARD = [
+    # a past-tense verb conjoined to a reported modal clause is the reporter's
+    ("Chile's foreign minister said the dispute should be settled through dialogue, and "
+     "invited both presidents to Santiago for talks in March.", "talks by CHL"),
+    ("Ghana's president demanded that the fishermen be released with dignity, and offered a "
+     "naval vessel to bring them home.", "vessel by GHA"),
+    # "asked for X and for Y": the second "for" is the first's
+    ("Chile has asked for a new tariff formula and for an independent audit of the debt.",
+     "audit by CHL"),
+    # a proposed thing whatever its place in the sentence
+    ("The leaders called the Malian junta's proposed timetable unacceptable.",
+     "timetable by MLI"),
+    # a wanting verb read as a modifier, with a thing negotiated
+    ("Thailand preferred bilateral talks and saw no need for mediation.", "talks by THA"),
+    # a way to settle the dispute that a speaker says should be taken
+    ("Venezuela says the border should be settled by negotiation under a 1966 agreement.",
+     "settlement by VEN"),
+    # a plan whose clause says what others would do, in apposition
+    ("The European Commission would now prepare an alternative: a plan under which the other "
+     "member states would guarantee the loans.", "plan by EU"),
+    # a proposal that gives others a role is filed under that role's act
+    ("Ethiopia rejected a Sudanese proposal to bring the United Nations in as a mediator.",
+     "mediation by SDN"),
+    # a hostility named as the modifier of what is stopped
+    ("India and Pakistan agreed on Saturday to stop all firing and military action on land.",
+     "ceasefire by IND,PAK"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "finding"), PUT_FORWARD)
+def test_a_proposal_put_forward_is_found(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuela says the border dispute should be resolved.",  # no way to settle it named
+        "India and Pakistan agreed to stop military action.",  # no hostility named
+        "The preferred route for the pipeline runs through Turkey.",  # no thing negotiated
+    ],
+)
+def test_near_misses_of_those_constructions_float_nothing(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text
+
+
+def test_a_predicate_noun_is_named_by_its_subject(reader: Reader) -> None:
+    text = "Maduro said the 1966 Geneva Agreement was the only valid framework for a solution."
+    (found,) = read(reader, text).proposals
+    assert found.sponsors == ["VEN"]
+    assert "Geneva Agreement" in found.text

@@ -14,9 +14,9 @@ from spacy.tokens import Token
 
 from standoff.read.lexicon import load_modality
 from standoff.read.mentions import ActorIndex, countries_of
-from standoff.read.proposal_roles import ASKING, addressee, negated, owners_of
+from standoff.read.proposal_roles import ASKING, addressee, institution, negated, owners_of
 from standoff.read.rules import Rules
-from standoff.read.syntax import prep_objects, subject_of
+from standoff.read.syntax import prep_objects, subject_of, to_infinitive
 from standoff.read.words import WORDS
 
 REPORTING = load_modality().reporting
@@ -45,11 +45,22 @@ def asked_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in ASKING:
         return None
     key = WORDS.negotiable_acts.get(verb.lemma_.lower())
-    if key is None or not addressee(head):
+    if key is None or not addressee(head) or _body_convened(verb, head, index):
         return None
     subject = subject_of(head)
     sponsors = countries_of(index.actors_of(subject)) if subject is not None else []
     return (key, sponsors) if sponsors else None
+
+
+def _body_convened(act: Token, asking: Token, index: ActorIndex) -> bool:
+    """ "Egypt and Sudan asked the Council to meet": a body asked to convene, with no one
+    to meet named, hears a request; it is offered nothing."""
+    if act.lemma_.lower() not in WORDS.meeting_acts:
+        return False
+    if any(c.dep_ in ("dobj", "prep") for c in act.children):
+        return False  # "urged Kinshasa to talk to all parties": a side to talk with
+    asked = [c for c in asking.children if c.dep_ in ("dobj", "dative")]
+    return bool(asked) and all(institution(c, index) for c in asked)
 
 
 def agreed_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
@@ -99,13 +110,34 @@ def meeting_to_come(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | N
 
 def recommended_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """ "Italy says the bloc should extend its ultimatum": a negotiable act that a speaker
-    says another side should take is the speaker's proposal."""
-    key = WORDS.negotiable_acts.get(verb.lemma_.lower())
+    says another side should take is the speaker's proposal; so is a way to settle the
+    dispute ("Caracas says the border should be settled by negotiation")."""
+    key = WORDS.negotiable_acts.get(verb.lemma_.lower()) or _settled_by_means(verb)
     if key is None or verb.dep_ != "ccomp" or negated(verb):
         return None
     if not any(c.dep_ == "aux" and c.lower_ in WORDS.advising_modals for c in verb.children):
         return None
     return _by_subject(key, verb.head, index)
+
+
+def _own_plan(verb: Token, head: Token) -> bool:
+    """ "Turkey's plan to buy a Russian air defence system": a plan to do a thing of one's
+    own is an intention; a plan to negotiate, or one under which others would act ("a plan
+    under which the 26 states would guarantee the loans"), is put to others."""
+    if head.lemma_.lower() != "plan" or verb.lemma_.lower() in WORDS.negotiable_acts:
+        return False
+    return to_infinitive(verb)
+
+
+def _settled_by_means(verb: Token) -> str | None:
+    """ "settled by negotiation", "resolved through dialogue": a settlement with the way to
+    reach it (a bare "should be resolved" names no way, and proposes nothing)."""
+    key = WORDS.settling_acts.get(verb.lemma_.lower())
+    means = any(c.dep_ in ("prep", "agent") and c.lower_ in _MEANS for c in verb.children)
+    return key if means else None
+
+
+_MEANS = frozenset({"by", "through", "via", "under"})
 
 
 def carried_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
@@ -118,11 +150,14 @@ def carried_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
         return None
     if head.lemma_.lower() not in WORDS.offer_carriers:
         return None
+    if _own_plan(verb, head):
+        return None
     owners = owners_of(head, index)
     for _prep, obj in prep_objects(head, ("from", "by")):
         owners = owners or countries_of(index.actors_of(obj, demonyms=True))
-    if not owners and head.dep_ == "dobj":
-        subject = subject_of(head.head)  # "Moscow has circulated a draft resolution that ..."
+    put = head.head if head.dep_ == "appos" else head  # "prepare an alternative: a plan ..."
+    if not owners and put.dep_ == "dobj":
+        subject = subject_of(put.head)  # "Moscow has circulated a draft resolution that ..."
         owners = countries_of(index.actors_of(subject)) if subject is not None else []
     return (key, owners) if owners else None
 
@@ -192,9 +227,15 @@ def ceasefire_key(verb: Token) -> str | None:
     if verb.lemma_.lower() not in WORDS.ceasefire_verbs:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not any(o.lemma_.lower() in WORDS.hostilities for o in objects):
+    # "stop all firing and military action": the parser may hang the hostility on the
+    # object as a modifier, or list it beside it
+    named = [*objects, *(c for o in objects for c in o.children if c.dep_ in _NAMING_DEPS)]
+    if not any(o.lemma_.lower() in WORDS.hostilities for o in named):
         return None
     return _ceasefire_word(verb)
+
+
+_NAMING_DEPS = frozenset({"amod", "compound", "conj"})
 
 
 def ceasefire_noun_key(noun: Token) -> str | None:

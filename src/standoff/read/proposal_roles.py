@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
+from standoff.model import ActorKind
 from standoff.read.mentions import ActorIndex, countries_of
 from standoff.read.rules import NOTHING, Nothing, Rules, first_match
 from standoff.read.syntax import agent_of, subject_of
@@ -29,6 +30,8 @@ ENDORSING_PREDICATES = WORDS.endorsing_predicates
 Role = tuple[str, list[str]]
 # Verbs that ask another side to act: "urged Chile to", "told his team to".
 ASKING = WORDS.asking_verbs | WORDS.directive_verbs
+_MARKS: frozenset[str] = WORDS.proposal_marks
+WANTED_MARKS: frozenset[str] = WORDS.wanted_marks
 
 
 def own_sponsors(tok: Token, index: ActorIndex) -> Role | None:
@@ -37,7 +40,7 @@ def own_sponsors(tok: Token, index: ActorIndex) -> Role | None:
     standing documents whose modifiers name their parties ("the Indus Waters Treaty")."""
     lemma = tok.lemma_.lower()
     if lemma in WORDS.held_not_proposed or lemma in WORDS.standing_documents:
-        if not marked_proposed(tok):
+        if not (marked_proposed(tok) or wanted_mark(tok)):
             return None
     owners = owners_of(tok, index)
     return ("sponsor", owners) if owners else None
@@ -233,12 +236,18 @@ def _governors(tok: Token) -> Iterator[Token]:
         cur = head
 
 
-def marked_proposed(tok: Token) -> bool:
-    """ "the proposed agreement", "a draft treaty", "the suggested summit"."""
+def marked_proposed(tok: Token, marks: frozenset[str] = _MARKS) -> bool:
+    """ "the proposed agreement", "a draft treaty", "the suggested summit"; with
+    ``marks=WANTED_MARKS``, a thing only wanted ("Thailand preferred bilateral talks",
+    which the parser may read as one noun phrase)."""
     return any(
-        c.dep_ in ("amod", "compound") and c.lemma_.lower() in WORDS.proposal_marks
+        c.dep_ in ("amod", "compound") and (c.lower_ in marks or c.lemma_.lower() in marks)
         for c in tok.children
     )
+
+
+def wanted_mark(tok: Token) -> bool:
+    return marked_proposed(tok, WANTED_MARKS)
 
 
 def _relative_subject(verb: Token) -> Token | None:
@@ -283,6 +292,13 @@ def asked(verb: Token) -> bool:
     """Whether a verb is what another side is asked to do: "urged Seoul to accept"."""
     head = verb.head
     return verb.dep_ == "xcomp" and head.lemma_.lower() in ASKING and addressee(head)
+
+
+def institution(tok: Token, index: ActorIndex) -> bool:
+    """Whether a phrase names only international bodies ("the Security Council", "the
+    Council"), which convene when asked, not sides that offer."""
+    refs = index.actors_of(tok)
+    return bool(refs) and all(r.entry.kind is ActorKind.IGO for r in refs)
 
 
 def negated(verb: Token) -> bool:

@@ -37,14 +37,16 @@ from standoff.read.proposal_roles import (
     SUPPORT_VERBS,
     Role,
     asked,
+    institution,
     marked_proposed,
     negated,
     roles_of,
     stance_lemma,
     stance_of,
+    wanted_mark,
 )
 from standoff.read.rules import Rules, first_match
-from standoff.read.syntax import agent_of, subject_of
+from standoff.read.syntax import agent_of, prep_objects, subject_of, to_infinitive
 from standoff.read.word_table import lemmas, parts_of_speech
 from standoff.read.words import WORDS
 
@@ -165,7 +167,7 @@ def offered_act(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     if tok.lemma_.lower() in WORDS.resuming_verbs:  # "resume negotiations": the negotiations
         key = next((k for c in tok.children if c.dep_ == "dobj" and (k := _key(c))), key)
     p.float(key, _act_phrase(tok), sent, [("sponsor", sponsors)])
-    p.content.update(t.i for t in tok.subtree if t.i > tok.i)  # what it does is the act's
+    p.content.update(t.i for t in _act_words(tok))  # what it does is the act's
     return True
 
 
@@ -219,7 +221,7 @@ def proposal_head(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
         return False
     if _carries_key(tok) or _intention(tok):
         return False
-    _record(tok, tok, tok.lemma_.lower(), sent, p, [])
+    _record(tok, tok, _role_offered(tok) or tok.lemma_.lower(), sent, p, [])
     return True
 
 
@@ -321,7 +323,7 @@ def _phrase(tok: Token, *, clauses: bool = False) -> str:
     ceasefire", "plan for a 36-month transition"), without determiners, possessors or
     punctuation, at most :data:`_PHRASE_WORDS` words; with ``clauses``, its own clauses
     too ("a draft resolution that would call for talks")."""
-    words: list[Token] = []
+    words: list[Token] = [*_what_it_is(tok)]
     if clauses:
         words.extend(t for c in _clauses(tok) for t in _plain(c, top=True))
     for child in tok.lefts:
@@ -333,6 +335,15 @@ def _phrase(tok: Token, *, clauses: bool = False) -> str:
             words.extend(_plain(child))
     words = sorted(set(words), key=lambda t: t.i)
     return " ".join(t.text for t in words[:_PHRASE_WORDS])
+
+
+def _what_it_is(noun: Token) -> list[Token]:
+    """ "the Geneva Agreement was the only framework for a solution": the name a predicate
+    noun gives its subject, for the phrase (the proposal is the Geneva Agreement)."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return []
+    subjects = [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    return [t for s in subjects for t in s.subtree if t.dep_ in _PHRASE_MODIFIERS or t is s]
 
 
 def _plain(tok: Token, *, top: bool = False) -> Iterator[Token]:
@@ -398,6 +409,18 @@ def _carries_key(head: Token) -> bool:
     return False
 
 
+def _role_offered(head: Token) -> str | None:
+    """ "a Sudanese proposal to bring the UN and the EU in as mediators": a proposal whose
+    own clause gives others a role (:data:`offered_roles`) is filed under that role's act,
+    a mediation."""
+    for clause in head.children:
+        if clause.dep_ in ("acl", "relcl") and to_infinitive(clause):
+            for t in clause.subtree:
+                if t.lemma_.lower() in WORDS.offered_roles:
+                    return str(WORDS.offered_roles[t.lemma_.lower()])
+    return None
+
+
 def _intention(head: Token) -> bool:
     """A plan of one's own act, not a proposal: "its plan to put tariffs on Mexico",
     "Washington's plan is to begin with 5 per cent"; a plan to end or settle something, or
@@ -408,7 +431,7 @@ def _intention(head: Token) -> bool:
     if head.dep_ == "nsubj":
         acts += [c for c in head.head.children if c.dep_ == "xcomp"]  # "the plan is to ..."
     return any(
-        any(a.dep_ == "aux" and a.lower_ == "to" for a in act.children)
+        to_infinitive(act)
         and act.lemma_.lower() not in WORDS.offered_acts
         and act.lemma_.lower() not in WORDS.settling_verbs
         for act in acts
@@ -419,11 +442,19 @@ def _bare(tok: Token) -> bool:
     """A proposal word with nothing of its own that names one just stated: "the plan",
     "that offer", ", an idea Washington rejected" (an apposition)."""
     own = [c for c in tok.children if c.dep_ not in ("det", "punct", "relcl")]
-    if own:
+    if own or any(_content_clause(c) for c in tok.children if c.dep_ == "relcl"):
         return False
     if tok.dep_ == "appos":
         return True
     return any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children)
+
+
+def _content_clause(clause: Token) -> bool:
+    """A relative clause that says what a plan holds: "a plan under which the 26 states would
+    guarantee the loans" (a preposition before its "which")."""
+    return any(
+        c.dep_ == "prep" and any(o.tag_ == "WDT" for o in c.children) for c in clause.children
+    )
 
 
 def _convening_verb(noun: Token) -> Token | None:
@@ -451,8 +482,15 @@ def _clause_heads(tok: Token) -> list[Token]:
 
 def _act_phrase(verb: Token) -> str:
     """The offered act in words: the verb and what follows it in its clause (at most 9)."""
-    words = [t.text for t in verb.subtree if t.i >= verb.i and t.dep_ != "punct"]
+    words = [t.text for t in (verb, *_act_words(verb)) if t.dep_ != "punct"]
     return " ".join(words[:9])
+
+
+def _act_words(verb: Token) -> list[Token]:
+    """The words after an act's verb that belong to it: not a verb conjoined to it, which
+    is an act of its own ("should be settled through dialogue, and invited both to talks")."""
+    own = [c for c in verb.rights if not (c.dep_ in ("conj", "cc") or c.pos_ == "PUNCT")]
+    return sorted((t for c in own for t in c.subtree), key=lambda t: t.i)
 
 
 def _proposed(verb: Token, clause: Token) -> bool:
@@ -473,17 +511,35 @@ def _offered(noun: Token, index: ActorIndex) -> Token | None:
     for a thing negotiated (:func:`_negotiated`: "wants a peace treaty", "called for a
     solution through dialogue", "open to dialogue"); the noun itself when a participle or
     a mark puts it forward ("a formula proposed by Chisinau")."""
-    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "pobj", "conj"):
+    if noun.pos_ != "NOUN":
         return None
+    if noun.dep_ not in ("dobj", "pobj", "conj") and not marked_proposed(noun):
+        return None  # a proposed thing anywhere ("called the proposed timetable unacceptable")
     thing = noun.lemma_.lower()
     if thing in WORDS.not_proposals or thing in WORDS.threat_objects:
         return None
     verb, any_thing = _offering(noun)
-    if verb is None or index.actors_of(noun):  # both pure: the costlier one second
+    if verb is None or (verb is not noun and index.actors_of(noun)):  # "offered Iran"
+        return None  # (both tests pure: the costlier one second)
+    if thing in WORDS.meeting_nouns and _institution_meeting(noun, index):
         return None
     if negated(verb) or any(c.lower_ == "no" for c in noun.children):
         return None  # "did not offer a solution", "offered no path"
+    if _offered_to_people(verb, index):
+        return None
     return verb if any_thing or _negotiated(noun) else None
+
+
+def _offered_to_people(verb: Token, index: ActorIndex) -> bool:
+    """ "Mexico will offer them jobs" (the migrants): offered to people, not to a side. The
+    one offered to names no actor but the offerer's own, which a pronoun object cannot
+    be ("them" is not Mexico)."""
+    subject = subject_of(verb)
+    own = {r.country for r in index.actors_of(subject)} if subject is not None else set()
+    return any(
+        c.dep_ == "dative" and not {r.country for r in index.actors_of(c)} - own
+        for c in verb.children
+    )
 
 
 def _offering(noun: Token) -> tuple[Token | None, bool]:
@@ -498,10 +554,16 @@ def _offering(noun: Token) -> tuple[Token | None, bool]:
         return verb, False
     if marked_proposed(noun) or _put_forward_by(noun) is not None:
         return noun, True  # "the junta's proposed timetable", "a formula proposed by Chisinau"
+    if wanted_mark(noun):
+        return noun, False  # "Thailand preferred bilateral talks" (read as one phrase)
     head = noun.head
     if noun.dep_ == "dobj":
+        if any(c.dep_ == "dobj" and c.i < noun.i for c in head.children):
+            return None, False  # "offered 17 measures, among them a new authority": the first's
         return _offering_verb(head)
     if noun.dep_ == "pobj":
+        while head.dep_ == "conj" and head.head.pos_ == "ADP":
+            head = head.head  # "asked for a price formula and for an audit": the first "for"
         return _offering_prep(head, head.head)
     return None, False
 
@@ -542,6 +604,20 @@ def _offering_prep(prep: Token, verb: Token) -> tuple[Token | None, bool]:
         offered = verb.head.lemma_.lower() in WORDS.offering_verbs | WORDS.offer_heads
         return (verb, True) if offered else (None, False)
     return None, False
+
+
+def _institution_meeting(noun: Token, index: ActorIndex) -> bool:
+    """A meeting of a body that a side asks to convene: "France asked for an emergency
+    meeting of the Security Council", "the Council met in private after Cambodia asked for
+    an urgent meeting". The side asks the body for a hearing; it offers the other side
+    nothing."""
+    if any(institution(obj, index) for _prep, obj in prep_objects(noun, ("of",))):
+        return True
+    for head in _clause_heads(noun):
+        if head.lemma_.lower() == "meet" and head.pos_ == "VERB":
+            subject = subject_of(head)
+            return subject is not None and institution(subject, index)
+    return False
 
 
 def _put_forward_by(noun: Token) -> Token | None:

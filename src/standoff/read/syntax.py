@@ -25,7 +25,7 @@ def subject_of(verb: Token) -> Token | None:
                     return tok.head  # "Kyiv, which insists on ...": the relative's antecedent
                 return _reduced_relative_subject(child)
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
-            tok = tok.head
+            tok = tok.head.head if _reporters_conjunct(tok) else tok.head
             continue
         if tok.dep_ == "relcl":
             return tok.head
@@ -36,6 +36,23 @@ def subject_of(verb: Token) -> Token | None:
             return None
         break
     return None
+
+
+def _reporters_conjunct(verb: Token) -> bool:
+    """A past-tense verb the parser conjoined to a modal or subjunctive clause that is
+    reported or asked for: "He said the issues should be settled through dialogue, and
+    invited both leaders to Brussels", "demanded that they be returned with dignity, and
+    offered his plane". A past tense cannot share the clause's modal or bare "be", so it is
+    the reporter's second verb, and the reporter's subject is its subject."""
+    clause = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or clause.dep_ != "ccomp":
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "be")
+        for c in clause.children
+    )
 
 
 def _reduced_relative_subject(subject: Token) -> Token:

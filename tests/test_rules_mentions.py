@@ -173,3 +173,34 @@ def test_northern_ireland_is_part_of_the_united_kingdom(reader: Reader) -> None:
         _codes_of(reader, "Police in Northern Ireland arrested two men.").get("Northern Ireland")
         == "GBR"
     )
+
+
+def _plural_pronoun_actors(reader: Reader, text: str) -> list[str]:
+    from standoff.read.mentions import ActorIndex
+
+    doc = reader.nlp(text)
+    index = ActorIndex(doc, reader.dictionary)
+    (they,) = [t for t in doc if t.lower_ == "they"]
+    return sorted({r.country for r in index.actors_of(they)})
+
+
+def test_they_takes_up_the_group_of_people_named_last(reader: Reader) -> None:
+    # a group with no actor of its own, named after the states: not those states
+    text = (
+        "Ghana and Togo closed their border on Monday. Nigeria's president held a summit of "
+        "the bloc's leaders on Tuesday. They called for calm."
+    )
+    assert _plural_pronoun_actors(reader, text) == []
+    # a group that names its actors: those actors
+    text = (
+        "Chile and Peru met on Monday. Britain, France and Germany followed. The three "
+        "European governments said talks should resume. They urged Iran to return."
+    )
+    assert _plural_pronoun_actors(reader, text) == ["DEU", "FRA", "GBR"]
+    # people named deep in a clause are no group the pronoun takes up
+    text = (
+        "Manila and Beijing say they found a way to let food reach the handful of marines on "
+        "the ship. Still, they disagree."
+    )
+    doc_they = _plural_pronoun_actors(reader, text.replace("they found", "it was found"))
+    assert doc_they == ["CHN", "PHL"]

@@ -147,12 +147,15 @@ TAKEN_UP = [
     ("Ghana welcomed the pause and urged both sides to keep talking.", "talks by GHA"),
     ("Kenya said it would keep talking to Ethiopia about the dam.", "talks by KEN"),
     ("Egypt and Sudan agreed to open talks on the border in Khartoum.", "talks by EGY,SDN"),
-    ("Qatar said both governments had agreed to begin negotiations in Doha.",
-     "negotiations by QAT"),
-    ("Nigeria committed to introduce a permit system for herders within a month.",
-     "system by NGA"),
-    ("Norway has offered to help facilitate a dialogue between the two governments.",
-     "mediation by NOR"),
+    (
+        "Qatar said both governments had agreed to begin negotiations in Doha.",
+        "negotiations by QAT",
+    ),
+    ("Nigeria committed to introduce a permit system for herders within a month.", "system by NGA"),
+    (
+        "Norway has offered to help facilitate a dialogue between the two governments.",
+        "mediation by NOR",
+    ),
     ("Brazil introduced a new proposal at the meeting on Friday.", "proposal by BRA"),
 ]
 
@@ -191,8 +194,7 @@ def test_a_modal_shared_by_conjoined_verbs_puts_both_forward(reader: Reader) -> 
 @pytest.mark.parametrize(
     ("text", "finding"),
     [
-        ("Kenya called for an immediate cessation of hostilities in the east.",
-         "ceasefire by KEN"),
+        ("Kenya called for an immediate cessation of hostilities in the east.", "ceasefire by KEN"),
         ("The African Union urged an end to the fighting around the town.", "ceasefire by AU"),
         ("Qatar called for a halt to the shelling on Sunday.", "ceasefire by QAT"),
     ],
@@ -288,3 +290,46 @@ def test_a_predicate_noun_is_named_by_its_subject(reader: Reader) -> None:
     (found,) = read(reader, text).proposals
     assert found.sponsors == ["VEN"]
     assert "Geneva Agreement" in found.text
+
+
+UNDERTAKEN = [
+    # what a side commits or is ready to take up, when it is a thing negotiated
+    ("Uganda committed to pay its arrears and to complete an audit of the fishing permits.",
+     "audit by UGA"),
+    ("Beijing is ready to play a constructive role between the two neighbours.", "role by CHN"),
+    # a clause asked of another side that takes a thing negotiated up
+    ("Kenya insisted that Uganda commit to a joint inquiry into the clashes.",
+     "inquiry by KEN"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "finding"), UNDERTAKEN)
+def test_a_thing_undertaken_or_asked_to_be_taken_up(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said it was ready to use force to defend the region.",  # a means wielded
+        "Beijing demanded that Washington cancel plans to sell jets to Taipei.",  # undone
+        "Kosovo's prime minister said the Serbian plan offered no path to a final settlement.",
+    ],
+)
+def test_a_means_wielded_a_thing_undone_or_nothing_given_is_no_proposal(
+    reader: Reader, text: str
+) -> None:
+    assert not any(
+        f.startswith(("force", "plan by CHN", "settlement")) for f in proposals(reader, text)
+    ), text
+
+
+def test_they_of_a_group_of_people_sponsors_nothing_wrong(reader: Reader) -> None:
+    text = (
+        "Rwanda and South Africa traded accusations on Monday. Kenya's president held a "
+        "summit of the bloc's leaders on Tuesday. They called for an immediate ceasefire."
+    )
+    found = proposals(reader, text)
+    assert not any(f.startswith("ceasefire by") and ("RWA" in f or "ZAF" in f) for f in found)

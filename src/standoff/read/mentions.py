@@ -607,12 +607,16 @@ class ActorIndex:
     def _plural_antecedents(self, pronoun: Token) -> list[Ref]:
         """The coordinated actors a plural pronoun takes up: the last list of two or more
         named together before it ("Britain, France and Germany ... they"); [] if the
-        last plural candidate is a single group ("Ukrainian officials ... they")."""
+        last plural candidate is a single group ("Ukrainian officials ... they") or a
+        group of people named after it (:meth:`_people_since`: that group's actors)."""
         for ref in reversed(self.refs):
             if ref.start >= pronoun.i or ref.how == "pronoun":
                 continue
             if pronoun.i - ref.start > 150:
                 break
+            group = self._people_since(ref.end, pronoun)
+            if group is not None:
+                return group
             head = self.doc[ref.end - 1]
             group = [ref]
             for conj in head.conjuncts:
@@ -644,7 +648,48 @@ class ActorIndex:
                 break
             if self._fits_earlier(low, ref):
                 fitting.append(ref)
-        return self._preferred(fitting, pronoun) if fitting else None
+        if not fitting:
+            return None
+        chosen = self._preferred(fitting, pronoun)
+        group = self._people_since(chosen.end, pronoun) if low in PLURAL_PRONOUNS else None
+        if group is None:
+            return chosen
+        # "a summit of the bloc's leaders. They called for": the group, not a state before it
+        return group[0] if len({r.country for r in group}) == 1 else None
+
+    def _people_since(self, start: int, pronoun: Token) -> list[Ref] | None:
+        """The actors of a plural noun for people ("the three European governments", "the
+        bloc's leaders": none) that stands between an actor named at token ``start`` and a
+        plural pronoun, in the pronoun's sentence or the one before; None if there is no
+        such group. The nearer group is what the pronoun takes up."""
+        people = self._last_people(pronoun)
+        if people is None or people.i < start:
+            return None
+        return [r for r in self.actors_of(people) if r.how != "pronoun"]
+
+    def _last_people(self, pronoun: Token) -> Token | None:
+        """The last plural noun for people (:meth:`_people_noun`) before ``pronoun``, in its
+        sentence or the one before (looked for once per pronoun)."""
+        key = ("last_people", pronoun.i)
+        if key not in self.memo:
+            sent = pronoun.sent
+            first = self.doc[sent.start - 1].sent.start if sent.start else 0
+            self.memo[key] = next(
+                (t for t in reversed(self.doc[first : pronoun.i]) if self._people_noun(t)), None
+            )
+        found = self.memo[key]
+        return found if isinstance(found, Token) else None
+
+    def _people_noun(self, tok: Token) -> bool:
+        """A plural noun for people that a pronoun can take up as a group: a subject or
+        object of a main clause ("the ministers said", "held a summit of the bloc's
+        leaders"), not itself an actor mention."""
+        if tok.tag_ != "NNS" or tok.i in self.by_token or not self.party_noun(tok):
+            return False
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "of":
+            tok = head.head  # "a summit of the bloc's leaders": as the summit stands
+        return tok.dep_ in _GROUP_DEPS and tok.head.dep_ == "ROOT"  # of the main clause
 
     def _fits_earlier(self, low: str, ref: Ref) -> bool:
         """Whether an earlier mention (or the subject of the pronoun's own clause: "the Thai
@@ -744,6 +789,10 @@ class ActorIndex:
                 grouped[key] = actor
             actor.mentions.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
         return list(grouped.values())
+
+
+# Where a plural noun for people stands as a group a pronoun can take up.
+_GROUP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _described_count(token: Token) -> int:

@@ -85,7 +85,7 @@ def stance_verb(tok: Token, head: Token, index: ActorIndex) -> Role | Nothing | 
     if lemma is None or head.pos_ not in ("VERB", "AUX"):
         return None
     negated = any(c.dep_ == "neg" for c in head.children)
-    if negated and lemma in SPONSOR_VERBS:
+    if (negated or _nothing_given(head)) and lemma in SPONSOR_VERBS:
         return NOTHING  # "had not offered a solution": nothing put forward, nothing refused
     asker = _asker(head, index)
     if asker:
@@ -110,6 +110,15 @@ def stance_verb(tok: Token, head: Token, index: ActorIndex) -> Role | Nothing | 
     ):
         role = "sponsor"  # "ready to agree to a delay": an offer, not an answer
     return role, countries_of(refs)
+
+
+def _nothing_given(verb: Token) -> bool:
+    """ "offered no path to a final agreement" (the parser may hang "to" on the verb): the
+    verb gives nothing, so puts nothing forward."""
+    return any(
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        for c in verb.children
+    )
 
 
 def endorsement(tok: Token, head: Token, index: ActorIndex) -> Role | None:

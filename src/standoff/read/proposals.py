@@ -34,6 +34,7 @@ from standoff.read.events import Found
 from standoff.read.mentions import ActorIndex, countries_of
 from standoff.read.proposal_acts import OFFERED_ACTS, ceasefire_key, ceasefire_noun_key, to_come
 from standoff.read.proposal_roles import (
+    ASKING,
     SUPPORT_VERBS,
     Role,
     asked,
@@ -560,12 +561,33 @@ def _offering(noun: Token) -> tuple[Token | None, bool]:
     if noun.dep_ == "dobj":
         if any(c.dep_ == "dobj" and c.i < noun.i for c in head.children):
             return None, False  # "offered 17 measures, among them a new authority": the first's
-        return _offering_verb(head)
+        return _asked_clause(head) or _offering_verb(head)
     if noun.dep_ == "pobj":
         while head.dep_ == "conj" and head.head.pos_ == "ADP":
             head = head.head  # "asked for a price formula and for an audit": the first "for"
+        if head.lower_ in ("to", "in") and (asking := _asked_clause(head.head)):
+            return asking
         return _offering_prep(head, head.head)
     return None, False
+
+
+# Verbs with which an asked side takes a thing up: "join talks", "accept a mission",
+# "commit to dialogue".
+_TAKING_UP = WORDS.joining_verbs | SUPPORT_VERBS | WORDS.pledging_words
+
+
+def _asked_clause(verb: Token) -> tuple[Token, bool] | None:
+    """ "Rwanda insisted that Kinshasa commit to direct dialogue", "urged that both sides
+    accept a monitoring mission": what a clause asked of another side takes up (a verb of
+    :data:`_TAKING_UP`), when it is a thing negotiated, is the asker's (the asking verb puts
+    it forward); "demanded that the US cancel its plans" is a demand."""
+    asking = verb.head
+    if verb.dep_ != "ccomp" or asking.lemma_.lower() not in ASKING:
+        return None
+    if verb.lemma_.lower() not in _TAKING_UP:
+        return None
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return (asking, False) if modal or verb.tag_ == "VB" else None
 
 
 def _offering_verb(verb: Token) -> tuple[Token | None, bool]:
@@ -580,7 +602,22 @@ def _offering_verb(verb: Token) -> tuple[Token | None, bool]:
         return verb, True
     if lemma in WORDS.establishing_verbs and to_come(verb):
         return verb, False
+    undertaken = verb
+    while undertaken.dep_ == "conj":  # "committed to pay in full and to complete an audit"
+        undertaken = undertaken.head
+    infinitive = undertaken.dep_ == "xcomp" or (
+        undertaken.dep_ == "advcl" and to_infinitive(undertaken)
+    )
+    if infinitive and undertaken.head.lemma_.lower() in _UNDERTAKING:
+        if lemma in WORDS.wielding_verbs:
+            return None, False  # "ready to use force": a means wielded, not offered
+        return verb, False  # "committed to complete an audit", "ready to play a role"
     return None, False
+
+
+# Heads under which a side undertakes or offers an act: what the act takes up, when it is a
+# thing negotiated, is put forward.
+_UNDERTAKING = WORDS.offering_verbs | WORDS.offer_heads | WORDS.pledging_words
 
 
 def _offering_prep(prep: Token, verb: Token) -> tuple[Token | None, bool]:

@@ -333,3 +333,25 @@ def test_they_of_a_group_of_people_sponsors_nothing_wrong(reader: Reader) -> Non
     )
     found = proposals(reader, text)
     assert not any(f.startswith("ceasefire by") and ("RWA" in f or "ZAF" in f) for f in found)
+
+
+def test_leaders_who_will_meet_float_a_summit(reader: Reader) -> None:
+    # two heads of state or government: a summit, put forward by both
+    text = "Macron and Erdogan have agreed in principle to meet in Ankara next month."
+    assert "summit by FRA,TUR" in proposals(reader, text)
+    text = "Macron said he would meet Erdogan in Ankara next month."
+    assert "summit by FRA,TUR" in proposals(reader, text)
+    # an envoy meeting a leader: a meeting
+    text = "Steve Witkoff will meet Putin in Moscow on Wednesday."
+    assert not any(f.startswith("summit") for f in proposals(reader, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysis: Mali's colonels offer two years, and the bloc says no.",  # a length
+        "The accord, brokered by Norway in 1993, still governs the border.",  # one in force
+    ],
+)
+def test_a_length_or_an_accord_in_force_is_no_proposal(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from standoff.model import ActorKind
 from standoff.read.mentions import ActorIndex, countries_of
 from standoff.read.rules import NOTHING, Nothing, Rules, first_match
-from standoff.read.syntax import agent_of, subject_of
+from standoff.read.syntax import agent_of, prep_objects, subject_of
 from standoff.read.words import WORDS
 
 SPONSOR_VERBS = WORDS.sponsor_verbs
@@ -49,15 +49,26 @@ def own_sponsors(tok: Token, index: ActorIndex) -> Role | None:
 def participle_stance(tok: Token, index: ActorIndex) -> Role | None:
     """'the ceasefire demanded by Kyiv and Washington', 'the plan rejected by Moscow', 'the
     proposal that Cairo and Doha put to both sides' (a clause whose subject puts it)."""
+    standing = tok.lemma_.lower() in WORDS.standing_documents
     for child in tok.children:
         lemma = stance_lemma(child)
         if child.dep_ not in ("acl", "relcl") or lemma is None:
             continue
+        if standing and _dated_by_year(child):
+            continue  # "the treaty, brokered by the World Bank in 1960": one in force
         actor = agent_of(child) if child.dep_ == "acl" else _relative_subject(child)
         refs = index.actors_of(actor, demonyms=True) if actor is not None else []
         if refs:
             return stance_of(lemma), countries_of(refs)
     return None
+
+
+def _dated_by_year(verb: Token) -> bool:
+    """ "brokered by the World Bank in 1960": an act dated by a year of its own."""
+    return any(
+        obj.ent_type_ == "DATE" and any(t.like_num and len(t.text) == 4 for t in obj.subtree)
+        for _prep, obj in prep_objects(verb, ("in",))
+    )
 
 
 def governing_words(tok: Token, index: ActorIndex) -> Role | None:

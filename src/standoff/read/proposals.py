@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from standoff.model import Proposal
+from standoff.model import ActorKind, Proposal
+from standoff.read.actors import ActorEntry
 from standoff.read.claims import ArticleContext
 from standoff.read.events import Found
 from standoff.read.mentions import ActorIndex, countries_of
@@ -167,9 +168,34 @@ def offered_act(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     key, sponsors = act
     if tok.lemma_.lower() in WORDS.resuming_verbs:  # "resume negotiations": the negotiations
         key = next((k for c in tok.children if c.dep_ == "dobj" and (k := _key(c))), key)
+    leaders = _leaders_meeting(tok, p.index) if key == "meeting" else []
+    if leaders:  # a summit, put forward by the leaders who will meet (unless announced)
+        key, sponsors = "summit", leaders if set(sponsors) <= set(leaders) else sponsors
     p.float(key, _act_phrase(tok), sent, [("sponsor", sponsors)])
     p.content.update(t.i for t in _act_words(tok))  # what it does is the act's
     return True
+
+
+def _leaders_meeting(verb: Token, index: ActorIndex) -> list[str]:
+    """ "Putin and Trump have agreed to meet", "he would meet Xi in Alaska": the states of
+    the leaders (:data:`leader_titles`) when two or more meet, a summit; else []."""
+    subject = subject_of(verb)
+    met = [subject] if subject is not None else []
+    met += [c for c in verb.children if c.dep_ == "dobj"]
+    met += [obj for _prep, obj in prep_objects(verb, ("with",))]
+    refs = [r for t in met for r in index.actors_of(t)]
+    if not all(_leader(r.entry) for r in refs):
+        return []
+    countries = countries_of(refs)
+    return countries if len(countries) >= 2 else []
+
+
+def _leader(entry: ActorEntry) -> bool:
+    """Whether a person leads a state: "President of Russia", "British Prime Minister"."""
+    role = f" {entry.role or ''}".lower()
+    if entry.kind is not ActorKind.PERSON or any(w in role for w in (" vice ", " deputy ")):
+        return False
+    return any(f" {title}" in role for title in WORDS.leader_titles)
 
 
 def proposed_clause(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
@@ -519,6 +545,8 @@ def _offered(noun: Token, index: ActorIndex) -> Token | None:
     thing = noun.lemma_.lower()
     if thing in WORDS.not_proposals or thing in WORDS.threat_objects:
         return None
+    if noun.ent_type_ in ("DATE", "TIME"):
+        return None  # "Niger's generals offer three years": a length, said of a transition
     verb, any_thing = _offering(noun)
     if verb is None or (verb is not noun and index.actors_of(noun)):  # "offered Iran"
         return None  # (both tests pure: the costlier one second)

@@ -50,6 +50,7 @@ CASES = {
         ("own_sponsors", "A Turkish ceasefire plan is on the table.", "ceasefire by TUR"),
         ("participle_stance", "The ceasefire demanded by Kyiv did not come.",
          "ceasefire by UKR"),
+        ("compound_stance", "A Qatari-brokered truce took effect on Sunday.", "truce by QAT"),
         ("governing_words", "Kyiv proposed a ceasefire.", "ceasefire by UKR"),
     ],
     HEAD_ROLES: [
@@ -355,3 +356,22 @@ def test_leaders_who_will_meet_float_a_summit(reader: Reader) -> None:
 )
 def test_a_length_or_an_accord_in_force_is_no_proposal(reader: Reader, text: str) -> None:
     assert proposals(reader, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # a meeting noun by its word or its lemma ("negotiations" -> "negotiation")
+        ("Saudi Arabia invited both delegations to Jeddah for negotiations.",
+         "negotiations by SAU"),
+        # a body set up together, still to come
+        ("Ankara and Baghdad agreed to form a joint committee to manage water releases.",
+         "committee by TUR,IRQ"),
+        # a proposal as the subject of a stance verb speaks for its owner
+        ("The Chinese initiative calls for a ceasefire and talks.", "ceasefire by CHN"),
+        # a stance joined to an actor before the noun
+        ("A Kremlin-backed plan was rejected by Kyiv.", "plan backed by RUS"),
+    ],
+)  # fmt: skip
+def test_more_ways_a_proposal_is_put(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text

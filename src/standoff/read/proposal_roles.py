@@ -71,6 +71,27 @@ def _dated_by_year(verb: Token) -> bool:
     )
 
 
+def compound_stance(tok: Token, index: ActorIndex) -> Role | None:
+    """ "a Qatari-brokered truce", "the US-backed plan", "a Kremlin-rejected proposal": a
+    participle joined to an actor before the noun says who stands where on it."""
+    for child in tok.children:
+        lemma = stance_lemma(child) if child.dep_ == "amod" and child.tag_ == "VBN" else None
+        if lemma is None:
+            continue
+        actors = [c for c in child.children if c.dep_ in _JOINED_ACTOR_DEPS and c.i < child.i]
+        countries = [
+            *countries_of([r for c in actors for r in index.actors_of(c, demonyms=True)]),
+            *(index.demonyms[c.i] for c in actors if c.i in index.demonyms),  # "Qatari-"
+        ]
+        if countries:
+            return stance_of(lemma), list(dict.fromkeys(countries))
+    return None
+
+
+# How the parser joins "Qatari" to "brokered" in "a Qatari-brokered truce".
+_JOINED_ACTOR_DEPS = frozenset({"npadvmod", "compound", "nmod", "amod", "advmod"})
+
+
 def governing_words(tok: Token, index: ActorIndex) -> Role | None:
     """Along the words that govern the noun (:data:`HEAD_ROLES` on each, nearest first):
     its verb, the preposition's verb ("called for", "agreed to"), a proposal word it is
@@ -83,7 +104,8 @@ def governing_words(tok: Token, index: ActorIndex) -> Role | None:
 
 
 PROPOSAL_ROLES: Rules[Callable[[Token, ActorIndex], Role | None]] = Rules(
-    "who stands where on a proposal", (own_sponsors, participle_stance, governing_words)
+    "who stands where on a proposal",
+    (own_sponsors, participle_stance, compound_stance, governing_words),
 )
 
 
@@ -101,12 +123,8 @@ def stance_verb(tok: Token, head: Token, index: ActorIndex) -> Role | Nothing | 
     asker = _asker(head, index)
     if asker:
         return "sponsor", asker
-    agent = agent_of(head)
-    refs = index.actors_of(agent, demonyms=True) if agent is not None else []
-    if not refs and head.dep_ != "acl":
-        subject = subject_of(head)
-        refs = index.actors_of(subject) if subject is not None else []
-    if not refs:
+    countries = _stance_takers(head, index)
+    if not countries:
         recipient = _recipient(head) if head.dep_ != "acl" or head.head.i == tok.i else None
         if recipient is not None:
             return "sponsor-of-recipient", [r.country for r in index.actors_of(recipient)]
@@ -120,7 +138,21 @@ def stance_verb(tok: Token, head: Token, index: ActorIndex) -> Role | Nothing | 
         and (head.head.lemma_.lower() in WORDS.offer_heads)
     ):
         role = "sponsor"  # "ready to agree to a delay": an offer, not an answer
-    return role, countries_of(refs)
+    return role, countries
+
+
+def _stance_takers(verb: Token, index: ActorIndex) -> list[str]:
+    """Who takes a stance verb's stance: its agent, else its subject; a proposal as the
+    subject speaks for its owner ("the Chinese initiative calls for a ceasefire")."""
+    agent = agent_of(verb)
+    if agent is not None and (refs := index.actors_of(agent, demonyms=True)):
+        return countries_of(refs)
+    subject = subject_of(verb) if verb.dep_ != "acl" else None
+    if subject is None:
+        return []
+    if refs := index.actors_of(subject):
+        return countries_of(refs)
+    return owners_of(subject, index) if subject.lemma_.lower() in WORDS.proposal_heads else []
 
 
 def _nothing_given(verb: Token) -> bool:

@@ -224,7 +224,8 @@ def planned_meeting(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """A meeting to come, floated by whoever will hold it: "Oman will host another round
     of talks", "he would plan a summit with Xi", "invited both leaders to Geneva for
     talks". A meeting held is no proposal ("held talks on Monday")."""
-    if tok.lemma_.lower() not in WORDS.meeting_nouns or tok.pos_ not in ("NOUN", "PROPN"):
+    meeting = tok.lemma_.lower() in WORDS.meeting_nouns or tok.lower_ in WORDS.meeting_nouns
+    if not meeting or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     verb = _convening_verb(tok)
     if verb is None:

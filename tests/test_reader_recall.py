@@ -211,3 +211,36 @@ def test_he_takes_up_the_office_that_says_it(reader: Reader) -> None:
         "Brazil about the referendum."
     )
     assert "CONSULT GUY->BRA" in events(reader, text)
+
+
+SET_CONDITIONS = [
+    # a withheld or future clause that waits on another's act asks that act of it
+    ("Tokyo said trade would not return to normal until Seoul withdrew the court order.",
+     "REQUEST JPN->KOR"),
+    ("The Arab League insisted that the blockade can end only when Qatar closes the base.",
+     "REQUEST ARL->QAT"),
+    ("Beijing said fishing boats could stay as long as Hanoi informed the coast guard first.",
+     "REQUEST CHN->VNM"),
+    # no speaker: the withholding subject sets the condition
+    ("Ghana will keep the border closed until Togo hands over the suspects.", "REQUEST GHA->TGO"),
+]  # fmt: skip
+NOT_CONDITIONS = [
+    # a past narrative tells when something ended; it asks nothing
+    ("The shelling of the town went on until Russian troops withdrew in March.", "REQUEST"),
+    # 'until' with a date is a time limit, not another party's act
+    ("Peru said the embassy would stay closed until Friday.", "REQUEST"),
+    # a condition on the setter's own side asks nothing of another
+    ("Chile said it would not sign until Chile had seen the final text.", "REQUEST"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event"), SET_CONDITIONS)
+def test_a_condition_on_anothers_act_is_a_request_of_it(
+    reader: Reader, text: str, event: str
+) -> None:
+    assert event in events(reader, text), events(reader, text)
+
+
+@pytest.mark.parametrize(("text", "prefix"), NOT_CONDITIONS)
+def test_what_is_no_condition_asks_nothing(reader: Reader, text: str, prefix: str) -> None:
+    assert not [e for e in events(reader, text) if e.startswith(prefix)], events(reader, text)

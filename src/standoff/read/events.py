@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from standoff.event_types import EVENT_TYPES, types_where
 from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
+from standoff.read.conditions import conditions_asked
 from standoff.read.lexicon import THREATENABLE, Lexicon, Modality
 from standoff.read.meetings import third_party
 from standoff.read.mentions import ActorIndex, Ref
@@ -109,7 +110,18 @@ def events_in_sentence(
         )
         if event_type == "AGREE" and offered:
             found.extend(_conditions_asked(trigger.token, sources, index, sent))
+    found.extend(_set_conditions(sent, index))
     return found
+
+
+def _set_conditions(sent: Span, index: ActorIndex) -> list[Found]:
+    """'Relations cannot return to normal until Madrid reconsiders': a condition set on a
+    party's act is a REQUEST of it (:mod:`standoff.read.conditions`). With no stated
+    setter the REQUEST waits for the sender of the article's threat on that party."""
+    return [
+        Found("REQUEST", None, c.setters, c.asked, c.verb, sent, cue=c.cue)
+        for c in conditions_asked(sent, index)
+    ]
 
 
 def _classified_triggers(

@@ -244,3 +244,28 @@ def test_a_condition_on_anothers_act_is_a_request_of_it(
 @pytest.mark.parametrize(("text", "prefix"), NOT_CONDITIONS)
 def test_what_is_no_condition_asks_nothing(reader: Reader, text: str, prefix: str) -> None:
     assert not [e for e in events(reader, text) if e.startswith(prefix)], events(reader, text)
+
+
+PAIRS = [
+    # the pair just named together, even past a sentence
+    ("Sweden and Finland applied to join NATO in May. Turkey objected on Monday. President "
+     "Recep Tayyip Erdogan of Turkey accused both countries of harbouring militants.",
+     {"ACCUSE TUR->SWE", "ACCUSE TUR->FIN"}),
+    # the article's principal parties, not the helpers named last
+    ("Thailand and Cambodia traded artillery fire on Thursday. Thailand closed the border. "
+     "Cambodia accused Thailand of aggression. Malaysia and Indonesia offered to help. China "
+     "urged both sides to hold talks.", {"REQUEST CHN->THA", "REQUEST CHN->KHM"}),
+    # never the one who addresses them, though it was named with another just before
+    ("Thailand and Cambodia traded artillery fire on Thursday. Thailand closed the border "
+     "with Cambodia. China and Japan voiced concern. Beijing urged both neighbours to hold "
+     "talks.", {"REQUEST CHN->THA", "REQUEST CHN->KHM"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "wanted"), PAIRS)
+def test_both_sides_are_the_pair_the_story_is_about(
+    reader: Reader, text: str, wanted: set[str]
+) -> None:
+    found = events(reader, text)
+    assert wanted <= found, found
+    assert not [e for e in found if e.startswith("REQUEST CHN->") and e not in wanted], found

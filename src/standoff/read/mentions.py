@@ -12,6 +12,7 @@ phrase's head names is decided by the rules of :mod:`standoff.read.mention_rules
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +35,9 @@ PERSON_PRONOUNS = WORDS.person_pronouns
 THING_PRONOUNS = WORDS.thing_pronouns
 PLURAL_PRONOUNS = WORDS.plural_pronouns
 DESCRIPTION_NOUNS = WORDS.description_nouns
+# How many of the states an article names most count as its principal parties: a pair
+# named together ("Thailand and Cambodia") is "both sides" only among them.
+PRINCIPALS = 3
 BODY_NOUNS = WORDS.body_nouns
 RULER_NOUNS = WORDS.ruler_nouns
 # "the war in Ukraine", "talks at Doha": a mention after these names a place.
@@ -458,39 +462,65 @@ class ActorIndex:
         for ref in reversed(self.refs):
             if ref.start >= token.i or ref.how == "pronoun" or len(ref.country) != 3:
                 continue
-            head = self.doc[ref.end - 1]
-            members = [ref, *self._listed_with(head)]
-            for conj in head.conjuncts:
-                if conj.i in self.by_token:
-                    members.append(self.by_token[conj.i])
-            countries: dict[str, Ref] = {}
-            for m in members:
-                countries.setdefault(m.country, m)
-            if len(countries) == size:
-                return list(countries.values())
+            group = self._group_at(ref)
+            if len(group) == size:
+                return group
         return []
+
+    def _group_at(self, ref: Ref) -> list[Ref]:
+        """The states named together with ``ref`` and after it ("Thailand and Cambodia",
+        "Saudi Arabia, the UAE and Egypt"), ``ref`` first, one mention per state."""
+        head = self.doc[ref.end - 1]
+        members = [ref, *self._listed_with(head)]
+        for conj in head.conjuncts:
+            if conj.i in self.by_token:
+                members.append(self.by_token[conj.i])
+        countries: dict[str, Ref] = {}
+        for m in members:
+            countries.setdefault(m.country, m)
+        return list(countries.values())
+
+    def _pairs_named(self) -> list[list[Ref]]:
+        """Every pair of states the article names together ("Thailand and Cambodia"), in
+        reading order; computed once per document."""
+        key = "pairs named"
+        if key not in self.memo:
+            pairs: list[list[Ref]] = []
+            taken: set[int] = set()  # a pair's second state opens no pair of its own
+            for ref in self.refs:
+                if ref.how == "pronoun" or len(ref.country) != 3 or ref.start in taken:
+                    continue
+                group = self._group_at(ref)
+                taken.update(r.start for r in group)
+                if len(group) == 2 and all(len(r.country) == 3 for r in group):
+                    pairs.append(group)
+            self.memo[key] = pairs
+        return self.memo[key]  # type: ignore[return-value]
 
     def _described(self, token: Token) -> list[Ref]:
         """'the small gas-rich state', 'both countries', 'the two allies': earlier actors.
 
         A definite description of a state refers to the last state named before
-        it; 'both'/'two' take the last two distinct states.
+        it; 'both'/'two' take the pair the story is about (:meth:`_pair`); 'the four
+        countries' the last four named.
         """
         if token.lower_ in BODY_NOUNS:
             return self._body(token)
         want = _described_count(token)
         if not want:
             return []
-        if want > 1:
-            group = self._last_group(token, want)
-            if group:  # "Saudi Arabia, the UAE, Bahrain and Egypt ... The four countries"
-                return group
         subject_countries = {
             r.country
             for c in token.head.children
             if c.dep_ in ("nsubj", "nsubjpass")
             for r in ([self.by_token[c.i]] if c.i in self.by_token else [])
         }
+        if want == 2:
+            return self._pair(token, subject_countries)
+        if want > 2:
+            group = self._last_group(token, want)
+            if group:  # "Saudi Arabia, the UAE, Bahrain and Egypt ... The four countries"
+                return group
         out: list[Ref] = []
         for ref in reversed(self._named_states(token, with_demonyms=want > 1)):
             if ref.start >= token.i or ref.how == "pronoun" or len(ref.country) != 3:
@@ -504,6 +534,49 @@ class ActorIndex:
             if len(out) == want:
                 break
         return out if len(out) == want else []
+
+    def _pair(self, token: Token, exclude: set[str]) -> list[Ref]:
+        """'both sides', 'the two governments': the two states just named together ("Sweden
+        and Finland applied ... the two countries"), else the article's two principal
+        parties, the states it names most; never the one addressing them ("China urged
+        both neighbours") nor a place of meeting.
+
+        Not simply the last two states named: in a story of two parties and their
+        mediators those are often the mediators.
+        """
+        since = sentence_start(self.doc, max(0, sentence_start(self.doc, token.i) - 1))
+        before = [p for p in self._pairs_named() if p[-1].start < token.i]
+        usable = [p for p in before if exclude.isdisjoint(countries_of(p))]
+        if usable and usable[-1][0].start >= sentence_start(self.doc, token.i):
+            return usable[-1]  # "the juntas of Mali and Burkina Faso said the two countries"
+        tally = self._mention_tally(token, exclude)
+        principal = {c for c, _ in tally.most_common(PRINCIPALS)}
+        usable = [p for p in usable if principal.issuperset(countries_of(p))]
+        if usable and usable[-1][0].start >= since:
+            return usable[-1]  # "Sweden and Finland applied ... the two countries"
+        if usable:  # the principal pair the article names together most, the later on a tie
+            named = Counter(frozenset(countries_of(p)) for p in usable)
+            return max(usable, key=lambda p: (named[frozenset(countries_of(p))], p[0].start))
+        states = self._named_states(token, with_demonyms=True)
+        earlier = {r.country: r for r in reversed(states) if r.start < token.i}
+        ranked = [c for c, _ in tally.most_common(2)]
+        if len(ranked) < 2 or not all(c in earlier for c in ranked):
+            return []  # a pair not both named before the phrase is no antecedent
+        return [earlier[c] for c in ranked]
+
+    def _mention_tally(self, token: Token, exclude: set[str]) -> Counter[str]:
+        """How often the article names each state, by name or, before ``token``, by its
+        adjective ("tariffs on Mexican goods"), leaving out ``exclude`` and places of
+        meeting ("talks in Doha")."""
+        tally: Counter[str] = Counter()
+        for ref in self._named_states(token, with_demonyms=True):
+            if ref.how == "pronoun" or len(ref.country) != 3 or ref.country in exclude:
+                continue
+            place = self.doc[ref.end - 1]
+            if place.dep_ == "pobj" and place.head.lower_ in ("in", "at", "near"):
+                continue
+            tally[ref.country] += 1
+        return tally
 
     def _named_states(self, token: Token, *, with_demonyms: bool) -> list[Ref]:
         """The actors named before ``token``, in order; with ``with_demonyms`` also the

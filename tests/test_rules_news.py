@@ -80,6 +80,11 @@ ACTS = [
      "COERCE ETH->ERI"),
     ("Burmese troops captured a guerrilla stronghold on the Thai border.", "ASSAULT MMR->?",
      "ASSAULT MMR->THA"),
+    # "against" hung on the forum by the parser still names the accused
+    ("Ukraine filed complaints at the World Trade Organization against Poland on Monday.",
+     "ACCUSE UKR->POL", "ACCUSE UKR->~WTO"),
+    ("Gambia brought a case before the International Court of Justice against Myanmar.",
+     "ACCUSE GMB->MMR", "ACCUSE GMB->ICJ"),
     # "the two governments": one of them named only by its adjective ("Mexican goods")
     ("Washington dropped its plan to put tariffs on Mexican goods after the two governments "
      "reached a deal.", "AGREE MEX->USA", "AGREE USA->?"),

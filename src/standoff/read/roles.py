@@ -358,6 +358,23 @@ def type_prep_targets(r: RoleState) -> None:
             r.add_targets(obj)
 
 
+def against_on_a_forum(r: RoleState) -> None:
+    """'filed complaints at the WTO against Poland', 'brought a case before the court
+    against Myanmar': the parser hangs "against" on the forum; it still names whom the act
+    is aimed at. Only "against": no other preposition is so sure to name a party."""
+    if r.targets or r.generic or "against" not in r.preps:
+        return
+    heads = _noun_prep_heads(r) if r.trigger.kind is TriggerKind.NOUN else [r.tok]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ == "against":
+                continue
+            for forum in prep.children:
+                if forum.dep_ == "pobj":
+                    for _prep, obj in prep_objects(forum, ("against",)):
+                        r.add_targets(obj)
+
+
 def measure_on(r: RoleState) -> None:
     """'add a tariff on Indian goods', 'hit buyers with tariffs on ...': what the measure
     is on."""
@@ -596,6 +613,7 @@ VERB_ROLES: Rules[RoleRule] = Rules(
         hosted_guests,
         not_itself,
         type_prep_targets,
+        against_on_a_forum,
         measure_on,
         objection_to,
         goods_from,
@@ -617,6 +635,7 @@ NOUN_ROLES: Rules[RoleRule] = Rules(
         threat_of,
         occasion_guests,
         noun_prep_targets,
+        against_on_a_forum,
         meeting_between,
         meeting_host,  # last: it gathers the parties every rule above found
     ),

@@ -269,3 +269,27 @@ def test_both_sides_are_the_pair_the_story_is_about(
     found = events(reader, text)
     assert wanted <= found, found
     assert not [e for e in found if e.startswith("REQUEST CHN->") and e not in wanted], found
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Thailand and Cambodia traded artillery fire on Thursday.",
+         {"ASSAULT THA->KHM", "ASSAULT KHM->THA"}),
+        ("Indian troops exchanged fire with Pakistani soldiers on Sunday.",
+         {"ASSAULT IND->PAK", "ASSAULT PAK->IND"}),
+        ("Indian troops clashed with Chinese soldiers in the Galwan valley.",
+         {"ASSAULT IND->CHN", "ASSAULT CHN->IND"}),
+        ("Russia and Ukraine traded accusations over the shelling.",
+         {"ACCUSE RUS->UKR", "ACCUSE UKR->RUS"}),
+    ],
+)  # fmt: skip
+def test_a_deed_done_to_each_other_runs_both_ways(
+    reader: Reader, text: str, wanted: set[str]
+) -> None:
+    assert events(reader, text) == wanted
+
+
+def test_their_own_measures_are_not_done_to_each_other(reader: Reader) -> None:
+    found = events(reader, "Poland and Slovakia announced their own bans on Ukrainian grain.")
+    assert "SANCTION UKR->POL" not in found and "SANCTION POL->SVK" not in found, found

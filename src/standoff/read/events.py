@@ -484,6 +484,7 @@ def _addressed_request(f: Found) -> bool:
 
 SYMMETRIC = types_where("symmetric")
 ONE_WAY = WORDS.one_way_contacts
+RECIPROCAL_VERBS = WORDS.reciprocal_verbs
 
 
 def symmetric_pairs(found: list[Found]) -> None:
@@ -515,7 +516,10 @@ def symmetric_pairs(found: list[Found]) -> None:
                     )
         elif f.hosted:
             extra.extend(_guests_meet(f))
-        elif f.type == "CONSULT" and f.targets and not _one_way(f.trigger):
+        elif f.targets and (
+            (f.type == "CONSULT" and not _one_way(f.trigger))
+            or (_reciprocal_verb(f.trigger) and not f.offered)  # "exchanged fire with Y"
+        ):
             extra.append(
                 Found(f.type, f.mode, f.targets[:], f.sources[:], f.trigger, f.sentence, cue=f.cue)
             )
@@ -557,7 +561,10 @@ def _addressed(verb: Token) -> bool:
 
 
 def _reciprocal(trigger: Token) -> bool:
-    """'upgraded their ties', 'accused each other': joint subjects act on one another."""
+    """'upgraded their ties', 'accused each other', 'traded fire': joint subjects act on
+    one another."""
+    if _reciprocal_verb(trigger):
+        return True
     for child in trigger.children:
         if child.dep_ in ("dobj", "pobj", "prep", "npadvmod"):
             words = {t.lower_ for t in child.subtree}
@@ -568,6 +575,12 @@ def _reciprocal(trigger: Token) -> bool:
             ):
                 return True
     return False
+
+
+def _reciprocal_verb(trigger: Token) -> bool:
+    """'traded fire', 'exchanged accusations', 'clashed with': a deed done to each other."""
+    verb = trigger.head if trigger.dep_ == "dobj" else trigger
+    return verb.lemma_.lower() in RECIPROCAL_VERBS
 
 
 def _content_object(trigger: Token) -> bool:

@@ -293,3 +293,28 @@ def test_a_deed_done_to_each_other_runs_both_ways(
 def test_their_own_measures_are_not_done_to_each_other(reader: Reader) -> None:
     found = events(reader, "Poland and Slovakia announced their own bans on Ukrainian grain.")
     assert "SANCTION UKR->POL" not in found and "SANCTION POL->SVK" not in found, found
+
+
+TOLD_MEASURES = [
+    # a measure on a thing, told to someone, is the teller's threat against the one told
+    ("Gazprom told Moldova that deliveries could be halted within 48 hours.",
+     "THREATEN RUS->MDA"),
+    # also when the parser hangs the told clause on the addressee ("notified ... that")
+    ("Gazprom said it had notified Moldova's gas company that deliveries could be halted "
+     "within 48 hours.", "THREATEN RUS->MDA"),
+    # put under a measure: 'expose X to', 'subject X to'
+    ("The finance minister of Japan said the new rules could expose China to heavy tariffs.",
+     "THREATEN JPN->CHN"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event"), TOLD_MEASURES)
+def test_a_measure_told_to_someone_threatens_them(reader: Reader, text: str, event: str) -> None:
+    assert event in events(reader, text), events(reader, text)
+
+
+def test_telling_someone_that_is_no_request(reader: Reader) -> None:
+    """'told X that ...' informs; 'told X to ...' orders."""
+    informed = events(reader, "Gazprom told Moldova that deliveries could be halted soon.")
+    assert not [e for e in informed if e.startswith("REQUEST")], informed
+    assert "REQUEST USA->UKR" in events(reader, "Washington told Kyiv to accept the deal.")

@@ -39,6 +39,8 @@ FINDS = [
     ("response", "Mexico said it would respond firmly to the American tariffs.",
      "THREATEN MEX->USA"),
     ("blow_with_measure", "Washington targeted Beijing with new tariffs.", "SANCTION USA->CHN"),
+    ("exposed_to_measure", "Washington subjected Havana to a trade embargo.",
+     "SANCTION USA->CUB"),
     ("event_verb", "Russia attacked Ukraine.", "ASSAULT RUS->UKR"),
     ("noun_phrase", "Palestinian prisoners began a hunger strike against Israel.",
      "PROTEST PSE->ISR"),

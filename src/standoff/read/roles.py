@@ -262,6 +262,8 @@ def passive_subject(r: RoleState) -> None:
             continue
         if not is_measure(child, r.lexicon):
             r.add_targets(child)
+            if not r.targets and r.trigger.kind is TriggerKind.OBJECT_VERB:
+                _told_to(r)
             continue
         r.sources = r.sources or modifier_actors(child, r.index)
         for _prep, obj in prep_objects(child, ("on", "against", "of")):
@@ -269,6 +271,19 @@ def passive_subject(r: RoleState) -> None:
         said = reporting_verb(r.tok)
         if not r.sources and said is not None:
             r.sources = reporter(said, r.index)
+
+
+def _told_to(r: RoleState) -> None:
+    """'Gazprom told Moldova that deliveries could be halted': a measure on a thing, told
+    to someone with no author stated, is the teller's, aimed at the one told."""
+    said = reporting_verb(r.tok)
+    if said is None:
+        return
+    told = [c for c in said.children if c.dep_ in ("dobj", "dative")]
+    targets = r.index.actors_of(told[0]) if told else []
+    sources = reporter(said, r.index)
+    if targets and sources:
+        r.sources, r.targets = r.sources or sources, targets
 
 
 def measure_subject(r: RoleState) -> None:

@@ -330,13 +330,15 @@ def reported_judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | No
 def directive(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Russia wants Ukraine to stay neutral': wanting another to act is a REQUEST (not
     'officials told reporters' or 'told AFP', an audience or a news outlet)."""
+    # "told Moldova to pay" orders; "told Moldova that deliveries could stop" informs
+    clauses = ("xcomp",) if lemma == "tell" else ("xcomp", "ccomp")
     if (
         lemma in DIRECTIVE_VERBS
         and any(
             c.dep_ in ("dobj", "nsubj") and c.i > tok.i and c.lower_ not in WORDS.audience_nouns
             for c in tok.children
         )
-        and any(c.dep_ in ("xcomp", "ccomp") for c in tok.children)
+        and any(c.dep_ in clauses for c in tok.children)
     ):
         return Trigger(tok, "REQUEST", TriggerKind.VERB, tok.text)
     return None
@@ -400,6 +402,16 @@ def blow_with_measure(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | Non
         return None
     if lexicon.verb_index[lemma] in ("ASSAULT", "COERCE") and _with_measure(tok, lexicon):
         return Trigger(tok, "SANCTION", TriggerKind.VERB, tok.text)
+    return None
+
+
+def exposed_to_measure(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'could expose China to heavy tariffs', 'subjected Qatar to a boycott': the object
+    is put under the measure, a SANCTION of it (a threat of one, in a modal clause)."""
+    if lemma not in WORDS.exposing_verbs or not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    if any(is_measure(obj, lexicon) for _p, obj in prep_objects(tok, ("to",))):
+        return Trigger(tok, "SANCTION", TriggerKind.VERB, f"{tok.text} ... to")
     return None
 
 
@@ -474,6 +486,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         threatened_patient,
         response,
         blow_with_measure,
+        exposed_to_measure,
         event_verb,
     ),
 )
@@ -499,6 +512,9 @@ REPORTING_VERBS = {
     "stress",
     "repeat",
     "reiterate",
+    "notify",
+    "inform",
+    "remind",
 }
 
 
@@ -518,7 +534,23 @@ def reporting_verb(verb: Token) -> Token | None:
     verb = clause_of(verb)
     if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
         return verb.head
+    if _content_clause_on_addressee(verb):
+        return verb.head.head
     return None
+
+
+def _content_clause_on_addressee(verb: Token) -> bool:
+    """'notified Moldova's gas company that deliveries could be halted': the parser hangs the
+    told clause on the addressee as a relative clause; one with a subject of its own beside
+    its 'that' is no relative clause ('the company that supplies gas' has none)."""
+    addressee = verb.head
+    return (
+        verb.dep_ == "relcl"
+        and addressee.dep_ in ("dobj", "dative")
+        and addressee.head.lemma_.lower() in REPORTING_VERBS
+        and any(c.lower_ == "that" for c in verb.children if c.i < verb.i)
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in verb.children)
+    )
 
 
 def _told(verb: Token) -> bool:

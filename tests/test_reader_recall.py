@@ -318,3 +318,13 @@ def test_telling_someone_that_is_no_request(reader: Reader) -> None:
     informed = events(reader, "Gazprom told Moldova that deliveries could be halted soon.")
     assert not [e for e in informed if e.startswith("REQUEST")], informed
     assert "REQUEST USA->UKR" in events(reader, "Washington told Kyiv to accept the deal.")
+
+
+def test_an_order_to_another_is_asked_not_done(reader: Reader) -> None:
+    """'ordered Kyiv to accept the deal': the acceptance is demanded, not done; an order to
+    one's own minister is the orderer's act."""
+    assert events(reader, "Washington ordered Kyiv to accept the deal.") == {"REQUEST USA->UKR"}
+    own = events(
+        reader, "Petro said he had ordered his trade minister to raise tariffs on U.S. imports."
+    )
+    assert "SANCTION COL->USA" in own and not [e for e in own if e.startswith("REQUEST")], own

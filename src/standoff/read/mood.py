@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from standoff.read.lexicon import COOPERATIVE, THREATENABLE, Modality
 from standoff.read.rules import Rules, first_match
-from standoff.read.syntax import act_with_time_left, clause_of
+from standoff.read.syntax import act_with_time_left, addresses_own_agent, clause_of
 from standoff.read.words import WORDS
 
 
@@ -446,13 +446,19 @@ def denied_clause(climb: Climb, modality: Modality) -> Mood | None:
 DENIED_RELS = ("ccomp", "xcomp", "dobj", "pcomp")
 
 
+# Verbs whose complement is asked for: 'urged X to', and orders, 'told X to', 'ordered X to'.
+ASKING_VERBS = WORDS.asking_verbs | WORDS.directive_verbs
+
+
 def asked_clause(climb: Climb, modality: Modality) -> Mood | None:
     """'pressed Mexico to accept the plan', 'demanded a meeting of the Council to discuss
     the offensive': asked for, not done (a "that" clause: :func:`inside_a_demand`)."""
     # not "called Putin to apologise": a telephone call's purpose is done in the call
     purpose = climb.rel == "advcl" and _purpose(climb.tok) and climb.lemma != "call"
     complement = climb.rel == "xcomp" or purpose
-    if complement and climb.lemma in WORDS.asking_verbs and climb.hops == 0:
+    if complement and climb.lemma in ASKING_VERBS and climb.hops == 0:
+        if climb.lemma in WORDS.directive_verbs and addresses_own_agent(climb.head):
+            return None  # "ordered his trade minister to raise tariffs": done by ordering it
         return Mood.HYPOTHETICAL
     return None
 

@@ -133,3 +133,15 @@ def act_with_time_left(tok: Token) -> tuple[Token, Token] | None:
             if act.dep_ in ("relcl", "acl") and to_infinitive(act):
                 return tok, act
     return None
+
+
+_OWN = frozenset({"his", "her", "its", "their", "our", "my"})
+
+
+def addresses_own_agent(verb: Token) -> bool:
+    """'ordered his trade minister to ...', 'told its army to ...': the one ordered is the
+    orderer's own, so the order is the orderer's own act, not a demand of another."""
+    return any(
+        c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in _OWN for p in c.children)
+        for c in verb.children
+    )

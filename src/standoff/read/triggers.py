@@ -13,6 +13,7 @@ from standoff.read.rules import NOTHING, Nothing, Rules, first_match
 from standoff.read.syntax import (
     SUBJECT_DEPS,
     act_with_time_left,
+    addresses_own_agent,
     agent_of,
     clause_of,
     prep_objects,
@@ -339,6 +340,7 @@ def directive(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
             for c in tok.children
         )
         and any(c.dep_ in clauses for c in tok.children)
+        and not addresses_own_agent(tok)
     ):
         return Trigger(tok, "REQUEST", TriggerKind.VERB, tok.text)
     return None

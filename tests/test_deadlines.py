@@ -188,3 +188,16 @@ def test_who_set_a_measure_off_threatened_it_and_midnight_ends_the_day_before(
         threat = by_pair[(sender, "MLI")]
         assert threat.status.value == "carried_out"
         assert threat.deadline is not None and threat.deadline.value == date(2024, 3, 5)
+
+
+def test_a_tariff_charged_from_a_day_falls_due_that_day(reader: Reader) -> None:
+    text = "Spain's prime minister said he would charge a 30 per cent tariff on Moroccan goods from April 2."
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 4, 2)
+
+
+def test_a_cut_told_to_the_victim_counts_from_the_day_it_was_told(reader: Reader) -> None:
+    text = (
+        "Spain said on Thursday that it had notified Morocco that power exports could be "
+        "halted within 48 hours."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 16)

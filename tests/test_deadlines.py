@@ -191,7 +191,10 @@ def test_who_set_a_measure_off_threatened_it_and_midnight_ends_the_day_before(
 
 
 def test_a_tariff_charged_from_a_day_falls_due_that_day(reader: Reader) -> None:
-    text = "Spain's prime minister said he would charge a 30 per cent tariff on Moroccan goods from April 2."
+    text = (
+        "Spain's prime minister said he would charge a 30 per cent tariff on Moroccan goods "
+        "from April 2."
+    )
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 4, 2)
 
 

@@ -328,3 +328,16 @@ def test_an_order_to_another_is_asked_not_done(reader: Reader) -> None:
         reader, "Petro said he had ordered his trade minister to raise tariffs on U.S. imports."
     )
     assert "SANCTION COL->USA" in own and not [e for e in own if e.startswith("REQUEST")], own
+
+
+def test_who_seized_power_in_a_state_rules_it(reader: Reader) -> None:
+    found = events(reader, "The officers who seized power in Mali expelled the French ambassador.")
+    assert "SANCTION MLI->FRA" in found, found
+
+
+def test_a_body_named_in_the_next_sentence_is_the_bloc_of_the_lede(reader: Reader) -> None:
+    text = (
+        "The regional bloc threatened Guinea with sanctions. "
+        "ECOWAS leaders met in Accra on Sunday."
+    )
+    assert "THREATEN ECOWAS->GIN" in events(reader, text)

@@ -40,6 +40,9 @@ DESCRIPTION_NOUNS = WORDS.description_nouns
 PRINCIPALS = 3
 BODY_NOUNS = WORDS.body_nouns
 RULER_NOUNS = WORDS.ruler_nouns
+# How far past its sentence a body noun with no antecedent looks for the body it names.
+BODY_LOOKAHEAD = 120
+SEIZING_VERBS = frozenset({"seize", "take", "grab", "usurp"})  # "... who seized power in X"
 # "the war in Ukraine", "talks at Doha": a mention after these names a place.
 PLACE_PREPOSITIONS = frozenset(("in", "at", "near", "inside", "across"))
 GENERIC_NOUNS = WORDS.generic_nouns
@@ -166,6 +169,8 @@ class ActorIndex:
         bound: list[tuple[int, str]] = []  # (token, country) of each ruler named with its state
         bare: list[int] = []
         for i, word in enumerate(lower_words(self.doc)):
+            if word == "power":
+                self._power_seizers(self.doc[i])
             if word not in RULER_NOUNS or i in self.by_token:
                 continue
             country = self._ruled(self.doc[i])
@@ -181,6 +186,30 @@ class ActorIndex:
         for i in bare:
             if i > 0 and self.doc[i - 1].lower_ in DEFINITE:  # not "a junta", "juntas"
                 self._add(self._ruler_ref(i, country, "ruler named with its state"))
+
+    def _power_seizers(self, power: Token) -> None:
+        """'the soldiers who seized power in Niger', 'the officers who took power in Bamako
+        last year': whoever seized power in a state rules it (its military)."""
+        verb = power.head
+        if power.dep_ != "dobj" or verb.lemma_.lower() not in SEIZING_VERBS:
+            return
+        if verb.dep_ not in ("relcl", "acl") or verb.head.i in self.by_token:
+            return
+        for _prep, place in prep_objects(verb, ("in",)):
+            ref = self.by_token.get(place.i)
+            if ref is not None and len(ref.country) == 3:
+                noun = verb.head
+                self._add(
+                    Ref(
+                        ActorEntry(
+                            ref.country + "MIL", ref.country, noun.text, ActorKind.ORGANISATION
+                        ),
+                        noun.i,
+                        noun.i + 1,
+                        "seized power in a named state",
+                    )
+                )
+                return
 
     def _ruled(self, noun: Token) -> str | None:
         """The state a ruler noun names with it: a possessor, a modifier, 'in X', 'of X'."""
@@ -606,7 +635,20 @@ class ActorIndex:
             if r.start < token.i and r.entry.kind is ActorKind.IGO and r.how != "pronoun"
         ]
         named = [r for r in bodies if token.lower_ in r.entry.name.lower().split()]
-        return (named or bodies)[-1:]
+        if bodies:
+            return (named or bodies)[-1:]
+        # a lede names "the regional bloc" and the next sentences say which: the first body
+        # named after it, within two sentences (and BODY_LOOKAHEAD words)
+        end = token.sent.end
+        for _ in range(2):  # the end of the second sentence after it
+            end = self.doc[end].sent.end if end < len(self.doc) else end
+        limit = min(end, token.i + BODY_LOOKAHEAD)
+        later = [
+            r
+            for r in self.refs
+            if token.i < r.start < limit and r.entry.kind is ActorKind.IGO and r.how != "pronoun"
+        ]
+        return later[:1]
 
     def _clause_subject(self, pronoun: Token) -> Ref | None:
         """The actor that is subject of the pronoun's own clause (for a possessive) or of

@@ -80,6 +80,14 @@ ACTS = [
      "COERCE ETH->ERI"),
     ("Burmese troops captured a guerrilla stronghold on the Thai border.", "ASSAULT MMR->?",
      "ASSAULT MMR->THA"),
+    # a ban on goods, carriers or markets is a sanction, not a coercion of people
+    ("Ghana banned the import of all goods shipped from Togo.", "SANCTION GHA->TGO",
+     "COERCE GHA->TGO"),
+    ("Seoul banned all Japanese fishery products on Monday.", "SANCTION KOR->JPN",
+     "COERCE KOR->JPN"),
+    # "on" hung on the rate by the parser still names what the measure is on
+    ("Ottawa imposed duties of 27 per cent on Chinese steel.", "SANCTION CAN->CHN",
+     "SANCTION CAN->?"),
     # "against" hung on the forum by the parser still names the accused
     ("Ukraine filed complaints at the World Trade Organization against Poland on Monday.",
      "ACCUSE UKR->POL", "ACCUSE UKR->~WTO"),

@@ -398,9 +398,17 @@ def measure_on(r: RoleState) -> None:
     measure = measure_object(r.tok, r.lexicon) or next(
         (o for _p, o in prep_objects(r.tok, ("with",)) if is_measure(o, r.lexicon)), None
     )
-    if measure is not None:
-        for _prep, obj in prep_objects(measure, ("on", "against")):
+    if measure is None:
+        return
+    # "duties of 80.5 per cent on Australian barley": the parser hangs "on" on the rate
+    rates = [o for _p, o in prep_objects(measure, ("of",)) if o.like_num or o.lower_ in RATES]
+    for head in (measure, *rates):
+        for _prep, obj in prep_objects(head, ("on", "against")):
             r.add_targets(obj)
+
+
+# Words of a measure's rate: "duties of 80 per cent on ...", "a tariff of 25 percent on ...".
+RATES = frozenset({"cent", "percent", "%", "pc"})
 
 
 def objection_to(r: RoleState) -> None:

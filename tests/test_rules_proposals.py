@@ -375,3 +375,42 @@ def test_a_length_or_an_accord_in_force_is_no_proposal(reader: Reader, text: str
 )  # fmt: skip
 def test_more_ways_a_proposal_is_put(reader: Reader, text: str, finding: str) -> None:
     assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # a thing negotiated that another side is asked to take up, the parser reading the
+        # asked side as the clause's own subject
+        ("Washington wants Caracas to accept a power-sharing deal.", "deal by USA"),
+        # "observers" by its word, though lemmatised "observer"
+        ("South Africa offered to send observers to monitor the vote.", "observer by ZAF"),
+        # "the negotiating table" is talks
+        ("Seoul called on Tokyo to return to the negotiating table.", "talks by KOR"),
+        # a way to settle a dispute asked of another side
+        ("Beijing urged Manila to resolve the dispute through bilateral consultations.",
+         "settlement by CHN"),
+        # "drawn up" is drafted
+        ("Under a plan drawn up by France, peacekeepers would patrol the border.",
+         "plan by FRA"),
+        # "dangled" is offered
+        ("Washington dangled sanctions relief in exchange for a freeze.", "relief by USA"),
+        # a call puts forward for its owner
+        ("India rejected Pakistan's call for a neutral probe.", "probe by PAK"),
+    ],
+)  # fmt: skip
+def test_still_more_ways_a_proposal_is_put(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow wants Kyiv to accept its terms.",  # terms are no thing negotiated
+        "The troops drew fire from the hills.",  # not drawn up
+        "The bridge table was set for the dinner.",  # no negotiating table
+        "Seoul urged Tokyo to resolve the dispute.",  # no way named
+    ],
+)
+def test_those_ways_near_misses_float_nothing(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text

@@ -40,11 +40,12 @@ def offered_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
 def asked_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """ "Peru urged Chile to resume negotiations", "called on the Commission to extend the
     ban", "told his team to restart talks": a negotiable act asked of another side is the
-    asker's proposal (a demand to withdraw or release is a demand, not a proposal)."""
+    asker's proposal (a demand to withdraw or release is a demand, not a proposal); so is a
+    way to settle the dispute ("urged Manila to resolve it through consultations")."""
     head = _through_aspect(verb).head  # "urged both sides to keep talking": urged
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in ASKING:
         return None
-    key = WORDS.negotiable_acts.get(verb.lemma_.lower())
+    key = WORDS.negotiable_acts.get(verb.lemma_.lower()) or _settled_by_means(verb)
     if key is None or not addressee(head) or _body_convened(verb, head, index):
         return None
     subject = subject_of(head)

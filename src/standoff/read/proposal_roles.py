@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from standoff.model import ActorKind
 from standoff.read.mentions import ActorIndex, countries_of
 from standoff.read.rules import NOTHING, Nothing, Rules, first_match
-from standoff.read.syntax import agent_of, prep_objects, subject_of
+from standoff.read.syntax import agent_of, prep_objects, subject_of, to_infinitive
 from standoff.read.words import WORDS
 
 SPONSOR_VERBS = WORDS.sponsor_verbs
@@ -230,6 +230,8 @@ def stance_lemma(verb: Token) -> str | None:
         return lemma if forward else None
     if lemma == "call":  # "called for talks", not "called the meeting a victory"
         return lemma if any(c.lower_ in ("for", "on") for c in verb.children) else None
+    if lemma == "draw":  # "a plan drawn up by France", not "drew fire"
+        return "draft" if any(c.lower_ == "up" for c in verb.children) else None
     return lemma if lemma in STANCE_VERBS | WORDS.putting_verbs else None
 
 
@@ -243,9 +245,7 @@ def _asker(verb: Token, index: ActorIndex) -> list[str]:
     """ "Japan asked Seoul to agree to a panel", "pressed Mexico to accept an arrangement":
     who asks another side to take the proposal up."""
     head = verb.head
-    if verb.dep_ != "xcomp" or head.lemma_.lower() not in ASKING:
-        return []
-    if verb.lemma_.lower() not in SUPPORT_VERBS or not addressee(head):
+    if verb.lemma_.lower() not in SUPPORT_VERBS or not asked(verb):
         return []
     subject = subject_of(head)
     return countries_of(index.actors_of(subject)) if subject is not None else []
@@ -341,9 +341,14 @@ def addressee(verb: Token) -> bool:
 
 
 def asked(verb: Token) -> bool:
-    """Whether a verb is what another side is asked to do: "urged Seoul to accept"."""
+    """Whether a verb is what another side is asked to do: "urged Seoul to accept", "wants
+    Caracas to accept" (which the parser reads as a clause with its own subject)."""
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_.lower() in ASKING and addressee(head)
+    if head.lemma_.lower() not in ASKING:
+        return False
+    if verb.dep_ == "ccomp" and to_infinitive(verb):
+        return any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.dep_ == "xcomp" and addressee(head)
 
 
 def institution(tok: Token, index: ActorIndex) -> bool:

@@ -42,6 +42,7 @@ from standoff.read.proposal_roles import (
     institution,
     marked_proposed,
     negated,
+    owners_of,
     roles_of,
     stance_lemma,
     stance_of,
@@ -267,12 +268,16 @@ def proposal_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
 
 
 def offered_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
-    """Any noun an offering verb puts forward: 'offered the presidential aircraft'."""
+    """Any noun an offering verb puts forward: 'offered the presidential aircraft'; a call
+    puts forward for its owner ("Pakistan's call for a neutral probe")."""
     verb = _offered(tok, p.index)
     if verb is None or _carries_key(tok):
         return False
-    offerer = subject_of(verb) if verb is not tok else None
-    sponsors = countries_of(p.index.actors_of(offerer)) if offerer is not None else []
+    if verb.pos_ == "NOUN" and verb is not tok:
+        sponsors = owners_of(verb, p.index)
+    else:
+        offerer = subject_of(verb) if verb is not tok else None
+        sponsors = countries_of(p.index.actors_of(offerer)) if offerer is not None else []
     _record(tok, tok, tok.lemma_.lower(), sent, p, [("sponsor", sponsors)] if sponsors else [])
     return True
 
@@ -406,7 +411,15 @@ def _key(tok: Token) -> str | None:
     """The name a key noun files its proposal under: "truce", "talks"; "a cessation of
     hostilities" is a ceasefire."""
     key = PROPOSAL_NOUNS.get(tok.lower_) or PROPOSAL_NOUNS.get(tok.lemma_.lower())
-    return key or ceasefire_noun_key(tok)
+    return key or ceasefire_noun_key(tok) or _table_key(tok)
+
+
+def _table_key(tok: Token) -> str | None:
+    """ "return to the negotiating table": the table is talks."""
+    if tok.lemma_.lower() != "table" or tok.pos_ != "NOUN":
+        return None
+    negotiating = any(c.lower_ in ("negotiating", "negotiation") for c in tok.children)
+    return "talks" if negotiating else None
 
 
 def _carrier(noun: Token) -> Token:
@@ -699,7 +712,8 @@ def _put_forward_by(noun: Token) -> Token | None:
 
 def _negotiated(noun: Token) -> bool:
     """A thing sides negotiate over: a key noun or one of :data:`proposable_nouns`."""
-    return _key(noun) is not None or noun.lemma_.lower() in WORDS.proposable_nouns
+    things = WORDS.proposable_nouns  # by lemma or word: "observers" lemmatised "observer"
+    return _key(noun) is not None or noun.lemma_.lower() in things or noun.lower_ in things
 
 
 def _unique(sentences: list[Span]) -> list[Span]:

@@ -378,6 +378,10 @@ def _codes(reading: Reading) -> dict[str, str]:
         ("Viktor Yushchenko said Ukraine had enough gas in storage.", "Viktor Yushchenko",
          "UKRGOV"),
         ("The Bank of Japan kept rates on hold.", "Bank of Japan", "JPNGOV"),
+        # armed groups that act as one party: their state's code with the sector REB
+        ("Turkish jets struck PKK positions in northern Iraq.", "PKK", "TURREB"),
+        ("Boko Haram fighters attacked a base near the Chad border.", "Boko Haram", "NGAREB"),
+        ("The Tamil Tigers rejected the Norwegian plan.", "Tamil Tigers", "LKAREB"),
     ],
 )
 def test_a_sentence_naming_them_resolves_to_the_state_and_sector(

@@ -204,3 +204,26 @@ def test_they_takes_up_the_group_of_people_named_last(reader: Reader) -> None:
     )
     doc_they = _plural_pronoun_actors(reader, text.replace("they found", "it was found"))
     assert doc_they == ["CHN", "PHL"]
+
+
+def _head_codes(reader: Reader, text: str, head: str) -> set[str]:
+    from standoff.read.mentions import ActorIndex
+
+    doc = reader.nlp(text)
+    index = ActorIndex(doc, reader.dictionary)
+    (noun,) = [t for t in doc if t.text == head]
+    return {r.country for r in index.actors_of(noun)}
+
+
+def test_an_actor_coordinated_with_a_modifier_is_an_actor_too(reader: Reader) -> None:
+    """'the EU and British negotiators': a name, then a demonym coordinated with it; an
+    organisation's demonym after a name names a region's people, not the EU."""
+    text = "The EU and British negotiators resumed talks on the fishing quotas."
+    assert _head_codes(reader, text, "negotiators") == {"EU", "GBR"}
+    regional = "Zelensky and European leaders met Trump on Monday."
+    assert "EU" not in _head_codes(reader, regional, "leaders")
+
+
+def test_partners_are_the_ones_their_modifier_names(reader: Reader) -> None:
+    text = "Turkey said it would consult its NATO allies before any strike."
+    assert _head_codes(reader, text, "allies") == {"NATO"}

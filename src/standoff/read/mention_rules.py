@@ -48,7 +48,14 @@ def pronoun(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Nothing | 
 
 def possessor(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Nothing | None:
     """ "Kyiv's leadership", 'Trump administration': an actor that owns or modifies the head;
-    'its foreign ministry': the owner of a pronoun possessor, for a role noun."""
+    'its foreign ministry': the owner of a pronoun possessor, for a role noun. Partners and
+    allies are the ones named among the modifiers, not the pronoun's: "its European
+    Union partners", "their NATO allies"."""
+    if token.lower_ in WORDS.relation_nouns:
+        for child in token.children:
+            ref = index.by_token.get(child.i) if child.dep_ in MODIFIER_DEPS else None
+            if ref is not None and ref.how != "pronoun":
+                return ref
     for child in token.children:
         if child.dep_ in MODIFIER_DEPS and child.i in index.by_token:
             return index.by_token[child.i]

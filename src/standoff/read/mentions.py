@@ -397,8 +397,8 @@ class ActorIndex:
             if placed:  # "officials in Riyadh and Abu Dhabi", "demonstrators in Baghdad"
                 return placed
         refs = [found] if found is not None else []
-        if found is not None and found.how in ("demonym and role", "demonym"):
-            refs.extend(self._coordinated_demonyms(token, found))
+        if found is not None and found.how != "pronoun":
+            refs.extend(self._coordinated_modifiers(token, found))
         if found is not None:
             refs.extend(self._group_members(token, found))
         if depth < 6:
@@ -443,18 +443,31 @@ class ActorIndex:
                 return members
         return []
 
-    def _coordinated_demonyms(self, token: Token, found: Ref) -> list[Ref]:
-        """'Russian and Ukrainian delegations': each coordinated demonym is an actor."""
+    def _coordinated_modifiers(self, token: Token, found: Ref) -> list[Ref]:
+        """'Russian and Ukrainian delegations', 'US and British forces': each actor or
+        demonym coordinated with the head's modifier is an actor too (a demonym with the
+        head's sector). An organisation's demonym joins a list of demonyms only ('Russian
+        and European delegations'); after a name it names a region's people ('Zelensky and
+        European leaders' are not the EU)."""
         out: list[Ref] = []
+        sector = found.code[3:] if len(found.code) == 6 else ""
+        any_demonym = found.how in ("demonym and role", "demonym")
         for child in token.children:
-            if child.i not in self.demonyms:
+            if child.dep_ not in ("amod", "compound", "nmod") or not (
+                child.i in self.demonyms or child.i in self.by_token
+            ):
                 continue
             for conj in child.conjuncts:
+                ref = self.by_token.get(conj.i)
                 if conj.i in self.demonyms:
                     country = self.demonyms[conj.i]
-                    code = country + found.code[3:] if len(found.code) == 6 else country
+                    if len(country) != 3 and not any_demonym:
+                        continue
+                    code = country + sector if len(country) == 3 else country
                     entry = ActorEntry(code, country, conj.text, found.entry.kind)
                     out.append(Ref(entry, conj.i, conj.i + 1, found.how))
+                elif ref is not None and ref.how != "pronoun":
+                    out.append(ref)
         return out
 
     def _listed_with(self, token: Token) -> list[Ref]:

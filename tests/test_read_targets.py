@@ -379,3 +379,29 @@ def test_a_visit_told_with_an_arrival_is_paid_to_the_place_arrived_in(reader: Re
     assert ("CONSULT", "TUR", "AFG") in read_triples(reader, visit)
     talks = "The Iranian envoy arrived in Geneva for talks."  # a venue, not a host
     assert not any(t[2] == "CHE" for t in read_triples(reader, talks))
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "not_done"),
+    [
+        # the parser hangs the demand's clause on the verb when a word comes between
+        (
+            "Kenya repeated its demand this week that Somalia withdraw its troops from the "
+            "border town.",
+            ("REQUEST", "KEN", "SOM"),
+            "RETREAT",
+        ),
+        # or on the demand noun itself; a UN agency is the UN
+        (
+            "The World Health Organization reiterated its demand that Israel allow fuel into Gaza.",
+            ("REQUEST", "UN", "ISR"),
+            None,
+        ),
+    ],
+)
+def test_a_demands_clause_is_asked_of_its_subject_not_done(
+    reader: Reader, text: str, asked: tuple[str, str, str], not_done: str | None
+) -> None:
+    events = reader.read(RawArticle(text=text), published=DAY).events
+    assert asked in read_triples(reader, text)
+    assert not any(e.type == not_done for e in events)

@@ -11,7 +11,12 @@ from spacy.tokens import Token
 
 from standoff.read.lexicon import COOPERATIVE, THREATENABLE, Modality
 from standoff.read.rules import Rules, first_match
-from standoff.read.syntax import act_with_time_left, addresses_own_agent, clause_of
+from standoff.read.syntax import (
+    act_with_time_left,
+    addresses_own_agent,
+    clause_of,
+    that_clause,
+)
 from standoff.read.words import WORDS
 
 
@@ -185,11 +190,7 @@ def content_clause(verb: Token) -> bool:
     that ...'); not a relative clause ('the troops that must leave')."""
     if verb.dep_ == "ccomp":
         return True
-    return (
-        verb.dep_ == "acl"
-        and verb.head.pos_ == "NOUN"
-        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
-    )
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and that_clause(verb)
 
 
 def stated_must(tok: Token, modality: Modality) -> Mood | None:
@@ -210,16 +211,28 @@ def inside_a_demand(tok: Token, modality: Modality) -> Mood | None:
         if word.head.i == word.i:
             return None
         if word.dep_ in ("ccomp", "acl") and word.head.lemma_.lower() in WORDS.asking_verbs:
-            if word.dep_ == "ccomp" or _that_clause(word):
+            if word.dep_ == "ccomp" or that_clause(word):
                 return Mood.HYPOTHETICAL
-        if word.dep_ == "relcl" or (word.dep_ == "acl" and not _that_clause(word)):
+        if (
+            word.dep_ in ("ccomp", "advcl")
+            and that_clause(word)
+            and demand_object(word.head) is not None
+        ):
+            return Mood.HYPOTHETICAL  # "reiterated its demand today that ...": the parser
+            # hangs the demand's clause on the verb when a word comes between
+        if word.dep_ == "relcl" or (word.dep_ == "acl" and not that_clause(word)):
             return None  # "the court, which told Baku to ...", "rifles seized by": facts
         word = word.head
     return None
 
 
-def _that_clause(verb: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+def demand_object(verb: Token) -> Token | None:
+    """The demand a verb voices ('reiterated its demand', 'renewed its call'): its object
+    when that is an asking word; else None."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in WORDS.asking_verbs:
+            return child
+    return None
 
 
 def future_in_the_past(tok: Token, modality: Modality) -> Mood | None:

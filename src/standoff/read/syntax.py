@@ -102,6 +102,11 @@ def clause_of(verb: Token) -> Token:
 TIME_NOUNS = WORDS.time_nouns
 
 
+def that_clause(verb: Token) -> bool:
+    """A clause opened by "that" ('demanded that Beijing end ...')."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
 def to_infinitive(verb: Token) -> bool:
     """'to leave': a verb with its infinitive marker."""
     return verb.pos_ in ("VERB", "AUX") and any(

@@ -19,7 +19,7 @@ from standoff.event_types import types_where
 from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
 from standoff.read.mentions import ActorIndex, Ref
-from standoff.read.syntax import SUBJECT_DEPS, prep_objects
+from standoff.read.syntax import SUBJECT_DEPS, prep_objects, that_clause
 from standoff.read.words import WORDS
 
 # Dependents that open a clause of their own when they carry a subject.
@@ -167,9 +167,16 @@ def clause_addressee(trigger: Token, index: ActorIndex) -> list[Ref]:
     that ...", whose addressee is the object, and the clause only what was said."""
     if trigger.lemma_.lower() not in WORDS.asking_verbs:
         return []
-    for child in trigger.children:
-        if child.dep_ not in ("ccomp", "xcomp"):
-            continue
+    clauses = [c for c in trigger.children if c.dep_ in ("ccomp", "xcomp")]
+    clauses += [c for c in trigger.children if c.dep_ == "acl" and that_clause(c)]
+    if trigger.dep_ == "dobj":  # "reiterated its demand today that Israel ease ...": the
+        # parser hangs the demand's clause on the verb when a word comes between
+        clauses += [
+            c
+            for c in trigger.head.children
+            if c.dep_ in ("ccomp", "advcl") and c.i > trigger.i and that_clause(c)
+        ]
+    for child in clauses:
         for sub in child.children:
             if sub.dep_ in ("nsubj", "nsubjpass"):
                 return index.actors_of(sub)

@@ -405,3 +405,8 @@ def test_a_demands_clause_is_asked_of_its_subject_not_done(
     events = reader.read(RawArticle(text=text), published=DAY).events
     assert asked in read_triples(reader, text)
     assert not any(e.type == not_done for e in events)
+
+
+def test_a_name_a_thing_is_likened_to_is_no_party(reader: Reader) -> None:
+    text = "Algeria warned that a Libya-style collapse of the state would threaten the Sahel."
+    assert not any("LBY" in t for t in read_triples(reader, text))

@@ -75,6 +75,12 @@ def test_plover_gold_targets(reader: Reader) -> None:
     # and decisions taken ("decided to allow") read as the act; triples F1 0.660 with all
     # of a demand's clause asked for, the place of an act's object ("its troops in
     # Lebanon") and the grievance a complaint is "over"; 0.662 with "sought to" read as
-    # trying and a border's country no party ("a stronghold on the Thai border")
-    assert result["type_accuracy"] >= 0.851, result["type_accuracy"]
-    assert result["triples"]["f1"] >= 0.662, result["triples"]
+    # trying and a border's country no party ("a stronghold on the Thai border"); 0.854,
+    # 0.726 (P 0.799, R 0.665) with peoples coded by the state they live in ("Bosnian
+    # Serbs", "ethnic Albanians"), promised acts on the ground and mediation efforts
+    # reaching their parties, title holders "of" a state, "despite" and clauses with their
+    # own doer kept out of targets, visits told with an arrival, armed groups in the
+    # dictionary, coordinated modifiers ("US and British forces"), a demand's displaced
+    # "that" clause, likened names ("a Bosnia-style war") and intended purposes
+    assert result["type_accuracy"] >= 0.854, result["type_accuracy"]
+    assert result["triples"]["f1"] >= 0.726, result["triples"]

@@ -61,6 +61,10 @@ RULES_OUT = [
     ("negated_head", "Moscow did not launch an attack on Kyiv.", "ASSAULT RUS->UKR"),
     ("conditional_head", "If Moscow launches an attack on Kyiv, sanctions will follow.",
      "ASSAULT RUS->UKR"),
+    # the purpose of an act still to come is offered (AGREE), not held
+    ("intended_purpose",
+     "Norway's foreign minister will visit Colombia and Venezuela to mediate in the dispute.",
+     "CONSULT NOR->COL"),
 ]  # fmt: skip
 TYPES = [
     # a "must" under a verb that is no reporting verb of the triggers: a demand, by type

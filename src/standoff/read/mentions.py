@@ -116,7 +116,7 @@ class ActorIndex:
     def _index_entities(self) -> None:
         people: dict[str, ActorEntry] = {}  # surname -> person entry, for later bare surnames
         for ent in self.doc.ents:
-            if ent.label_ not in ACTOR_LABELS:
+            if ent.label_ not in ACTOR_LABELS or _likened(ent):
                 continue
             entry = self._entry_for(ent, people)
             if ent.label_ == "NORP" and entry is not None:
@@ -954,3 +954,14 @@ def _entity_text(tok: Token) -> str:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end].text
+
+
+def _likened(ent: Span) -> bool:
+    """'a Bosnia-style civil war', 'a Marshall Plan-type scheme': a name a thing is likened
+    to is no party."""
+    doc = ent.doc
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text == "-"
+        and doc[ent.end + 1].lower_ in WORDS.likeness_words
+    )

@@ -476,6 +476,19 @@ def asked_clause(climb: Climb, modality: Modality) -> Mood | None:
     return None
 
 
+def intended_purpose(climb: Climb, modality: Modality) -> Mood | None:
+    """'will visit Mauritania and Senegal to mediate': the purpose of an act still to come
+    is intended, not done."""
+    if (
+        climb.rel == "advcl"
+        and climb.hops == 0
+        and _purpose(climb.tok)
+        and any(c.dep_ == "aux" and c.lower_ in FUTURE for c in climb.head.children)
+    ):
+        return Mood.INTENT
+    return None
+
+
 # ------------------------------------------------------------ a governing word's dependents
 
 
@@ -565,6 +578,7 @@ HEAD_MOODS: Rules[HeadRule] = Rules(
         alleged_clause,
         denied_clause,
         asked_clause,
+        intended_purpose,
     ),
 )
 HEAD_CHILD_MOODS: Rules[HeadChildRule] = Rules(

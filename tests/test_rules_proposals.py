@@ -414,3 +414,17 @@ def test_still_more_ways_a_proposal_is_put(reader: Reader, text: str, finding: s
 )
 def test_those_ways_near_misses_float_nothing(reader: Reader, text: str) -> None:
     assert proposals(reader, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Hamas said it had accepted the Egyptian-Qatari ceasefire proposal.",
+         "ceasefire by EGY,QAT"),
+        ("An Egyptian and Qatari proposal was put to both sides.", "proposal by EGY,QAT"),
+    ],
+)  # fmt: skip
+def test_each_state_of_a_paired_adjective_sponsors(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text

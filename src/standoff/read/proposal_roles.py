@@ -312,14 +312,28 @@ def _relative_subject(verb: Token) -> Token | None:
 
 
 def owners_of(noun: Token, index: ActorIndex) -> list[str]:
-    """Actors named as the noun's own modifiers or possessor ('US', 'Kyiv's', 'Trump-Putin')."""
-    refs = [
-        r
-        for c in noun.children
-        if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i < noun.i
-        for r in index.actors_of(c, demonyms=True)
+    """Actors named as the noun's own modifiers or possessor ('US', 'Kyiv's', 'Trump-Putin'),
+    with the other half of a hyphened pair ("the Egyptian-Qatari proposal", "a US-Russian
+    summit", which the parser hangs on the second half)."""
+    owners = [c for c in noun.children if c.dep_ in _OWNER_DEPS and c.i < noun.i]
+    refs = [r for c in owners for r in index.actors_of(c, demonyms=True)]
+    countries = countries_of(refs)
+    # each adjective of the pair or list stands for its own state ("Egyptian-Qatari")
+    adjectives = [
+        c
+        for o in owners
+        if o.i in index.demonyms  # not "a Qatari-brokered truce": compound_stance's
+        for c in (o, *o.children)
+        if c is o or c.dep_ == "conj" or (c.dep_ in _PAIRED_DEPS and c.i == o.i - 2)
     ]
-    return countries_of(refs)
+    for c in sorted(adjectives, key=lambda t: t.i):
+        if c.i in index.demonyms and index.demonyms[c.i] not in countries:
+            countries.append(index.demonyms[c.i])
+    return countries
+
+
+_OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+_PAIRED_DEPS = frozenset({"amod", "compound", "npadvmod"})
 
 
 def _recipient(verb: Token) -> Token | None:

@@ -570,11 +570,20 @@ def _reciprocal(trigger: Token) -> bool:
             words = {t.lower_ for t in child.subtree}
             if {"each", "other"} <= words or {"one", "another"} <= words:
                 return True
+            if {"the", "other"} <= words and _each_subject(trigger):
+                return True  # "each side accuses the other"
             if child.dep_ == "dobj" and any(
                 g.dep_ == "poss" and g.lower_ == "their" for g in child.children
             ):
                 return True
     return False
+
+
+def _each_subject(verb: Token) -> bool:
+    """'each side', 'each country' as the verb's subject."""
+    return any(
+        d.lower_ == "each" for s in verb.children if s.dep_ == "nsubj" for d in s.children
+    )
 
 
 def _reciprocal_verb(trigger: Token) -> bool:

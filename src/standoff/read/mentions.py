@@ -578,15 +578,17 @@ class ActorIndex:
         return out if len(out) == want else []
 
     def _pair(self, token: Token, exclude: set[str]) -> list[Ref]:
-        """'both sides', 'the two governments': the two states just named together ("Sweden
-        and Finland applied ... the two countries"), else the article's two principal
-        parties, the states it names most; never the one addressing them ("China urged
-        both neighbours") nor a place of meeting.
+        """'both sides', 'the two governments', 'each side ... the other': two states named
+        together in the same sentence ("the juntas of Mali and Burkina Faso said the two
+        countries"), else the pair of the article's principal states (its PRINCIPALS most
+        named) named together that it names most, else its two most-named states; never
+        the one addressing them ("China urged both neighbours") nor a place of meeting.
 
         Not simply the last two states named: in a story of two parties and their
-        mediators those are often the mediators.
+        mediators those are often the mediators, and a pair named in the sentence before
+        ("after a call between Putin and Trump, each side accused the other") need not be
+        the sides.
         """
-        since = sentence_start(self.doc, max(0, sentence_start(self.doc, token.i) - 1))
         before = [p for p in self._pairs_named() if p[-1].start < token.i]
         usable = [p for p in before if exclude.isdisjoint(countries_of(p))]
         if usable and usable[-1][0].start >= sentence_start(self.doc, token.i):
@@ -594,11 +596,8 @@ class ActorIndex:
         tally = self._mention_tally(token, exclude)
         principal = {c for c, _ in tally.most_common(PRINCIPALS)}
         usable = [p for p in usable if principal.issuperset(countries_of(p))]
-        if usable and usable[-1][0].start >= since:
-            return usable[-1]  # "Sweden and Finland applied ... the two countries"
-        if usable:  # the principal pair the article names together most, the later on a tie
-            named = Counter(frozenset(countries_of(p)) for p in usable)
-            return max(usable, key=lambda p: (named[frozenset(countries_of(p))], p[0].start))
+        if usable:  # the principal pair the article names most, the later on a tie
+            return max(usable, key=lambda p: (sum(tally[r.country] for r in p), p[0].start))
         states = self._named_states(token, with_demonyms=True)
         earlier = {r.country: r for r in reversed(states) if r.start < token.i}
         ranked = [c for c, _ in tally.most_common(2)]
@@ -630,7 +629,10 @@ class ActorIndex:
         adjectives = [
             Ref(_state(country, self.doc[i].text), i, i + 1, "demonym")
             for i, country in self.demonyms.items()
-            if i < token.i and i not in named and len(country) == 3
+            if i < token.i
+            and len(country) == 3
+            # "Thai and Cambodian troops" is one mention of Thailand's: Cambodia still counts
+            and (i not in named or self.by_token[i].country != country)
         ]
         return sorted([*self.refs, *adjectives], key=lambda r: r.start)
 
@@ -934,9 +936,20 @@ def _described_count(token: Token) -> int:
     ):
         return 0
     dets = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod", "poss")}
+    if "each" in dets and _the_other(token):
+        return 2  # "each side accuses the other": the two sides, each of them
     if not dets & DEFINITE:
         return 0
     return max([COUNTS[d] for d in dets if d in COUNTS] or [2 if token.lower_.endswith("s") else 1])
+
+
+def _the_other(subject: Token) -> bool:
+    """'Each side accuses the other', 'each country blames the other': "the other" in the
+    predicate of a subject with "each"."""
+    verb = subject.head
+    return subject.dep_ in ("nsubj", "nsubjpass") and any(
+        t.lower_ == "other" and t.i > subject.i and t.nbor(-1).lower_ == "the" for t in verb.subtree
+    )
 
 
 def _state(country: str, written: str) -> ActorEntry:

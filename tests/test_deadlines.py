@@ -204,3 +204,25 @@ def test_a_cut_told_to_the_victim_counts_from_the_day_it_was_told(reader: Reader
         "halted within 48 hours."
     )
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 16)
+
+
+def test_a_measure_faced_unless_one_acts_is_a_threat_due_that_day(reader: Reader) -> None:
+    """Present tense, but still to come: the measure falls unless its target acts."""
+    text = (
+        "Morocco and Algeria closed their consulates. Both countries face Spanish tariffs of "
+        "20 per cent from April 2 unless they reopen the pipeline."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 4, 2)
+    assert got.get(("ESP", "DZA")) == date(2024, 4, 2)
+
+
+def test_a_measure_faced_by_no_one_named_threatens_no_one(reader: Reader) -> None:
+    """'whose goods will face a Spanish tariff': with no sufferer named, the owner of the
+    measure is no sender of a threat whose target would only be guessed."""
+    text = (
+        "Morocco rejected the demand on Monday. So far only one buyer has been penalised, "
+        "whose goods will face a total Spanish tariff of 50 per cent from May 1."
+    )
+    reading = _read(reader, text)
+    assert not [e for e in reading.events if e.type == "THREATEN"], reading.events

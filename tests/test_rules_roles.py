@@ -91,6 +91,8 @@ ROLE_CASES = {
     ],
     PATIENT_ROLES: [
         ("patient_is_target", "Trump said Russia would face heavy tariffs.", "THREATEN USA->RUS"),
+        ("faced_measure_owner", "Brazil faces American tariffs unless it ends the trial.",
+         "THREATEN USA->BRA"),
         ("speaker_threatens", "Trump said Russia would face heavy tariffs.", "THREATEN USA->RUS"),
     ],
     JUDGED_ROLES: [

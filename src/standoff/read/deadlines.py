@@ -19,6 +19,7 @@ from standoff.model import DatePrecision, Evidence, ResolvedDate, Warning
 from standoff.read.dates import describe, number, resolve, shift
 from standoff.read.evidence import sentence_evidence
 from standoff.read.spans import sentence_ents
+from standoff.read.syntax import unless_clause
 from standoff.read.word_table import lower_words
 from standoff.read.words import WORDS
 
@@ -288,9 +289,12 @@ def _forward_duration(ent: Span, sent: Span) -> bool:
 def _due(verb: Token) -> bool:
     """A verb that puts a measure in force in the future: 'will raise tariffs', or any
     future act made conditional ('would stop supplies on January 1 if X did not pay')."""
-    future = any(
-        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children
-    )
+    future = (
+        any(
+            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children
+        )
+        or unless_clause(verb) is not None
+    )  # "face tariffs from August 1 unless ..."
     # "if"/"unless" after the verb, read from the words: the parser often cuts a long
     # conditional sentence in two or hangs "if" on the wrong verb.
     after = verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 12)]

@@ -147,6 +147,18 @@ def patient_is_target(r: RoleState) -> None:
         r.targets = r.index.actors_of(subject)
 
 
+def faced_measure_owner(r: RoleState) -> None:
+    """'Brazil faces U.S. tariffs unless ...', 'Russia would face American sanctions': the
+    measure's owner threatens (before the speaker: the reporter may be a third party)."""
+    if not r.targets:
+        return  # no one named to suffer it: no threat to fill a target in for
+    for obj in (c for c in r.tok.children if c.dep_ == "dobj"):
+        if is_measure(obj, r.lexicon):
+            owners = modifier_actors(obj, r.index)
+            own = {t.country for t in r.targets}
+            r.sources = [o for o in owners if o.country not in own] or r.sources
+
+
 def speaker_threatens(r: RoleState) -> None:
     """'Trump said Russia would face tariffs': the speaker threatens (when no one else
     has been found to)."""
@@ -667,7 +679,7 @@ ADJECTIVE_ROLES: Rules[RoleRule] = Rules(
     "roles of an adjective", (adjective_subject, adjective_prep_targets)
 )
 PATIENT_ROLES: Rules[RoleRule] = Rules(
-    "roles of a threatened patient", (patient_is_target, speaker_threatens)
+    "roles of a threatened patient", (patient_is_target, faced_measure_owner, speaker_threatens)
 )
 JUDGED_ROLES: Rules[RoleRule] = Rules("roles of a judgement", (speaker_judges, judged_party))
 REPORTED_ROLES: Rules[RoleRule] = Rules(

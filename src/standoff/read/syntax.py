@@ -150,3 +150,12 @@ def addresses_own_agent(verb: Token) -> bool:
         c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in _OWN for p in c.children)
         for c in verb.children
     )
+
+
+def unless_clause(verb: Token) -> Token | None:
+    """The verb of an 'unless' clause on ``verb`` ('face tariffs from August 1 unless they
+    strike deals'): what ``verb`` tells is still to come, whatever its tense."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children):
+            return c
+    return None

@@ -18,6 +18,7 @@ from standoff.read.syntax import (
     clause_of,
     prep_objects,
     to_infinitive,
+    unless_clause,
 )
 from standoff.read.words import WORDS
 
@@ -584,7 +585,9 @@ def _threatened_patient(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
         c.dep_ == "aux" and c.lower_ in ("would", "could", "will", "might", "may")
         for c in verb.children
     )
-    return threatening and modal
+    # "both countries face tariffs from August 1 unless they strike deals": a measure that
+    # falls unless they act is still to come, whatever the tense
+    return threatening and (modal or unless_clause(verb) is not None)
 
 
 def _with_measure(verb: Token, lexicon: Lexicon) -> bool:

@@ -55,10 +55,13 @@ def test_development_set_targets(reader: Reader) -> None:
     assert threats["f1"] >= 0.675, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
-    # a modal shared by conjoined verbs and ceasefires named by what they stop
+    # a modal shared by conjoined verbs and ceasefires named by what they stop; 58/109, P
+    # 0.574 -> 68/109, P 0.701 with things put forward whatever their noun (proposed,
+    # undertaken, asked to be taken up, a summit of leaders) and things not put to the
+    # other side kept out (a body asked to convene, one's own plan, a length, a law)
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.50, proposals
-    assert proposals["precision"] >= 0.55, proposals
+    assert proposals["recall"] >= 0.62, proposals
+    assert proposals["precision"] >= 0.69, proposals
 
 
 def test_examples_do_not_fall_back(reader: Reader) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "standoff.ents"
@@ -45,8 +46,12 @@ def _coordinations(doc: Doc) -> tuple[list[int], dict[int, list[int]]]:
     rightward ``conj`` children in order); built once per document."""
     cached = doc.user_data.get(_CONJ_KEY)
     if cached is None:
-        heads = [t.head.i for t in doc]
-        conj = [t.dep_ == "conj" for t in doc]
+        # read from one array, not from a Token per word: building Tokens was most of the
+        # cost of this pass
+        conj_id = doc.vocab.strings["conj"]
+        offsets = doc.to_array(HEAD).astype("int64").tolist()  # stored unsigned: -1 wraps
+        heads = [i + offset for i, offset in enumerate(offsets)]
+        conj = [dep == conj_id for dep in doc.to_array(DEP).tolist()]
         root = list(range(len(doc)))
         for i in range(len(doc)):  # heads come before conjuncts: one pass up each chain
             j = i
@@ -54,9 +59,9 @@ def _coordinations(doc: Doc) -> tuple[list[int], dict[int, list[int]]]:
                 j = heads[j]
             root[i] = j
         rights: dict[int, list[int]] = {}
-        for t in doc:
-            if conj[t.i] and t.head.i < t.i:
-                rights.setdefault(t.head.i, []).append(t.i)
+        for i, head in enumerate(heads):
+            if conj[i] and head < i:
+                rights.setdefault(head, []).append(i)
         members: dict[int, list[int]] = {}
         for first in {root[i] for i in range(len(doc)) if conj[i]}:
             order = [first]

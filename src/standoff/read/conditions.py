@@ -21,6 +21,7 @@ from spacy.tokens import Span, Token
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.syntax import subject_of
 from standoff.read.triggers import reporting_verb
+from standoff.read.word_table import lower_words
 
 # The words that open a condition: "until", and "only" + "when/once/if/after".
 _ONLY_MARKERS = frozenset({"when", "once", "if", "after"})
@@ -30,6 +31,8 @@ _MODALS = frozenset(
 )
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "none", "nothing"})
 _SUBJECTS = ("nsubj", "nsubjpass")
+# Every word that can end an opening, for a cheap first look at the sentence.
+_MARKERS = frozenset({"until", "as", *_ONLY_MARKERS})
 # How many words before the marker the opening starts: "only when", "as long as".
 _OPENING_WORDS = {"until": 0, "as": 2}
 
@@ -51,7 +54,11 @@ def conditions_asked(sent: Span, index: ActorIndex) -> Iterator[ConditionAsked]:
     its subject when that is a party ("India will keep the treaty suspended until ...");
     with neither it is left empty for the reader to fill from the article's threats.
     """
-    for marker in sent:
+    doc = sent.doc
+    for offset, word in enumerate(lower_words(sent)):
+        if word not in _MARKERS:
+            continue  # no Token built for the other words
+        marker = doc[sent.start + offset]
         verb = _condition_verb(marker)
         if verb is None:
             continue
@@ -94,10 +101,10 @@ def _condition_verb(marker: Token) -> Token | None:
 def _withheld_clause(verb: Token) -> Token | None:
     """The clause the condition hangs on, when a modal, future or negation holds it back
     ('cannot return', 'will stay suspended', 'none ... would be paid'); else None."""
+    if verb.head.i == verb.i:
+        return None  # the condition is the sentence's root: nothing above it is withheld
     head = verb.head
     for _ in range(4):
-        if head.i == head.head.i and head.i == verb.i:
-            return None
         if head.pos_ in ("VERB", "AUX") and _held_back(head):
             return head
         if head.head.i == head.i:
@@ -107,6 +114,7 @@ def _withheld_clause(verb: Token) -> Token | None:
 
 
 def _held_back(verb: Token) -> bool:
+    """A verb with a modal, a negation, or a negated subject ("no aid will flow")."""
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in _MODALS:
             return True

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from standoff.read.mentions import ActorIndex, Ref
+from standoff.read.roles import reporter
 from standoff.read.syntax import subject_of
 from standoff.read.triggers import reporting_verb
 from standoff.read.word_table import lower_words
@@ -131,7 +132,6 @@ def _setters(main: Token, index: ActorIndex) -> list[Ref]:
     """Who sets the condition: the speaker who tells the withheld clause, else its subject."""
     said = reporting_verb(main)
     if said is not None:
-        speaker = subject_of(said)
-        return index.actors_of(speaker) if speaker is not None else []
+        return reporter(said, index)
     subject = subject_of(main)
     return index.actors_of(subject) if subject is not None else []

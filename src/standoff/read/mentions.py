@@ -593,24 +593,23 @@ class ActorIndex:
         usable = [p for p in before if exclude.isdisjoint(countries_of(p))]
         if usable and usable[-1][0].start >= sentence_start(self.doc, token.i):
             return usable[-1]  # "the juntas of Mali and Burkina Faso said the two countries"
-        tally = self._mention_tally(token, exclude)
+        states = self._named_states(token, with_demonyms=True)
+        tally = self._mention_tally(states, exclude)
         principal = {c for c, _ in tally.most_common(PRINCIPALS)}
         usable = [p for p in usable if principal.issuperset(countries_of(p))]
         if usable:  # the principal pair the article names most, the later on a tie
             return max(usable, key=lambda p: (sum(tally[r.country] for r in p), p[0].start))
-        states = self._named_states(token, with_demonyms=True)
         earlier = {r.country: r for r in reversed(states) if r.start < token.i}
         ranked = [c for c, _ in tally.most_common(2)]
         if len(ranked) < 2 or not all(c in earlier for c in ranked):
             return []  # a pair not both named before the phrase is no antecedent
         return [earlier[c] for c in ranked]
 
-    def _mention_tally(self, token: Token, exclude: set[str]) -> Counter[str]:
-        """How often the article names each state, by name or, before ``token``, by its
-        adjective ("tariffs on Mexican goods"), leaving out ``exclude`` and places of
-        meeting ("talks in Doha")."""
+    def _mention_tally(self, states: list[Ref], exclude: set[str]) -> Counter[str]:
+        """How often ``states`` (mentions, and adjectives: "tariffs on Mexican goods") name
+        each state, leaving out ``exclude`` and places of meeting ("talks in Doha")."""
         tally: Counter[str] = Counter()
-        for ref in self._named_states(token, with_demonyms=True):
+        for ref in states:
             if ref.how == "pronoun" or len(ref.country) != 3 or ref.country in exclude:
                 continue
             place = self.doc[ref.end - 1]

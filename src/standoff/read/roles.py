@@ -32,13 +32,12 @@ from standoff.read.meetings import HOST_VERBS, hosts
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.refs import countries_of
 from standoff.read.rules import Rules
-from standoff.read.syntax import OBJECT_DEPS, agent_of, prep_objects, subject_of
+from standoff.read.syntax import OBJECT_DEPS, agent_of, if_clause, prep_objects, subject_of
 from standoff.read.targets import between_parties
 from standoff.read.triggers import (
     REPORTING_VERBS,
     Trigger,
     TriggerKind,
-    if_clause,
     is_measure,
     measure_object,
     reporting_verb,

@@ -152,10 +152,20 @@ def addresses_own_agent(verb: Token) -> bool:
     )
 
 
+def marked_clause(verb: Token, mark: str) -> Token | None:
+    """The verb of an adverbial clause on ``verb`` opened by ``mark`` ("if", "unless")."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == mark for m in c.children):
+            return c
+    return None
+
+
+def if_clause(verb: Token) -> Token | None:
+    """The verb of an 'if' clause that qualifies ``verb`` ('... if Brazil retaliated')."""
+    return marked_clause(verb, "if")
+
+
 def unless_clause(verb: Token) -> Token | None:
     """The verb of an 'unless' clause on ``verb`` ('face tariffs from August 1 unless they
     strike deals'): what ``verb`` tells is still to come, whatever its tense."""
-    for c in verb.children:
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children):
-            return c
-    return None
+    return marked_clause(verb, "unless")

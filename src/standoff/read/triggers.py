@@ -16,6 +16,7 @@ from standoff.read.syntax import (
     addresses_own_agent,
     agent_of,
     clause_of,
+    if_clause,
     prep_objects,
     to_infinitive,
     unless_clause,
@@ -121,16 +122,6 @@ def conditional_measure(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | N
     if measure is None:
         return None
     return Trigger(tok, "THREATEN", TriggerKind.CONDITION, f"{measure.text} ... if")
-
-
-def if_clause(verb: Token) -> Token | None:
-    """The verb of an 'if' clause that qualifies ``verb`` ('... if Brazil retaliated')."""
-    for child in verb.children:
-        if child.dep_ == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ == "if" for m in child.children
-        ):
-            return child
-    return None
 
 
 def _foretold(verb: Token) -> bool:

@@ -14,6 +14,9 @@ from standoff.read import Reader
 from standoff.read.mention_rules import HEAD_ACTORS
 
 CASES = [
+    # "Foreign Office" is filed under Britain; owned by another state it is that state's
+    ("institution_of_another", "Pakistan's Foreign Office accused India of aggression.",
+     "ACCUSE PAK->IND"),
     ("indexed", "Russia attacked Ukraine.", "ASSAULT RUS->UKR"),
     # A word the parser takes for a pronoun names only the actor it takes up, none of its
     # own phrase's ("some of Brazil's exports" is no party). (The article's first pass reads
@@ -227,3 +230,29 @@ def test_an_actor_coordinated_with_a_modifier_is_an_actor_too(reader: Reader) ->
 def test_partners_are_the_ones_their_modifier_names(reader: Reader) -> None:
     text = "Turkey said it would consult its NATO allies before any strike."
     assert _head_codes(reader, text, "allies") == {"NATO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Pakistani Foreign Office accused India of aggression.", "ACCUSE PAK->IND"),
+        ("India suspended the treaty. Its Foreign Office accused Pakistan of terrorism.",
+         "ACCUSE IND->PAK"),
+        # Britain's own stays British
+        ("The British Foreign Office accused Iran of piracy.", "ACCUSE GBR->IRN"),
+    ],
+)  # fmt: skip
+def test_an_institution_is_the_state_that_owns_it(reader: Reader, text: str, found: str) -> None:
+    assert found in events(reader, text)
+
+
+def test_a_bare_surname_the_parser_takes_for_an_organisation_is_the_person(
+    reader: Reader,
+) -> None:
+    """'Mike Pence ... Pence said': the small model tags the bare surname ORG."""
+    text = (
+        "Mexican Foreign Minister Marcelo Ebrard met Vice President Mike Pence on Wednesday. "
+        "Pence said in a statement that the president's position had not changed and that "
+        "Mexico must do more to stop migrants crossing its territory."
+    )
+    assert "REQUEST USA->MEX" in events(reader, text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from rulecheck import check_rule
+from rulecheck import check_rule, types
 from standoff.read import Reader
 from standoff.read.triggers import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, VERB_TRIGGERS
 
@@ -98,3 +98,14 @@ def test_phrase_heads_hold_every_opening_of_a_phrase() -> None:
         words = phrase.split(" ")
         assert len(words) == 1 or words[-1] in lexicon.noun_phrase_ends
         assert len(words) == 1 or words[0] in lexicon.noun_phrase_openings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India suspended the treaty. Pakistan called the suspension a violation of the law.",
+        "India suspended the treaty. Pakistan described the suspension as a provocation.",
+    ],
+)
+def test_a_judging_noun_accuses_as_a_judging_adjective_does(reader: Reader, text: str) -> None:
+    assert "ACCUSE" in types(reader, text)

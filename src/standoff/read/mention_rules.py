@@ -31,12 +31,47 @@ PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
 PARTY_NOUNS = WORDS.party_nouns
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 
+# Kinds of dictionary entry a state's institution is filed as ("Foreign Office": metonym).
+INSTITUTION_KINDS = frozenset((ActorKind.ORGANISATION, ActorKind.METONYM))
+
 HeadRule = Callable[["ActorIndex", Token, bool], Ref | Nothing | None]
 
 
 def indexed(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
     """A name the entity rules already resolved: 'Russia', 'the Kremlin', 'Putin'."""
     return index.by_token.get(token.i)
+
+
+def institution_of_another(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """'Pakistan's Foreign Office', 'its Foreign Office', 'the Pakistani Foreign Office':
+    a state's institution that the dictionary files under one country ("Foreign Office"
+    is Britain's) belongs to the state that owns it in the phrase, in the same sector."""
+    ref = index.by_token.get(token.i)
+    if ref is None or ref.how != "dictionary" or ref.entry.kind not in INSTITUTION_KINDS:
+        return None
+    sector = ref.code.removeprefix(ref.country)
+    if len(ref.country) != 3 or not sector or sector == ref.code:
+        return None
+    for child in token.children:
+        if child.dep_ not in MODIFIER_DEPS or ref.start <= child.i < ref.end:
+            continue
+        owner = _owner_country(index, child)
+        if owner is not None and len(owner) == 3 and owner != ref.country:
+            entry = ActorEntry(owner + sector, owner, f"{child.text} {token.text}", ref.entry.kind)
+            return Ref(entry, child.i, token.i + 1, "owned institution")
+    return None
+
+
+def _owner_country(index: ActorIndex, modifier: Token) -> str | None:
+    """The state a possessor or adjective names: 'Pakistan's', 'its' (its antecedent),
+    'Pakistani'."""
+    if modifier.i in index.demonyms:
+        return index.demonyms[modifier.i]
+    if modifier.lower_ in PRONOUNS:
+        found = index.antecedent(modifier) if modifier.dep_ == "poss" else None
+    else:
+        found = index.by_token.get(modifier.i)
+    return found.country if found is not None else None
 
 
 def pronoun(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Nothing | None:
@@ -179,6 +214,7 @@ def demonym_inside(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Non
 HEAD_ACTORS: Rules[HeadRule] = Rules(
     "the actor a phrase's head names",
     (
+        institution_of_another,
         indexed,
         pronoun,
         possessor,

@@ -251,6 +251,10 @@ class ActorIndex:
             code = found
             kind = ActorKind.IGO if len(code) != 3 or not code.isalpha() else ActorKind.STATE
             return ActorEntry(code, code, text, kind)
+        # 'Mike Pence ... Pence said': the parser often tags a bare surname as an
+        # organisation or place; one named in full before is that person
+        if len(ent) == 1 and ent[0].lower_ in people:
+            return people[ent[0].lower_]
         if ent.label_ == "ORG":
             return self._organisation(ent)
         return None

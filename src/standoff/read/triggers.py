@@ -80,7 +80,7 @@ def reported_obligation(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | N
     """'Washington said Mexico must do more': the speaker demands it of the subject."""
     if not _reported_obligation(tok):
         return None
-    return Trigger(tok, "REQUEST", TriggerKind.REPORTED, f"{tok.head.text} ... {tok.text}")
+    return Trigger(tok, "REQUEST", TriggerKind.REPORTED, _told_cue(tok))
 
 
 def reported_necessity(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
@@ -93,7 +93,14 @@ def reported_necessity(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | No
         return None
     if not any(c.dep_ == "xcomp" and to_infinitive(c) for c in tok.children):
         return None
-    return Trigger(tok, "REQUEST", TriggerKind.REPORTED, f"{tok.head.text} ... {tok.text} to")
+    return Trigger(tok, "REQUEST", TriggerKind.REPORTED, f"{_told_cue(tok)} to")
+
+
+def _told_cue(tok: Token) -> str:
+    """'said ... do': the reporting verb and the told verb ('said the position had not
+    changed and that Mexico must do more' tells 'do' through 'changed')."""
+    said = reporting_verb(tok) or tok.head
+    return f"{said.text} ... {tok.text}"
 
 
 def time_left(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:

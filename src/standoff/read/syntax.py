@@ -15,6 +15,15 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 OBJECT_DEPS = ("dobj", "dative", "attr", "oprd")
 
 
+def time_phrase(prep: Token) -> bool:
+    """'on Thursday', 'for weeks', 'in December': a preposition whose object is a date or a
+    time says when, and is no particle of the verb ("called Putin on Thursday" is no
+    "called on")."""
+    return prep.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children
+    )
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing through xcomp/conj/relative clauses."""
     tok = verb

@@ -18,6 +18,7 @@ from standoff.read.syntax import (
     clause_of,
     if_clause,
     prep_objects,
+    time_phrase,
     to_infinitive,
     unless_clause,
 )
@@ -238,6 +239,8 @@ def verb_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     if lemma not in lexicon.phrase_heads:
         return None  # no phrase opens with this verb
     for part in [c for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp")]:
+        if time_phrase(part):
+            continue
         phrase = f"{lemma} {part.lemma_.lower()}"
         if phrase in lexicon.phrase_index:
             return Trigger(

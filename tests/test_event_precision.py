@@ -1,0 +1,30 @@
+"""Readings that must not make an event triple: each case is a general construction
+that once gave a wrong source or target, beside a near twin that must still be read.
+
+Our own sentences, written for these rules (none taken from the development articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rulecheck import events
+from standoff.read import Reader
+
+# (sentence, triple that must be read, triple that must not be)
+CASES = [
+    # a preposition heading a date is no particle: "called X on Monday" is no "called on"
+    ("Chile's president called Lima on Monday to apologise for the incident.",
+     None, "REQUEST CHL->PER"),
+    ("Chile's president called on Peru on Monday to reopen the border.",
+     "REQUEST CHL->PER", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "read", "not_read"), CASES, ids=[c[0][:40] for c in CASES])
+def test_event_triples(reader: Reader, text: str, read: str | None, not_read: str | None) -> None:
+    found = events(reader, text)
+    if read is not None:
+        assert read in found, f"{read!r} not read from {text!r}: {sorted(found)}"
+    if not_read is not None:
+        assert not_read not in found, f"{not_read!r} read from {text!r}: {sorted(found)}"

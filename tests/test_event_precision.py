@@ -18,6 +18,11 @@ CASES = [
      None, "REQUEST CHL->PER"),
     ("Chile's president called on Peru on Monday to reopen the border.",
      "REQUEST CHL->PER", None),
+    # a target filled from co-mentions: a tie goes to the party the article names most
+    ("Venezuela and Brazil signed a trade pact in 2020. Venezuela has massed troops near its "
+     "border with Guyana. Guyana has asked the United Nations for help. Guyana's president "
+     "spoke on television on Monday. Venezuela rejected the demands on Tuesday.",
+     "REJECT VEN->~GUY", "REJECT VEN->~BRA"),
 ]  # fmt: skip
 
 

@@ -381,9 +381,11 @@ def _counterparts(index: ActorIndex, threats: list[Threat]) -> Callable[[str], l
         for third in t.third_parties:
             by_threat.setdefault(third, [t.sender])
     co: dict[str, Counter[str]] = {}
+    named: Counter[str] = Counter()  # in how many sentences each state is named
     for mentions in index.by_sentence():
         # In order of mention (not a set): ties go to the first named, the same every run.
         countries = countries_of(r for r in mentions if len(r.country) == 3 and r.how != "pronoun")
+        named.update(countries)
         for a in countries:
             for b in countries:
                 if b != a:
@@ -393,7 +395,9 @@ def _counterparts(index: ActorIndex, threats: list[Threat]) -> Callable[[str], l
         if country in by_threat:
             return by_threat[country]
         if country in co and co[country]:
-            return [co[country].most_common(1)[0][0]]
+            # a tie goes to the state the article names most (its main party, not a
+            # bystander named beside it as often), then to the first named
+            return [max(co[country], key=lambda b: (co[country][b], named[b]))]
         return []
 
     return counterpart

@@ -23,6 +23,16 @@ CASES = [
      "border with Guyana. Guyana has asked the United Nations for help. Guyana's president "
      "spoke on television on Monday. Venezuela rejected the demands on Tuesday.",
      "REJECT VEN->~GUY", "REJECT VEN->~BRA"),
+    # a state's own organ under a name the dictionary knows as another's ("Senate": US)
+    ("Nigeria's Senate urged President Tinubu to favour dialogue.",
+     "REQUEST NGA->?", "REQUEST USA->?"),
+    ("The Brazilian Congress rejected the American demands.", "REJECT BRA->USA", None),
+    ("The U.S. Senate urged Nigeria to act.", "REQUEST USA->NGA", None),
+    # a reported statement the parser hangs on a later asking verb is not what is asked
+    ("Military governments in Chad and Sudan have said they would treat a blockade as an act "
+     "of war against them, Kenya's parliament has urged caution, and Egypt opposes any use of "
+     "force.", "REQUEST KEN->?", "REQUEST KEN->TCD"),
+    ("The Ghanaian parliament demanded that Togo reopen the border.", "REQUEST GHA->TGO", None),
 ]  # fmt: skip
 
 

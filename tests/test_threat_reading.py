@@ -162,6 +162,25 @@ def test_an_act_to_refrain_from_is_no_deterrent(reader: Reader) -> None:
 # --------------------------------------------------------------------------- measures
 
 
+def test_a_measure_answering_an_earlier_measure_is_no_threat_of_its_own(
+    reader: Reader,
+) -> None:
+    text = (
+        "Chile imposed sanctions on two Peruvian ministers on Monday. On Wednesday Peru "
+        "retaliated with sanctions on two Chilean cabinet members and higher tariffs on "
+        "Chilean wine."
+    )
+    assert set(_pairs(_read(reader, text))) == {"CHL->PER"}
+
+
+def test_a_counter_threat_in_words_against_a_measure_stays(reader: Reader) -> None:
+    text = (
+        "Chile imposed sanctions on two Peruvian ministers on Monday. Peru said it would "
+        "impose tariffs on Chilean wine if the sanctions were not lifted."
+    )
+    assert set(_pairs(_read(reader, text))) == {"CHL->PER", "PER->CHL"}
+
+
 def test_a_measure_in_the_condition_is_not_the_threatened_measure(reader: Reader) -> None:
     text = (
         "Paraguay threatened to close its river ports to Bolivia unless La Paz lifted the embargo."

@@ -40,6 +40,7 @@ class Draft:
     sentences: list[Span] = field(default_factory=list)
     measures_only: bool = False  # made from a measure taken, with no threat sentence
     set_off: bool = False  # its sender set off a measure the article reports carried out
+    first_at: int = -1  # the token of its first measure taken (measures_only drafts)
 
 
 @dataclass

@@ -112,6 +112,21 @@ def measures_taken(a: Assembly) -> None:
     _measures_taken(a.drafts, a.found, a.index)
 
 
+def answers_are_not_threats(a: Assembly) -> None:
+    """A measure taken in answer to the other side's measure is a retaliation, not a
+    coercive threat of its own: "Chile imposed sanctions on two Peruvian ministers. On
+    Wednesday Peru retaliated with sanctions on two Chilean cabinet members" holds one
+    threat (CHL -> PER).
+    A measure-only draft goes when the reverse pair's measure comes before it in the text.
+    A threat stated in words on either side stays: "Colombia will answer with tariffs of
+    its own" is a counter-threat, and the measure it answers may be the story's threat."""
+    for key, d in list(a.drafts.items()):
+        other = a.drafts.get((d.target, d.sender))
+        if d.measures_only and other is not None and other.measures_only:
+            if 0 <= other.first_at < d.first_at:
+                del a.drafts[key]
+
+
 def body_over_headline(a: Assembly) -> None:
     """A threat the body tells is read from the body alone: its measures, state and dates.
     A headline compresses ("imposes duties but puts off freight ban": the ban was put off,
@@ -148,6 +163,7 @@ THREAT_STEPS: Rules[Step] = Rules(
         generic_third_parties,
         secondary_targets,
         measures_taken,
+        answers_are_not_threats,
         body_over_headline,
         threat_measures,
     ),
@@ -324,7 +340,9 @@ def _measures_taken(
                 if s.country == t.country or key in thirds:
                     continue
                 if key not in drafts:
-                    drafts[key] = Draft(s.country, t.country, measures_only=True)
+                    drafts[key] = Draft(
+                        s.country, t.country, measures_only=True, first_at=f.trigger.i
+                    )
                 drafts[key].sentences.append(f.sentence)
                 drafts[key].set_off = drafts[key].set_off or s in instigators
 

@@ -41,18 +41,21 @@ def test_development_set_targets(reader: Reader) -> None:
     assert events["f1"] >= 0.68, events
     # 20/41, 21/41 with calendar months ("two months" from 19 September is 19 November);
     # 25/41 with "charge a tariff from August 1", a cut told to its victim ("notified
-    # Moldova that deliveries could be halted within 48 hours") and measures faced unless
+    # Moldova that deliveries could be halted within 48 hours") and measures faced unless;
+    # 27/41 with a present-perfect lede counted from the day the next paragraph names and
+    # "within 60 days of its request" counted from the day of the request
     deadlines = result["deadlines"]
-    assert deadlines["recall"] >= 0.60, deadlines
+    assert deadlines["recall"] >= 0.65, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12
     # section 2 ("failing which", danger described, measures), 0.595 after, 0.612 with
     # measures promised on a condition ("will extend the ban if Kyiv escalates"), 0.636
     # with deterrent warnings ("any attack ... would be met with a firm response"), 0.646 with
     # pronouns taking up mentions in reading order, 0.662 with headlines read (a threat
     # stated only there) and a victims-only threat sent by whoever set the deadline; 0.677
-    # with measures faced unless one acts ("both countries face U.S. tariffs ... unless")
+    # with measures faced unless one acts ("both countries face U.S. tariffs ... unless");
+    # 0.687 with a measure answering the other side's earlier measure no threat of its own
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.675, threats
+    assert threats["f1"] >= 0.685, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop; 58/109, P

@@ -226,3 +226,37 @@ def test_a_past_weekday_in_a_report_counts_backwards(reader: Reader) -> None:
         "debts within a week."
     )
     assert _pairs(_read(reader, text))["GHA->TGO"] == date(2024, 3, 12)
+
+
+def test_a_present_perfect_lede_counts_from_the_day_the_next_paragraph_names(
+    reader: Reader,
+) -> None:
+    # published Friday 8 March: the ultimatum was set at the meeting on Wednesday 6 March
+    text = (
+        "NAIROBI, March 8 (Rift Wire) - Kenya has given Burundi's rulers ten days to "
+        "free the detained opposition leaders or face sanctions.\n\n"
+        "At a meeting in Arusha on Wednesday, the two governments said the detentions "
+        "broke the bloc's treaty."
+    )
+    assert _pairs(_read(reader, text))["KEN->BDI"] == date(2024, 3, 16)
+
+
+def test_a_simple_past_lede_still_counts_from_publication(reader: Reader) -> None:
+    text = (
+        "NAIROBI, March 8 (Rift Wire) - Kenya gave Burundi ten days on Friday to free "
+        "the detained opposition leaders or face sanctions.\n\n"
+        "At a meeting in Arusha on Wednesday, officials said the detentions broke the "
+        "bloc's treaty."
+    )
+    assert _pairs(_read(reader, text))["KEN->BDI"] == date(2024, 3, 18)
+
+
+def test_days_of_a_request_count_from_the_day_of_the_request(reader: Reader) -> None:
+    # "on Monday" in a report published Friday 8 March is 4 March; 30 days on: 3 April
+    text = (
+        "Chile said on Monday that it had requested arbitration with Argentina over the "
+        "glacier border.\n\n"
+        "Chile said that if Argentina did not agree to a hearing within 30 days of its "
+        "request, it would take the case to the International Court of Justice."
+    )
+    assert _pairs(_read(reader, text))["CHL->ARG"] == date(2024, 4, 3)

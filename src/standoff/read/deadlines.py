@@ -409,14 +409,67 @@ def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
         if start == 0:
             break
         last = doc[start - 1]
-        if last.is_space or "\n" in last.whitespace_:
+        if _paragraph_ends(last):
             break  # a paragraph break: the day belongs to another part of the story
         previous = last.sent
         day = _stated_past_day(previous, published)
         if day is not None:
             return day
         start = previous.start
-    return published
+    day = _day_of_the_act(ent, published)
+    if day is None and _present_perfect(ent):
+        day = _next_paragraph_day(sent, published)
+    return published if day is None else day
+
+
+def _day_of_the_act(ent: Span, published: date | None) -> date | None:
+    """'within 60 days of its request': the clock starts on the day the text reports the
+    act the noun names ("The Commission said on Friday that it had requested
+    consultations"), read from the sentences before the duration."""
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 3]
+    if len(after) < 2 or after[0].lower_ != "of":
+        return None
+    noun = next((t for t in after[1:] if t.pos_ == "NOUN"), None)
+    if noun is None:
+        return None
+    for tok in reversed(doc[: ent.sent.start]):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() == noun.lemma_.lower():
+            return _stated_past_day(tok.sent, published)
+    return None
+
+
+def _paragraph_ends(tok: Token) -> bool:
+    """A paragraph break follows the token (a blank-line token, or a line break after it)."""
+    return tok.is_space or "\n" in tok.whitespace_
+
+
+def _present_perfect(ent: Span) -> bool:
+    """'have given the junta one week': the duration hangs on a fresh act told without its
+    day. The verb is the nearest one above the duration that is not in a relative clause
+    (the parser may hang "one week" on "the soldiers who seized power")."""
+    verb = ent.root.head
+    while verb.head.i != verb.i and (verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "relcl"):
+        verb = verb.head
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
+    )
+
+
+def _next_paragraph_day(sent: Span, published: date | None) -> date | None:
+    """The day the next paragraph's first sentence reports. A news lede tells a fresh act
+    in the present perfect ("West African leaders have given the junta one week to ...")
+    and leaves its day to the paragraph below ("At a summit in Abuja on Sunday, the bloc
+    demanded ..."): the clock starts on that day, not on the publication date."""
+    doc = sent.doc
+    end = sent.end
+    while end < len(doc) and not _paragraph_ends(doc[end - 1]) and not doc[end].is_space:
+        end = doc[end].sent.end  # the rest of the duration's paragraph
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    if end >= len(doc):
+        return None
+    return _stated_past_day(doc[end].sent, published)
 
 
 def _sentence_day(sent: Span, published: date | None) -> tuple[date, str] | None:

@@ -54,6 +54,10 @@ CASES = {
          "purchases of Russian oil.",
          "USA->RUS +IND"),
         ("measures_taken", "Saudi Arabia closed its border with Qatar.", "SAU->QAT"),
+        ("answers_are_not_threats",
+         "Chile imposed sanctions on two Peruvian ministers on Monday. On Wednesday Peru "
+         "retaliated with sanctions on two Chilean cabinet members.",
+         "not PER->CHL"),
         ("body_over_headline",
          "Kazakhstan imposes duties on Kyrgyz fruit but puts off freight ban\n\n"
          "Kazakhstan imposed a 30% duty on fruit from Kyrgyzstan on Wednesday.",

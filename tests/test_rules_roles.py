@@ -177,3 +177,18 @@ def test_rule_retypes_its_example(reader: Reader, rule: str, text: str, event: s
 def test_every_rule_has_a_case(registry: Rules) -> None:
     table = ROLE_CASES.get(registry) or EVENT_CASES.get(registry) or RETYPE_CASES
     assert registry.names() == [c[0] for c in table]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs "called" on the relative clause's noun, or on the subject as a
+        # participle; either way the subject that the relative clause describes acts
+        "Japan and China traded accusations on Monday. The European Union, which was drawn "
+        "into the dispute last year, called on both sides to show restraint.",
+        "Japan and China traded accusations on Monday. The European Union, which was caught "
+        "up in the 2006 dispute, called on both sides to show restraint.",
+    ],
+)
+def test_a_subject_past_its_relative_clause_acts(reader: Reader, text: str) -> None:
+    assert {"REQUEST EU->JPN", "REQUEST EU->CHN"} <= events(reader, text)

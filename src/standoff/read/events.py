@@ -30,7 +30,7 @@ from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.mood import Mood, classify, content_clause, elided_refusals, mood
 from standoff.read.roles import owner_of_object, roles
 from standoff.read.rules import Rules, first_match
-from standoff.read.syntax import agent_of, prep_objects, subject_of
+from standoff.read.syntax import agent_of, prep_objects, subject_of, subject_past_relative
 from standoff.read.targets import ON_THE_GROUND, clause_addressee, predicate_targets
 from standoff.read.triggers import Trigger, TriggerKind, find_triggers, is_measure
 from standoff.read.words import WORDS
@@ -262,6 +262,7 @@ def asked_participle(trigger: Trigger, state: Mood) -> bool:
         and agent_of(tok) is None
         and tok.dep_ in ("advcl", "ROOT", "ccomp", "acl")
         and not any(c.dep_ in ("nsubj", "aux") for c in tok.children)
+        and subject_past_relative(tok) is None  # "The EU, which ..., called on both sides"
     )
 
 

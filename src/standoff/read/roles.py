@@ -32,7 +32,14 @@ from standoff.read.meetings import HOST_VERBS, hosts
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.refs import countries_of
 from standoff.read.rules import Rules
-from standoff.read.syntax import OBJECT_DEPS, agent_of, if_clause, prep_objects, subject_of
+from standoff.read.syntax import (
+    OBJECT_DEPS,
+    agent_of,
+    if_clause,
+    prep_objects,
+    subject_of,
+    subject_past_relative,
+)
 from standoff.read.targets import between_parties
 from standoff.read.triggers import (
     REPORTING_VERBS,
@@ -93,7 +100,10 @@ class RoleState:
     def voice(self) -> str:
         """'participle' ("the ceasefire demanded by Kyiv"), 'passive' or 'active'."""
         if self.tok.dep_ == "acl" and self.tok.tag_ == "VBN":
-            return "participle"
+            # not "The EU, which was caught up in the dispute, called on ...": a main verb
+            # the parser hung on the relative clause (subject_past_relative)
+            if subject_past_relative(self.tok) is None:
+                return "participle"
         return "passive" if self.passive else "active"
 
     @cached_property

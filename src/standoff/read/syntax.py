@@ -42,9 +42,27 @@ def subject_of(verb: Token) -> Token | None:
             tok = tok.head.head  # "Trump signed an order placing a tariff": the signer
             continue
         if tok.dep_ == "acl" and tok.head.i != tok.i:
-            return None
+            return subject_past_relative(tok)
         break
     return None
+
+
+def subject_past_relative(verb: Token) -> Token | None:
+    """'The European Union, which was caught up in the 2006 dispute, called on both sides
+    ...': the parser hangs the main verb on the relative clause's last noun and leaves the
+    subject as the sentence's root. A verb after the comma closing a relative clause on a
+    root noun is that noun's own verb."""
+    root = verb.sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or verb.tag_ not in ("VBD", "VBN", "VBZ"):
+        return None
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    relative = next((c for c in root.children if c.dep_ == "relcl" and c.i < verb.i), None)
+    if relative is None or not root.i < verb.i:
+        return None
+    if verb.head != root and verb not in relative.subtree:
+        return None
+    return root
 
 
 def _reporters_conjunct(verb: Token) -> bool:

@@ -34,6 +34,8 @@ FINDS = [
     ("reported_judgement", "Qatar said the Saudi demands were not reasonable.",
      "REJECT QAT->SAU"),
     ("directive", "Beijing ordered Lithuania to withdraw its ambassador.", "REQUEST CHN->LTU"),
+    ("proposed_deed", "The WTO panel recommended that Indonesia bring its ban into line with "
+     "its obligations.", "REQUEST WTO->IDN"),
     ("measure_verb", "Washington imposed tariffs on Brazil.", "SANCTION USA->BRA"),
     ("threatened_patient", "Trump said Russia would face tariffs.", "THREATEN USA->RUS"),
     ("response", "Mexico said it would respond firmly to the American tariffs.",

@@ -18,6 +18,7 @@ from standoff.read.syntax import (
     clause_of,
     if_clause,
     prep_objects,
+    that_clause,
     time_phrase,
     to_infinitive,
     unless_clause,
@@ -348,6 +349,18 @@ def directive(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def proposed_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Malaysia proposed that they halt hostilities', 'the panel recommended that Jakarta
+    bring the ban into line': a deed proposed for another is asked of it, as a demand's is
+    (not 'proposed talks' or 'proposed that talks be held', which name no doer)."""
+    if lemma not in WORDS.proposing_verbs:
+        return None
+    for clause in (c for c in tok.children if c.dep_ == "ccomp" and that_clause(c)):
+        if any(d.dep_ == "nsubj" for d in clause.children):
+            return Trigger(tok, "REQUEST", TriggerKind.VERB, f"{tok.text} that")
+    return None
+
+
 def measure_verb(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A verb that takes a measure as object: 'imposed tariffs', 'lifted the sanctions'
     (not 'put off the ban': a particle that postpones the measure)."""
@@ -485,6 +498,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         judgement,
         reported_judgement,
         directive,
+        proposed_deed,
         measure_verb,
         light_verb,
         threatened_patient,

@@ -256,3 +256,9 @@ def test_a_bare_surname_the_parser_takes_for_an_organisation_is_the_person(
         "Mexico must do more to stop migrants crossing its territory."
     )
     assert "REQUEST USA->MEX" in events(reader, text)
+
+
+def test_they_in_a_single_states_demand_are_the_others(reader: Reader) -> None:
+    """'Malaysia demanded that they halt': one state asks others; "they" is not Malaysia."""
+    text = "Thailand and Cambodia clashed again. Malaysia demanded that they halt hostilities."
+    assert {"REQUEST MYS->THA", "REQUEST MYS->KHM"} <= events(reader, text)

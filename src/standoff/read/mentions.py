@@ -434,7 +434,8 @@ class ActorIndex:
             )
             if speaker is not None and speaker.i < token.i:
                 refs = self.actors_of(speaker, demonyms=demonyms)
-                if refs:
+                # a plural speaker only: "Malaysia demanded that they halt" asks others
+                if refs and (speaker.tag_ in ("NNS", "NNPS") or len(countries_of(refs)) > 1):
                     return refs
         return self._plural_antecedents(token) or None
 
@@ -981,3 +982,4 @@ def _likened(ent: Span) -> bool:
         and doc[ent.end].text == "-"
         and doc[ent.end + 1].lower_ in WORDS.likeness_words
     )
+

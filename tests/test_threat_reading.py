@@ -162,6 +162,14 @@ def test_an_act_to_refrain_from_is_no_deterrent(reader: Reader) -> None:
 # --------------------------------------------------------------------------- measures
 
 
+def test_a_nationality_adjective_names_the_doer_the_condition_aims_at(reader: Reader) -> None:
+    text = (
+        "Jordan has warned of grave consequences if Syrian operations push Iraqi refugees "
+        "across its northern border."
+    )
+    assert set(_pairs(_read(reader, text))) == {"JOR->SYR"}
+
+
 def test_a_measure_answering_an_earlier_measure_is_no_threat_of_its_own(
     reader: Reader,
 ) -> None:

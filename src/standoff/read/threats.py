@@ -19,7 +19,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from standoff.model import Threat, ThreatStatus, Warning
+from standoff.model import ActorKind, Threat, ThreatStatus, Warning
+from standoff.read.actors import ActorEntry
 from standoff.read.deadlines import PASSED, Candidate, choose_deadline, deadline_candidates
 from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
@@ -206,8 +207,23 @@ def _condition_subjects(sent: Span, index: ActorIndex) -> list[Ref]:
         if tok.lower_ in ("if", "unless") and tok.dep_ == "mark":
             subject = subject_of(tok.head)
             if subject is not None:
-                out += index.actors_of(subject)
+                out += index.actors_of(subject) or _demonym_doers(subject, index)
     return out
+
+
+def _demonym_doers(noun: Token, index: ActorIndex) -> list[Ref]:
+    """The state a nationality adjective makes the doer of an act ('if Israeli operations
+    push civilians across the border': Israel)."""
+    return [
+        Ref(
+            ActorEntry(index.demonyms[c.i], index.demonyms[c.i], c.text, ActorKind.STATE),
+            c.i,
+            c.i + 1,
+            "demonym",
+        )
+        for c in noun.children
+        if c.dep_ in ("amod", "compound", "nmod") and c.i in index.demonyms
+    ]
 
 
 def _refs_below(tok: Token, index: ActorIndex) -> list[Ref]:

@@ -23,8 +23,8 @@ CASES = {
         ("named_deadline", "The deadline Washington set for Moscow passed on Friday.",
          "USA->RUS"),
         ("unmet_condition",
-         "If Seoul does not lift the ban within a month, Tokyo will file a complaint with the "
-         "WTO.",
+         "If Seoul does not lift the ban within a month, Tokyo will ask the WTO to set up a "
+         "panel.",
          "JPN->KOR"),
         ("unless_measure",
          "China and India could face steep duties unless Moscow agrees to a ceasefire, Trump "
@@ -39,6 +39,10 @@ CASES = {
         ("deterrent",
          "Chile said any incursion by Bolivian troops would be met with a firm response.",
          "CHL->BOL"),
+        ("recourse",
+         "Bolivia blocked Peruvian trucks at the border. Lima said it was weighing a "
+         "complaint to the WTO over the blockade.",
+         "PER->BOL"),
     ],
     THREAT_STEPS: [
         ("threatened_events", "Russia threatened to cut gas supplies to Moldova.", "RUS->MDA"),

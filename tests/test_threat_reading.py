@@ -170,6 +170,29 @@ def test_a_nationality_adjective_names_the_doer_the_condition_aims_at(reader: Re
     assert set(_pairs(_read(reader, text))) == {"JOR->SYR"}
 
 
+def test_the_body_a_complaint_goes_to_is_the_forum_not_the_target(reader: Reader) -> None:
+    text = (
+        "Vietnam said the Indonesian export curbs broke trade rules and called on Jakarta "
+        "to lift them. Hanoi would take countermeasures, including filing a complaint with "
+        "the WTO, the trade minister said."
+    )
+    assert set(_pairs(_read(reader, text))) == {"VNM->IDN"}
+
+
+def test_a_complaint_already_filed_is_no_threat(reader: Reader) -> None:
+    text = "Vietnam filed a complaint with the WTO against Indonesian export curbs on Monday."
+    assert _pairs(_read(reader, text)) == {}
+
+
+def test_a_date_in_a_request_belongs_to_the_requester_s_threat(reader: Reader) -> None:
+    text = (
+        "Norway threatened to close its waters to Danish trawlers. Denmark said it would "
+        "take countermeasures, including filing a complaint with the WTO. Norway has asked "
+        "Copenhagen to agree by March 20 to new quotas."
+    )
+    assert _pairs(_read(reader, text)) == {"NOR->DNK": date(2024, 3, 20), "DNK->NOR": None}
+
+
 def test_a_measure_answering_an_earlier_measure_is_no_threat_of_its_own(
     reader: Reader,
 ) -> None:

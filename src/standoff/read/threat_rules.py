@@ -14,6 +14,7 @@ on the threats found so far: "Trump's deadline" restates the sender's main threa
                       "must reopen the border by Friday or else Uganda will cut fuel supplies"
     deterrent         "said any attack on its nationals would be met with a firm response",
                       "will take all necessary measures against any attempt to ..."
+    recourse          "Canberra is considering a complaint to the WTO over the duties"
 
 Threats stated by a THREATEN event ("threatened to", "an ultimatum", "tariffs could
 target ...") come from the events themselves (:mod:`standoff.read.threats`).
@@ -39,6 +40,8 @@ from standoff.read.words import WORDS
 PATIENT_VERBS = WORDS.patient_verbs
 TIME_NOUNS = WORDS.time_nouns
 DETERRED_ACTS = WORDS.deterred_acts
+RECOURSE_NOUNS = WORDS.recourse_nouns
+WEIGHING_WORDS = frozenset(WORDS.weighing_words)
 THREAT_NOUNS = DEADLINE_NOUNS | {"threat", "threats", "ultimatum", "warning"}
 _NAMING_NOUNS = THREAT_NOUNS | set(SET_DATE_NOUNS)  # what deadline_threats reads a threat on
 MODALS = ("will", "would", "may", "could", "might", "shall", "'ll")
@@ -175,6 +178,66 @@ def deterrent(sent: Span, a: Assembly) -> None:
                         d.measures.append(consequence)
 
 
+def recourse(sent: Span, a: Assembly) -> None:
+    """'Canberra said it was considering a complaint to the WTO over the barley duties',
+    'Seoul would take countermeasures, including filing a complaint with the WTO': a legal
+    recourse to an international body, weighed or promised and not yet taken, threatens
+    the state it would be brought against. The body is the forum, never the target: the
+    target is named "against" it, else the party the sender faces in the article."""
+    for noun, forum in recourses(sent, a.index):
+        if not _weighed(noun):
+            continue
+        senders = speakers(noun, a.index, set())
+        own = {r.country for r in senders}
+        against = [
+            r
+            for _p, o in prep_objects(noun, ("against",))
+            for r in a.index.actors_of(o)
+            if r.country not in own
+        ]
+        for s in countries_of(senders):
+            targets = countries_of(against) or [
+                t for t in [counterpart(s, a.found, a.index, frozenset(forum))] if t
+            ]
+            for t in targets:
+                if t != s and t not in forum:
+                    a.draft(s, t).sentences.append(sent)
+
+
+def recourses(sent: Span, index: ActorIndex) -> list[tuple[Token, set[str]]]:
+    """The legal recourses a sentence names and the bodies they go to: ("complaint",
+    {"WTO"}) for "filing a complaint with the WTO" (the body hangs on the noun or on the
+    verb that takes it)."""
+    out: list[tuple[Token, set[str]]] = []
+    for noun in sent:
+        if noun.lemma_.lower() not in RECOURSE_NOUNS or noun.pos_ != "NOUN":
+            continue
+        holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+        forum = {
+            r.country
+            for h in holders
+            for _p, o in prep_objects(h, ("to", "with", "at", "before"))
+            for r in index.actors_of(o)
+        }
+        if forum:
+            out.append((noun, forum))
+    return out
+
+
+def _weighed(noun: Token) -> bool:
+    """A recourse not yet taken: weighed ("considering a complaint", "ready to file a
+    case"), or promised with a modal ("would take countermeasures, including filing a
+    complaint"); "filed a complaint" is an act done, not a threat."""
+    for tok in [noun, *noun.ancestors][:6]:
+        if tok.lemma_.lower() in WEIGHING_WORDS or tok.lower_ in WEIGHING_WORDS:
+            return True
+        if tok.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children
+        ):
+            return True
+    return False
+
+
 # The order is the meaning: a rule may fall back on the threats earlier rules found.
 SENTENCE_THREATS: Rules[SentenceRule] = Rules(
     "threat constructions of a sentence",
@@ -186,6 +249,7 @@ SENTENCE_THREATS: Rules[SentenceRule] = Rules(
         or_face,
         failing_which,
         deterrent,
+        recourse,
     ),
 )
 

@@ -38,7 +38,7 @@ from standoff.read.threat_drafts import (
     speakers,
     threatened_acts,
 )
-from standoff.read.threat_rules import SENTENCE_THREATS
+from standoff.read.threat_rules import SENTENCE_THREATS, recourses
 from standoff.read.words import WORDS
 
 BUYER_NOUNS = WORDS.buyer_nouns
@@ -73,8 +73,13 @@ def threatened_events(a: Assembly) -> None:
             a.generic.extend((s.country, f.sentence) for s in f.sources)
             continue
         by, at = _sides(f, a.found, a.index, [r.country for r in a.setter])
+        forums = {c for _noun, codes in recourses(f.sentence, a.index) for c in codes}
         for sender in by:
-            for target in at:
+            targets = [t for t in at if t not in forums]
+            if len(targets) < len(at):  # "a complaint with the WTO": the body is the forum
+                other = counterpart(sender, a.found, a.index, frozenset(forums))
+                targets = targets or [t for t in [other] if t and t != sender]
+            for target in targets:
                 a.draft(sender, target).sentences.append(f.sentence)
 
 
@@ -390,7 +395,10 @@ def status_of(text: str, draft: Draft, found: list[Found]) -> ThreatStatus:
 
 
 def deadline_pools(
-    drafts: list[Draft], candidates: list[Candidate], headline_end: int = 0
+    drafts: list[Draft],
+    candidates: list[Candidate],
+    headline_end: int = 0,
+    asked: dict[int, set[tuple[str, str]]] | None = None,
 ) -> dict[int, list[Candidate]]:
     """The deadline candidates each draft may choose from, keyed by ``id(draft)``.
 
@@ -401,12 +409,17 @@ def deadline_pools(
     ("A, B and C gave Y ten days") share a sentence with the main threat and its target.
     The main threat is the one the body tells most about: a headline (the text before
     ``headline_end``) restates the story and does not make a threat the main one.
+    ``asked`` holds, by sentence start, the (sender, target) pairs whose demand the
+    sentence states ("Japan has asked Seoul to agree by July 18"): its date is theirs.
     """
     owned: dict[int, list[Candidate]] = defaultdict(list)
     by_sentence: defaultdict[int, list[Draft]] = defaultdict(list)
     for d in drafts:
         for sent in {s.start: s for s in d.sentences}.values():
             by_sentence[sent.start].append(d)
+    for start, asking in (asked or {}).items():
+        if start not in by_sentence:
+            by_sentence[start] = [d for d in drafts if (d.sender, d.target) in asking]
     unowned: list[Candidate] = []
     for c in candidates:
         holders = by_sentence.get(c.sentence.start, [])
@@ -454,15 +467,16 @@ def build_threats(
     threats: list[Threat] = []
     warnings: list[Warning] = []
     pairs = {(d.sender, d.target) for d in drafts}
-    asked = {  # "Japan has asked Seoul to agree by July 18": the demand's deadline
-        f.sentence.start
-        for f in found
-        if f.type == "REQUEST"
-        and any((s.country, r.country) in pairs for s in f.sources for r in f.targets)
-    }
-    threat_sentences = {s.start for d in drafts for s in d.sentences} | asked
+    asked: defaultdict[int, set[tuple[str, str]]] = defaultdict(set)
+    for f in found:  # "Japan has asked Seoul to agree by July 18": the demand's deadline
+        if f.type == "REQUEST":
+            for s in f.sources:
+                for r in f.targets:
+                    if (s.country, r.country) in pairs:
+                        asked[f.sentence.start].add((s.country, r.country))
+    threat_sentences = {s.start for d in drafts for s in d.sentences} | set(asked)
     candidates = deadline_candidates(doc, published, threat_sentences)
-    pools = deadline_pools(drafts, candidates, headline_end)
+    pools = deadline_pools(drafts, candidates, headline_end, asked)
     text = doc.text if drafts else ""  # joined from the tokens at each call: once here
     for d in drafts:
         evidence = []

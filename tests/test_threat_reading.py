@@ -193,6 +193,14 @@ def test_a_date_in_a_request_belongs_to_the_requester_s_threat(reader: Reader) -
     assert _pairs(_read(reader, text)) == {"NOR->DNK": date(2024, 3, 20), "DNK->NOR": None}
 
 
+def test_who_would_face_a_measure_if_it_did_not_comply_is_the_target(reader: Reader) -> None:
+    text = (
+        "Oman would face further isolation if it did not comply, a Saudi official told "
+        "reporters."
+    )
+    assert set(_pairs(_read(reader, text))) == {"SAU->OMN"}
+
+
 def test_a_measure_answering_an_earlier_measure_is_no_threat_of_its_own(
     reader: Reader,
 ) -> None:

@@ -572,7 +572,8 @@ def conditional_threats(
     a consequence the speaker may bring about when a condition is not met is a threat.
 
     Returns (sender, target, demand) triples. The sender is the subject of the modal main
-    clause; the target is the subject of the negated condition, else the sender's
+    clause, unless it would only suffer the consequence ("would face", read by the
+    THREATEN event of "face"); the target is the subject of the negated condition, else the sender's
     counterpart in the article (the condition's subject is often "they" or "talks").
     """
     out: list[tuple[str, str, str]] = []
@@ -589,6 +590,8 @@ def conditional_threats(
             continue
         if not any(c.dep_ == "aux" and c.lower_ in MODALS for c in main.children):
             continue
+        if main.lemma_.lower() in PATIENT_VERBS:
+            continue  # "Qatar would face isolation if it did not comply": Qatar is threatened
         inside = range(condition.left_edge.i, condition.right_edge.i + 1)
         if any(
             f.sentence.start == sent.start and f.type in FRIENDLY and f.trigger.i not in inside

@@ -33,6 +33,11 @@ CASES = [
      "of war against them, Kenya's parliament has urged caution, and Egypt opposes any use of "
      "force.", "REQUEST KEN->?", "REQUEST KEN->TCD"),
     ("The Ghanaian parliament demanded that Togo reopen the border.", "REQUEST GHA->TGO", None),
+    # what one wants or seeks is not done: no withdrawal, backing or talks yet
+    ("Hamas wants a full Israeli withdrawal from Gaza.", None, "RETREAT ISR->PSE"),
+    ("Denmark seeks European backing over Greenland.", "REQUEST DNK->EU", "SUPPORT EU->GRL"),
+    ("Kenya wants talks with Somalia.", None, "CONSULT KEN->SOM"),
+    ("Kenya held talks with Somalia.", "CONSULT KEN->SOM", None),
 ]  # fmt: skip
 
 

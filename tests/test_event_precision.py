@@ -38,6 +38,12 @@ CASES = [
     ("Denmark seeks European backing over Greenland.", "REQUEST DNK->EU", "SUPPORT EU->GRL"),
     ("Kenya wants talks with Somalia.", None, "CONSULT KEN->SOM"),
     ("Kenya held talks with Somalia.", "CONSULT KEN->SOM", None),
+    # a promise of restraint is the promise: no refusal of the act held back
+    ("Uganda agreed not to support the rebels in Congo.", "AGREE UGA->?", "REJECT UGA->COD"),
+    ("Greece and Turkey pledged no force in the Aegean dispute.", "AGREE GRC->TUR",
+     "REJECT GRC->~TUR"),
+    ("Uganda refused to support Kinshasa.", "REJECT UGA->COD", None),
+    ("Kenya imposed no tariffs on Ugandan sugar.", None, "SANCTION KEN->UGA"),
 ]  # fmt: skip
 
 

@@ -59,6 +59,9 @@ RULES_OUT = [
      "Warsaw demanded that Berlin refuse to recognise the Russian annexation of Crimea.",
      "REJECT DEU->RUS"),
     ("negated_head", "Moscow did not launch an attack on Kyiv.", "ASSAULT RUS->UKR"),
+    # a promise of restraint holds the act back: no refusal of it
+    ("promised_restraint", "Uganda agreed not to support the rebels in Congo.",
+     "REJECT UGA->COD"),
     ("conditional_head", "If Moscow launches an attack on Kyiv, sanctions will follow.",
      "ASSAULT RUS->UKR"),
     # the purpose of an act still to come is offered (AGREE), not held

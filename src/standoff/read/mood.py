@@ -254,8 +254,26 @@ def condition(tok: Token, modality: Modality) -> Mood | None:
     return None
 
 
+def promised_restraint(tok: Token, modality: Modality) -> Mood | None:
+    """'agreed not to support the militia', 'pledged not to use force': the act a promise
+    holds back is neither done nor refused; the promise is the event."""
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_.lower() in PROMISING
+        and any(c.dep_ == "neg" for c in tok.children)
+    ):
+        return Mood.HYPOTHETICAL
+    return None
+
+
+PROMISING = WORDS.pledging_words | WORDS.agreeing_verbs
+
+
 def no_object(tok: Token, modality: Modality) -> Mood | None:
-    """'imposed no tariffs', 'no tariff has been placed on Chinese goods'."""
+    """'imposed no tariffs', 'no tariff has been placed on Chinese goods' (not 'pledged no
+    force': a promise of restraint, made)."""
+    if tok.lemma_.lower() in PROMISING:
+        return None
     if any(
         c.dep_ in ("dobj", "nsubjpass")
         and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
@@ -553,6 +571,7 @@ OWN_MOODS: Rules[OwnRule] = Rules(
         inside_a_demand,
         future_in_the_past,
         condition,
+        promised_restraint,
         no_object,
         negation,
         no_noun,

@@ -44,6 +44,10 @@ CASES = [
      "REJECT GRC->~TUR"),
     ("Uganda refused to support Kinshasa.", "REJECT UGA->COD", None),
     ("Kenya imposed no tariffs on Ugandan sugar.", None, "SANCTION KEN->UGA"),
+    # "X would be a threat to Y" describes a danger; nobody makes a threat
+    ("Algeria's president said an invasion of Niger would be a direct threat to Algeria.",
+     None, "THREATEN NER->DZA"),
+    ("Venezuela issued a direct threat to Guyana.", "THREATEN VEN->GUY", None),
 ]  # fmt: skip
 
 

@@ -48,6 +48,13 @@ CASES = [
     ("Algeria's president said an invasion of Niger would be a direct threat to Algeria.",
      None, "THREATEN NER->DZA"),
     ("Venezuela issued a direct threat to Guyana.", "THREATEN VEN->GUY", None),
+    # no target is guessed where the sentence names two other states of its own
+    ("Chile and Peru are locked in a dispute over fishing rights. Chile warned Peru on Monday "
+     "that it would close its ports. Peru rejected the ultimatum, while Bolivia and Ecuador "
+     "voiced concern.", "REJECT PER->?", "REJECT PER->~CHL"),
+    ("Chile and Peru are locked in a dispute over fishing rights. Chile warned Peru on Monday "
+     "that it would close its ports. Peru rejected the ultimatum on Tuesday.",
+     "REJECT PER->~CHL", None),
 ]  # fmt: skip
 
 

@@ -435,12 +435,18 @@ def _threat_mode(tok: Token, lexicon: Lexicon) -> str | None:
 # --------------------------------------------------------------------------- implicit targets
 
 
-def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], list[str]]) -> None:
+def fill_implicit_targets(
+    found: list[Found],
+    counterpart: Callable[[str], list[str]],
+    named: Callable[[Span], set[str]] = lambda sent: set(),
+) -> None:
     """Give events with no stated target the other party the article pairs them with.
 
     First choice: the reverse of a stated event of the same PLOVER class
     (Russia attacks ?; Ukraine attacks Russia -> Russia attacks Ukraine).
     Otherwise ``counterpart(country)``: the parties it faces (from threats and co-mentions).
+    ``named(sentence)`` gives the states a sentence names: where it names two or more
+    besides the source and the guessed party, no guess is made (:func:`_crowded`).
     """
     stated: Counter[tuple[str, str, str]] = Counter()
     for f in found:
@@ -468,9 +474,17 @@ def fill_implicit_targets(found: list[Found], counterpart: Callable[[str], list[
             or counterpart(source)
         )
         others = [o for o in others if o != source]
-        if others:
+        if others and not _crowded(f, others, named(f.sentence)):
             f.targets = [Ref(_state(o), f.trigger.i, f.trigger.i + 1, "inferred") for o in others]
             f.inferred_target = True
+
+
+def _crowded(f: Found, guessed: list[str], named: set[str]) -> bool:
+    """'Military governments in Mali and Burkina Faso have said ..., and Algeria opposes any
+    use of force': a sentence that names two or more other states besides the source and
+    the party the article pairs it with has parties of its own, and the article's pairing
+    guessed among them was mostly wrong; no target beats a wrong one."""
+    return len(named - {s.country for s in f.sources} - set(guessed)) >= 2
 
 
 CONTENT_NOUNS = WORDS.content_nouns

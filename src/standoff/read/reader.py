@@ -209,7 +209,7 @@ class Reader:
         warnings.extend(date_warnings)
         _fill_sources(found, threats)
         symmetric_pairs(found)  # first: "X and Y agreed" pairs its own subjects
-        fill_implicit_targets(found, _counterparts(index, threats))
+        fill_implicit_targets(found, _counterparts(index, threats), _states_named(index))
         events = self._events(found, ctx, article.published, _deadline_texts(threats))
         events = _told_once(events, headline_end)
         events.extend(_third_party_threats(threats, events))
@@ -401,6 +401,16 @@ def _counterparts(index: ActorIndex, threats: list[Threat]) -> Callable[[str], l
         return []
 
     return counterpart
+
+
+def _states_named(index: ActorIndex) -> Callable[[Span], set[str]]:
+    """The states a sentence names (not by a pronoun), for :func:`fill_implicit_targets`."""
+
+    def named(sent: Span) -> set[str]:
+        refs = index.refs_between(sent.start, sent.end)
+        return {r.country for r in refs if len(r.country) == 3 and r.how != "pronoun"}
+
+    return named
 
 
 def _fill_sources(found: list[Found], threats: list[Threat]) -> None:

@@ -262,3 +262,16 @@ def test_they_in_a_single_states_demand_are_the_others(reader: Reader) -> None:
     """'Malaysia demanded that they halt': one state asks others; "they" is not Malaysia."""
     text = "Thailand and Cambodia clashed again. Malaysia demanded that they halt hostilities."
     assert {"REQUEST MYS->THA", "REQUEST MYS->KHM"} <= events(reader, text)
+
+
+def test_people_from_a_described_group_of_named_states_are_those_states(reader: Reader) -> None:
+    """'a delegation from the governments of Guinea and Mali' names its own states;
+    it is not the pair the story is about (Nigeria and Niger)."""
+    text = (
+        "Nigeria warned Niger's junta on Sunday. Nigeria and Niger share a long border. "
+        "A delegation from the governments of Guinea and Mali has arrived in Niamey to show "
+        "solidarity with the junta."
+    )
+    found = events(reader, text)
+    assert {"SUPPORT GIN->NER", "SUPPORT MLI->NER"} <= found
+    assert not any(e.startswith("SUPPORT NGA") for e in found)

@@ -111,3 +111,15 @@ def test_phrase_heads_hold_every_opening_of_a_phrase() -> None:
 )
 def test_a_judging_noun_accuses_as_a_judging_adjective_does(reader: Reader, text: str) -> None:
     assert "ACCUSE" in types(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # CAMEO 051, praise or endorse
+        ("Spain endorsed Morocco's autonomy plan for the territory.", "SUPPORT"),
+        ("Poland and Latvia showed solidarity with Lithuania.", "SUPPORT"),
+    ],
+)
+def test_endorsing_and_solidarity_support(reader: Reader, text: str, event: str) -> None:
+    assert event in types(reader, text)

@@ -38,6 +38,8 @@ ROLE_CASES = {
          "Tokyo said the ruling violated the treaty and called on Seoul to overturn it.",
          "REQUEST JPN->KOR"),
         ("objects", "Russia invaded Georgia.", "ASSAULT RUS->GEO"),
+        ("deed_doer", "Germany condemned the strikes Russia carried out on Kyiv.",
+         "ACCUSE DEU->RUS"),
         # a country hosting people it does not meet hosts no meeting: no party at all
         ("hosted_guests", "Turkey hosts nearly four million Syrian refugees.", "CONSULT ?->?"),
         ("not_itself", "China recalled its ambassador to Lithuania.", "SANCTION CHN->LTU"),
@@ -192,3 +194,12 @@ def test_every_rule_has_a_case(registry: Rules) -> None:
 )
 def test_a_subject_past_its_relative_clause_acts(reader: Reader, text: str) -> None:
     assert {"REQUEST EU->JPN", "REQUEST EU->CHN"} <= events(reader, text)
+
+
+def test_a_relative_clause_of_saying_names_no_doer(reader: Reader) -> None:
+    """'a process that the three countries said could be halted': the sayers did not do it."""
+    text = (
+        "Britain, France and Germany triggered the snapback. Iran welcomed a process that the "
+        "three countries said could still be halted."
+    )
+    assert "SUPPORT IRN->?" in roles(reader, text)

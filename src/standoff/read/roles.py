@@ -353,6 +353,27 @@ def objects(r: RoleState) -> None:
             r.add_targets(child)
 
 
+# Types that judge a deed, whose doer they are aimed at.
+JUDGING_TYPES = frozenset(("SUPPORT", "ACCUSE", "REJECT", "AGREE"))
+
+
+def deed_doer(r: RoleState) -> None:
+    """'supported the steps Azerbaijan was taking', 'condemned the strikes Russia carried
+    out': an object with no actor of its own is the deed of its relative clause's subject,
+    who is acted upon."""
+    if r.voice != "active" or r.targets or r.trigger.type not in JUDGING_TYPES:
+        return
+    for child in r.tok.children:
+        if child.dep_ != "dobj":
+            continue
+        for clause in (c for c in child.children if c.dep_ == "relcl"):
+            if clause.lemma_.lower() in REPORTING_VERBS:
+                continue  # "a process that the three countries said could be halted"
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in ("which", "that", "who"):
+                r.add_targets(subject)
+
+
 def hosted_guests(r: RoleState) -> bool | None:
     """'the emir hosted the presidents of Congo and Rwanda', 'Michel hosted Aliyev and
     Pashinyan in Brussels': a host meets the people it hosts, who meet each other; what a
@@ -654,6 +675,7 @@ VERB_ROLES: Rules[RoleRule] = Rules(
         active_subject,
         second_verb_of_speaker,
         objects,
+        deed_doer,
         hosted_guests,
         not_itself,
         type_prep_targets,

@@ -56,9 +56,11 @@ def test_development_set_targets(reader: Reader) -> None:
     # 0.687 with a measure answering the other side's earlier measure no threat of its own,
     # 0.695 with a nationality adjective naming a condition's doer ("if Israeli operations
     # push ..."), 0.713 with a legal recourse weighed ("considering a complaint to the WTO")
-    # a threat against the state it targets, the body being the forum, not the target
+    # a threat against the state it targets, the body being the forum, not the target;
+    # 0.725 with firms given time aimed at the state their phrase ties them to ("companies
+    # operating under Guyanese concessions") and "Y has N days" sent by whoever says so
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.71, threats
+    assert threats["f1"] >= 0.72, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop; 58/109, P

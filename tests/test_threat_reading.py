@@ -201,6 +201,30 @@ def test_who_would_face_a_measure_if_it_did_not_comply_is_the_target(reader: Rea
     assert set(_pairs(_read(reader, text))) == {"SAU->OMN"}
 
 
+def test_firms_given_time_make_the_state_that_licensed_them_the_target(reader: Reader) -> None:
+    text = (
+        "Caracas had given fishing firms operating under Colombian licences six weeks to "
+        "quit the gulf."
+    )
+    assert set(_pairs(_read(reader, text))) == {"VEN->COL"}
+
+
+def test_time_had_is_given_by_whoever_says_so(reader: Reader) -> None:
+    text = (
+        "Sudan's foreign minister said boats registered in Ethiopia would have ten days to "
+        "leave the lake."
+    )
+    assert _pairs(_read(reader, text)) == {"SDN->ETH": date(2024, 3, 18)}
+
+
+def test_a_clock_that_starts_on_a_later_event_has_no_day(reader: Reader) -> None:
+    text = (
+        "Sudan's foreign minister said boats registered in Ethiopia would have ten days to "
+        "leave the lake once the new border law was passed."
+    )
+    assert _pairs(_read(reader, text)) == {"SDN->ETH": None}
+
+
 def test_a_measure_answering_an_earlier_measure_is_no_threat_of_its_own(
     reader: Reader,
 ) -> None:

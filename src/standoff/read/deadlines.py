@@ -188,7 +188,7 @@ def _date_candidate(
 ) -> Candidate | None:
     """A date about a deadline, resolved forwards (not a past day: "the deadline he had
     announced on July 14", unless the deadline has passed)."""
-    if not _about_deadline(ent, sent) or _as_of(ent):
+    if not _about_deadline(ent, sent) or _as_of(ent) or _from_a_later_event(ent, sent):
         return None
     resolved = resolve(ent.text, _anchor(ent, sent, published), "future")
     if (
@@ -239,6 +239,14 @@ def _counted_candidate(
     how = f'"{rel.group(0)}", counted from {anchor[1]}, gives {describe(value)}'
     at = ResolvedDate(value=value, precision=DatePrecision.DAY, text=rel.group(0), relative=True)
     return [Candidate(at, sent, moved_from is not None, how)]
+
+
+def _from_a_later_event(ent: Span, sent: Span) -> bool:
+    """'three months to leave once the law is passed': a clock that starts on an event still
+    to come has no day yet."""
+    return _DURATION.search(ent.text) is not None and any(
+        t.lower_ == "once" and t.dep_ == "mark" and t.i > ent.start for t in sent
+    )
 
 
 def _past_midnight(ent: Span) -> bool:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from standoff.model import ActorKind
+from standoff.read.actors import ActorEntry
 from standoff.read.deadlines import DEADLINE_NOUNS
 from standoff.read.events import QUAD, Found
 from standoff.read.lexicon import Lexicon
@@ -249,6 +251,29 @@ def _tallies(found: list[Found], index: ActorIndex) -> dict[str, Counter[str]]:
             tallies.setdefault(country, Counter()).update(c for c in countries if c != country)
     index.memo[key] = tallies
     return tallies
+
+
+def demonym_refs(tokens: list[Token], index: ActorIndex) -> list[Ref]:
+    """The states the nationality adjectives among ``tokens`` name ("Guyanese"), as mentions."""
+    return [
+        Ref(
+            ActorEntry(index.demonyms[t.i], index.demonyms[t.i], t.text, ActorKind.STATE),
+            t.i,
+            t.i + 1,
+            "demonym",
+        )
+        for t in tokens
+        if t.i in index.demonyms
+    ]
+
+
+def phrase_parties(noun: Token, index: ActorIndex) -> list[Ref]:
+    """The states a phrase ties its head to: the actors named in it ("companies working under
+    concessions granted by Guyana"), else its nationality adjectives ("under Guyanese
+    concessions"); pronouns excepted."""
+    start, end = noun.left_edge.i, noun.right_edge.i + 1
+    named = [r for r in index.refs_between(start, end) if r.how != "pronoun"]
+    return named or demonym_refs(list(noun.subtree), index)
 
 
 def speakers(tok: Token, index: ActorIndex, exclude: set[str]) -> list[Ref]:

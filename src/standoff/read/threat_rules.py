@@ -33,7 +33,14 @@ from standoff.read.lexicon import COOPERATIVE
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.rules import Rules
 from standoff.read.syntax import prep_objects, subject_of
-from standoff.read.threat_drafts import Assembly, counterpart, measure_phrases, speakers, tidy
+from standoff.read.threat_drafts import (
+    Assembly,
+    counterpart,
+    measure_phrases,
+    phrase_parties,
+    speakers,
+    tidy,
+)
 from standoff.read.word_table import lemmas, lower_words
 from standoff.read.words import WORDS
 
@@ -454,8 +461,8 @@ _GIVING = frozenset({"give", "grant", "allow", "have"})  # "gave Y 50 days", "Y 
 def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref], str]]:
     """'X gave Y 50 days to do Z', 'Y has ten days to do Z': (senders, targets, demand).
 
-    The sender of a "Y has N days" form is not in the sentence; it is left
-    empty for the caller to fill from the article (the deadline's setter).
+    The sender of a "Y has N days" form is who says so ("Doha has ten days, Riyadh said"),
+    else left empty for the caller to fill from the article (the deadline's setter).
     """
     out: list[tuple[list[Ref], list[Ref], str]] = []
     if not _GIVING.intersection(lemmas(sent)):
@@ -483,20 +490,33 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
         demand = (
             tidy(sent.doc[clause.i : clause.right_edge.i + 1].text) if clause is not None else ""
         )
-        if lemma == "have":
-            subject = subject_of(tok)
-            targets = index.actors_of(subject) if subject is not None else []
-            senders: list[Ref] = []
+        if lemma == "have":  # "Doha has ten days to comply, Riyadh said": the speaker's
+            given = subject_of(tok)
+            told = tok.dep_ == "ccomp" and tok.head.i != tok.i
+            senders: list[Ref] = speakers(tok.head, index, set()) if told else []
         else:
-            dative = next((c for c in tok.children if c.dep_ in ("dative", "iobj")), None)
-            if dative is None and time is None:  # "gave the Kremlin until early September"
-                dative = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            targets = index.actors_of(dative) if dative is not None else []
+            given = next((c for c in tok.children if c.dep_ in ("dative", "iobj")), None)
+            if given is None:  # "gave the Kremlin until early September", and "gave
+                # companies operating under its concessions three months" (the time parsed
+                # inside the recipient's phrase)
+                given = next((c for c in tok.children if c.dep_ == "dobj" and c != time), None)
             subject = subject_of(tok)
             senders = index.actors_of(subject) if subject is not None else []
+        targets = _given_parties(given, index, senders) if given is not None else []
         if targets:
             out.append((senders, targets, demand))
     return out
+
+
+def _given_parties(given: Token, index: ActorIndex, senders: list[Ref]) -> list[Ref]:
+    """Whom an ultimatum is given to: the actor the recipient names, else, for firms,
+    ships or people given time ("companies operating under Guyanese concessions have three
+    months to leave"), the state the recipient's phrase ties them to (not the sender)."""
+    named = index.actors_of(given)
+    if named:
+        return named
+    own = {r.country for r in senders}
+    return [r for r in phrase_parties(given, index) if r.country not in own]
 
 
 def deadline_threats(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]]]:

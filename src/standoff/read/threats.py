@@ -19,8 +19,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from standoff.model import ActorKind, Threat, ThreatStatus, Warning
-from standoff.read.actors import ActorEntry
+from standoff.model import Threat, ThreatStatus, Warning
 from standoff.read.deadlines import PASSED, Candidate, choose_deadline, deadline_candidates
 from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
@@ -34,6 +33,7 @@ from standoff.read.threat_drafts import (
     attestation,
     counterpart,
     deadline_setter,
+    demonym_refs,
     measure_phrases,
     speakers,
     threatened_acts,
@@ -219,16 +219,7 @@ def _condition_subjects(sent: Span, index: ActorIndex) -> list[Ref]:
 def _demonym_doers(noun: Token, index: ActorIndex) -> list[Ref]:
     """The state a nationality adjective makes the doer of an act ('if Israeli operations
     push civilians across the border': Israel)."""
-    return [
-        Ref(
-            ActorEntry(index.demonyms[c.i], index.demonyms[c.i], c.text, ActorKind.STATE),
-            c.i,
-            c.i + 1,
-            "demonym",
-        )
-        for c in noun.children
-        if c.dep_ in ("amod", "compound", "nmod") and c.i in index.demonyms
-    ]
+    return demonym_refs([c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")], index)
 
 
 def _refs_below(tok: Token, index: ActorIndex) -> list[Ref]:

@@ -770,3 +770,11 @@ def test_a_live_blog_entry_loses_its_time_stamp(paragraph: str, want: str) -> No
     from standoff.read.clean import strip_time_stamp
 
     assert strip_time_stamp(paragraph) == want
+
+
+def test_a_word_class_named_twice_is_refused() -> None:
+    from standoff.read.words import parse_words
+
+    assert sorted(parse_words("verbs: [ask]\nnouns: [plea]\n").verbs) == ["ask"]
+    with pytest.raises(ValueError, match="verbs"):
+        parse_words("verbs: [ask]\nnouns: [plea]\nverbs: [beg]\n")

@@ -40,6 +40,7 @@ ROLE_CASES = {
         ("objects", "Russia invaded Georgia.", "ASSAULT RUS->GEO"),
         ("deed_doer", "Germany condemned the strikes Russia carried out on Kyiv.",
          "ACCUSE DEU->RUS"),
+        ("asked_deed_owner", "Kyiv seeks a complete Russian withdrawal.", "REQUEST UKR->RUS"),
         # a country hosting people it does not meet hosts no meeting: no party at all
         ("hosted_guests", "Turkey hosts nearly four million Syrian refugees.", "CONSULT ?->?"),
         ("not_itself", "China recalled its ambassador to Lithuania.", "SANCTION CHN->LTU"),

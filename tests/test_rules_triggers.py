@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from rulecheck import check_rule, types
+from rulecheck import check_rule, events, types
 from standoff.read import Reader
 from standoff.read.triggers import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, VERB_TRIGGERS
 
@@ -34,6 +34,7 @@ FINDS = [
     ("reported_judgement", "Qatar said the Saudi demands were not reasonable.",
      "REJECT QAT->SAU"),
     ("directive", "Beijing ordered Lithuania to withdraw its ambassador.", "REQUEST CHN->LTU"),
+    ("wanted_deed", "Hamas wants a full Israeli withdrawal from Gaza.", "REQUEST PSE->ISR"),
     ("proposed_deed", "The WTO panel recommended that Indonesia bring its ban into line with "
      "its obligations.", "REQUEST WTO->IDN"),
     ("measure_verb", "Washington imposed tariffs on Brazil.", "SANCTION USA->BRA"),
@@ -123,3 +124,19 @@ def test_a_judging_noun_accuses_as_a_judging_adjective_does(reader: Reader, text
 )
 def test_endorsing_and_solidarity_support(reader: Reader, text: str, event: str) -> None:
     assert event in types(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Kyiv wants a permanent end to the war and a complete Russian withdrawal.",
+         "REQUEST UKR->RUS"),
+        ("India suspended the treaty. Pakistan wants the treaty restored.", "REQUEST PAK"),
+    ],
+)  # fmt: skip
+def test_a_deed_wanted_of_another_is_asked_of_it(reader: Reader, text: str, event: str) -> None:
+    assert any(e.startswith(event) for e in events(reader, text))
+
+
+def test_a_deal_wanted_asks_nothing(reader: Reader) -> None:
+    assert "REQUEST" not in types(reader, "Washington wants a good deal with Tokyo.")

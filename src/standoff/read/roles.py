@@ -353,6 +353,19 @@ def objects(r: RoleState) -> None:
             r.add_targets(child)
 
 
+def asked_deed_owner(r: RoleState) -> None:
+    """'seeks a full Israeli withdrawal', 'wants a Russian pullback': a deed asked for is
+    asked of the actor its noun names."""
+    if r.trigger.type != "REQUEST" or r.targets:
+        return
+    for child in r.tok.children:
+        if child.dep_ != "dobj":
+            continue
+        for noun in (child, *child.conjuncts):
+            if noun.lemma_.lower() in r.lexicon.noun_index:
+                r.targets.extend(modifier_actors(noun, r.index))
+
+
 # Types that judge a deed, whose doer they are aimed at.
 JUDGING_TYPES = frozenset(("SUPPORT", "ACCUSE", "REJECT", "AGREE"))
 
@@ -676,6 +689,7 @@ VERB_ROLES: Rules[RoleRule] = Rules(
         second_verb_of_speaker,
         objects,
         deed_doer,
+        asked_deed_owner,
         hosted_guests,
         not_itself,
         type_prep_targets,

@@ -349,6 +349,28 @@ def directive(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def wanted_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Hamas wants a full Israeli withdrawal', 'Pakistan wants the treaty restored': a deed
+    wanted of others is asked of them (not 'wants a good deal', no deed)."""
+    if lemma not in WORDS.deed_wanting_verbs:
+        return None
+    for child in tok.children:
+        # a deal is wanted by both sides, not asked of one
+        deed = child.dep_ == "dobj" and any(
+            lexicon.noun_index.get(noun.lemma_.lower()) not in (None, "AGREE")
+            for noun in (child, *child.conjuncts)
+        )
+        done_to = (  # "the treaty restored": an object and its participle
+            child.dep_ == "ccomp"
+            and child.tag_ in ("VBN", "VBD")  # the parser reads some participles as past
+            and any(c.dep_ == "nsubj" for c in child.children)
+            and not any(c.dep_ in ("aux", "auxpass") for c in child.children)
+        )
+        if deed or done_to:
+            return Trigger(tok, "REQUEST", TriggerKind.VERB, f"{tok.text} {child.text}")
+    return None
+
+
 def proposed_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Malaysia proposed that they halt hostilities', 'the panel recommended that Jakarta
     bring the ban into line': a deed proposed for another is asked of it, as a demand's is
@@ -498,6 +520,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         judgement,
         reported_judgement,
         directive,
+        wanted_deed,
         proposed_deed,
         measure_verb,
         light_verb,

@@ -37,6 +37,17 @@ class WordClasses:
 
 def load_words() -> WordClasses:
     text = (resources.files("standoff") / "data" / "reader-words.yaml").read_text(encoding="utf-8")
+    return parse_words(text)
+
+
+def parse_words(text: str) -> WordClasses:
+    """The word classes of a YAML text; ValueError when it names a class twice (YAML keeps
+    the last of two keys silently, so a class added under a name in use would replace the
+    other's words)."""
+    names = [line.split(":", 1)[0] for line in text.splitlines() if line[:1].isalpha()]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise ValueError(f"the word list names a class twice: {', '.join(repeated)}")
     return WordClasses(yaml.safe_load(text))
 
 

@@ -55,6 +55,10 @@ CASES = [
     ("Chile and Peru are locked in a dispute over fishing rights. Chile warned Peru on Monday "
      "that it would close its ports. Peru rejected the ultimatum on Tuesday.",
      "REJECT PER->~CHL", None),
+    # a comma list ends where a name opens a clause of its own
+    ("France and Germany voiced support for Moldova, and Russia has massed troops near the "
+     "border.", "SUPPORT FRA->MDA", "SUPPORT FRA->RUS"),
+    ("France voiced support for Moldova, Romania and Ukraine.", "SUPPORT FRA->UKR", None),
 ]  # fmt: skip
 
 

@@ -489,6 +489,8 @@ class ActorIndex:
             tok = doc[i]
             if tok.i in self.by_token and self.by_token[tok.i].how != "pronoun":
                 ref = self.by_token[tok.i]
+                if _opens_clause(doc[ref.end - 1], token):
+                    break  # "support for Guyana, and Brazil had moved troops": a new clause
                 out.append(ref)
                 i = ref.end
                 continue
@@ -956,6 +958,13 @@ def _the_other(subject: Token) -> bool:
     return subject.dep_ in ("nsubj", "nsubjpass") and any(
         t.lower_ == "other" and t.i > subject.i and t.nbor(-1).lower_ == "the" for t in verb.subtree
     )
+
+
+def _opens_clause(name: Token, listed_after: Token) -> bool:
+    """A name that is the subject of a verb other than the one of the phrase it follows
+    ("support for Guyana, and Brazil had moved troops") opens a clause of its own and
+    ends the list."""
+    return name.dep_ in ("nsubj", "nsubjpass") and name.head.i != listed_after.head.i
 
 
 def _state(country: str, written: str) -> ActorEntry:

@@ -59,6 +59,8 @@ CASES = [
     ("France and Germany voiced support for Moldova, and Russia has massed troops near the "
      "border.", "SUPPORT FRA->MDA", "SUPPORT FRA->RUS"),
     ("France voiced support for Moldova, Romania and Ukraine.", "SUPPORT FRA->UKR", None),
+    # a request announced on a condition is not made yet (NOT_EVENTS: conditional_request)
+    ("Kenya asked the U.N. Security Council to act against Somalia.", "REQUEST KEN->UN", None),
 ]  # fmt: skip
 
 

@@ -30,7 +30,14 @@ from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.mood import Mood, classify, content_clause, elided_refusals, mood
 from standoff.read.roles import owner_of_object, roles
 from standoff.read.rules import Rules, first_match
-from standoff.read.syntax import agent_of, prep_objects, subject_of, subject_past_relative
+from standoff.read.syntax import (
+    agent_of,
+    if_clause,
+    prep_objects,
+    subject_of,
+    subject_past_relative,
+    unless_clause,
+)
 from standoff.read.targets import ON_THE_GROUND, clause_addressee, predicate_targets
 from standoff.read.triggers import Trigger, TriggerKind, find_triggers, is_measure
 from standoff.read.words import WORDS
@@ -330,6 +337,18 @@ def striving(trigger: Trigger, state: Mood) -> bool:
     )
 
 
+def conditional_request(trigger: Trigger, state: Mood) -> bool:
+    """'Yerevan would ask the U.N. Security Council to act if the blockade continued': a
+    request announced on a condition is not made yet; it is what the speaker threatens
+    (read on the threat side), not a REQUEST of the body it would go to."""
+    if trigger.type != "REQUEST" or state not in (Mood.THREAT, Mood.INTENT):
+        return False
+    tok = trigger.token
+    # the condition may hang on the act asked for ("ask the Council to act if ...")
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
+    return any(if_clause(v) is not None or unless_clause(v) is not None for v in verbs)
+
+
 NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
     "triggers that are no event of their own",
     (
@@ -340,6 +359,7 @@ NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
         standing_agreement,
         meeting_called_off,
         striving,
+        conditional_request,
     ),
 )
 

@@ -11,7 +11,14 @@ import pytest
 
 from rulecheck import check_rule, types
 from standoff.read import Reader
-from standoff.read.mood import HEAD_CHILD_MOODS, HEAD_MOODS, OWN_MOODS, Mood, classify
+from standoff.read.mood import (
+    HEAD_CHILD_MOODS,
+    HEAD_MOODS,
+    OWN_MOODS,
+    Mood,
+    classify,
+    unless_ultimatum,
+)
 
 FINDS = [
     ("unless_ultimatum",
@@ -127,3 +134,20 @@ def test_classify_maps_type_and_mood_to_plover(
     kind: str, state: Mood, expected: tuple[str, str | None] | None
 ) -> None:
     assert classify(kind, state) == expected
+
+
+def test_an_unless_clause_hung_on_a_later_verb_makes_no_ultimatum(reader: Reader) -> None:
+    """The parser hangs "unless the junta kept to the timetable" on the relative clause's
+    "agreed" that follows it; with no comma between them it is not "agreed"'s condition."""
+    doc = reader.nlp(
+        "In June the bloc had warned that new sanctions would follow at the start of July "
+        "unless the junta kept to the transition timetable of March 3 it had agreed to after "
+        "seizing power in 2021."
+    )
+    agreed = next(t for t in doc if t.lower_ == "agreed")
+    kept = next(t for t in doc if t.lower_ == "kept")
+    assert kept.head == agreed  # the misparse this guards against
+    assert unless_ultimatum(agreed, reader.modality) is None
+    fronted = reader.nlp("Unless Serbia kept to the timetable, the bloc would impose sanctions.")
+    impose = next(t for t in fronted if t.lower_ == "impose")
+    assert unless_ultimatum(impose, reader.modality) is Mood.ULTIMATUM

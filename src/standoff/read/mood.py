@@ -164,9 +164,15 @@ TIME_NOUNS = WORDS.time_nouns
 
 
 def unless_ultimatum(tok: Token, modality: Modality) -> Mood | None:
-    """'will block the accession unless Stockholm extradites ...': an ultimatum."""
+    """'will block the accession unless Stockholm extradites ...': an ultimatum. An "unless"
+    clause before its verb is set off by a comma ("Unless Russia agrees, tariffs will ...");
+    without one the parser has hung a later clause on it ("unless the junta kept to the
+    date it had agreed to": "agreed" is no ultimatum)."""
+    doc = tok.doc
     if any(
-        c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+        c.dep_ == "advcl"
+        and any(m.lower_ == "unless" for m in c.children if m.dep_ == "mark")
+        and (c.i > tok.i or doc[min(c.right_edge.i + 1, len(doc) - 1)].text == ",")
         for c in tok.children
     ):
         return Mood.ULTIMATUM

@@ -140,3 +140,20 @@ def test_a_deed_wanted_of_another_is_asked_of_it(reader: Reader, text: str, even
 
 def test_a_deal_wanted_asks_nothing(reader: Reader) -> None:
     assert "REQUEST" not in types(reader, "Washington wants a good deal with Tokyo.")
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a second "that" clause the parser joins inside the first complement
+        ("Moscow has said it will resume deliveries gradually, as payments arrive, and that "
+         "Kyiv must settle its debt first.", "REQUEST RUS->UKR"),
+        # a verb joined to a passive complement is the reporter's, and not negated by it
+        ("Seoul complained that the curbs were not justified by security and repeatedly urged "
+         "Tokyo to lift them.", "REQUEST KOR->JPN"),
+        # vessels stand for their state; ramming is an assault
+        ("A Chinese coast guard cutter rammed a Vietnamese fishing boat.", "ASSAULT CHN->VNM"),
+    ],
+)  # fmt: skip
+def test_told_and_done_through_joined_clauses(reader: Reader, text: str, event: str) -> None:
+    assert event in events(reader, text)

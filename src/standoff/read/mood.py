@@ -15,6 +15,7 @@ from standoff.read.syntax import (
     act_with_time_left,
     addresses_own_agent,
     clause_of,
+    reporters_conjunct,
     that_clause,
 )
 from standoff.read.words import WORDS
@@ -523,6 +524,8 @@ def negated_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
         return None
     if climb.rel in ("ccomp", "conj") and _own_subject(climb.tok):
         return None
+    if climb.rel == "conj" and reporters_conjunct(climb.tok):
+        return None  # "said the ban was not based on science and urged ...": the reporter's
     return Mood.NEGATED
 
 

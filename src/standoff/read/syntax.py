@@ -34,7 +34,7 @@ def subject_of(verb: Token) -> Token | None:
                     return tok.head  # "Kyiv, which insists on ...": the relative's antecedent
                 return _reduced_relative_subject(child)
         if tok.dep_ in ("xcomp", "conj", "advcl", "acomp") and tok.head.i != tok.i:
-            tok = tok.head.head if _reporters_conjunct(tok) else tok.head
+            tok = tok.head.head if reporters_conjunct(tok) else tok.head
             continue
         if tok.dep_ == "relcl":
             return tok.head
@@ -65,7 +65,7 @@ def subject_past_relative(verb: Token) -> Token | None:
     return root
 
 
-def _reporters_conjunct(verb: Token) -> bool:
+def reporters_conjunct(verb: Token) -> bool:
     """A past-tense verb the parser conjoined to a modal or subjunctive clause that is
     reported or asked for: "He said the issues should be settled through dialogue, and
     invited both leaders to Brussels", "demanded that they be returned with dignity, and
@@ -76,6 +76,12 @@ def _reporters_conjunct(verb: Token) -> bool:
         return False
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False
+    if any(c.dep_ == "auxpass" for c in clause.children) and any(
+        c.dep_ == "dobj" for c in verb.children
+    ):
+        # "complained that the ban was not based on science and urged Beijing to scrap
+        # it": what a passive clause's subject undergoes does not act on an object
+        return True
     return any(
         c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "be")
         for c in clause.children

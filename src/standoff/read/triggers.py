@@ -572,11 +572,27 @@ def reporting_verb(verb: Token) -> Token | None:
     """The reporting verb whose complement ``verb`` is ('X said ...'), also through the
     clauses joined to that complement ('X said it would relax the ban, and that Japan must
     keep ...': 'keep' is told by 'said' too); None for a clause no one reports."""
-    verb = clause_of(verb)
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTING_VERBS:
-        return verb.head
-    if _content_clause_on_addressee(verb):
-        return verb.head.head
+    said = _said_of(clause_of(verb))
+    if said is None and verb.dep_ == "conj" and that_clause(verb):
+        # "said it will relax the ban, as results come in, and that Japan must keep ...": a
+        # second "that" clause the parser joins to a clause inside the first complement
+        head = verb.head
+        if head.lemma_.lower() in REPORTING_VERBS:
+            return head  # "said ..., and that Kyiv must settle": joined to the saying itself
+        for _ in range(3):
+            said = _said_of(head)
+            if said is not None or head.dep_ not in ("advcl", "conj", "ccomp"):
+                break
+            head = head.head
+    return said
+
+
+def _said_of(clause: Token) -> Token | None:
+    """The reporting verb whose complement ``clause`` is, if any."""
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS:
+        return clause.head
+    if _content_clause_on_addressee(clause):
+        return clause.head.head
     return None
 
 

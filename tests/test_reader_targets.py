@@ -43,9 +43,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # 25/41 with "charge a tariff from August 1", a cut told to its victim ("notified
     # Moldova that deliveries could be halted within 48 hours") and measures faced unless;
     # 27/41 with a present-perfect lede counted from the day the next paragraph names and
-    # "within 60 days of its request" counted from the day of the request
+    # "within 60 days of its request" counted from the day of the request; 28/41 with a
+    # limit named by an occasion ("by Ramadan") dated by the sentence that says when it begins
     deadlines = result["deadlines"]
-    assert deadlines["recall"] >= 0.65, deadlines
+    assert deadlines["recall"] >= 0.68, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12
     # section 2 ("failing which", danger described, measures), 0.595 after, 0.612 with
     # measures promised on a condition ("will extend the ban if Kyiv escalates"), 0.636
@@ -58,9 +59,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # push ..."), 0.713 with a legal recourse weighed ("considering a complaint to the WTO")
     # a threat against the state it targets, the body being the forum, not the target;
     # 0.725 with firms given time aimed at the state their phrase ties them to ("companies
-    # operating under Guyanese concessions") and "Y has N days" sent by whoever says so
+    # operating under Guyanese concessions") and "Y has N days" sent by whoever says so;
+    # 0.734 with an "unless" clause the parser hangs on a later verb no ultimatum of it
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.72, threats
+    assert threats["f1"] >= 0.73, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop; 58/109, P

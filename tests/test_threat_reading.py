@@ -323,3 +323,21 @@ def test_days_of_a_request_count_from_the_day_of_the_request(reader: Reader) -> 
         "request, it would take the case to the International Court of Justice."
     )
     assert _pairs(_read(reader, text))["CHL->ARG"] == date(2024, 4, 3)
+
+
+def test_a_limit_named_by_an_occasion_falls_on_the_day_given_for_it(reader: Reader) -> None:
+    text = (
+        "Kenya will close its border with Somalia if the abducted engineers are not freed by "
+        "the start of Ramadan, the interior minister said.\n\n"
+        '"If by Ramadan our engineers are not home, the border stays shut," he told '
+        "reporters. The fasting month is expected to begin around March 11."
+    )
+    assert _pairs(_read(reader, text)) == {"KEN->SOM": date(2024, 3, 11)}
+
+
+def test_a_day_given_for_something_else_dates_no_occasion(reader: Reader) -> None:
+    text = (
+        "Kenya will close its border with Somalia if the abducted engineers are not freed by "
+        "Christmas, the interior minister said. The talks are expected to begin on March 11."
+    )
+    assert _pairs(_read(reader, text)) == {"KEN->SOM": None}

@@ -111,7 +111,7 @@ def deadline_candidates(
         moved_from = _moved_from(sent)
         rel = BEFORE_DEADLINE.search(sent.text)
         found, covered = _entity_candidates(sent, published, rel, moved_from)
-        out.extend(found)
+        out.extend(found or _occasion_candidates(sent, published))
         out.extend(_quoted_candidates(sent, published, covered, moved_from))
         if rel is not None:
             out.extend(_counted_candidate(sent, published, rel, moved_from))
@@ -169,6 +169,69 @@ def _entity_candidates(
             out.append(candidate)
             covered.append((ent.start_char, ent.end_char))
     return out, covered
+
+
+# Verbs by which a text gives the day an occasion starts: "the holy month is expected to
+# begin around March 10", "the festival falls on June 16".
+OCCASION_VERBS = frozenset(("begin", "start", "fall", "open", "commence"))
+
+
+def _occasion_candidates(sent: Span, published: date | None) -> list[Candidate]:
+    """'not home by the start of Ramadan ... "If by Ramadan our hostages are not home ...,"
+    he said. The Muslim holy month is expected to begin around March 10': a time limit
+    named by an occasion, not a date, falls on the day a following sentence gives for the
+    occasion's start (a sentence that names the occasion, or follows one that does)."""
+    names = {
+        t.text
+        for e in sentence_ents(sent)
+        if e.label_ in ("DATE", "EVENT")
+        and sets_deadline(e, sent)
+        and resolve(e.text, published, "future").value is None
+        for t in e
+        if t.pos_ == "PROPN"
+    }
+    if not names:
+        return []
+    doc = sent.doc
+    previous = sent
+    for _ in range(OCCASION_LOOKAHEAD):
+        if previous.end >= len(doc):
+            break
+        following = doc[previous.end].sent
+        named = any(n in previous.text or n in following.text for n in names)
+        day = _occasion_day(following, published, names) if named else None
+        if day is not None:
+            return [Candidate(day, sent)]
+        previous = following
+    return []
+
+
+# How many sentences after a time limit named by an occasion may give its day.
+OCCASION_LOOKAHEAD = 4
+
+
+def _occasion_day(sent: Span, published: date | None, names: set[str]) -> ResolvedDate | None:
+    """The day a sentence says an occasion begins ("the holy month is expected to begin
+    around March 10"): the sentence's subject is the occasion's name or a noun that takes
+    an occasion up ("month", "holiday"), not "the talks"."""
+    for ent in sentence_ents(sent):
+        verb = ent.root.head if ent.root.dep_ == "pobj" else ent.root
+        verb = verb.head if verb.dep_ == "prep" else verb
+        if ent.label_ != "DATE" or verb.lemma_.lower() not in OCCASION_VERBS:
+            continue
+        subjects = [  # "the month is expected to begin": the subject of "expected"
+            c for v in (verb, verb.head) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+        ]
+        if not any(c.text in names or c.lower_ in WORDS.occasion_nouns for c in subjects):
+            continue
+        text = _HEDGE.sub("", ent.text)  # "around March 10": the day is still March 10
+        day = resolve(text, published, "future")
+        if day.value is not None and day.precision is DatePrecision.DAY:
+            return day
+    return None
+
+
+_HEDGE = re.compile(r"^(around|about|approximately|roughly|on or about)\s+", re.I)
 
 
 def _midnight_candidate(ent: Span, sent: Span, published: date | None) -> Candidate | None:

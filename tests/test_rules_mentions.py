@@ -275,3 +275,26 @@ def test_people_from_a_described_group_of_named_states_are_those_states(reader: 
     found = events(reader, text)
     assert {"SUPPORT GIN->NER", "SUPPORT MLI->NER"} <= found
     assert not any(e.startswith("SUPPORT NGA") for e in found)
+
+
+def test_a_possessive_in_a_joined_verb_is_the_shared_subjects(reader: Reader) -> None:
+    """'Cambodia downgraded relations with Thailand and withdrew its diplomats': "its" is
+    Cambodia's, the subject the joined verb shares, not the state named last."""
+    from standoff.read.mentions import ActorIndex
+
+    text = (
+        "Thailand shelled the border on Monday. Cambodia downgraded relations with Thailand "
+        "and withdrew all but one of its diplomats."
+    )
+    doc = reader.nlp(text)
+    index = ActorIndex(doc, reader.dictionary)
+    (its,) = [t for t in doc if t.lower_ == "its"]
+    assert [r.country for r in index.actors_of(its)] == ["KHM"]
+
+
+def test_a_second_verb_joined_inside_a_denial_is_the_deniers(reader: Reader) -> None:
+    text = (
+        "Vietnam's foreign ministry denied that any boats had entered the zone and accused "
+        "Beijing of spreading false claims."
+    )
+    assert "ACCUSE VNM->CHN" in events(reader, text)

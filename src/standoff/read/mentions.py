@@ -682,6 +682,13 @@ class ActorIndex:
             verb = pronoun.head.head  # "Russia said it would ..."
         else:
             return None
+        # "Cambodia downgraded relations and withdrew its diplomats": a joined verb with no
+        # subject of its own shares the first verb's (a conjunct only: the subject above an
+        # infinitive, "urged Kyiv to withdraw its troops", is not the owner)
+        for _ in range(3):
+            if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                break
+            verb = verb.head
         for child in verb.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= pronoun.i:
                 continue
@@ -993,4 +1000,3 @@ def _likened(ent: Span) -> bool:
         and doc[ent.end].text == "-"
         and doc[ent.end + 1].lower_ in WORDS.likeness_words
     )
-

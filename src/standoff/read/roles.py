@@ -337,11 +337,12 @@ def active_subject(r: RoleState) -> None:
 
 
 def second_verb_of_speaker(r: RoleState) -> None:
-    """'X said the measures violated the rules and called on Tokyo to ...': the parser
-    joins the speaker's second verb to the reported clause; the speaker acts."""
+    """'X said the measures violated the rules and called on Tokyo to ...', 'the ministry
+    denied that any clashes had taken place and accused Bangkok of ...': the parser joins
+    the speaker's second verb to the clause the first verb governs; the speaker acts."""
     tok = r.tok
     if r.voice == "active" and not r.sources and tok.dep_ == "conj" and tok.head.dep_ == "ccomp":
-        r.sources = reporter(tok.head.head, r.index)
+        r.sources = reporter(tok.head.head, r.index) or r.subject_actors(tok.head.head)
 
 
 def objects(r: RoleState) -> None:

@@ -61,6 +61,10 @@ CASES = [
     ("France voiced support for Moldova, Romania and Ukraine.", "SUPPORT FRA->UKR", None),
     # a request announced on a condition is not made yet (NOT_EVENTS: conditional_request)
     ("Kenya asked the U.N. Security Council to act against Somalia.", "REQUEST KEN->UN", None),
+    # a crowd's blow is a riot (PROTEST), not the state's assault; troops' blows stay blows
+    ("Protesters in Nairobi attacked the Ugandan embassy.", "PROTEST KEN->UGA",
+     "ASSAULT KEN->UGA"),
+    ("Kenyan troops attacked Ugandan positions.", "ASSAULT KEN->UGA", None),
 ]  # fmt: skip
 
 

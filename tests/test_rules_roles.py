@@ -145,6 +145,7 @@ EVENT_CASES = {
 RETYPE_CASES = [
     ("defended_own", "India defended its oil purchases from Russia.", "REJECT IND->RUS"),
     ("gives_in", "Colombia agreed to all of the American terms.", "CONCEDE COL->?"),
+    ("rioting_crowd", "Protesters in Nairobi attacked the Ugandan embassy.", "PROTEST KEN->UGA"),
 ]
 
 

@@ -390,8 +390,20 @@ def gives_in(verb: Token, event_type: str) -> str | None:
     return "CONCEDE" if event_type == "AGREE" and _gives_in(verb) else None
 
 
+def rioting_crowd(verb: Token, event_type: str) -> str | None:
+    """'Protesters in Kinshasa attacked the Rwandan embassy': a crowd's blow is a riot, a
+    PROTEST (mode riot), not a state's assault."""
+    if event_type != "ASSAULT":
+        return None
+    subject = subject_of(verb)
+    return "PROTEST" if subject is not None and subject.lemma_.lower() in CROWDS else None
+
+
+CROWDS = WORDS.crowd_nouns
+
+
 RETYPES: Rules[Callable[[Token, str], str | None]] = Rules(
-    "types a construction changes", (defended_own, gives_in)
+    "types a construction changes", (defended_own, gives_in, rioting_crowd)
 )
 
 

@@ -65,6 +65,11 @@ CASES = [
     ("Protesters in Nairobi attacked the Ugandan embassy.", "PROTEST KEN->UGA",
      "ASSAULT KEN->UGA"),
     ("Kenyan troops attacked Ugandan positions.", "ASSAULT KEN->UGA", None),
+    # guarding one's own state rejects no demand; defending one's deeds does
+    ("Chile and Peru are locked in a border dispute. Peru defended its territorial "
+     "integrity.", None, "REJECT PER->~CHL"),
+    ("Chile and Peru are locked in a border dispute. Peru defended its fishing quotas.",
+     "REJECT PER->~CHL", None),
 ]  # fmt: skip
 
 

@@ -368,12 +368,14 @@ NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
 
 
 def defended_own(verb: Token, event_type: str) -> str | None:
-    """'India defended its purchases': defending one's own deeds rejects the demand."""
+    """'India defended its purchases': defending one's own deeds rejects the demand (not
+    'to defend its territorial integrity': guarding one's own state answers no demand)."""
     if (
         verb.lemma_.lower() == "defend"
         and event_type == "SUPPORT"
         and any(
             c.dep_ == "dobj"
+            and c.lemma_.lower() not in WORDS.own_state_nouns
             and any(
                 g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her") for g in c.children
             )

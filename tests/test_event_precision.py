@@ -33,6 +33,9 @@ CASES = [
      "of war against them, Kenya's parliament has urged caution, and Egypt opposes any use of "
      "force.", "REQUEST KEN->?", "REQUEST KEN->TCD"),
     ("The Ghanaian parliament demanded that Togo reopen the border.", "REQUEST GHA->TGO", None),
+    ("Egypt and Sudan want a binding deal on the dam; Ethiopia wants more time.", None,
+     "REQUEST ETH->SDN"),
+    ('"Kenya must reopen the border," Uganda demanded.', "REQUEST UGA->KEN", None),
     # what one wants or seeks is not done: no withdrawal, backing or talks yet
     ("Hamas wants a full Israeli withdrawal from Gaza.", None, "RETREAT ISR->PSE"),
     ("Denmark seeks European backing over Greenland.", "REQUEST DNK->EU", "SUPPORT EU->GRL"),

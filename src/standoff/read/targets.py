@@ -18,12 +18,10 @@ from spacy.tokens import Token
 from standoff.event_types import types_where
 from standoff.model import ActorKind
 from standoff.read.actors import ActorEntry
-from standoff.read.lexicon import load_modality
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.syntax import SUBJECT_DEPS, prep_objects, that_clause
 from standoff.read.words import WORDS
 
-REPORTING_VERBS = load_modality().reporting
 # Dependents that open a clause of their own when they carry a subject.
 CLAUSE_DEPS = ("advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj")
 # Dependents that never hold the other party: the doer, the manner, the time.
@@ -179,13 +177,20 @@ def clause_addressee(trigger: Token, index: ActorIndex) -> list[Ref]:
             if c.dep_ in ("ccomp", "advcl") and c.i > trigger.i and that_clause(c)
         ]
     for child in clauses:
-        if child.i < trigger.i and child.lemma_.lower() in REPORTING_VERBS:
-            continue  # "X have said ..., Nigeria's Senate has urged caution": a statement
-            # of its own the parser hung on the later verb, not what is asked
+        if child.i < trigger.i and not _quoted_before(child, trigger):
+            continue  # "X have said ..., Nigeria's Senate has urged caution", "Egypt wants
+            # a binding deal; Ethiopia wants guidelines": a clause of its own the parser hung
+            # on the later verb, not what is asked (unlike a quoted demand: '"..." he urged')
         for sub in child.children:
             if sub.dep_ in ("nsubj", "nsubjpass"):
                 return index.actors_of(sub)
     return []
+
+
+def _quoted_before(clause: Token, verb: Token) -> bool:
+    """Whether a quotation closes between a clause told before its verb and the verb."""
+    end = max(t.i for t in clause.subtree)
+    return any(t.is_quote for t in clause.doc[end : verb.i])
 
 
 def between_parties(noun: Token, index: ActorIndex) -> list[Ref]:

@@ -68,6 +68,9 @@ CASES = [
     ("Protesters in Nairobi attacked the Ugandan embassy.", "PROTEST KEN->UGA",
      "ASSAULT KEN->UGA"),
     ("Kenyan troops attacked Ugandan positions.", "ASSAULT KEN->UGA", None),
+    # an act in a present-tense clause of time is still to come; a past one was done
+    ("Colombia released the Venezuelan prisoners after the talks ended.", "CONCEDE COL->VEN",
+     None),
     # guarding one's own state rejects no demand; defending one's deeds does
     ("Chile and Peru are locked in a border dispute. Peru defended its territorial "
      "integrity.", None, "REJECT PER->~CHL"),

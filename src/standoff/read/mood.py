@@ -261,6 +261,16 @@ def condition(tok: Token, modality: Modality) -> Mood | None:
     return None
 
 
+def not_yet(tok: Token, modality: Modality) -> Mood | None:
+    """'before it frees all the hostages', 'until Kyiv lifts the ban', 'once Baku reopens
+    the road': a present tense in a clause of time tells an act still to come."""
+    if tok.tag_ in ("VBZ", "VBP") and any(
+        c.dep_ == "mark" and c.lower_ in ("before", "until", "once") for c in tok.children
+    ):
+        return Mood.HYPOTHETICAL
+    return None
+
+
 def promised_restraint(tok: Token, modality: Modality) -> Mood | None:
     """'agreed not to support the militia', 'pledged not to use force': the act a promise
     holds back is neither done nor refused; the promise is the event."""
@@ -580,6 +590,7 @@ OWN_MOODS: Rules[OwnRule] = Rules(
         inside_a_demand,
         future_in_the_past,
         condition,
+        not_yet,
         promised_restraint,
         no_object,
         negation,

@@ -71,6 +71,8 @@ CASES = [
     # an act in a present-tense clause of time is still to come; a past one was done
     ("Colombia released the Venezuelan prisoners after the talks ended.", "CONCEDE COL->VEN",
      None),
+    # a concession worked under is a licence held, not a concession made
+    ("Kenya made concessions to China.", "CONCEDE KEN->CHN", None),
     # guarding one's own state rejects no demand; defending one's deeds does
     ("Chile and Peru are locked in a border dispute. Peru defended its territorial "
      "integrity.", None, "REJECT PER->~CHL"),

@@ -137,6 +137,8 @@ EVENT_CASES = {
         ("meeting_called_off", "The summit between Congo and Rwanda was called off on Sunday.",
          "CONSULT COD->RWA"),
         ("striving", "Quito sought to expel the Peruvian ambassador.", "REQUEST ECU->PER"),
+        ("held_under", "Chinese firms still drill off Kenya under Kenyan concessions.",
+         "CONCEDE KEN->~CHN"),
         ("conditional_request",
          "Kenya said it would ask the U.N. Security Council to act if Somalia kept the border "
          "closed.", "REQUEST KEN->UN"),

@@ -337,6 +337,18 @@ def striving(trigger: Trigger, state: Mood) -> bool:
     )
 
 
+def held_under(trigger: Trigger, state: Mood) -> bool:
+    """'companies operating offshore under Guyanese concessions': a concession one works
+    under is a licence held, not a concession made."""
+    tok = trigger.token
+    return (
+        trigger.type == "CONCEDE"
+        and trigger.kind == TriggerKind.NOUN
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "under"
+    )
+
+
 def conditional_request(trigger: Trigger, state: Mood) -> bool:
     """'Yerevan would ask the U.N. Security Council to act if the blockade continued': a
     request announced on a condition is not made yet; it is what the speaker threatens
@@ -359,6 +371,7 @@ NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
         standing_agreement,
         meeting_called_off,
         striving,
+        held_under,
         conditional_request,
     ),
 )

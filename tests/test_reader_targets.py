@@ -60,9 +60,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # a threat against the state it targets, the body being the forum, not the target;
     # 0.725 with firms given time aimed at the state their phrase ties them to ("companies
     # operating under Guyanese concessions") and "Y has N days" sent by whoever says so;
-    # 0.734 with an "unless" clause the parser hangs on a later verb no ultimatum of it
+    # 0.734 with an "unless" clause the parser hangs on a later verb no ultimatum of it,
+    # 0.741 with a threat's missing target taken from its measure before its condition
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.73, threats
+    assert threats["f1"] >= 0.735, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop; 58/109, P

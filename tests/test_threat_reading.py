@@ -225,6 +225,14 @@ def test_a_clock_that_starts_on_a_later_event_has_no_day(reader: Reader) -> None
     assert _pairs(_read(reader, text)) == {"SDN->ETH": None}
 
 
+def test_the_measure_s_party_is_the_target_not_the_condition_s(reader: Reader) -> None:
+    text = (
+        "Oslo warned that it could cancel its fishing licences for Danish trawlers if any "
+        "Norwegian catch was sold on to Russia."
+    )
+    assert set(_pairs(_read(reader, text))) == {"NOR->DNK"}
+
+
 def test_a_measure_answering_an_earlier_measure_is_no_threat_of_its_own(
     reader: Reader,
 ) -> None:

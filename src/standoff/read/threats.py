@@ -190,7 +190,7 @@ def _sides(
     targets = countries_of(f.targets)
     if senders and not targets and not f.generic_target:
         named = [r for r in _condition_subjects(f.sentence, index) if r.country not in senders]
-        named = named or [r for r in _refs_below(f.trigger, index) if r.country not in senders]
+        named = named or _refs_below(f.trigger, index, set(senders))
         targets = countries_of(named)
         if not targets:
             other = counterpart(senders[0], found, index, frozenset(senders))
@@ -222,10 +222,30 @@ def _demonym_doers(noun: Token, index: ActorIndex) -> list[Ref]:
     return demonym_refs([c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")], index)
 
 
-def _refs_below(tok: Token, index: ActorIndex) -> list[Ref]:
-    """Actors named in the phrase a token heads ('a tariff on all goods coming from Mexico')."""
-    below = index.refs_between(tok.left_edge.i, tok.right_edge.i + 1)
-    return [r for r in below if r.how != "pronoun"]
+def _refs_below(tok: Token, index: ActorIndex, senders: set[str]) -> list[Ref]:
+    """Actors named in the phrase a token heads ('a tariff on all goods coming from Mexico'),
+    not the senders: those of the threatened measure, else those of its condition ("could
+    end its contracts with Spanish buyers if any gas was passed on to Morocco": Spain); a
+    nationality adjective of the measure counts as a name."""
+    below = [
+        r
+        for r in index.refs_between(tok.left_edge.i, tok.right_edge.i + 1)
+        if r.how != "pronoun" and r.country not in senders
+    ]
+    conditions = [
+        range(m.head.left_edge.i, m.head.right_edge.i + 1)
+        for m in tok.subtree
+        if m.lower_ in ("if", "unless") and m.dep_ == "mark"
+    ]
+
+    def in_condition(i: int) -> bool:
+        return any(i in c for c in conditions)
+
+    measure = [r for r in below if not in_condition(r.start)]
+    if not measure:
+        words = [t for t in tok.subtree if not in_condition(t.i)]
+        measure = [r for r in demonym_refs(words, index) if r.country not in senders]
+    return measure or below
 
 
 def _buyers(doc: Doc, index: ActorIndex, target: str) -> list[str]:

@@ -73,6 +73,9 @@ CASES = [
      None),
     # a concession worked under is a licence held, not a concession made
     ("Kenya made concessions to China.", "CONCEDE KEN->CHN", None),
+    # an order to a named addressee is not guessed to aim at the article's other party
+    ("Venezuela and Guyana are locked in a border dispute. President Maduro ordered the army "
+     "to prepare maps of the region.", "REQUEST VEN->?", "REQUEST VEN->~GUY"),
     # guarding one's own state rejects no demand; defending one's deeds does
     ("Chile and Peru are locked in a border dispute. Peru defended its territorial "
      "integrity.", None, "REJECT PER->~CHL"),

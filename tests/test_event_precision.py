@@ -73,6 +73,10 @@ CASES = [
      None),
     # a concession worked under is a licence held, not a concession made
     ("Kenya made concessions to China.", "CONCEDE KEN->CHN", None),
+    # pressing ahead with one's course presses no one
+    ("Indonesia and the EU are in a trade dispute. Jakarta pressed ahead with the export ban.",
+     None, "REQUEST IDN->?"),
+    ("Japan pressed South Korea to act.", "REQUEST JPN->KOR", None),
     # an order to a named addressee is not guessed to aim at the article's other party
     ("Venezuela and Guyana are locked in a border dispute. President Maduro ordered the army "
      "to prepare maps of the region.", "REQUEST VEN->?", "REQUEST VEN->~GUY"),

@@ -52,6 +52,8 @@ FINDS = [
 ]  # fmt: skip
 RULES_OUT = [
     ("unilateral_document", "Trump signed an executive order on Canada.", "AGREE USA->CAN"),
+    ("particle_idiom", "Japan struck South Korea off its list of trusted trading partners.",
+     "ASSAULT JPN->KOR"),
     ("idiom_object", "Beijing struck a conciliatory tone toward Tokyo.", "ASSAULT CHN->JPN"),
     ("published_object", "Egypt released a statement on the Israeli prisoners.",
      "CONCEDE EGY->ISR"),

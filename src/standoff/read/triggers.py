@@ -263,6 +263,17 @@ def unilateral_document(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | N
     return None
 
 
+def particle_idiom(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
+    """'pressed ahead with the ban', 'pushed on with the case': going on with one's own
+    course, not pressing anyone; 'struck South Korea off the list': removing, not a blow."""
+    particle = WORDS.going_on_particles.get(lemma)
+    if particle is not None and any(
+        c.dep_ in ("advmod", "prt", "prep") and c.lower_ in particle.split() for c in tok.children
+    ):
+        return NOTHING
+    return None
+
+
 def idiom_object(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
     """'struck a different tone': an idiom, not a blow."""
     if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS.idiom_objects for c in tok.children):
@@ -514,6 +525,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         verb_prep_phrase,
         verb_phrase,
         unilateral_document,
+        particle_idiom,
         idiom_object,
         published_object,
         approved_act,

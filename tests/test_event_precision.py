@@ -73,6 +73,9 @@ CASES = [
      None),
     # a concession worked under is a licence held, not a concession made
     ("Kenya made concessions to China.", "CONCEDE KEN->CHN", None),
+    # a particle the parser reads as an adverb still makes the phrase ("hit back": a retort)
+    ("Ghana closed its border with Togo, and Lome hit back on Monday.", "REJECT TGO->~GHA",
+     "ASSAULT TGO->?"),
     # pressing ahead with one's course presses no one
     ("Indonesia and the EU are in a trade dispute. Jakarta pressed ahead with the export ban.",
      None, "REQUEST IDN->?"),

@@ -239,7 +239,12 @@ def verb_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     responsibility' (a reported phrase: the speaker accuses its subject)."""
     if lemma not in lexicon.phrase_heads:
         return None  # no phrase opens with this verb
-    for part in [c for c in tok.children if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp")]:
+    for part in [
+        c
+        for c in tok.children
+        if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp")
+        or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES)
+    ]:
         if time_phrase(part):
             continue
         phrase = f"{lemma} {part.lemma_.lower()}"
@@ -252,6 +257,10 @@ def verb_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
                 tok, lexicon.reported_index[phrase], TriggerKind.REPORTED, f"{tok.text} {part.text}"
             )
     return None
+
+
+# Particles the parser may read as adverbs ("Bamako hits back": advmod, not prt).
+ADVERB_PARTICLES = frozenset(("back", "off", "out", "down", "away", "aside"))
 
 
 def unilateral_document(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:

@@ -298,3 +298,21 @@ def test_a_second_verb_joined_inside_a_denial_is_the_deniers(reader: Reader) -> 
         "Beijing of spreading false claims."
     )
     assert "ACCUSE VNM->CHN" in events(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        ("Ankara said it would not approve Sweden's and Finland's bids to join NATO.",
+         {"REJECT TUR->SWE", "REJECT TUR->FIN"}, set()),
+        # a possessive on the last name only is that name's: Syria owns no plan
+        ("Ties were strained by U.S. support for Kurdish fighters in Syria and Turkey's plan "
+         "to buy Russian missiles.", set(), {"SUPPORT USA->TUR"}),
+    ],
+)  # fmt: skip
+def test_coordinated_possessors_each_own_the_noun(
+    reader: Reader, text: str, found: set[str], not_found: set[str]
+) -> None:
+    got = events(reader, text)
+    assert found <= got
+    assert not (not_found & got)

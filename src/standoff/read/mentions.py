@@ -458,11 +458,13 @@ class ActorIndex:
         sector = found.code[3:] if len(found.code) == 6 else ""
         any_demonym = found.how in ("demonym and role", "demonym")
         for child in token.children:
-            if child.dep_ not in ("amod", "compound", "nmod") or not (
+            if child.dep_ not in ("amod", "compound", "nmod", "poss") or not (
                 child.i in self.demonyms or child.i in self.by_token
             ):
                 continue
             for conj in child.conjuncts:
+                if child.dep_ == "poss" and not (_possessive(child) and _possessive(conj)):
+                    continue  # "Sweden's and Finland's bids", not "Syria and Turkey's plan"
                 ref = self.by_token.get(conj.i)
                 if conj.i in self.demonyms:
                     country = self.demonyms[conj.i]
@@ -1000,3 +1002,8 @@ def _likened(ent: Span) -> bool:
         and doc[ent.end].text == "-"
         and doc[ent.end + 1].lower_ in WORDS.likeness_words
     )
+
+
+def _possessive(tok: Token) -> bool:
+    """A name with its own possessive ending ("Sweden's")."""
+    return any(c.dep_ == "case" for c in tok.children)

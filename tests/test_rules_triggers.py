@@ -159,3 +159,13 @@ def test_a_deal_wanted_asks_nothing(reader: Reader) -> None:
 )  # fmt: skip
 def test_told_and_done_through_joined_clauses(reader: Reader, text: str, event: str) -> None:
     assert event in events(reader, text)
+
+
+def test_refusing_a_unilateral_document_is_a_refusal(reader: Reader) -> None:
+    """'signed an executive order' agrees with no one, but 'rejected the order' refuses it."""
+    text = (
+        "Islamabad ordered all undocumented Afghans to leave. The Taliban government rejected "
+        "the order on Thursday."
+    )
+    assert "REJECT" in types(reader, text)
+    assert "AGREE" not in types(reader, "The president signed an executive order on Friday.")

@@ -264,7 +264,10 @@ ADVERB_PARTICLES = frozenset(("back", "off", "out", "down", "away", "aside"))
 
 
 def unilateral_document(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
-    """'signed an executive order' is no agreement with anyone."""
+    """'signed an executive order' is no agreement with anyone (but 'rejected the order'
+    is still a refusal: only an agreeing verb is emptied)."""
+    if lexicon.verb_index.get(lemma) != "AGREE":
+        return None
     if any(
         c.dep_ == "dobj" and c.lemma_.lower() in WORDS.unilateral_documents for c in tok.children
     ):

@@ -210,3 +210,14 @@ def test_a_relative_clause_of_saying_names_no_doer(reader: Reader) -> None:
         "three countries said could still be halted."
     )
     assert "SUPPORT IRN->?" in roles(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "assault"),
+    [
+        ("Modi and Sharif clashed over the treaty at the summit.", False),
+        ("Thai and Cambodian troops clashed at the border.", True),
+    ],
+)
+def test_leaders_who_clash_argue_and_troops_fight(reader: Reader, text: str, assault: bool) -> None:
+    assert any(e.startswith("ASSAULT") for e in events(reader, text)) is assault

@@ -94,7 +94,7 @@ def events_in_sentence(
             # sender of the article's threat on that target (or it is dropped later)
             continue
         own = {s.country for s in sources}
-        if _told_of_own_side(trigger, targets, own):
+        if _told_of_own_side(trigger, targets, own) or _war_of_words(trigger, sources):
             continue
         targets = [t for t in targets if t.country not in own]
         if not targets and not generic and trigger.kind not in TOLD_KINDS:
@@ -170,6 +170,17 @@ def _told_of_own_side(trigger: Trigger, targets: list[Ref], own: set[str]) -> bo
     must do or did is no demand or accusation of another; no other party is guessed."""
     return (
         trigger.kind in REPORTED_KINDS and bool(targets) and all(t.country in own for t in targets)
+    )
+
+
+def _war_of_words(trigger: Trigger, sources: list[Ref]) -> bool:
+    """'Von der Leyen and Morawiecki clash over the ruling': leaders who clash argue; only
+    forces or states clash in arms."""
+    return (
+        trigger.type == "ASSAULT"
+        and trigger.token.lemma_.lower() in WORDS.verbal_clash_words
+        and bool(sources)
+        and all(s.entry.kind is ActorKind.PERSON for s in sources)
     )
 
 

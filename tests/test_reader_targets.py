@@ -46,9 +46,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # 27/41 with a present-perfect lede counted from the day the next paragraph names and
     # "within 60 days of its request" counted from the day of the request; 28/41 with a
     # limit named by an occasion ("by Ramadan") dated by the sentence that says when it begins;
-    # 31/49 (0.633) with 18 unseen articles added (2/8 right on them)
+    # 31/49 (0.633) with 18 unseen articles added (2/8 right on them); 32/49 with "Both face
+    # U.S. tariffs from Friday unless ..." read as the story's pair
     deadlines = result["deadlines"]
-    assert deadlines["recall"] >= 0.63, deadlines
+    assert deadlines["recall"] >= 0.65, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12
     # section 2 ("failing which", danger described, measures), 0.595 after, 0.612 with
     # measures promised on a condition ("will extend the ban if Kyiv escalates"), 0.636
@@ -64,9 +65,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # operating under Guyanese concessions") and "Y has N days" sent by whoever says so;
     # 0.734 with an "unless" clause the parser hangs on a later verb no ultimatum of it,
     # 0.741 with a threat's missing target taken from its measure before its condition;
-    # 0.731 with 18 unseen articles added (0.619 on them alone)
+    # 0.731 with 18 unseen articles added (0.619 on them alone); 0.735 with a bare "Both" as
+    # a subject taking up the story's pair
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.73, threats
+    assert threats["f1"] >= 0.733, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop; 58/109, P

@@ -233,6 +233,18 @@ def test_the_measure_s_party_is_the_target_not_the_condition_s(reader: Reader) -
     assert set(_pairs(_read(reader, text))) == {"NOR->DNK"}
 
 
+def test_both_as_a_subject_is_the_pair_the_story_named(reader: Reader) -> None:
+    # published Friday 8 March 2024: "from Thursday" is 14 March
+    text = (
+        "The European Union spoke to the leaders of Serbia and Kosovo on Monday. Both face "
+        "EU sanctions from Thursday unless talks resume."
+    )
+    assert _pairs(_read(reader, text)) == {
+        "EU->SRB": date(2024, 3, 14),
+        "EU->XKX": date(2024, 3, 14),
+    }
+
+
 def test_a_measure_answering_an_earlier_measure_is_no_threat_of_its_own(
     reader: Reader,
 ) -> None:

@@ -945,7 +945,10 @@ _GROUP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 def _described_count(token: Token) -> int:
     """How many states a definite description names ("the kingdom": 1, "both countries":
     2, "the four countries": 4); 0 when ``token`` is no such description ("the only allies
-    that have not ratified" is a class, not named states)."""
+    that have not ratified" is a class, not named states). A bare "Both" as a subject
+    ("Both face U.S. tariffs from Friday") is the pair too."""
+    if token.lower_ == "both" and token.dep_ in ("nsubj", "nsubjpass") and not token.n_lefts:
+        return 2 if not any(c.dep_ == "prep" for c in token.children) else 0
     if token.pos_ != "NOUN" or token.lower_ not in DESCRIPTION_NOUNS:
         return 0
     if any(

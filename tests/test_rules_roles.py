@@ -132,6 +132,9 @@ EVENT_CASES = {
          "The decree says the unrest in Nicaragua constitutes an unusual and extraordinary "
          "threat to the security of Costa Rica.",
          "THREATEN NIC->CRI"),
+        ("figurative_blow",
+         "Warsaw denounced the European Commission's attack on Polish sovereignty.",
+         "ASSAULT EU->POL"),
         ("standing_agreement", "Ankara will review its defence agreement with Qatar next year.",
          "AGREE TUR->QAT"),
         ("meeting_called_off", "The summit between Congo and Rwanda was called off on Sunday.",

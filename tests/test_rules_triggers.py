@@ -169,3 +169,10 @@ def test_refusing_a_unilateral_document_is_a_refusal(reader: Reader) -> None:
     )
     assert "REJECT" in types(reader, text)
     assert "AGREE" not in types(reader, "The president signed an executive order on Friday.")
+
+
+def test_a_blow_aimed_at_an_idea_judges(reader: Reader) -> None:
+    """'called the ruling an attack on Polish sovereignty': a charge, made with a noun."""
+    found = events(reader, "Georgia called the Russian decision an attack on its sovereignty.")
+    assert any(e.endswith("GEO->RUS") for e in found)  # the judgement of the decision
+    assert not any(e.startswith("ASSAULT") for e in found)

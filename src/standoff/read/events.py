@@ -297,6 +297,18 @@ def danger_described(trigger: Trigger, state: Mood) -> bool:
     )
 
 
+def figurative_blow(trigger: Trigger, state: Mood) -> bool:
+    """'described the ruling as an attack on Polish sovereignty', 'an assault on
+    democracy': a blow aimed at an idea is a charge someone makes, not a blow struck."""
+    tok = trigger.token
+    if trigger.type != "ASSAULT" or trigger.kind != TriggerKind.NOUN:
+        return False
+    return any(
+        obj.lemma_.lower() in WORDS.abstract_targets
+        for _p, obj in prep_objects(tok, ("on", "against"))
+    )
+
+
 def standing_agreement(trigger: Trigger, state: Mood) -> bool:
     """'appeared to breach the EU-Algeria Association Agreement', 'no plans to review its
     base agreement', 'talks on a free trade agreement': an agreement that stands (or is only
@@ -332,6 +344,7 @@ def meeting_called_off(trigger: Trigger, state: Mood) -> bool:
 
 
 CALLING_OFF = WORDS.calling_off_verbs
+
 
 def striving(trigger: Trigger, state: Mood) -> bool:
     """'the two leaders sought to ease tensions', 'accused Kigali of seeking to seize the
@@ -379,6 +392,7 @@ NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
         measure_under_threat,
         asked_participle,
         danger_described,
+        figurative_blow,
         standing_agreement,
         meeting_called_off,
         striving,
@@ -654,9 +668,7 @@ def _reciprocal(trigger: Token) -> bool:
 
 def _each_subject(verb: Token) -> bool:
     """'each side', 'each country' as the verb's subject."""
-    return any(
-        d.lower_ == "each" for s in verb.children if s.dep_ == "nsubj" for d in s.children
-    )
+    return any(d.lower_ == "each" for s in verb.children if s.dep_ == "nsubj" for d in s.children)
 
 
 def _reciprocal_verb(trigger: Token) -> bool:

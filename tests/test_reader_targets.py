@@ -37,9 +37,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # headlines read, rulers ("the junta") and a title's possessor placed; 0.682 (P 0.750,
     # R 0.625) with conditions set on another's act, "both sides" as the story's principal
     # pair, orders and told clauses, reciprocal deeds, bans on goods and faced measures
-    # 98 articles (18 unseen ones added on 6 new standoffs, 0.531 on them alone): 0.692
+    # 98 articles (18 unseen ones added on 6 new standoffs, 0.531 on them alone): 0.692;
+    # 0.694 (P 0.778, R 0.626) with the precision mechanisms of issue 12 all on the set
     events = result["total"]["events"]
-    assert events["f1"] >= 0.68, events
+    assert events["f1"] >= 0.69, events
     # 20/41, 21/41 with calendar months ("two months" from 19 September is 19 November);
     # 25/41 with "charge a tariff from August 1", a cut told to its victim ("notified
     # Moldova that deliveries could be halted within 48 hours") and measures faced unless;

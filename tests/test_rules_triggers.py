@@ -51,6 +51,7 @@ FINDS = [
     ("predicate_adjective", "Iran remained defiant toward the United States.", "REJECT IRN->USA"),
 ]  # fmt: skip
 RULES_OUT = [
+    ("idiom_noun", "Kyiv put Ukraine's envoy in charge of the Russia talks.", "ACCUSE UKR->RUS"),
     ("unilateral_document", "Trump signed an executive order on Canada.", "AGREE USA->CAN"),
     ("particle_idiom", "Japan struck South Korea off its list of trusted trading partners.",
      "ASSAULT JPN->KOR"),

@@ -495,6 +495,22 @@ def date_word(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
     return None
 
 
+def idiom_noun(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
+    """'free of charge', 'in charge of the talks': an event noun that ends a fixed phrase
+    (``WORDS.noun_idioms``) names no event."""
+    for idiom in NOUN_IDIOMS.get(tok.lower_, ()):
+        n = len(idiom) - 1
+        if tok.i >= n and [t.lower_ for t in tok.doc[tok.i - n : tok.i]] == idiom[:-1]:
+            return NOTHING
+    return None
+
+
+# The fixed phrases by their last word: "charge" -> [["free", "of", "charge"], ...].
+NOUN_IDIOMS: dict[str, list[list[str]]] = {}
+for _idiom in WORDS.noun_idioms:
+    NOUN_IDIOMS.setdefault(_idiom.split()[-1], []).append(_idiom.split())
+
+
 def noun_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A noun phrase the lexicon lists: 'hunger strike', 'state of emergency'."""
     found = _noun_phrase_type(tok, lexicon)
@@ -555,7 +571,9 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         event_verb,
     ),
 )
-NOUN_TRIGGERS: Rules[TriggerRule] = Rules("noun triggers", (date_word, noun_phrase, event_noun))
+NOUN_TRIGGERS: Rules[TriggerRule] = Rules(
+    "noun triggers", (date_word, idiom_noun, noun_phrase, event_noun)
+)
 ADJECTIVE_TRIGGERS: Rules[TriggerRule] = Rules("adjective triggers", (predicate_adjective,))
 
 

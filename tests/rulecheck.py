@@ -108,6 +108,15 @@ def _side(codes: list[str], generic: bool) -> str:
 Outcome = Callable[[Reader, str], set[str]]
 
 
+def word_actors(reader: Reader, text: str, word: str) -> list[str]:
+    """The countries the one occurrence of ``word`` in ``text`` stands for ("its" ->
+    ["KHM"]), in mention order."""
+    doc = reader.nlp(text)
+    index = ActorIndex(doc, reader.dictionary)
+    (tok,) = [t for t in doc if t.lower_ == word]
+    return countries_of(index.actors_of(tok))
+
+
 def check_rule(
     reader: Reader,
     rules: Rules[Any],

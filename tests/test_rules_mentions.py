@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from rulecheck import check_rule, events, roles
+from rulecheck import check_rule, events, roles, word_actors
 from standoff.read import Reader
 from standoff.read.mention_rules import HEAD_ACTORS
 
@@ -80,17 +80,11 @@ def test_a_body_noun_with_its_own_description_is_no_earlier_body(reader: Reader)
 def test_it_takes_up_a_party_not_the_place_named_last(reader: Reader) -> None:
     """'the militias in Yemen ... if it failed': "it" is Iran, the party given the time,
     not Yemen, where the militias are (the subject, Trump, is a person)."""
-    from standoff.read.mentions import ActorIndex
-
     text = (
         "Trump on Monday gave Tehran 30 days to stop arming the militias in Yemen, and said "
         "that if it failed to do so Washington would impose sanctions."
     )
-    doc = reader.nlp(text)
-    index = ActorIndex(doc, reader.dictionary)
-    (it,) = [t for t in doc if t.lower_ == "it"]
-    ref = index.by_token.get(it.i)
-    assert ref is not None and ref.country == "IRN"
+    assert word_actors(reader, text, "it") == ["IRN"]
 
 
 def test_a_paragraph_opening_with_initials_goes_on_after_them(reader: Reader) -> None:
@@ -179,12 +173,7 @@ def test_northern_ireland_is_part_of_the_united_kingdom(reader: Reader) -> None:
 
 
 def _plural_pronoun_actors(reader: Reader, text: str) -> list[str]:
-    from standoff.read.mentions import ActorIndex
-
-    doc = reader.nlp(text)
-    index = ActorIndex(doc, reader.dictionary)
-    (they,) = [t for t in doc if t.lower_ == "they"]
-    return sorted({r.country for r in index.actors_of(they)})
+    return sorted(word_actors(reader, text, "they"))
 
 
 def test_they_takes_up_the_group_of_people_named_last(reader: Reader) -> None:
@@ -280,16 +269,11 @@ def test_people_from_a_described_group_of_named_states_are_those_states(reader: 
 def test_a_possessive_in_a_joined_verb_is_the_shared_subjects(reader: Reader) -> None:
     """'Cambodia downgraded relations with Thailand and withdrew its diplomats': "its" is
     Cambodia's, the subject the joined verb shares, not the state named last."""
-    from standoff.read.mentions import ActorIndex
-
     text = (
         "Thailand shelled the border on Monday. Cambodia downgraded relations with Thailand "
         "and withdrew all but one of its diplomats."
     )
-    doc = reader.nlp(text)
-    index = ActorIndex(doc, reader.dictionary)
-    (its,) = [t for t in doc if t.lower_ == "its"]
-    assert [r.country for r in index.actors_of(its)] == ["KHM"]
+    assert word_actors(reader, text, "its") == ["KHM"]
 
 
 def test_a_second_verb_joined_inside_a_denial_is_the_deniers(reader: Reader) -> None:

@@ -76,9 +76,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # 0.574 -> 68/109, P 0.701 with things put forward whatever their noun (proposed,
     # undertaken, asked to be taken up, a summit of leaders) and things not put to the
     # other side kept out (a body asked to convene, one's own plan, a length, a law)
-    # 71/122, P 0.676 with 18 unseen articles added (3/13 found on them, P 0.43)
+    # 71/122, P 0.676 with 18 unseen articles added (3/13 found on them, P 0.43); 73/122,
+    # P 0.682 with urged things negotiated and ways to settle asked after another act
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.58, proposals
+    assert proposals["recall"] >= 0.59, proposals
     assert proposals["precision"] >= 0.67, proposals
 
 

@@ -266,6 +266,11 @@ PUT_FORWARD = [
     # a hostility named as the modifier of what is stopped
     ("India and Pakistan agreed on Saturday to stop all firing and military action on land.",
      "ceasefire by IND,PAK"),
+    # an urged thing negotiated is wanted, as a called-for one is
+    ("Norway urged a negotiated solution to the fishing quarrel.", "solution by NOR"),
+    # a way to settle the dispute asked after another asked act shares the asking verb
+    ("Brazil urged Chile and Peru to lower their voices and settle the border row through "
+     "talks.", "settlement by BRA"),
 ]  # fmt: skip
 
 
@@ -280,6 +285,8 @@ def test_a_proposal_put_forward_is_found(reader: Reader, text: str, finding: str
         "Venezuela says the border dispute should be resolved.",  # no way to settle it named
         "India and Pakistan agreed to stop military action.",  # no hostility named
         "The preferred route for the pipeline runs through Turkey.",  # no thing negotiated
+        "Norway urged calm on both sides.",  # urged, but nothing negotiated
+        "Brazil urged Peru to free the sailors and withdraw its troops.",  # demands, no way
     ],
 )
 def test_near_misses_of_those_constructions_float_nothing(reader: Reader, text: str) -> None:

@@ -41,9 +41,12 @@ def asked_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """ "Peru urged Chile to resume negotiations", "called on the Commission to extend the
     ban", "told his team to restart talks": a negotiable act asked of another side is the
     asker's proposal (a demand to withdraw or release is a demand, not a proposal); so is a
-    way to settle the dispute ("urged Manila to resolve it through consultations")."""
-    head = _through_aspect(verb).head  # "urged both sides to keep talking": urged
-    if verb.dep_ != "xcomp" or head.lemma_.lower() not in ASKING:
+    way to settle the dispute ("urged Manila to resolve it through consultations"), also
+    when it follows another asked act ("urged both to show restraint and settle it through
+    dialogue")."""
+    asked_act = first_conjunct(verb)
+    head = _through_aspect(asked_act).head  # "urged both sides to keep talking": urged
+    if asked_act.dep_ != "xcomp" or head.lemma_.lower() not in ASKING:
         return None
     key = WORDS.negotiable_acts.get(verb.lemma_.lower()) or _settled_by_means(verb)
     if key is None or not addressee(head) or _body_convened(verb, head, index):
@@ -270,13 +273,20 @@ def _act_key(verb: Token) -> str | None:
 _OWN_CLAUSE = frozenset({"aux", "nsubj", "nsubjpass"})
 
 
+def first_conjunct(verb: Token) -> Token:
+    """The first of the verbs a verb is conjoined to when it shares their subject and
+    auxiliary ("would settle the dispute and set up a commission": settle); the verb
+    itself when it has a clause of its own."""
+    while verb.dep_ == "conj" and not any(c.dep_ in _OWN_CLAUSE for c in verb.children):
+        verb = verb.head
+    return verb
+
+
 def to_come(verb: Token) -> bool:
     """A verb of something still to come: a future or conditional modal, "due to", "plans
     to"; through "keep", "continue" ("would keep talking") and the verbs it is conjoined
     to ("would settle the dispute and set up a commission")."""
-    verb = _through_aspect(verb)
-    while verb.dep_ == "conj" and not any(c.dep_ in _OWN_CLAUSE for c in verb.children):
-        verb = verb.head  # "would settle the dispute and set up a commission": one modal
+    verb = first_conjunct(_through_aspect(verb))  # "would settle ... and set up ...": one modal
     if any(c.dep_ == "aux" and c.lower_ in WORDS.future_auxiliaries for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.intending_words

@@ -271,6 +271,10 @@ PUT_FORWARD = [
     # a way to settle the dispute asked after another asked act shares the asking verb
     ("Brazil urged Chile and Peru to lower their voices and settle the border row through "
      "talks.", "settlement by BRA"),
+    # a repeated "for" the parser hangs on a nearer preposition is still the call's
+    ("Peru called for a halt to the shelling and for talks.", "talks by PER"),
+    # a main verb the parser hangs on the noun a relative clause closed keeps its subject
+    ("Norway, which has hosted both delegations before, called for talks.", "talks by NOR"),
 ]  # fmt: skip
 
 

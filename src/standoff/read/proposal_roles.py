@@ -18,7 +18,13 @@ from spacy.tokens import Token
 from standoff.model import ActorKind
 from standoff.read.mentions import ActorIndex, countries_of
 from standoff.read.rules import NOTHING, Nothing, Rules, first_match
-from standoff.read.syntax import agent_of, prep_objects, subject_of, to_infinitive
+from standoff.read.syntax import (
+    agent_of,
+    prep_objects,
+    subject_of,
+    subject_past_relative,
+    to_infinitive,
+)
 from standoff.read.words import WORDS
 
 SPONSOR_VERBS = WORDS.sponsor_verbs
@@ -147,7 +153,9 @@ def _stance_takers(verb: Token, index: ActorIndex) -> list[str]:
     agent = agent_of(verb)
     if agent is not None and (refs := index.actors_of(agent, demonyms=True)):
         return countries_of(refs)
-    subject = subject_of(verb) if verb.dep_ != "acl" else None
+    # an acl's own noun is not its subject ("the truce demanded"), unless the parser hung a
+    # main verb on the noun a relative clause closed ("Oman, which ..., called for talks")
+    subject = subject_of(verb) if verb.dep_ != "acl" else subject_past_relative(verb)
     if subject is None:
         return []
     if refs := index.actors_of(subject):

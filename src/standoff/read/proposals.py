@@ -322,7 +322,7 @@ def _record(
     roles = [*known, *roles_of(carrier, p.index)]
     if _floats(carrier, roles):
         p.float(key, _phrase(carrier, clauses=True), sent, roles)
-        p.content.update(t.i for c in _own_words(carrier) for t in c.subtree)
+        p.content.update(t.i for c in _own_words(carrier) for t in _own_subtree(c))
     elif key in p.drafts:
         p.mention(p.drafts[key], sent, [r for r in roles if r[0] != "sponsor"])
     elif roles:  # "Moscow rejected the ceasefire": a proposal known only by the answer
@@ -396,6 +396,38 @@ def _own_words(noun: Token) -> list[Token]:
     """What a floated proposal's phrase holds besides its noun (its clauses, what it is
     about): "a solution through dialogue" is one proposal, not two."""
     return [*_clauses(noun), *(c for c in noun.rights if c.dep_ == "prep")]
+
+
+def _own_subtree(tok: Token) -> Iterator[Token]:
+    """A subtree without the prepositions hung on it that repeat one above it ("a halt to
+    the fighting and for talks": the "for" is the call's, see :func:`_repeated_prep`)."""
+    if tok.dep_ == "conj" and tok.pos_ == "ADP" and _rehung(tok):
+        return
+    yield tok
+    for child in tok.children:
+        yield from _own_subtree(child)
+
+
+def _repeated_prep(prep: Token) -> Token:
+    """The preposition a conjoined one repeats: "asked for a formula and for an audit" (the
+    first "for"), also when the parser hangs the second on a nearer preposition of another
+    word ("called for a halt to the fighting and for talks": the call's "for")."""
+    first = _first_conjunct_prep(prep)
+    if first.lower_ == prep.lower_:
+        return first
+    same = (h for h in _clause_heads(first) if h.pos_ == "ADP" and h.lower_ == prep.lower_)
+    return next(same, first)
+
+
+def _first_conjunct_prep(prep: Token) -> Token:
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+        prep = prep.head
+    return prep
+
+
+def _rehung(prep: Token) -> bool:
+    """Whether a conjoined preposition repeats one above the preposition it hangs on."""
+    return _repeated_prep(prep) is not _first_conjunct_prep(prep)
 
 
 def _clauses(noun: Token) -> list[Token]:
@@ -605,8 +637,7 @@ def _offering(noun: Token) -> tuple[Token | None, bool]:
             return None, False  # "offered 17 measures, among them a new authority": the first's
         return _asked_clause(head) or _offering_verb(head)
     if noun.dep_ == "pobj":
-        while head.dep_ == "conj" and head.head.pos_ == "ADP":
-            head = head.head  # "asked for a price formula and for an audit": the first "for"
+        head = _repeated_prep(head)  # "asked for a price formula and for an audit"
         if head.lower_ in ("to", "in") and (asking := _asked_clause(head.head)):
             return asking
         return _offering_prep(head, head.head)

@@ -226,3 +226,36 @@ def test_a_measure_faced_by_no_one_named_threatens_no_one(reader: Reader) -> Non
     )
     reading = _read(reader, text)
     assert not [e for e in reading.events if e.type == "THREATEN"], reading.events
+
+
+# --------------------------------------------------------------------------- named days
+
+
+def test_a_period_that_runs_out_on_a_named_day_is_due_that_day(reader: Reader) -> None:
+    """'the 90-day period ..., which runs out on Sunday': the day the text names beats a day
+    counted from a guessed start; 'to move its troops' moves no deadline."""
+    text = (
+        "Spain said on Thursday that it would impose sanctions on Morocco if its troops stayed "
+        "beyond the end of the 90-day period set in the truce, which runs out on Sunday. "
+        "The truce requires Morocco to move its troops behind the old line within 90 days."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 17)
+
+
+def test_the_first_deadline_that_was_pushed_back_is_not_the_new_one(reader: Reader) -> None:
+    text = (
+        "Today is the extended date for the withdrawal, after the first 30-day deadline was "
+        "pushed back in February. On Wednesday Spain warned Morocco that it would impose "
+        "sanctions unless its troops were out by March 15."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 15)
+
+
+def test_a_limit_told_in_the_past_perfect_is_the_weekday_just_gone(reader: Reader) -> None:
+    """'had given the envoys until Thursday', told on Friday: Thursday 14 March, not the 21st."""
+    text = (
+        "Spain said on Thursday it was imposing sanctions on Morocco. Its foreign minister had "
+        "given the Moroccan envoys until Thursday to reopen the border, warning that Madrid "
+        "would otherwise impose sanctions."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 14)

@@ -9,14 +9,14 @@ is reported as a warning, never silently chosen.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from standoff.model import DatePrecision, Evidence, ResolvedDate, Warning
-from standoff.read.dates import describe, number, resolve, shift
+from standoff.read.dates import Direction, describe, number, resolve, shift
 from standoff.read.evidence import sentence_evidence
 from standoff.read.spans import sentence_ents
 from standoff.read.syntax import unless_clause
@@ -28,7 +28,10 @@ DEADLINE_NOUNS = WORDS.deadline_nouns
 
 # Words that mark a deadline as the new one: "cut the deadline to 10 days".
 MOVED_CUES = re.compile(
-    r"\b(new|shorten|shortened|cut|cuts|moved?|brought forward|extend|extended|"
+    r"\b(new|shorten|shortened|cut|cuts|brought forward|extend|extended|"
+    # "moved the deadline", "was moved to": not "to move its fighters north"
+    r"moved?\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:deadline|date|ultimatum)|"
+    r"(?:was|were|been|be)\s+moved|"
     r"pushed back|revised|reduced|slashed|"
     r"(?:is|was|falls|expires)\s+now|now\s+(?:falls|expires|due))\b",  # not "acted now"
     re.I,
@@ -125,7 +128,8 @@ def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
         return True
     low = sent.text.lower()
     return (
-        re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?)\b", low) is not None
+        re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?|until|till)\b", low)
+        is not None
         or SCHEDULED.search(low) is not None
         or (
             not _CUE_WORDS.isdisjoint(lower_words(sent))
@@ -253,7 +257,8 @@ def _date_candidate(
     announced on July 14", unless the deadline has passed)."""
     if not _about_deadline(ent, sent) or _as_of(ent) or _from_a_later_event(ent, sent):
         return None
-    resolved = resolve(ent.text, _anchor(ent, sent, published), "future")
+    direction: Direction = "past" if _past_perfect(ent) else "future"
+    resolved = resolve(ent.text, _anchor(ent, sent, published), direction)
     if (
         resolved.value is None
         and resolved.precision is DatePrecision.UNRESOLVED
@@ -267,8 +272,31 @@ def _date_candidate(
         and not PASSED.search(sent.text)
     ):
         return None
-    moved = moved_from is not None and ent.start_char >= moved_from
+    moved = moved_from is not None and ent.start_char >= moved_from and not _superseded(ent)
     return Candidate(resolved, sent, moved)
+
+
+# Words that mark a deadline as the one since replaced: "the first 60-day deadline".
+_SUPERSEDED = frozenset(("first", "original", "initial", "old", "previous", "earlier", "former"))
+
+
+def _superseded(ent: Span) -> bool:
+    """'after the first 60-day deadline was pushed back': the deadline the sentence says was
+    moved is the old one, not the new value a moved deadline gives."""
+    noun = ent.root.head if ent.root.dep_ in ("amod", "compound", "nmod") else ent.root
+    window = ent.doc[max(noun.sent.start, ent.start - 2) : ent.start]
+    return any(c.lower_ in _SUPERSEDED for c in noun.children) or any(
+        t.lower_ in _SUPERSEDED for t in window
+    )
+
+
+def _past_perfect(ent: Span) -> bool:
+    """'had given the mediators until Tuesday': a limit told in the past perfect was set
+    before the report, and its weekday is the one just gone, not the next."""
+    verb = ent.root.head
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _quoted_candidates(
@@ -595,10 +623,12 @@ def choose_deadline(
     stated = [c for c in resolved if c.derived is None]
     pool = stated or resolved
     pool = [c for c in pool if c.sentence.start_char >= headline_end] or pool
-    score: Counter[date] = Counter()
+    score: defaultdict[date, float] = defaultdict(float)  # weights: see NAMED_DAY_WEIGHT
     for c in pool:
         assert c.date.value is not None
-        score[c.date.value] += 1 + (2 if c.moved else 0) + (1 if not c.date.relative else 0)
+        score[c.date.value] += (
+            1 + (2 if c.moved else 0) + (1 if not c.date.relative else 0) + _named_day_weight(c)
+        )
     best_day = max(score, key=lambda d: (score[d], d))
     best = next(c for c in pool if c.date.value == best_day)
     for c in resolved:
@@ -629,6 +659,17 @@ def choose_deadline(
                 )
             )
     return best.date, warnings
+
+
+# What a day the text names outweighs a day counted from a duration by: "the 60-day period
+# ..., which runs out early on Sunday" names the day; the 60 days' start is a guess.
+NAMED_DAY_WEIGHT = 0.5
+
+
+def _named_day_weight(c: Candidate) -> float:
+    """The bonus of a candidate that names its day rather than counting it."""
+    named = c.derived is None and not _DURATION.search(c.date.text)
+    return NAMED_DAY_WEIGHT if named and _DAY_NAMED.search(c.date.text) else 0.0
 
 
 # The words that make a date a time limit: "by Friday", "before August 8", "until

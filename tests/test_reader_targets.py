@@ -80,9 +80,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # other side kept out (a body asked to convene, one's own plan, a length, a law)
     # 71/122, P 0.676 with 18 unseen articles added (3/13 found on them, P 0.43); 73/122,
     # P 0.682 with urged things negotiated and ways to settle asked after another act;
-    # 74/122, P 0.679 with a repeated "for" and a verb hung on a relative clause's noun
+    # 74/122, P 0.679 with a repeated "for" and a verb hung on a relative clause's noun;
+    # 75/122, P 0.682 with a thing negotiated accepted from the side met
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.60, proposals
+    assert proposals["recall"] >= 0.61, proposals
     assert proposals["precision"] >= 0.67, proposals
 
 

@@ -30,6 +30,9 @@ CASES = {
          "proposal by EGY"),
         ("proposal_noun", "The moratorium demanded by Kyiv never came.", "moratorium by UKR"),
         ("offered_noun", "Denmark offered the use of its bases in Greenland.", "use by DNK"),
+        ("accepted_noun",
+         "Peru and Ecuador held talks in Lima on Friday. In return, Ecuador accepted joint "
+         "monitoring of the river.", "monitoring by PER"),
         ("reference", "Chile made a proposal on Monday. Peru rejected the offer on Tuesday.",
          "proposal opposed by PER"),
     ],
@@ -290,6 +293,9 @@ def test_a_proposal_put_forward_is_found(reader: Reader, text: str, finding: str
         "India and Pakistan agreed to stop military action.",  # no hostility named
         "The preferred route for the pipeline runs through Turkey.",  # no thing negotiated
         "Norway urged calm on both sides.",  # urged, but nothing negotiated
+        "Ecuador accepted joint monitoring of the river.",  # accepted, but from no one met
+        # accepted from the side met, but not a thing negotiated
+        "Peru and Ecuador held talks in Lima. Ecuador accepted the loss of the river port.",
         "Brazil urged Peru to free the sailors and withdraw its troops.",  # demands, no way
     ],
 )

@@ -12,6 +12,7 @@ detectors of :data:`PROPOSALS` find one where it is *floated*, on each word in o
   ceasefire plan put forward by Ankara", "an Egyptian proposal");
 - a key noun (ceasefire, moratorium, summit, ...) in a proposal context;
 - any noun an offering verb puts forward ("offered the presidential aircraft");
+- a thing negotiated that a side accepts from the side it met (the met side's);
 - a bare "the plan", "that offer": the proposal just introduced, for what is said of it.
 
 A mere mention ("the talks", "a trade deal") floats nothing: it only joins a proposal
@@ -282,6 +283,24 @@ def offered_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     return True
 
 
+def accepted_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
+    """A thing negotiated that a side accepts from the side it met is that side's proposal:
+    "Lima and Quito held talks; in return Quito accepted joint monitoring of the river" (a
+    monitoring by PER, backed by ECU). With no one met, whose it is stays unknown."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or not _negotiated(tok) or _carries_key(tok):
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() != "accept" or negated(verb):
+        return False
+    subject = subject_of(verb)
+    accepters = countries_of(p.index.actors_of(subject)) if subject is not None else []
+    partners = [c for a in accepters for c in p.partners.get(a, []) if c not in accepters]
+    if not partners:
+        return False
+    _record(tok, tok, _key(tok) or tok.lemma_.lower(), sent, p, [("sponsor", partners)])
+    return True
+
+
 def reference(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """A bare "the plan", "that offer", "the proposal" right after a proposal was introduced
     is that proposal: what the sentence says of it counts ("Armenia rejected that offer")."""
@@ -307,6 +326,7 @@ PROPOSALS: Rules[Callable[[Token, Span, ProposalAssembly], bool]] = Rules(
         proposal_head,
         proposal_noun,
         offered_noun,
+        accepted_noun,
         reference,
     ),
 )

@@ -259,3 +259,14 @@ def test_a_limit_told_in_the_past_perfect_is_the_weekday_just_gone(reader: Reade
         "would otherwise impose sanctions."
     )
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 14)
+
+
+def test_a_limit_restated_in_a_live_recap_is_due_today(reader: Reader) -> None:
+    """A live page restates the ultimatum its headline tells: 'gave ... until today' is the
+    publication day, though the sentence carries no threat of its own."""
+    text = (
+        "Live: Spain threatens to seize Moroccan boats as deadline expires at midnight\n\n"
+        "Recap: On March 1 the Spanish government gave Moroccan boats fishing in its waters "
+        "without licences until today to leave."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == FRI

@@ -128,7 +128,7 @@ def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
         return True
     low = sent.text.lower()
     return (
-        re.search(r"\b(gave|give|giving|given)\b[^.]{0,40}\b(days?|weeks?|until|till)\b", low)
+        re.search(r"\b(gave|give|giving|given)\b[^.]{0,60}\b(days?|weeks?|until|till)\b", low)
         is not None
         or SCHEDULED.search(low) is not None
         or (

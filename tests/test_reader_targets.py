@@ -82,9 +82,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # 71/122, P 0.676 with 18 unseen articles added (3/13 found on them, P 0.43); 73/122,
     # P 0.682 with urged things negotiated and ways to settle asked after another act;
     # 74/122, P 0.679 with a repeated "for" and a verb hung on a relative clause's noun;
-    # 75/122, P 0.682 with a thing negotiated accepted from the side met
+    # 75/122, P 0.682 with a thing negotiated accepted from the side met; 76/122, P 0.685
+    # with a thing negotiated agreed on (also a set of them)
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.61, proposals
+    assert proposals["recall"] >= 0.62, proposals
     assert proposals["precision"] >= 0.67, proposals
 
 

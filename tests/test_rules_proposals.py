@@ -278,6 +278,9 @@ PUT_FORWARD = [
     ("Peru called for a halt to the shelling and for talks.", "talks by PER"),
     # a main verb the parser hangs on the noun a relative clause closed keeps its subject
     ("Norway, which has hosted both delegations before, called for talks.", "talks by NOR"),
+    # a thing negotiated agreed on is the agreers', also when a set gathers it
+    ("Chile and Bolivia agreed on a series of practical arrangements for the port.",
+     "series by CHL,BOL"),
 ]  # fmt: skip
 
 
@@ -294,6 +297,8 @@ def test_a_proposal_put_forward_is_found(reader: Reader, text: str, finding: str
         "The preferred route for the pipeline runs through Turkey.",  # no thing negotiated
         "Norway urged calm on both sides.",  # urged, but nothing negotiated
         "Ecuador accepted joint monitoring of the river.",  # accepted, but from no one met
+        "Chile and Bolivia agreed on a set of dates.",  # a set of nothing negotiated
+        "Chile and Bolivia agreed on the need for calm.",  # agreed on nothing negotiated
         # accepted from the side met, but not a thing negotiated
         "Peru and Ecuador held talks in Lima. Ecuador accepted the loss of the river port.",
         "Brazil urged Peru to free the sailors and withdraw its troops.",  # demands, no way

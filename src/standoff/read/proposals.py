@@ -725,6 +725,8 @@ def _offering_prep(prep: Token, verb: Token) -> tuple[Token | None, bool]:
         return (verb, True) if offer else (None, False)
     if word == "to" and lemma in WORDS.readiness_words:
         return verb, False
+    if word == "on" and lemma == "agree":  # "agreed on workable solutions": the agreers'
+        return verb, False
     if word == "for" and lemma in WORDS.offering_prep_verbs | WORDS.readiness_words:
         objects = any(c.dep_ == "dobj" for c in verb.children)
         return (None, False) if objects else (verb, False)
@@ -764,6 +766,8 @@ def _put_forward_by(noun: Token) -> Token | None:
 def _negotiated(noun: Token) -> bool:
     """A thing sides negotiate over: a key noun or one of :data:`proposable_nouns`."""
     things = WORDS.proposable_nouns  # by lemma or word: "observers" lemmatised "observer"
+    if noun.lemma_.lower() in WORDS.gathering_nouns:  # "a set of workable solutions"
+        return any(_negotiated(o) for _prep, o in prep_objects(noun, ("of",)))
     return _key(noun) is not None or noun.lemma_.lower() in things or noun.lower_ in things
 
 

@@ -17,6 +17,7 @@ from standoff.read.mentions import ActorIndex, countries_of
 from standoff.read.proposal_roles import ASKING, addressee, institution, negated, owners_of
 from standoff.read.rules import Rules
 from standoff.read.syntax import prep_objects, subject_of, to_infinitive
+from standoff.read.word_table import lower_words
 from standoff.read.words import WORDS
 
 REPORTING = load_modality().reporting
@@ -254,8 +255,11 @@ def ceasefire_noun_key(noun: Token) -> str | None:
 
 
 def _ceasefire_word(tok: Token) -> str:
-    text = tok.doc.text.lower()
-    says_truce = "truce" in text and "ceasefire" not in text and "cease-fire" not in text
+    # the article's words from its word table: Doc.text builds a Token for every word
+    # (on the bundled examples, a quarter of the reader's extraction time)
+    text = " ".join(lower_words(tok.doc))
+    cease_fire = "cease-fire" in text or "cease - fire" in text
+    says_truce = "truce" in text and "ceasefire" not in text and not cease_fire
     return "truce" if says_truce else "ceasefire"
 
 

@@ -125,7 +125,7 @@ def _listed_items(tok: Token) -> list[str]:
     trees for long coordinations are less reliable than the punctuation.
     """
     sent = tok.sent
-    rest = sent.doc.text[tok.idx : sent.end_char]
+    rest = sent.text[tok.idx - sent.start_char :]  # not Doc.text: a Token for every word
     m = _LIST_OPENER.search(rest)
     if m is None or m.start() > 60:
         return []

@@ -270,3 +270,22 @@ def test_a_limit_restated_in_a_live_recap_is_due_today(reader: Reader) -> None:
         "without licences until today to leave."
     )
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == FRI
+
+
+def test_a_threatened_measure_that_came_into_force_fell_due_that_day(reader: Reader) -> None:
+    """'came into force on Thursday', told on Friday: Thursday 14 March, the day just gone."""
+    text = (
+        "Spain's 30 per cent tariffs on Moroccan tomatoes came into force on Thursday, after "
+        "Rabat ignored Madrid's warning that it would impose them unless the border reopened."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 14)
+
+
+def test_a_weekday_limit_given_a_week_ago_counts_from_that_day(reader: Reader) -> None:
+    """'a week ago ... gave ... until Thursday', told on Friday: the Thursday after Friday
+    8 March, the 14th, not the 21st."""
+    text = (
+        "Recap: a week ago Spain gave Morocco until Thursday to reopen the border, or face "
+        "sanctions. The deadline has passed."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 14)

@@ -51,9 +51,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # U.S. tariffs from Friday unless ..." read as the story's pair; 35/49 (0.714) with a
     # named day over a counted period, "the first deadline" not the moved one, and "had
     # given ... until Tuesday" resolved backwards; 36/49 (0.735) with "gave ... until today"
-    # read as a limit when up to 60 characters part the verb from "until"
+    # read as a limit when up to 60 characters part the verb from "until"; 37/49 (0.755)
+    # with "tariffs ... came into force on Wednesday" dated the day the measure took effect
     deadlines = result["deadlines"]
-    assert deadlines["recall"] >= 0.72, deadlines
+    assert deadlines["recall"] >= 0.74, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12
     # section 2 ("failing which", danger described, measures), 0.595 after, 0.612 with
     # measures promised on a condition ("will extend the ban if Kyiv escalates"), 0.636

@@ -55,6 +55,13 @@ SCHEDULED = re.compile(
 )
 
 
+# "tariffs ... came into force on Wednesday": the day a threatened measure took effect is the
+# day the threat fell due (told in the past, so its weekday is the one just gone).
+IN_FORCE = re.compile(
+    r"\b(came|went|took)\s+(?:back\s+)?(?:into\s+force|into\s+effect|effect)\b", re.I
+)
+
+
 SET_VERBS = frozenset({"set", "give", "impose", "fix", "announce", "issue"})
 SET_DATE_NOUNS = ("date", "time-limit", "timeline")
 # Every word deadline_word or "unless" can be: a sentence with none of them has no such token.
@@ -131,6 +138,7 @@ def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
         re.search(r"\b(gave|give|giving|given)\b[^.]{0,60}\b(days?|weeks?|until|till)\b", low)
         is not None
         or SCHEDULED.search(low) is not None
+        or IN_FORCE.search(low) is not None
         or (
             not _CUE_WORDS.isdisjoint(lower_words(sent))
             and any(deadline_word(t) or t.lower_ == "unless" for t in sent)
@@ -257,8 +265,11 @@ def _date_candidate(
     announced on July 14", unless the deadline has passed)."""
     if not _about_deadline(ent, sent) or _as_of(ent) or _from_a_later_event(ent, sent):
         return None
-    direction: Direction = "past" if _past_perfect(ent) else "future"
-    resolved = resolve(ent.text, _anchor(ent, sent, published), direction)
+    direction: Direction = "past" if _past_perfect(ent) or _took_effect(ent, sent) else "future"
+    base = _anchor(ent, sent, published)
+    if direction == "future" and _WEEKDAY.fullmatch(ent.text.strip()):
+        base = _given_ago(sent, published) or base
+    resolved = resolve(ent.text, base, direction)
     if (
         resolved.value is None
         and resolved.precision is DatePrecision.UNRESOLVED
@@ -288,6 +299,26 @@ def _superseded(ent: Span) -> bool:
     return any(c.lower_ in _SUPERSEDED for c in noun.children) or any(
         t.lower_ in _SUPERSEDED for t in window
     )
+
+
+_WEEKDAY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
+
+
+def _given_ago(sent: Span, published: date | None) -> date | None:
+    """'a week ago the bloc gave the junta until Sunday': a weekday limit given some time
+    ago is the first such weekday after the day it was given, not after publication."""
+    for other in sentence_ents(sent):
+        if other.label_ == "DATE" and re.search(r"\bago\b", other.text, re.I):
+            day = resolve(other.text, published, "past")
+            if day.value is not None and day.precision is DatePrecision.DAY:
+                return day.value
+    return None
+
+
+def _took_effect(ent: Span, sent: Span) -> bool:
+    """'came into force on Wednesday': a day right after words that say a measure took effect."""
+    m = IN_FORCE.search(sent.text)
+    return m is not None and 0 <= ent.start_char - sent.start_char - m.end() <= 5
 
 
 def _past_perfect(ent: Span) -> bool:
@@ -418,6 +449,8 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
     scheduled = SCHEDULED.search(sent.text)
     if scheduled is not None and 0 <= ent.start_char - sent.start_char - scheduled.end() <= 40:
         return True  # "scheduled to start on Monday"
+    if _took_effect(ent, sent):
+        return True  # "came into force on Wednesday"
     head = ent.root
     for _ in range(4):
         if deadline_word(head) or head.lemma_.lower() in (

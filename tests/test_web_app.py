@@ -310,3 +310,20 @@ def test_an_upload_goes_through_the_clis_ingest(tmp_path: Path, reader: Reader) 
         assert len(first.stored_ids) == 1 and store.counts()["articles"] == 7
         again = ingester.run(check_upload(files[:1]))
         assert (again.summary.stored, again.summary.duplicates) == (0, 1), again.summary.line()
+
+
+def test_an_uploaded_files_undated_article_takes_the_uploads_date() -> None:
+    """As `ingest --date`: the date given with an upload dates a file's article that states
+    none; a bad date refuses the whole upload."""
+    from datetime import date
+
+    from standoff.errors import UserError
+    from standoff.web.uploads import check_upload
+
+    story = b"WASHINGTON, July 14 - Trump gave Moscow 50 days to end the war or face tariffs."
+    (raw,) = check_upload([("story.txt", story)], published="2025-07-14")
+    assert raw.supplied_date == date(2025, 7, 14)
+    (plain,) = check_upload([("story.txt", story)])
+    assert plain.supplied_date is None
+    with pytest.raises(UserError):
+        check_upload([("story.txt", story)], published="14 Julyish")

@@ -201,7 +201,7 @@ def test_article_text_is_shown_never_run(page: Page) -> None:
     page.goto("/articles")
     page.click("#paste summary")
     page.fill("#paste-title", "<b onmouseover=\"window.__xss='title'\">Chile</b> and Peru")
-    page.fill("#paste-date", "2025-08-12")
+    page.fill("#upload-date", "2025-08-12")
     page.fill("#paste-text", hostile)
     page.click("#upload-button")
     assert "stored 1" in _wait_for_job(page)

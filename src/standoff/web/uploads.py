@@ -52,12 +52,15 @@ def check_upload(
         raise UserError("nothing to upload: choose or drop article files, or paste a text")
     if len(files) > MAX_FILES:
         raise UserError(f"{count(len(files), 'file')}: at most {MAX_FILES} at a time")
+    # one date for the upload, as `ingest --date` gives one: a file's article that states
+    # no date of its own takes it (a date the article states wins), a pasted text has it
+    day = parse_date_option(published.strip() or None, "date")
     raws: list[RawArticle] = []
     for name, data in files:
         safe = _display_name(name)
-        raws.extend(load_bytes(data, safe))
+        for raw in load_bytes(data, safe):
+            raws.append(raw.model_copy(update={"supplied_date": day}) if day else raw)
     if pasted.strip():
-        day = parse_date_option(published.strip() or None, "date")
         raws.append(pasted_article(pasted, title.strip() or None, day, source.strip() or None))
     return raws
 

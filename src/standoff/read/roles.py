@@ -342,7 +342,7 @@ def second_verb_of_speaker(r: RoleState) -> None:
     the speaker's second verb to the clause the first verb governs; the speaker acts."""
     tok = r.tok
     if r.voice == "active" and not r.sources and tok.dep_ == "conj" and tok.head.dep_ == "ccomp":
-        r.sources = reporter(tok.head.head, r.index) or r.subject_actors(tok.head.head)
+        r.sources = r.subject_actors(tok.head.head)  # said, denied, complained ...
 
 
 def objects(r: RoleState) -> None:

@@ -84,10 +84,11 @@ def test_development_set_targets(reader: Reader) -> None:
     # P 0.682 with urged things negotiated and ways to settle asked after another act;
     # 74/122, P 0.679 with a repeated "for" and a verb hung on a relative clause's noun;
     # 75/122, P 0.682 with a thing negotiated accepted from the side met; 76/122, P 0.685
-    # with a thing negotiated agreed on (also a set of them)
+    # with a thing negotiated agreed on (also a set of them); 78/122, P 0.684 with a thing
+    # negotiated two sides reach together (or agree to, announced by a third party)
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.62, proposals
-    assert proposals["precision"] >= 0.67, proposals
+    assert proposals["recall"] >= 0.635, proposals
+    assert proposals["precision"] >= 0.68, proposals
 
 
 def test_examples_do_not_fall_back(reader: Reader) -> None:

@@ -28,6 +28,8 @@ CASES = {
          "talks by OMN"),
         ("proposal_head", "An Egyptian proposal was on the table on Monday.",
          "proposal by EGY"),
+        ("reached_noun", "Hanoi and Manila reached a provisional arrangement on fishing rights.",
+         "arrangement by VNM,PHL"),
         ("proposal_noun", "The moratorium demanded by Kyiv never came.", "moratorium by UKR"),
         ("offered_noun", "Denmark offered the use of its bases in Greenland.", "use by DNK"),
         ("accepted_noun",
@@ -450,3 +452,35 @@ def test_each_state_of_a_paired_adjective_sponsors(
     reader: Reader, text: str, finding: str
 ) -> None:
     assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # a thing negotiated that two sides reach together, one of them named with "with"
+        ("Ghana struck a deal with Togo on the shared gas field.", "deal by GHA,TGO"),
+        ("Peru and Ecuador held talks in Quito. Lima said the two governments had clinched an "
+         "understanding under which fishing boats would be released.",
+         "understanding by PER,ECU"),
+        # a third party announcing what two sides agreed to brokered it; both back it
+        ("Qatar said Rwanda and Congo had agreed to an immediate truce.", "truce by QAT"),
+        ("Qatar said Rwanda and Congo had agreed to an immediate truce.", "truce backed by RWA"),
+    ],
+)  # fmt: skip
+def test_a_thing_two_sides_reach_is_theirs(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both countries face tariffs unless they strike trade agreements with Washington.",
+        "Peru and Chile did not reach an agreement on the border on Monday.",
+        "Chile reached a deal.",  # one side alone
+        "Peru and Chile reached the deal after midnight.",  # one already told
+        "The migrants reached the border town on Monday.",  # nothing negotiated
+        "Peru and Chile agreed to a truce.",  # agreed to, no broker named: unknown sponsor
+    ],
+)
+def test_a_deal_not_reached_together_floats_nothing(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text

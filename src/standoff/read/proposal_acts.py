@@ -194,13 +194,19 @@ def _announced(key: str, verb: Token, index: ActorIndex) -> tuple[str, list[str]
     would meet on Monday" is Malaysia's meeting."""
     subject = subject_of(verb)
     parties = countries_of(index.actors_of(subject)) if subject is not None else []
+    sponsors = announcer(verb, parties, index) or parties
+    return (key, sponsors) if sponsors else None
+
+
+def announcer(verb: Token, parties: list[str], index: ActorIndex) -> list[str]:
+    """The third party that reports what ``parties`` will do or have agreed ("Malaysia
+    said the two leaders would meet"), when the reporter is none of them; else []."""
     speaker = verb.head
-    if verb.dep_ == "ccomp" and speaker.lemma_.lower() in REPORTING:
-        said_by = subject_of(speaker)
-        speakers = countries_of(index.actors_of(said_by)) if said_by is not None else []
-        if speakers and not set(speakers) & set(parties):
-            return key, speakers
-    return (key, parties) if parties else None
+    if verb.dep_ != "ccomp" or speaker.lemma_.lower() not in REPORTING:
+        return []
+    said_by = subject_of(speaker)
+    speakers = countries_of(index.actors_of(said_by)) if said_by is not None else []
+    return speakers if not set(speakers) & set(parties) else []
 
 
 def _through_aspect(verb: Token) -> Token:

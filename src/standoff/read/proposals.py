@@ -34,7 +34,13 @@ from standoff.read.actors import ActorEntry
 from standoff.read.claims import ArticleContext
 from standoff.read.events import Found
 from standoff.read.mentions import ActorIndex, countries_of
-from standoff.read.proposal_acts import OFFERED_ACTS, ceasefire_key, ceasefire_noun_key, to_come
+from standoff.read.proposal_acts import (
+    OFFERED_ACTS,
+    announcer,
+    ceasefire_key,
+    ceasefire_noun_key,
+    to_come,
+)
 from standoff.read.proposal_roles import (
     ASKING,
     SUPPORT_VERBS,
@@ -255,6 +261,52 @@ def proposal_head(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     return True
 
 
+def reached_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
+    """A thing negotiated that two sides reach together: "the two governments had reached
+    a provisional arrangement", "Hanoi struck a deal with Manila". Both put it forward, or
+    the third party that announces it ("Malaysia said both sides had agreed to a truce":
+    Malaysia's, which both back). Sides that agree to a thing with no one announcing it
+    answer a broker not named (no proposal); a thing owned is its owners'
+    ("reached the EU's deal"); "reached the understanding" names one already told; and a
+    deal struck only "if" or "unless" is a condition, not a proposal."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "pobj") or not _negotiated(tok):
+        return False
+    verb = _reaching_verb(tok)
+    if verb is None or negated(verb) or _conditional(verb) or _bare(tok):
+        return False
+    if owners_of(tok, p.index) or _put_forward_by(tok) is not None:
+        return False
+    subject = subject_of(verb)
+    parties = countries_of(p.index.actors_of(subject)) if subject is not None else []
+    for _prep, partner in (*prep_objects(verb, ("with",)), *prep_objects(tok, ("with",))):
+        parties += [c for c in countries_of(p.index.actors_of(partner)) if c not in parties]
+    if len(parties) < 2:
+        return False
+    sponsors = announcer(verb, parties, p.index)
+    if not sponsors and verb.lemma_.lower() in WORDS.reaching_verbs:
+        sponsors = parties  # reached together; agreed to, with no broker named: unknown
+    if not sponsors:
+        return False
+    _record(tok, tok, _key(tok) or tok.lemma_.lower(), sent, p, [("sponsor", sponsors)])
+    return True
+
+
+def _reaching_verb(noun: Token) -> Token | None:
+    """The verb with which sides reach a thing: "reached an arrangement", "struck a deal",
+    "agreed to a ceasefire"."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        return head if head.lemma_.lower() in WORDS.reaching_verbs else None
+    if head.lower_ == "to" and head.head.lemma_.lower() == "agree":
+        return head.head
+    return None
+
+
+def _conditional(verb: Token) -> bool:
+    """ "unless they strike trade agreements": a clause under "if" or "unless"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+
+
 def proposal_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """A key noun ('ceasefire', 'summit', 'moratorium') in a proposal context; read on the
     proposal word that carries it ("the ceasefire idea put forward by Malaysia")."""
@@ -324,6 +376,7 @@ PROPOSALS: Rules[Callable[[Token, Span, ProposalAssembly], bool]] = Rules(
         proposed_clause,
         planned_meeting,
         proposal_head,
+        reached_noun,
         proposal_noun,
         offered_noun,
         accepted_noun,

@@ -88,3 +88,15 @@ def test_threat_rule_reads_its_example(
 @pytest.mark.parametrize("registry", list(CASES), ids=lambda r: r.step)
 def test_every_threat_rule_has_a_case(registry: Rules) -> None:
     assert registry.names() == [c[0] for c in CASES[registry]]
+
+
+def test_a_plea_to_a_state_is_no_legal_recourse(reader: Reader) -> None:
+    """'an appeal from Beirut to Washington' asks a state for help: only a body of states or
+    law hears a recourse, so no threat against the party the speaker faces."""
+    text = (
+        "Israel said its troops would stay in the south past the deadline, drawing an appeal "
+        "from Beirut to Washington."
+    )
+    assert "ISR->LBN" not in threats(reader, text)
+    weighed = "Lebanon said it would file an appeal to the United Nations against Israel."
+    assert "LBN->ISR" in threats(reader, weighed)

@@ -27,6 +27,7 @@ from itertools import islice
 
 from spacy.tokens import Span, Token
 
+from standoff.model import ActorKind
 from standoff.read.deadlines import DEADLINE_NOUNS, SET_DATE_NOUNS, set_date
 from standoff.read.events import Found
 from standoff.read.lexicon import COOPERATIVE
@@ -220,11 +221,14 @@ def recourses(sent: Span, index: ActorIndex) -> list[tuple[Token, set[str]]]:
         if noun.lemma_.lower() not in RECOURSE_NOUNS or noun.pos_ != "NOUN":
             continue
         holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+        # a body of states or law hears a recourse; "an appeal from Beirut to Washington"
+        # is a plea to a state, not a case brought before it
         forum = {
             r.country
             for h in holders
             for _p, o in prep_objects(h, ("to", "with", "at", "before"))
             for r in index.actors_of(o)
+            if r.entry.kind is ActorKind.IGO
         }
         if forum:
             out.append((noun, forum))

@@ -70,6 +70,8 @@ ROLE_CASES = {
          "Monday.", "CONSULT EGY,SDN->?"),
         ("delivered_list", "Saudi Arabia sent Qatar a list of demands.", "REQUEST SAU->QAT"),
         ("request_from", "A request from Kuwait reached the Saudi capital.", "REQUEST KWT->?"),
+        ("drawn_from", "Israel kept its troops in Lebanon, drawing warnings from Hezbollah.",
+         "THREATEN LBN->ISR"),
         ("threat_of", "Iran ignored the threat of European sanctions.", "THREATEN EU->?"),
         ("occasion_guests", "The Russian president joined Erdogan in Ankara for talks on Syria.",
          "CONSULT RUS->TUR"),

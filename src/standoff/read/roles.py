@@ -62,6 +62,7 @@ OCCASION_PREPS = frozenset(("for", "over", "during", "at", "after"))
 COUNTED = WORDS.time_nouns | {"round", "rounds", "series"}
 OFFER_NOUNS = WORDS.offer_nouns
 GUEST_VERBS = WORDS.guest_verbs
+DRAWING_VERBS = WORDS.drawing_verbs
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 
 
@@ -584,6 +585,23 @@ def request_from(r: RoleState) -> None:
             r.sources = r.index.actors_of(obj, demonyms=True)
 
 
+def drawn_from(r: RoleState) -> None:
+    """'Israel kept its troops there, drawing warnings from Hezbollah', 'the decision drew
+    condemnation from Beijing': a reaction a deed draws is made by the one named after
+    "from" (on the noun or on the drawing verb) and aimed at the one who drew it: the
+    drawing verb's subject, or the main clause's for a participle ("..., drawing")."""
+    verb = r.tok.head
+    if r.tok.dep_ != "dobj" or verb.lemma_.lower() not in DRAWING_VERBS:
+        return
+    if not r.sources:
+        for _prep, obj in prep_objects(verb, ("from",)):
+            r.sources = r.index.actors_of(obj, demonyms=True)
+    if r.sources and not r.targets:
+        drawer = verb.head if verb.dep_ == "advcl" and verb.tag_ == "VBG" else verb
+        own = {s.country for s in r.sources}
+        r.targets = [t for t in r.subject_actors(drawer) if t.country not in own]
+
+
 def threat_of(r: RoleState) -> None:
     """'the threat of U.S. sanctions': the owner of the measure threatens."""
     if r.trigger.type == "THREATEN" and not r.sources:
@@ -713,6 +731,7 @@ NOUN_ROLES: Rules[RoleRule] = Rules(
         meeting_of,
         delivered_list,
         request_from,
+        drawn_from,
         threat_of,
         occasion_guests,
         noun_prep_targets,

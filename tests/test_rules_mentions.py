@@ -276,6 +276,24 @@ def test_a_possessive_in_a_joined_verb_is_the_shared_subjects(reader: Reader) ->
     assert word_actors(reader, text, "its") == ["KHM"]
 
 
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("The White House spoke on Sunday. Israel said its troops had fired on the crowd.",
+         "ISR"),
+        ("Brussels wrote to Minsk on Monday. Lithuania said its border guards were turning "
+         "back the migrants.", "LTU"),
+    ],
+)  # fmt: skip
+def test_the_owner_of_a_reported_subject_is_the_reporter(
+    reader: Reader, text: str, owner: str
+) -> None:
+    """'Israel said its troops had fired': "its" owns the reported clause's subject and is
+    the one who reports, as "it" is in "Russia said it would", not the subject of the
+    sentence before."""
+    assert word_actors(reader, text, "its") == [owner]
+
+
 def test_a_second_verb_joined_inside_a_denial_is_the_deniers(reader: Reader) -> None:
     text = (
         "Vietnam's foreign ministry denied that any boats had entered the zone and accused "

@@ -676,21 +676,9 @@ class ActorIndex:
     def _clause_subject(self, pronoun: Token) -> Ref | None:
         """The actor that is subject of the pronoun's own clause (for a possessive) or of
         the reporting verb above it (for a subject pronoun): binding before recency."""
-        if pronoun.dep_ == "poss":
-            verb = pronoun.head
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
-        elif pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ == "ccomp":
-            verb = pronoun.head.head  # "Russia said it would ..."
-        else:
+        verb = _binding_verb(pronoun)
+        if verb is None:
             return None
-        # "Cambodia downgraded relations and withdrew its diplomats": a joined verb with no
-        # subject of its own shares the first verb's (a conjunct only: the subject above an
-        # infinitive, "urged Kyiv to withdraw its troops", is not the owner)
-        for _ in range(3):
-            if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-                break
-            verb = verb.head
         for child in verb.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.i >= pronoun.i:
                 continue
@@ -1010,3 +998,28 @@ def _likened(ent: Span) -> bool:
 def _possessive(tok: Token) -> bool:
     """A name with its own possessive ending ("Sweden's")."""
     return any(c.dep_ == "case" for c in tok.children)
+
+
+def _binding_verb(pronoun: Token) -> Token | None:
+    """The verb whose subject binds ``pronoun`` (:meth:`ActorIndex._clause_subject`), or None
+    for a pronoun no subject binds."""
+    if pronoun.dep_ == "poss":
+        verb = pronoun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if pronoun.head.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp":
+            # "Israel said its troops had fired": the owner of the reported clause's
+            # subject is the one who reports, as "Russia said it would ..." is
+            verb = verb.head
+    elif pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ == "ccomp":
+        verb = pronoun.head.head  # "Russia said it would ..."
+    else:
+        return None
+    # "Cambodia downgraded relations and withdrew its diplomats": a joined verb with no
+    # subject of its own shares the first verb's (a conjunct only: the subject above an
+    # infinitive, "urged Kyiv to withdraw its troops", is not the owner)
+    for _ in range(3):
+        if verb.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            break
+        verb = verb.head
+    return verb

@@ -85,16 +85,19 @@ def test_development_set_targets(reader: Reader) -> None:
     # 74/122, P 0.679 with a repeated "for" and a verb hung on a relative clause's noun;
     # 75/122, P 0.682 with a thing negotiated accepted from the side met; 76/122, P 0.685
     # with a thing negotiated agreed on (also a set of them); 78/122, P 0.684 with a thing
-    # negotiated two sides reach together (or agree to, announced by a third party)
+    # negotiated two sides reach together (or agree to, announced by a third party);
+    # 79/122, P 0.687 with a thing a speaker insists must come or be taken up
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.635, proposals
-    assert proposals["precision"] >= 0.68, proposals
+    assert proposals["recall"] >= 0.645, proposals
+    assert proposals["precision"] >= 0.685, proposals
 
 
 def test_examples_do_not_fall_back(reader: Reader) -> None:
     result = evaluate_gold_dir(REPO / "tests" / "data" / "examples_gold", reader, EXAMPLES)
     assert result["total"]["events"]["f1"] >= 0.65, result["total"]["events"]
     assert result["deadlines"]["recall"] >= 0.7, result["deadlines"]
+    # proposals 6/13 -> 8/13 with a ceasefire a speaker insists must come first
+    assert result["total"]["proposals"]["recall"] >= 0.6, result["total"]["proposals"]
 
 
 @pytest.mark.skipif(not PLOVER.is_file(), reason="shared PLOVER gold not found")

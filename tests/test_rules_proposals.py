@@ -484,3 +484,41 @@ def test_a_thing_two_sides_reach_is_theirs(reader: Reader, text: str, finding: s
 )
 def test_a_deal_not_reached_together_floats_nothing(reader: Reader, text: str) -> None:
     assert proposals(reader, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # a proposal that must or should come, as the subject: the speaker's
+        ("Lima has said that a full truce must come before any talks on the border.",
+         "truce by PER"),
+        ("Kenya says a ceasefire must be the first step.", "ceasefire by KEN"),
+        # hostilities that must stop: a ceasefire
+        ("Armenia has long argued that the shelling must stop along the whole border.",
+         "ceasefire by ARM"),
+        # a thing negotiated that a speaker says another side must take up
+        ("Israel says Hamas must accept an extension of the first phase.",
+         "extension by ISR"),
+        ("Washington said Caracas should accept a monitoring mission.", "mission by USA"),
+    ],
+)  # fmt: skip
+def test_a_thing_a_speaker_insists_on_is_the_speakers(
+    reader: Reader, text: str, finding: str
+) -> None:
+    found = proposals(reader, text)
+    assert finding in found, text
+    assert not any(" backed by " in f for f in found), found  # the one told backs nothing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow says any deal must include recognition of its gains.",  # a condition
+        "Egypt has long argued that an agreement must be legally binding.",  # a condition
+        "Pakistan said the talks must not become a forum for accusations.",  # negated
+        "The fighting stopped on Monday, Armenia said.",  # no modal: a fact
+        "Moscow says Kyiv must accept the loss of its territory.",  # nothing negotiated
+    ],
+)
+def test_a_condition_or_a_fact_is_no_insisted_proposal(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text

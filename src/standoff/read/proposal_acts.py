@@ -12,15 +12,20 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from standoff.read.lexicon import load_modality
 from standoff.read.mentions import ActorIndex, countries_of
-from standoff.read.proposal_roles import ASKING, addressee, institution, negated, owners_of
+from standoff.read.proposal_roles import (
+    ASKING,
+    INSISTING_MODALS,
+    REPORTING,
+    addressee,
+    institution,
+    negated,
+    owners_of,
+)
 from standoff.read.rules import Rules
 from standoff.read.syntax import prep_objects, subject_of, to_infinitive
 from standoff.read.word_table import lower_words
 from standoff.read.words import WORDS
-
-REPORTING = load_modality().reporting
 
 
 def offered_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
@@ -116,13 +121,28 @@ def meeting_to_come(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | N
 def recommended_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """ "Italy says the bloc should extend its ultimatum": a negotiable act that a speaker
     says another side should take is the speaker's proposal; so is a way to settle the
-    dispute ("Caracas says the border should be settled by negotiation")."""
+    dispute ("Caracas says the border should be settled by negotiation") and a stop to the
+    hostilities ("Kyiv argues that the fighting must stop": a ceasefire)."""
     key = WORDS.negotiable_acts.get(verb.lemma_.lower()) or _settled_by_means(verb)
+    modals = WORDS.advising_modals
+    if key is None and (key := _hostilities_stopping(verb)) is not None:
+        modals = INSISTING_MODALS  # "argued that the fighting must stop": a ceasefire
     if key is None or verb.dep_ != "ccomp" or negated(verb):
         return None
-    if not any(c.dep_ == "aux" and c.lower_ in WORDS.advising_modals for c in verb.children):
+    if not any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
         return None
     return _by_subject(key, verb.head, index)
+
+
+def _hostilities_stopping(verb: Token) -> str | None:
+    """ "the fighting must stop", "attacks should cease": hostilities as the subject of a
+    verb that stops them, a ceasefire (filed as :func:`ceasefire_key` files one)."""
+    if verb.lemma_.lower() not in WORDS.ceasefire_verbs:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(s.lemma_.lower() in WORDS.hostilities for s in subjects):
+        return None
+    return _ceasefire_word(verb)
 
 
 def _own_plan(verb: Token, head: Token) -> bool:

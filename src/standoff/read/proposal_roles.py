@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Token
 
 from standoff.model import ActorKind
+from standoff.read.lexicon import load_modality
 from standoff.read.mentions import ActorIndex, countries_of
 from standoff.read.rules import NOTHING, Nothing, Rules, first_match
 from standoff.read.syntax import (
@@ -38,6 +39,8 @@ Role = tuple[str, list[str]]
 ASKING = WORDS.asking_verbs | WORDS.directive_verbs
 _MARKS: frozenset[str] = WORDS.proposal_marks
 WANTED_MARKS: frozenset[str] = WORDS.wanted_marks
+INSISTING_MODALS: frozenset[str] = WORDS.insisting_modals
+REPORTING = load_modality().reporting
 
 
 def own_sponsors(tok: Token, index: ActorIndex) -> Role | None:
@@ -175,7 +178,8 @@ def _nothing_given(verb: Token) -> bool:
 def endorsement(tok: Token, head: Token, index: ActorIndex) -> Role | None:
     """'officials maintain that only a ceasefire would suffice': the speaker sponsors it."""
     lemma = head.lemma_.lower()
-    if lemma not in ENDORSING_PREDICATES and not any(c.lower_ == "only" for c in tok.children):
+    only = any(c.lower_ == "only" for c in tok.children)
+    if lemma not in ENDORSING_PREDICATES and not only and not _insisted_first(tok, head):
         return None
     if any(c.dep_ == "neg" for c in head.children):
         return None  # "would not help a settlement"
@@ -190,6 +194,17 @@ def endorsement(tok: Token, head: Token, index: ActorIndex) -> Role | None:
             break
         speaker = speaker.head
     return None
+
+
+def _insisted_first(tok: Token, head: Token) -> bool:
+    """ "Kyiv says a full ceasefire must come before any talks": a proposal that, as the
+    subject, must or should happen; not "any deal must include ..." nor "an agreement must
+    be legally binding", conditions on a thing still to be floated."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "acomp" for c in head.children):
+        return False
+    if any(c.lower_ in ("any", "no") for c in tok.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in INSISTING_MODALS for c in head.children)
 
 
 def readiness(tok: Token, head: Token, index: ActorIndex) -> Role | None:
@@ -253,7 +268,7 @@ def _asker(verb: Token, index: ActorIndex) -> list[str]:
     """ "Japan asked Seoul to agree to a panel", "pressed Mexico to accept an arrangement":
     who asks another side to take the proposal up."""
     head = verb.head
-    if verb.lemma_.lower() not in SUPPORT_VERBS or not asked(verb):
+    if verb.lemma_.lower() not in SUPPORT_VERBS or not (asked(verb) or told(verb)):
         return []
     subject = subject_of(head)
     return countries_of(index.actors_of(subject)) if subject is not None else []
@@ -371,6 +386,14 @@ def asked(verb: Token) -> bool:
     if verb.dep_ == "ccomp" and to_infinitive(verb):
         return any(c.dep_ == "nsubj" for c in verb.children)
     return verb.dep_ == "xcomp" and addressee(head)
+
+
+def told(verb: Token) -> bool:
+    """Whether a verb is what a speaker says another side must or should do: "Israel says
+    Hamas must accept an extension" (a clause reported with a modal of insisting)."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in REPORTING:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in INSISTING_MODALS for c in verb.children)
 
 
 def institution(tok: Token, index: ActorIndex) -> bool:

@@ -53,6 +53,7 @@ from standoff.read.proposal_roles import (
     roles_of,
     stance_lemma,
     stance_of,
+    told,
     wanted_mark,
 )
 from standoff.read.rules import Rules, first_match
@@ -724,14 +725,15 @@ _TAKING_UP = WORDS.joining_verbs | SUPPORT_VERBS | WORDS.pledging_words
 
 def _asked_clause(verb: Token) -> tuple[Token, bool] | None:
     """ "Rwanda insisted that Kinshasa commit to direct dialogue", "urged that both sides
-    accept a monitoring mission": what a clause asked of another side takes up (a verb of
+    accept a monitoring mission", "Israel says Hamas must accept an extension": what a
+    clause asked of another side takes up (a verb of
     :data:`_TAKING_UP`), when it is a thing negotiated, is the asker's (the asking verb puts
     it forward); "demanded that the US cancel its plans" is a demand."""
     asking = verb.head
-    if verb.dep_ != "ccomp" or asking.lemma_.lower() not in ASKING:
+    if verb.dep_ != "ccomp" or verb.lemma_.lower() not in _TAKING_UP:
         return None
-    if verb.lemma_.lower() not in _TAKING_UP:
-        return None
+    if asking.lemma_.lower() not in ASKING:
+        return (asking, False) if told(verb) else None
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
     return (asking, False) if modal or verb.tag_ == "VB" else None
 

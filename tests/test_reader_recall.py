@@ -267,6 +267,11 @@ PAIRS = [
     ("Thailand and Cambodia traded artillery fire on Thursday. Thailand closed the border "
      "with Cambodia. China and Japan voiced concern. Beijing urged both neighbours to hold "
      "talks.", {"REQUEST CHN->THA", "REQUEST CHN->KHM"}),
+    # the two states of the phrase's own sentence, though the story is about another pair
+    ("India refused to pull its troops out of the Maldives. Maldivian officials accused "
+     "India of stalling. Muizzu, back from a visit to China during which the two "
+     "governments signed twenty agreements, spoke on Sunday.",
+     {"AGREE MDV->CHN", "AGREE CHN->MDV"}),
 ]  # fmt: skip
 
 

@@ -603,6 +603,9 @@ class ActorIndex:
         if usable and usable[-1][0].start >= sentence_start(self.doc, token.i):
             return usable[-1]  # "the juntas of Mali and Burkina Faso said the two countries"
         states = self._named_states(token, with_demonyms=True)
+        in_sentence = self._sentence_pair(states, token, exclude)
+        if in_sentence:
+            return in_sentence
         tally = self._mention_tally(states, exclude)
         principal = {c for c, _ in tally.most_common(PRINCIPALS)}
         usable = [p for p in usable if principal.issuperset(countries_of(p))]
@@ -613,6 +616,18 @@ class ActorIndex:
         if len(ranked) < 2 or not all(c in earlier for c in ranked):
             return []  # a pair not both named before the phrase is no antecedent
         return [earlier[c] for c in ranked]
+
+    def _sentence_pair(self, states: list[Ref], token: Token, exclude: set[str]) -> list[Ref]:
+        """'Muizzu, back from a state visit to China during which the two governments signed
+        twenty agreements': exactly two states named before the phrase in its own sentence
+        (no place of meeting, not the one addressing them) are the pair it takes up."""
+        start = sentence_start(self.doc, token.i)
+        here = [r for r in states if start <= r.start < token.i]
+        tally = self._mention_tally(here, exclude)
+        if len(tally) != 2:
+            return []
+        first = {r.country: r for r in reversed(here) if r.country in tally}
+        return [first[c] for c in tally]
 
     def _mention_tally(self, states: list[Ref], exclude: set[str]) -> Counter[str]:
         """How often ``states`` (mentions, and adjectives: "tariffs on Mexican goods") name

@@ -38,9 +38,11 @@ def test_development_set_targets(reader: Reader) -> None:
     # R 0.625) with conditions set on another's act, "both sides" as the story's principal
     # pair, orders and told clauses, reciprocal deeds, bans on goods and faced measures
     # 98 articles (18 unseen ones added on 6 new standoffs, 0.531 on them alone): 0.692;
-    # 0.694 (P 0.778, R 0.626) with the precision mechanisms of issue 12 all on the set
+    # 0.694 (P 0.778, R 0.626) with the precision mechanisms of issue 12 all on the set;
+    # 116 articles (batch D: 18 unseen ones on 6 new standoffs, 0.502 on them alone at
+    # ba10f67): 0.679 (P 0.764, R 0.611) with the reader of 6194635 (0.708 on the 98)
     events = result["total"]["events"]
-    assert events["f1"] >= 0.69, events
+    assert events["f1"] >= 0.675, events
     # 20/41, 21/41 with calendar months ("two months" from 19 September is 19 November);
     # 25/41 with "charge a tariff from August 1", a cut told to its victim ("notified
     # Moldova that deliveries could be halted within 48 hours") and measures faced unless;
@@ -52,9 +54,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # named day over a counted period, "the first deadline" not the moved one, and "had
     # given ... until Tuesday" resolved backwards; 36/49 (0.735) with "gave ... until today"
     # read as a limit when up to 60 characters part the verb from "until"; 37/49 (0.755)
-    # with "tariffs ... came into force on Wednesday" dated the day the measure took effect
+    # with "tariffs ... came into force on Wednesday" dated the day the measure took effect;
+    # 39/53 (0.736) with batch D's 18 unseen articles added (2/4 right on them)
     deadlines = result["deadlines"]
-    assert deadlines["recall"] >= 0.74, deadlines
+    assert deadlines["recall"] >= 0.735, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12
     # section 2 ("failing which", danger described, measures), 0.595 after, 0.612 with
     # measures promised on a condition ("will extend the ban if Kyiv escalates"), 0.636
@@ -71,9 +74,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # 0.734 with an "unless" clause the parser hangs on a later verb no ultimatum of it,
     # 0.741 with a threat's missing target taken from its measure before its condition;
     # 0.731 with 18 unseen articles added (0.619 on them alone); 0.735 with a bare "Both" as
-    # a subject taking up the story's pair
+    # a subject taking up the story's pair; 0.703 with batch D's 18 unseen articles added
+    # (0.458 on them alone at ba10f67)
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.733, threats
+    assert threats["f1"] >= 0.70, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop; 58/109, P
@@ -86,10 +90,11 @@ def test_development_set_targets(reader: Reader) -> None:
     # 75/122, P 0.682 with a thing negotiated accepted from the side met; 76/122, P 0.685
     # with a thing negotiated agreed on (also a set of them); 78/122, P 0.684 with a thing
     # negotiated two sides reach together (or agree to, announced by a third party);
-    # 79/122, P 0.687 with a thing a speaker insists must come or be taken up
+    # 79/122, P 0.687 with a thing a speaker insists must come or be taken up; 82/137
+    # (0.599), P 0.636 with batch D's 18 unseen articles added (3/15 found on them, P 0.214)
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.645, proposals
-    assert proposals["precision"] >= 0.685, proposals
+    assert proposals["recall"] >= 0.595, proposals
+    assert proposals["precision"] >= 0.635, proposals
 
 
 def test_examples_do_not_fall_back(reader: Reader) -> None:

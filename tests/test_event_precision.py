@@ -69,7 +69,7 @@ CASES = [
      "ASSAULT KEN->UGA"),
     ("Kenyan troops attacked Ugandan positions.", "ASSAULT KEN->UGA", None),
     # an act in a present-tense clause of time is still to come; a past one was done
-    ("Colombia released the Venezuelan prisoners after the talks ended.", "CONCEDE COL->VEN",
+    ("Colombia released the Venezuelan prisoners after the talks ended.", "RETREAT COL->VEN",
      None),
     # a concession worked under is a licence held, not a concession made
     ("Kenya made concessions to China.", "CONCEDE KEN->CHN", None),

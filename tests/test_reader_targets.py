@@ -40,9 +40,12 @@ def test_development_set_targets(reader: Reader) -> None:
     # 98 articles (18 unseen ones added on 6 new standoffs, 0.531 on them alone): 0.692;
     # 0.694 (P 0.778, R 0.626) with the precision mechanisms of issue 12 all on the set;
     # 116 articles (batch D: 18 unseen ones on 6 new standoffs, 0.502 on them alone at
-    # ba10f67): 0.679 (P 0.764, R 0.611) with the reader of 6194635 (0.708 on the 98)
+    # ba10f67): 0.679 (P 0.764, R 0.611) with the reader of 6194635 (0.708 on the 98);
+    # 0.687 (P 0.768, R 0.621; batch D alone 0.503 -> 0.521) with the vocabulary of each
+    # PLOVER type drawn from its CAMEO categories (water cannon, boarding, treaties
+    # suspended or not renewed, fines), not from the set's errors
     events = result["total"]["events"]
-    assert events["f1"] >= 0.675, events
+    assert events["f1"] >= 0.683, events
     # 20/41, 21/41 with calendar months ("two months" from 19 September is 19 November);
     # 25/41 with "charge a tariff from August 1", a cut told to its victim ("notified
     # Moldova that deliveries could be halted within 48 hours") and measures faced unless;
@@ -124,6 +127,8 @@ def test_plover_gold_targets(reader: Reader) -> None:
     # reaching their parties, title holders "of" a state, "despite" and clauses with their
     # own doer kept out of targets, visits told with an arrival, armed groups in the
     # dictionary, coordinated modifiers ("US and British forces"), a demand's displaced
-    # "that" clause, likened names ("a Bosnia-style war") and intended purposes
+    # "that" clause, likened names ("a Bosnia-style war") and intended purposes; 0.854,
+    # 0.730 (P 0.804, R 0.669) with the CAMEO categories' words (releases are RETREAT,
+    # pardons and regret CONCEDE, deported individuals COERCE, lone drills MOBILIZE)
     assert result["type_accuracy"] >= 0.854, result["type_accuracy"]
-    assert result["triples"]["f1"] >= 0.726, result["triples"]
+    assert result["triples"]["f1"] >= 0.728, result["triples"]

@@ -52,7 +52,7 @@ RULES_OUT = [
     ("readiness", "Mali said it remained open to dialogue with ECOWAS.", "CONSULT MLI->ECOWAS"),
     ("any_act", "Norway said any attack by Russia on Norwegian vessels would be answered at once.",
      "THREATEN RUS->NOR"),
-    ("refusal_head", "Israel refused to release the Palestinian prisoners.", "CONCEDE ISR->PSE"),
+    ("refusal_head", "Israel refused to release the Palestinian prisoners.", "RETREAT ISR->PSE"),
     ("demanded_readiness", "Ankara said Athens must be ready to negotiate with Nicosia.",
      "AGREE GRC->CYP"),
     ("time_given", "Trump gave Moscow 50 days to reach an agreement with Kyiv.",
@@ -68,7 +68,7 @@ RULES_OUT = [
     ("negated_head", "Moscow did not launch an attack on Kyiv.", "ASSAULT RUS->UKR"),
     # a present tense in a clause of time is still to come
     ("not_yet", "Colombia wants security guarantees before it releases the Venezuelan prisoners.",
-     "CONCEDE COL->VEN"),
+     "RETREAT COL->VEN"),
     # a promise of restraint holds the act back: no refusal of it
     ("promised_restraint", "Uganda agreed not to support the rebels in Congo.",
      "REJECT UGA->COD"),

@@ -58,7 +58,7 @@ ROLE_CASES = {
         ("noun_owner", "The Russian attack on Ukraine killed three people.", "ASSAULT RUS->UKR"),
         ("light_verb_subject", "China held talks with Japan on Monday.", "CONSULT CHN->JPN"),
         ("occasion_subject",
-         "The Japanese premier travelled to Seoul for talks with President Moon.",
+         "The Japanese premier came to Seoul for talks with President Moon.",
          "CONSULT JPN->KOR"),
         ("occasion_parties",
          "Kenya, Uganda and Tanzania agreed at an African Union summit on Tuesday to reopen "
@@ -153,6 +153,9 @@ RETYPE_CASES = [
     ("defended_own", "India defended its oil purchases from Russia.", "REJECT IND->RUS"),
     ("gives_in", "Colombia agreed to all of the American terms.", "CONCEDE COL->?"),
     ("rioting_crowd", "Protesters in Nairobi attacked the Ugandan embassy.", "PROTEST KEN->UGA"),
+    ("diplomatic_protest", "Lithuania protested to Belarus over the border incident.",
+     "ACCUSE LTU->BLR"),
+    ("lone_drill", "North Korea held artillery drills on Sunday.", "MOBILIZE PRK->?"),
 ]
 
 

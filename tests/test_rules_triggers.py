@@ -26,6 +26,8 @@ FINDS = [
      "THREATEN CHN->USA"),
     ("denied_claim", "Beijing denied any link between the tariffs and the inquiry.",
      "REJECT CHN->?"),
+    ("refused_renewal", "Seoul said it would not renew the 2016 intelligence pact with Tokyo.",
+     "SANCTION KOR->JPN"),
     ("verb_object_rule", "Saudi Arabia suspended flights to Qatar.", "SANCTION SAU->QAT"),
     ("verb_prep_phrase", "The Chinese tariffs on Australian wine came into force on Friday.",
      "SANCTION CHN->AUS"),
@@ -33,6 +35,8 @@ FINDS = [
     ("judgement", "Moscow called the Ukrainian strikes illegal.", "ACCUSE RUS->UKR"),
     ("reported_judgement", "Qatar said the Saudi demands were not reasonable.",
      "REJECT QAT->SAU"),
+    ("ordered_payment", "The EU Court of Justice ordered Hungary to pay a fine of 200 million "
+     "euros.", "SANCTION EU->HUN"),
     ("directive", "Beijing ordered Lithuania to withdraw its ambassador.", "REQUEST CHN->LTU"),
     ("wanted_deed", "Hamas wants a full Israeli withdrawal from Gaza.", "REQUEST PSE->ISR"),
     ("proposed_deed", "The WTO panel recommended that Indonesia bring its ban into line with "
@@ -57,7 +61,7 @@ RULES_OUT = [
      "ASSAULT JPN->KOR"),
     ("idiom_object", "Beijing struck a conciliatory tone toward Tokyo.", "ASSAULT CHN->JPN"),
     ("published_object", "Egypt released a statement on the Israeli prisoners.",
-     "CONCEDE EGY->ISR"),
+     "RETREAT EGY->ISR"),
     ("approved_act",
      "Japan approved removing South Korea from its list of trusted trading partners.",
      "AGREE JPN->KOR"),

@@ -141,7 +141,7 @@ def _classified_triggers(
     for trigger in find_triggers(sent, lexicon):
         if trigger.token.i in claimed:
             continue
-        if trigger.kind == TriggerKind.OBJECT_VERB:
+        if trigger.kind in (TriggerKind.OBJECT_VERB, TriggerKind.LAPSE):
             claimed.update(c.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass"))
         state = Mood.REAL if trigger.kind in SETTLED_KINDS else mood(trigger.token, modality)
         typed = classify(trigger.type, state)
@@ -161,8 +161,9 @@ TOLD_KINDS = (
     TriggerKind.CONDITION,
 )
 # Kinds whose trigger rule has read the mood already: a judgement's own "not" ("was not
-# for sale") is the judgement; a measure promised "if" another acts is a threat.
-SETTLED_KINDS = (TriggerKind.JUDGED, TriggerKind.CONDITION)
+# for sale") is the judgement; a measure promised "if" another acts is a threat; a deal
+# that "would not" be renewed lapses.
+SETTLED_KINDS = (TriggerKind.JUDGED, TriggerKind.CONDITION, TriggerKind.LAPSE)
 
 
 def _told_of_own_side(trigger: Trigger, targets: list[Ref], own: set[str]) -> bool:
@@ -442,8 +443,45 @@ def rioting_crowd(verb: Token, event_type: str) -> str | None:
 CROWDS = WORDS.crowd_nouns
 
 
+def diplomatic_protest(verb: Token, event_type: str) -> str | None:
+    """'Warsaw protested to Minsk over the incident': a protest addressed to a party is a
+    diplomatic one, ACCUSE (PLOVER 3.12.2), not a demonstration."""
+    if event_type != "PROTEST" or verb.lemma_.lower() != "protest":
+        return None
+    addressed = any(c.dep_ == "prep" and c.lower_ in ("to", "with") for c in verb.children)
+    return "ACCUSE" if addressed else None
+
+
+def lone_drill(tok: Token, event_type: str) -> str | None:
+    """'Iran held military drills near the strait': exercises a party holds alone show its
+    force, MOBILIZE (PLOVER 3.14.1); only drills with a partner ('with China', 'India and
+    Japan held') are COOPERATE."""
+    if event_type != "COOPERATE":
+        return None
+    drill = tok if tok.lemma_.lower() in DRILLS else None
+    if drill is None:
+        drill = next(
+            (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DRILLS), None
+        )
+    if drill is None or _with_partner(tok) or _with_partner(drill):
+        return None
+    doer = subject_of(tok if tok.pos_ == "VERB" else tok.head)
+    if doer is not None and any(c.dep_ == "conj" for c in doer.children):
+        return None  # "India and Japan held exercises"
+    return "MOBILIZE"
+
+
+def _with_partner(tok: Token) -> bool:
+    """'exercises with China', 'drills between the two navies', 'joint drills by X and Y'."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children)
+
+
+DRILLS = WORDS.drill_nouns
+
+
 RETYPES: Rules[Callable[[Token, str], str | None]] = Rules(
-    "types a construction changes", (defended_own, gives_in, rioting_crowd)
+    "types a construction changes",
+    (defended_own, gives_in, rioting_crowd, diplomatic_protest, lone_drill),
 )
 
 

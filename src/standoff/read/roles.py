@@ -758,6 +758,7 @@ ROLES_BY_KIND: dict[TriggerKind, Rules[RoleRule]] = {
     TriggerKind.VERB: VERB_ROLES,
     TriggerKind.PHRASE: VERB_ROLES,
     TriggerKind.OBJECT_VERB: VERB_ROLES,
+    TriggerKind.LAPSE: VERB_ROLES,
     TriggerKind.RESPONSE: VERB_ROLES,
     TriggerKind.NOUN: NOUN_ROLES,
     TriggerKind.ADJECTIVE: ADJECTIVE_ROLES,

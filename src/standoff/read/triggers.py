@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from spacy.tokens import Span, Token
 
-from standoff.read.lexicon import LIGHT_VERBS, Lexicon
+from standoff.read.lexicon import LIGHT_VERBS, Lexicon, load_modality
 from standoff.read.rules import NOTHING, Nothing, Rules, first_match
 from standoff.read.syntax import (
     SUBJECT_DEPS,
@@ -40,6 +40,7 @@ class TriggerKind(StrEnum):
     RESPONSE = "response"  # "Mexico would respond firmly"
     CONDITION = "condition"  # "will extend the ban if Kyiv escalates": threat to the 'if' side
     TIME_LEFT = "time left"  # "Budapest has until November 19 to comply": demanded of it
+    LAPSE = "lapse"  # "would not renew the agreement": the negation is the act
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,32 @@ def denied_claim(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
 CONTENT_WORDS = WORDS.content_nouns
 
 
+def refused_renewal(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Washington would not renew the 2019 agreement', 'will not extend the mission's
+    mandate': letting a treaty, deal or mandate lapse reduces relations (CAMEO 16, PLOVER
+    SANCTION); its "not" is the act itself, not a denial of it."""
+    if lemma not in WORDS.renewing_verbs or not any(c.dep_ == "neg" for c in tok.children):
+        return None
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in load_modality().threat_heads:
+        return None  # "threatened not to renew": a threat, read as one
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() in WORDS.lapsing_ties:
+            return Trigger(tok, "SANCTION", TriggerKind.LAPSE, f"not {tok.text} {obj.text}")
+    return None
+
+
+def ordered_payment(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'the court ordered Poland to pay a fine': a payment ordered by a court or body is a
+    SANCTION on the one who pays (PLOVER 3.13, court-ordered payments), not a request."""
+    if lemma not in DIRECTIVE_VERBS:
+        return None
+    for pay in (c for c in tok.children if c.dep_ == "xcomp" and c.lemma_.lower() == "pay"):
+        for obj in (c for c in pay.children if c.dep_ == "dobj"):
+            if obj.lemma_.lower() in WORDS.penalty_payments:
+                return Trigger(tok, "SANCTION", TriggerKind.VERB, f"{tok.text} ... pay {obj.text}")
+    return None
+
+
 def verb_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A verb (with its particle) and object the lexicon's object rules name: 'suspended
     aid', 'lifted a new wave of sanctions' (the object of 'a wave of', 'a set of')."""
@@ -218,20 +245,43 @@ def verb_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None
 
 
 def verb_prep_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
-    """A verb, preposition and object phrase: 'came (back) into force', 'entered into force'."""
+    """A verb, preposition and object phrase: 'came (back) into force', 'entered into force',
+    'pulled out of the deal' (with its particle), 'blasted the boat with water cannon' (the
+    instrument the parser hangs on the object)."""
     if lemma not in lexicon.phrase_heads:
         return None  # no phrase opens with this verb
-    for prep in _preps_of(tok):
+    for prep in _preps_of(tok) + _instruments_of(tok):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
-            phrase = f"{lemma} {prep.lower_} {obj.lemma_.lower()}"
-            if phrase in lexicon.phrase_index:
-                return Trigger(
-                    tok,
-                    lexicon.phrase_index[phrase],
-                    TriggerKind.PHRASE,
-                    f"{tok.text} ... {obj.text}",
-                )
+            for opening in _openings(tok, lemma, prep):
+                phrase = f"{opening} {prep.lower_} {obj.lemma_.lower()}"
+                if phrase in lexicon.phrase_index:
+                    return Trigger(
+                        tok,
+                        lexicon.phrase_index[phrase],
+                        TriggerKind.PHRASE,
+                        f"{tok.text} ... {obj.text}",
+                    )
     return None
+
+
+def _openings(verb: Token, lemma: str, prep: Token) -> list[str]:
+    """The verb's lemma, and with the particle the preposition hangs on ('pull out' of
+    'pulled out of the deal')."""
+    if prep.head.i != verb.i and prep.head.dep_ in ("prt", "prep", "advmod"):
+        return [f"{lemma} {prep.head.lower_}", lemma]
+    return [lemma]
+
+
+def _instruments_of(verb: Token) -> list[Token]:
+    """'with' phrases the parser hangs on the verb's object ('blasted the vessels with water
+    cannon'): the instrument of the verb."""
+    return [
+        p
+        for c in verb.children
+        if c.dep_ == "dobj"
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ == "with"
+    ]
 
 
 def verb_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
@@ -248,6 +298,14 @@ def verb_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         if time_phrase(part):
             continue
         phrase = f"{lemma} {part.lemma_.lower()}"
+        for prep in _particle_preps(tok, part):  # "sat down with": before "sit down"
+            if f"{phrase} {prep.lower_}" in lexicon.phrase_index:
+                return Trigger(
+                    tok,
+                    lexicon.phrase_index[f"{phrase} {prep.lower_}"],
+                    TriggerKind.PHRASE,
+                    f"{tok.text} {part.text} {prep.text}",
+                )
         if phrase in lexicon.phrase_index:
             return Trigger(
                 tok, lexicon.phrase_index[phrase], TriggerKind.PHRASE, f"{tok.text} {part.text}"
@@ -257,6 +315,13 @@ def verb_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
                 tok, lexicon.reported_index[phrase], TriggerKind.REPORTED, f"{tok.text} {part.text}"
             )
     return None
+
+
+def _particle_preps(verb: Token, part: Token) -> list[Token]:
+    """The verb's prepositions after its particle ('sat down with'), for three-word phrases."""
+    if part.dep_ not in ("prt", "advmod"):
+        return []
+    return [c for c in verb.children if c.dep_ == "prep" and c.i > part.i]
 
 
 # Particles the parser may read as adverbs ("Bamako hits back": advmod, not prt).
@@ -549,6 +614,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         reported_deed,
         conditional_measure,
         denied_claim,
+        refused_renewal,
         verb_object_rule,
         verb_prep_phrase,
         verb_phrase,
@@ -559,6 +625,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         approved_act,
         judgement,
         reported_judgement,
+        ordered_payment,
         directive,
         wanted_deed,
         proposed_deed,
@@ -605,9 +672,13 @@ def _preps_of(verb: Token) -> list[Token]:
     """The verb's prepositions, also those hung on a particle or adverb ("came back into")."""
     out = [c for c in verb.children if c.dep_ == "prep"]
     for c in verb.children:
-        if c.dep_ in ("prt", "advmod"):
+        if c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and c.lower_ in PREP_PARTICLES):
             out.extend(g for g in c.children if g.dep_ == "prep")
     return out
+
+
+# Particles the parser may read as prepositions, with one of their own ("pulled out of").
+PREP_PARTICLES = frozenset(("out", "away", "back", "off"))
 
 
 def reporting_verb(verb: Token) -> Token | None:

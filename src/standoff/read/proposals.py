@@ -589,11 +589,24 @@ def _bare(tok: Token) -> bool:
     """A proposal word with nothing of its own that names one just stated: "the plan",
     "that offer", ", an idea Washington rejected" (an apposition)."""
     own = [c for c in tok.children if c.dep_ not in ("det", "punct", "relcl")]
-    if own or any(_content_clause(c) for c in tok.children if c.dep_ == "relcl"):
+    clauses = [c for c in tok.children if c.dep_ == "relcl"]
+    if own or any(_content_clause(c) or _put_by_clause(c) for c in clauses):
         return False
     if tok.dep_ == "appos":
         return True
     return any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children)
+
+
+def _put_by_clause(clause: Token) -> bool:
+    """A relative clause whose own subject puts the proposal forward: "the proposal, which
+    Egypt circulated on Monday" names who made it, so it is no bare reference."""
+    lemma = stance_lemma(clause)
+    if lemma is None or stance_of(lemma) != "sponsor":
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"
+        for c in clause.children
+    )
 
 
 def _content_clause(clause: Token) -> bool:
@@ -610,8 +623,8 @@ def _convening_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in WORDS.convening_verbs:
         return head if to_come(head) else None
-    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "invite":
-        return head.head
+    if noun.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_ == "invite":
+        return head.head  # "invited them to Geneva for talks", "invited both to talks"
     return None
 
 
@@ -778,8 +791,8 @@ def _offering_prep(prep: Token, verb: Token) -> tuple[Token | None, bool]:
         head = verb.head.lemma_.lower()
         offer = verb.dep_ == "xcomp" and (head in WORDS.offer_heads or asked(verb))
         return (verb, True) if offer else (None, False)
-    if word == "to" and lemma in WORDS.readiness_words:
-        return verb, False
+    if word == "to" and lemma in WORDS.readiness_words | WORDS.pledging_words:
+        return verb, False  # "open to dialogue", "committed to a joint inquiry"
     if word == "on" and lemma == "agree":  # "agreed on workable solutions": the agreers'
         return verb, False
     if word == "for" and lemma in WORDS.offering_prep_verbs | WORDS.readiness_words:

@@ -150,7 +150,8 @@ def test_an_agreed_stop_to_firing_is_the_articles_truce(reader: Reader) -> None:
 # read by an existing rule of OFFERED_ACTS or a word class, with a sentence that floats
 # nothing beside it.
 TAKEN_UP = [
-    ("Ghana welcomed the pause and urged both sides to keep talking.", "talks by GHA"),
+    ("Ghana welcomed the pause and urged both sides to keep talking about the border.",
+     "talks by GHA"),
     ("Kenya said it would keep talking to Ethiopia about the dam.", "talks by KEN"),
     ("Egypt and Sudan agreed to open talks on the border in Khartoum.", "talks by EGY,SDN"),
     (
@@ -176,6 +177,10 @@ def test_a_meeting_or_pledge_taken_up_is_floated(reader: Reader, text: str, find
     [
         "Egypt and Sudan held talks on the border in Khartoum.",
         "Kenya said it would not keep talking to Ethiopia.",
+        # talks under way that go on, with no one new to talk to and nothing named to talk about
+        "Ghana welcomed the pause and urged both sides to keep talking.",
+        "Britain's negotiator said the two sides would keep talking.",
+        "Mexico's foreign minister said the two sides would keep talking on Thursday.",
         "Nigeria introduced a curfew in the north on Friday.",
     ],
 )

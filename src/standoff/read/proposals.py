@@ -175,6 +175,8 @@ def offered_act(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     if act is None:
         return False
     key, sponsors = act
+    if _going_on(tok):
+        return False
     if tok.lemma_.lower() in WORDS.resuming_verbs:  # "resume negotiations": the negotiations
         key = next((k for c in tok.children if c.dep_ == "dobj" and (k := _key(c))), key)
     leaders = _leaders_meeting(tok, p.index) if key == "meeting" else []
@@ -182,6 +184,23 @@ def offered_act(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
         key, sponsors = "summit", leaders if set(sponsors) <= set(leaders) else sponsors
     p.float(key, _act_phrase(tok), sent, [("sponsor", sponsors)])
     p.content.update(t.i for t in _act_words(tok))  # what it does is the act's
+    return True
+
+
+def _going_on(verb: Token) -> bool:
+    """ "the two sides would keep talking", "urged both to continue talking": talks under
+    way that go on, with no one new to talk to and nothing to talk about named, float
+    nothing ("would keep talking to Riyadh", "agreed to keep talking about transit" do)."""
+    if verb.lemma_.lower() not in WORDS.meeting_acts or verb.dep_ != "xcomp":
+        return False
+    if verb.head.lemma_.lower() not in WORDS.continuing_verbs:
+        return False
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative"):
+            return False
+        # "would keep talking on Thursday": a day names no one and nothing
+        if c.dep_ == "prep" and any(o.ent_type_ not in ("DATE", "TIME") for o in c.children):
+            return False
     return True
 
 

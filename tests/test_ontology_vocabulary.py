@@ -22,14 +22,20 @@ FOUND = [
     ("042", "Scholz paid a visit to Kyiv in June.", "CONSULT DEU->UKR"),
     ("046", "The Chinese defence minister sat down with his American counterpart in Singapore.",
      "CONSULT CHN->USA"),
+    ("040", "Iran reached out to Saudi Arabia after the election.", "CONSULT IRN->SAU"),
+    ("040", "The foreign ministers of India and China exchanged views on the border.",
+     "CONSULT IND->CHN"),
     # SUPPORT: 051 praise or endorse
     ("051", "Washington hailed the accord between Armenia and Azerbaijan.", "SUPPORT USA->ARM"),
     ("051", "Turkey lauded Qatar for its mediation.", "SUPPORT TUR->QAT"),
+    ("053", "France threw its weight behind the Moroccan plan.", "SUPPORT FRA->MAR"),
+    ("053", "Germany rallied behind Ukraine.", "SUPPORT DEU->UKR"),
     # CONCEDE: 083 accede to demands, 0811 ease restrictions; PLOVER 3.4 regret
     ("083", "Islamabad acceded to Kabul's demands on Thursday.", "CONCEDE PAK->AFG"),
     ("083", "Iran gave in to American demands.", "CONCEDE IRN->USA"),
     ("0831", "Mali's junta agreed to hand power to an elected government.", "AGREE MLI->?"),
     ("PLOVER 3.4", "Japan expressed regret to South Korea over the remarks.", "CONCEDE JPN->KOR"),
+    ("0832", "Poland reversed its decision to ban Ukrainian grain.", "CONCEDE POL->?"),
     # AID: 071 economic aid, 072 military aid
     ("071", "The EU disbursed 5 billion euros to Ukraine.", "AID EU->UKR"),
     ("072", "Germany delivered tanks to Ukraine last month.", "AID DEU->UKR"),
@@ -44,9 +50,14 @@ FOUND = [
     ("111", "Kyiv branded Moscow a terrorist state.", "ACCUSE UKR->RUS"),
     ("111", "Beijing voiced strong dissatisfaction with Tokyo.", "ACCUSE CHN->JPN"),
     ("115", "Ukraine took Russia to the International Court of Justice.", "ACCUSE UKR->RUS"),
+    ("115", "Brussels launched legal action against London.", "ACCUSE EU->GBR"),
+    ("114", "China delivered a diplomatic protest to Japan.", "ACCUSE CHN->JPN"),
+    ("111", "Beijing rapped Washington over the arms sale.", "ACCUSE CHN->USA"),
     # REJECT: 120 reject (a ruling appealed), 1232 reject demand for policy change
     ("120", "Indonesia has appealed against the WTO ruling.", "REJECT IDN->WTO"),
     ("1232", "Minsk ignored the EU's demands.", "REJECT BLR->EU"),
+    ("120", "Israel shrugged off the American criticism.", "REJECT ISR->USA"),
+    ("124", "Serbia remained adamant that it would not recognise Kosovo.", "REJECT SRB->~XKX"),
     # MOBILIZE: 152 increase military alert status, 154 mobilize armed forces
     ("152", "Beijing put its forces on high alert.", "MOBILIZE CHN->?"),
     ("152", "Seoul raised its military alert level.", "MOBILIZE KOR->?"),
@@ -58,11 +69,16 @@ FOUND = [
     ("161", "Moscow pulled out of the grain deal with Kyiv.", "SANCTION RUS->UKR"),
     ("161", "Washington terminated the agreement with Tehran.", "SANCTION USA->IRN"),
     ("162", "The EU froze funds for Hungary.", "SANCTION EU->HUN"),
+    ("161", "London suspended the Northern Ireland protocol with Brussels.", "SANCTION GBR->EU"),
+    ("166", "Niger revoked the French ambassador's diplomatic immunity.", "SANCTION NER->FRA"),
+    ("163", "Lithuania restricted the transit of Russian goods to Kaliningrad.",
+     "SANCTION LTU->RUS"),
     ("PLOVER 3.13", "The EU court fined Poland.", "SANCTION EU->POL"),
     # COERCE: 174 expel or deport individuals, 191 impose blockade, restrict movement
     ("174", "Moscow expelled the American journalists.", "COERCE RUS->USA"),
     ("191", "Chinese coast guard ships blocked Philippine supply boats.", "COERCE CHN->PHL"),
     ("191", "Chinese vessels harassed Philippine ships.", "COERCE CHN->PHL"),
+    ("1721", "Mali suspended the broadcasts of France 24.", "COERCE MLI->FRA"),
     # ASSAULT: 175 violent repression (crowd control), 182 physical assault, 181 hijack,
     # 190 use conventional military force
     ("175", "Chinese coast guard ships blasted Philippine vessels with water cannon.",
@@ -71,6 +87,8 @@ FOUND = [
     ("182", "Chinese sailors boarded Philippine navy boats.", "ASSAULT CHN->PHL"),
     ("181", "Iranian commandos hijacked the British tanker.", "ASSAULT IRN->GBR"),
     ("190", "Ukraine downed 30 Russian drones.", "ASSAULT UKR->RUS"),
+    # PROTEST: 141 demonstrate or rally
+    ("141", "Thousands of Serbians took to the streets of Belgrade.", "PROTEST SRB->?"),
 ]  # fmt: skip
 
 NOT_THE_ACT = [
@@ -86,6 +104,7 @@ NOT_THE_ACT = [
     ("The talks were given in Riyadh by the Saudi foreign minister.", "CONCEDE SAU->?"),
     ("Russia and China held naval exercises in the Sea of Japan.", "MOBILIZE RUS->?"),
     ("Thousands protested against the tariffs in Brasilia.", "ACCUSE BRA->?"),
+    ("North Korea launched a ballistic missile into the sea on Sunday.", "ASSAULT PRK->?"),
 ]  # fmt: skip
 
 

@@ -29,6 +29,7 @@ FINDS = [
     ("refused_renewal", "Seoul said it would not renew the 2016 intelligence pact with Tokyo.",
      "SANCTION KOR->JPN"),
     ("verb_object_rule", "Saudi Arabia suspended flights to Qatar.", "SANCTION SAU->QAT"),
+    ("aimed_launch", "Hezbollah launched rockets at northern Israel.", "ASSAULT LBN->ISR"),
     ("verb_prep_phrase", "The Chinese tariffs on Australian wine came into force on Friday.",
      "SANCTION CHN->AUS"),
     ("verb_phrase", "Japan called on South Korea to withdraw the ruling.", "REQUEST JPN->KOR"),
@@ -37,6 +38,8 @@ FINDS = [
      "REJECT QAT->SAU"),
     ("ordered_payment", "The EU Court of Justice ordered Hungary to pay a fine of 200 million "
      "euros.", "SANCTION EU->HUN"),
+    ("ordered_out", "Bamako ordered the French ambassador to leave the country within 72 hours.",
+     "SANCTION MLI->FRA"),
     ("directive", "Beijing ordered Lithuania to withdraw its ambassador.", "REQUEST CHN->LTU"),
     ("wanted_deed", "Hamas wants a full Israeli withdrawal from Gaza.", "REQUEST PSE->ISR"),
     ("proposed_deed", "The WTO panel recommended that Indonesia bring its ban into line with "

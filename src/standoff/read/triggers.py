@@ -218,6 +218,22 @@ def ordered_payment(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def ordered_out(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'the junta ordered the French ambassador to leave the country': an envoy ordered out
+    is expelled (CAMEO 166, PLOVER SANCTION mode expel), not asked to go."""
+    if lemma not in DIRECTIVE_VERBS:
+        return None
+    envoy = next(
+        (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in WORDS.envoy_nouns),
+        None,
+    )
+    if envoy is None or not any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in WORDS.leaving_verbs for c in tok.children
+    ):
+        return None
+    return Trigger(tok, "SANCTION", TriggerKind.VERB, f"{tok.text} {envoy.text} to leave")
+
+
 def verb_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A verb (with its particle) and object the lexicon's object rules name: 'suspended
     aid', 'lifted a new wave of sanctions' (the object of 'a wave of', 'a set of')."""
@@ -242,6 +258,30 @@ def verb_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None
             if kind:
                 return Trigger(tok, kind, TriggerKind.OBJECT_VERB, f"{tok.text} {obj.text}")
     return None
+
+
+def aimed_launch(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Hezbollah launched rockets at northern Israel': weapons launched at a place or party
+    are a blow (CAMEO 190/195, ASSAULT); one launched 'into the sea', or at nothing named, is
+    a test or a show of force, no blow."""
+    if lemma not in WORDS.launching_verbs:
+        return None
+    weapons = WORDS.launched_weapons
+    weapon = next(
+        (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in weapons), None
+    )
+    if weapon is None:
+        return None
+    for prep in (c for h in (tok, weapon) for c in h.children if c.dep_ == "prep"):
+        if prep.lower_ in AIMING_PREPS and not time_phrase(prep) and any(
+            o.dep_ == "pobj" and o.lemma_.lower() not in WORDS.open_waters for o in prep.children
+        ):
+            cue = f"{tok.text} {weapon.text} {prep.text}"
+            return Trigger(tok, "ASSAULT", TriggerKind.VERB, cue)
+    return None
+
+
+AIMING_PREPS = frozenset(("at", "on", "against", "toward", "towards", "into"))
 
 
 def verb_prep_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
@@ -616,6 +656,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         denied_claim,
         refused_renewal,
         verb_object_rule,
+        aimed_launch,
         verb_prep_phrase,
         verb_phrase,
         unilateral_document,
@@ -626,6 +667,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         judgement,
         reported_judgement,
         ordered_payment,
+        ordered_out,
         directive,
         wanted_deed,
         proposed_deed,

@@ -150,7 +150,8 @@ def test_an_agreed_stop_to_firing_is_the_articles_truce(reader: Reader) -> None:
 # read by an existing rule of OFFERED_ACTS or a word class, with a sentence that floats
 # nothing beside it.
 TAKEN_UP = [
-    ("Ghana welcomed the pause and urged both sides to keep talking.", "talks by GHA"),
+    ("Ghana welcomed the pause and urged both sides to keep talking about the border.",
+     "talks by GHA"),
     ("Kenya said it would keep talking to Ethiopia about the dam.", "talks by KEN"),
     ("Egypt and Sudan agreed to open talks on the border in Khartoum.", "talks by EGY,SDN"),
     (
@@ -176,6 +177,10 @@ def test_a_meeting_or_pledge_taken_up_is_floated(reader: Reader, text: str, find
     [
         "Egypt and Sudan held talks on the border in Khartoum.",
         "Kenya said it would not keep talking to Ethiopia.",
+        # talks under way that go on, with no one new to talk to and nothing named to talk about
+        "Ghana welcomed the pause and urged both sides to keep talking.",
+        "Britain's negotiator said the two sides would keep talking.",
+        "Mexico's foreign minister said the two sides would keep talking on Thursday.",
         "Nigeria introduced a curfew in the north on Friday.",
     ],
 )
@@ -522,3 +527,43 @@ def test_a_thing_a_speaker_insists_on_is_the_speakers(
 )
 def test_a_condition_or_a_fact_is_no_insisted_proposal(reader: Reader, text: str) -> None:
     assert proposals(reader, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # invited to talks, not only for them
+        ("Oman invited Iran and the United States to a new round of talks.", "talks by OMN"),
+        # a relative clause whose own subject put the proposal forward names its sponsor
+        ("The proposal, which Egypt circulated on Monday, calls for a six-week pause.",
+         "proposal by EGY"),
+        ("The plan, which Qatar put to both sides last week, remains on the table.",
+         "plan by QAT"),
+        # put on the table is put forward
+        ("Brazil put a new offer on the table on Friday.", "offer by BRA"),
+        # a side pledged to a thing negotiated offers it ...
+        ("Ghana and Togo committed to direct dialogue over the gas field.", "dialogue by GHA,TGO"),
+        # ... and one asked to pledge it, the side that asks
+        ("Kenya insisted that Uganda commit to direct dialogue with the rebels.",
+         "dialogue by KEN"),
+    ],
+)  # fmt: skip
+def test_invited_put_on_the_table_or_pledged(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a proposal answered is not the answerer's, also when its act names it
+        ("Hungary blocked a proposal to open accession talks with Ukraine.", "by HUN"),
+        ("Moscow rejected a draft resolution that would extend the mandate.", "by RUS"),
+        # a relative clause that rejects it, or has no subject, names no sponsor
+        ("The plan, which was rejected on Monday, is dead.", "plan by"),
+        ("Kenya insisted that Uganda commit to direct dialogue with the rebels.", "by UGA"),
+        ("Brazil put the treaty in abeyance on Friday.", "treaty by"),
+    ],
+)
+def test_an_answer_or_a_plain_put_sponsors_nothing(reader: Reader, text: str, absent: str) -> None:
+    found = proposals(reader, text)
+    assert not any(absent in f and "opposed" not in f for f in found), found

@@ -21,6 +21,8 @@ from standoff.read.proposal_roles import (
     institution,
     negated,
     owners_of,
+    stance_lemma,
+    stance_of,
 )
 from standoff.read.rules import Rules
 from standoff.read.syntax import prep_objects, subject_of, to_infinitive
@@ -181,10 +183,17 @@ def carried_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     for _prep, obj in prep_objects(head, ("from", "by")):
         owners = owners or countries_of(index.actors_of(obj, demonyms=True))
     put = head.head if head.dep_ == "appos" else head  # "prepare an alternative: a plan ..."
-    if not owners and put.dep_ == "dobj":
+    if not owners and put.dep_ == "dobj" and _puts_forward(put.head):
         subject = subject_of(put.head)  # "Moscow has circulated a draft resolution that ..."
         owners = countries_of(index.actors_of(subject)) if subject is not None else []
     return (key, owners) if owners else None
+
+
+def _puts_forward(verb: Token) -> bool:
+    """Whether a verb's subject puts its object forward ("circulated a draft"), not answers
+    it ("rejected a draft", "blocked a proposal to open talks": another's)."""
+    lemma = stance_lemma(verb)
+    return lemma is None or stance_of(lemma) == "sponsor"
 
 
 OFFERED_ACTS: Rules[Callable[[Token, ActorIndex], tuple[str, list[str]] | None]] = Rules(

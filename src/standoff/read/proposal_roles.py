@@ -208,11 +208,18 @@ def _insisted_first(tok: Token, head: Token) -> bool:
 
 
 def readiness(tok: Token, head: Token, index: ActorIndex) -> Role | None:
-    """'Lima remained open to dialogue', 'ready for talks': the ready side offers it."""
-    if head.lemma_.lower() not in WORDS.readiness_words or head.pos_ != "ADJ":
+    """'Lima remained open to dialogue', 'ready for talks', 'committed to direct dialogue':
+    the ready or pledged side offers it (the side that asks another to pledge it, when
+    asked)."""
+    lemma = head.lemma_.lower()
+    ready = lemma in WORDS.readiness_words and head.pos_ == "ADJ" and head.head.i != head.i
+    # (not in a relative clause: "insisted at the last minute that Kinshasa commit to
+    # dialogue" may be parsed as a clause of "minute", the insister lost)
+    pledged = lemma in WORDS.pledging_words and head.pos_ == "VERB" and head.dep_ != "relcl"
+    if not (ready or pledged) or any(c.dep_ == "neg" for c in head.children):
         return None
-    if any(c.dep_ == "neg" for c in head.children) or head.head.i == head.i:
-        return None
+    if pledged and head.dep_ == "ccomp" and head.head.lemma_.lower() in ASKING:
+        head = head.head  # "insisted that Kinshasa commit to dialogue": the insister's
     subject = subject_of(head)
     refs = index.actors_of(subject) if subject is not None else []
     return ("sponsor", countries_of(refs)) if refs else None
@@ -248,9 +255,10 @@ def stance_lemma(verb: Token) -> str | None:
     """A verb's lemma when it takes a stance on a proposal; "put" only when put forward or
     put to someone ("put the treaty in abeyance" is no proposal)."""
     lemma = verb.lemma_.lower()
-    if lemma == "put":
+    if lemma == "put":  # "put forward", "put to both sides", "put on the table"
         forward = any(c.lower_ in ("forward", "to") for c in verb.children)
-        return lemma if forward else None
+        tabled = any(o.lower_ == "table" for _prep, o in prep_objects(verb, ("on",)))
+        return lemma if forward or tabled else None
     if lemma == "call":  # "called for talks", not "called the meeting a victory"
         return lemma if any(c.lower_ in ("for", "on") for c in verb.children) else None
     if lemma == "draw":  # "a plan drawn up by France", not "drew fire"

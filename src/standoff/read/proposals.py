@@ -175,6 +175,8 @@ def offered_act(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     if act is None:
         return False
     key, sponsors = act
+    if _going_on(tok):
+        return False
     if tok.lemma_.lower() in WORDS.resuming_verbs:  # "resume negotiations": the negotiations
         key = next((k for c in tok.children if c.dep_ == "dobj" and (k := _key(c))), key)
     leaders = _leaders_meeting(tok, p.index) if key == "meeting" else []
@@ -182,6 +184,23 @@ def offered_act(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
         key, sponsors = "summit", leaders if set(sponsors) <= set(leaders) else sponsors
     p.float(key, _act_phrase(tok), sent, [("sponsor", sponsors)])
     p.content.update(t.i for t in _act_words(tok))  # what it does is the act's
+    return True
+
+
+def _going_on(verb: Token) -> bool:
+    """ "the two sides would keep talking", "urged both to continue talking": talks under
+    way that go on, with no one new to talk to and nothing to talk about named, float
+    nothing ("would keep talking to Riyadh", "agreed to keep talking about transit" do)."""
+    if verb.lemma_.lower() not in WORDS.meeting_acts or verb.dep_ != "xcomp":
+        return False
+    if verb.head.lemma_.lower() not in WORDS.continuing_verbs:
+        return False
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative"):
+            return False
+        # "would keep talking on Thursday": a day names no one and nothing
+        if c.dep_ == "prep" and any(o.ent_type_ not in ("DATE", "TIME") for o in c.children):
+            return False
     return True
 
 
@@ -589,11 +608,24 @@ def _bare(tok: Token) -> bool:
     """A proposal word with nothing of its own that names one just stated: "the plan",
     "that offer", ", an idea Washington rejected" (an apposition)."""
     own = [c for c in tok.children if c.dep_ not in ("det", "punct", "relcl")]
-    if own or any(_content_clause(c) for c in tok.children if c.dep_ == "relcl"):
+    clauses = [c for c in tok.children if c.dep_ == "relcl"]
+    if own or any(_content_clause(c) or _put_by_clause(c) for c in clauses):
         return False
     if tok.dep_ == "appos":
         return True
     return any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children)
+
+
+def _put_by_clause(clause: Token) -> bool:
+    """A relative clause whose own subject puts the proposal forward: "the proposal, which
+    Egypt circulated on Monday" names who made it, so it is no bare reference."""
+    lemma = stance_lemma(clause)
+    if lemma is None or stance_of(lemma) != "sponsor":
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"
+        for c in clause.children
+    )
 
 
 def _content_clause(clause: Token) -> bool:
@@ -610,8 +642,8 @@ def _convening_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "dobj" and head.lemma_.lower() in WORDS.convening_verbs:
         return head if to_come(head) else None
-    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "invite":
-        return head.head
+    if noun.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_ == "invite":
+        return head.head  # "invited them to Geneva for talks", "invited both to talks"
     return None
 
 
@@ -778,8 +810,8 @@ def _offering_prep(prep: Token, verb: Token) -> tuple[Token | None, bool]:
         head = verb.head.lemma_.lower()
         offer = verb.dep_ == "xcomp" and (head in WORDS.offer_heads or asked(verb))
         return (verb, True) if offer else (None, False)
-    if word == "to" and lemma in WORDS.readiness_words:
-        return verb, False
+    if word == "to" and lemma in WORDS.readiness_words | WORDS.pledging_words:
+        return verb, False  # "open to dialogue", "committed to a joint inquiry"
     if word == "on" and lemma == "agree":  # "agreed on workable solutions": the agreers'
         return verb, False
     if word == "for" and lemma in WORDS.offering_prep_verbs | WORDS.readiness_words:

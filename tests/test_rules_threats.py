@@ -100,3 +100,17 @@ def test_a_plea_to_a_state_is_no_legal_recourse(reader: Reader) -> None:
     assert "ISR->LBN" not in threats(reader, text)
     weighed = "Lebanon said it would file an appeal to the United Nations against Israel."
     assert "LBN->ISR" in threats(reader, weighed)
+
+
+def test_a_bystanders_measure_opens_no_threat(reader: Reader) -> None:
+    """A measure between the article's principal states opens a threat record (the ledger
+    needs the episode); a bystander's measure, named once, is a SANCTION event only."""
+    text = (
+        "Iran fired missiles at targets in Pakistan on Tuesday. Pakistan recalled its "
+        "ambassador from Tehran on Wednesday, and Pakistan's foreign ministry said Iran had "
+        "violated its airspace. Iran said it had struck militants, not Pakistani citizens. "
+        "Iraq recalled its envoy from Tehran last week over separate strikes in Erbil."
+    )
+    found = threats(reader, text)
+    assert "PAK->IRN" in found
+    assert "IRQ->IRN" not in found

@@ -13,7 +13,7 @@ deadline") is reported as a warning, never silently chosen.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
 
@@ -24,7 +24,7 @@ from standoff.read.deadlines import PASSED, Candidate, choose_deadline, deadline
 from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
 from standoff.read.lexicon import Lexicon
-from standoff.read.mentions import ActorIndex, Ref, countries_of
+from standoff.read.mentions import PRINCIPALS, ActorIndex, Ref, countries_of
 from standoff.read.rules import Rules
 from standoff.read.syntax import prep_objects, subject_of
 from standoff.read.threat_drafts import (
@@ -359,9 +359,13 @@ def _measures_taken(
 
     Articles often report the measure, not the threat that preceded it ("Japan
     removed South Korea from its white list"); the ledger needs the episode.
-    Measures on a threat's third parties stay with that threat.
+    Measures on a threat's third parties stay with that threat. A measure with no
+    threat of its pair opens an episode only between the article's principal states
+    (:func:`_principal_states`): a bystander's ("Iraq also recalled its ambassador")
+    is a SANCTION event, not a standoff of its own.
     """
     thirds = {(d.sender, c) for d in drafts.values() for c in d.third_parties}
+    principal = _principal_states(index)
     for f in found:
         if f.type != "SANCTION" or f.inferred_target:
             continue
@@ -372,11 +376,26 @@ def _measures_taken(
                 if s.country == t.country or key in thirds:
                     continue
                 if key not in drafts:
+                    if not principal.issuperset(key):
+                        continue
                     drafts[key] = Draft(
                         s.country, t.country, measures_only=True, first_at=f.trigger.i
                     )
                 drafts[key].sentences.append(f.sentence)
                 drafts[key].set_off = drafts[key].set_off or s in instigators
+
+
+def _principal_states(index: ActorIndex) -> set[str]:
+    """The actors (country level) the article names most (not by a pronoun): the
+    :data:`PRINCIPALS` most named and those tied with the last of them. Once two are named
+    twice or more, one named once is none ("Iraq also recalled its envoy"); a short text
+    that names each party once has them all ("Saudi Arabia closed its border with Qatar")."""
+    named: Counter[str] = Counter(r.country for r in index.refs if r.how != "pronoun")
+    counts = [n for _c, n in named.most_common()]
+    if not counts:
+        return set()
+    floor = max(counts[min(PRINCIPALS, len(counts)) - 1], min(2, counts[min(1, len(counts) - 1)]))
+    return {c for c, n in named.items() if n >= floor}
 
 
 # --------------------------------------------------------------------------- deadlines

@@ -96,10 +96,12 @@ def test_development_set_targets(reader: Reader) -> None:
     # negotiated two sides reach together (or agree to, announced by a third party);
     # 79/122, P 0.687 with a thing a speaker insists must come or be taken up; 82/137
     # (0.599), P 0.636 with batch D's 18 unseen articles added (3/15 found on them, P 0.214);
-    # P 0.656 with talks under way that only go on ("would keep talking") floating nothing
+    # P 0.656 with talks under way that only go on ("would keep talking") floating nothing;
+    # 84/137, P 0.672 with a participle kept in the text ("abuses reported in Moura") and a
+    # role in calming the situation read as a mediation
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.595, proposals
-    assert proposals["precision"] >= 0.65, proposals
+    assert proposals["recall"] >= 0.61, proposals
+    assert proposals["precision"] >= 0.665, proposals
 
 
 def test_examples_do_not_fall_back(reader: Reader) -> None:

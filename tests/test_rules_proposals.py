@@ -326,7 +326,12 @@ UNDERTAKEN = [
     # what a side commits or is ready to take up, when it is a thing negotiated
     ("Uganda committed to pay its arrears and to complete an audit of the fishing permits.",
      "audit by UGA"),
-    ("Beijing is ready to play a constructive role between the two neighbours.", "role by CHN"),
+    ("Beijing is ready to play a constructive role in the talks on the border.", "role by CHN"),
+    # a role between the sides, or in settling their quarrel, is a mediation
+    ("Beijing is ready to play a constructive role between the two neighbours.",
+     "mediation by CHN"),
+    ("Ankara says it is willing to play a role in calming the situation.",
+     "mediation by TUR"),
     # a clause asked of another side that takes a thing negotiated up
     ("Kenya insisted that Uganda commit to a joint inquiry into the clashes.",
      "inquiry by KEN"),
@@ -567,3 +572,10 @@ def test_invited_put_on_the_table_or_pledged(reader: Reader, text: str, finding:
 def test_an_answer_or_a_plain_put_sponsors_nothing(reader: Reader, text: str, absent: str) -> None:
     found = proposals(reader, text)
     assert not any(absent in f and "opposed" not in f for f in found), found
+
+
+def test_a_proposals_text_keeps_the_participle_that_says_which_thing(reader: Reader) -> None:
+    text = "Senegal called for an independent inquiry into the killings reported in Kidal."
+    (found,) = read(reader, text).proposals
+    assert found.sponsors == ["SEN"]
+    assert "reported in Kidal" in found.text, found.text

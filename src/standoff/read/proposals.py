@@ -351,8 +351,25 @@ def offered_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     else:
         offerer = subject_of(verb) if verb is not tok else None
         sponsors = countries_of(p.index.actors_of(offerer)) if offerer is not None else []
-    _record(tok, tok, tok.lemma_.lower(), sent, p, [("sponsor", sponsors)] if sponsors else [])
+    key = "mediation" if _mediating_role(tok) else tok.lemma_.lower()
+    _record(tok, tok, key, sent, p, [("sponsor", sponsors)] if sponsors else [])
     return True
+
+
+def _mediating_role(noun: Token) -> bool:
+    """ "ready to play a constructive role between the two neighbours", "a role in calming
+    the situation": a role in settling the dispute, offered, is a mediation."""
+    if noun.lemma_.lower() != "role":
+        return False
+    played = (noun, noun.head) if noun.dep_ == "dobj" else (noun,)  # "play a role in ..."
+    for prep in (c for t in played for c in t.children if c.dep_ == "prep"):
+        if prep.lower_ == "between":
+            return True
+        if prep.lower_ == "in" and any(
+            c.lemma_.lower() in WORDS.settling_verbs for c in prep.children
+        ):
+            return True
+    return False
 
 
 def accepted_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
@@ -458,7 +475,7 @@ def _phrase(tok: Token, *, clauses: bool = False) -> str:
     words.append(tok)
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS:
-            words.extend(_plain(child))
+            words.extend(_plain(child, participles=True))
     words = sorted(set(words), key=lambda t: t.i)
     return " ".join(t.text for t in words[:_PHRASE_WORDS])
 
@@ -472,17 +489,20 @@ def _what_it_is(noun: Token) -> list[Token]:
     return [t for s in subjects for t in s.subtree if t.dep_ in _PHRASE_MODIFIERS or t is s]
 
 
-def _plain(tok: Token, *, top: bool = False) -> Iterator[Token]:
+def _plain(tok: Token, *, top: bool = False, participles: bool = False) -> Iterator[Token]:
     """A subtree without its clauses (but the top one), appositions, determiners,
-    possessors, relative pronouns and punctuation."""
+    possessors, relative pronouns and punctuation; with ``participles``, keeping the past
+    participles that say which thing is meant ("an inquiry into the abuses reported in
+    Moura")."""
     skip = ("relcl", "acl", "appos", "punct", "det", "poss", "case", "advcl")
-    if (tok.dep_ in skip and not top) or tok.tag_ in ("WDT", "WP"):
+    kept = participles and tok.dep_ == "acl" and tok.tag_ == "VBN"
+    if (tok.dep_ in skip and not top and not kept) or tok.tag_ in ("WDT", "WP"):
         return
     if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return  # "... and Malaysia was ready to host talks": a clause of its own
     yield tok
     for child in tok.children:
-        yield from _plain(child)
+        yield from _plain(child, participles=participles)
 
 
 def _own_words(noun: Token) -> list[Token]:

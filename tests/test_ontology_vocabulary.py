@@ -23,6 +23,7 @@ FOUND = [
     ("046", "The Chinese defence minister sat down with his American counterpart in Singapore.",
      "CONSULT CHN->USA"),
     ("040", "Iran reached out to Saudi Arabia after the election.", "CONSULT IRN->SAU"),
+    ("040", "The American envoy briefed NATO allies on the talks.", "CONSULT USA->NATO"),
     ("040", "The foreign ministers of India and China exchanged views on the border.",
      "CONSULT IND->CHN"),
     # SUPPORT: 051 praise or endorse
@@ -30,12 +31,14 @@ FOUND = [
     ("051", "Turkey lauded Qatar for its mediation.", "SUPPORT TUR->QAT"),
     ("053", "France threw its weight behind the Moroccan plan.", "SUPPORT FRA->MAR"),
     ("053", "Germany rallied behind Ukraine.", "SUPPORT DEU->UKR"),
+    ("052", "Washington reassured Kyiv of its continued support.", "SUPPORT USA->UKR"),
     # CONCEDE: 083 accede to demands, 0811 ease restrictions; PLOVER 3.4 regret
     ("083", "Islamabad acceded to Kabul's demands on Thursday.", "CONCEDE PAK->AFG"),
     ("083", "Iran gave in to American demands.", "CONCEDE IRN->USA"),
     ("0831", "Mali's junta agreed to hand power to an elected government.", "AGREE MLI->?"),
     ("PLOVER 3.4", "Japan expressed regret to South Korea over the remarks.", "CONCEDE JPN->KOR"),
     ("0832", "Poland reversed its decision to ban Ukrainian grain.", "CONCEDE POL->?"),
+    ("0832", "Ankara dropped its opposition to Sweden's membership.", "CONCEDE TUR->SWE"),
     # AID: 071 economic aid, 072 military aid
     ("071", "The EU disbursed 5 billion euros to Ukraine.", "AID EU->UKR"),
     ("072", "Germany delivered tanks to Ukraine last month.", "AID DEU->UKR"),
@@ -45,18 +48,26 @@ FOUND = [
     ("0841", "India repatriated Pakistani fishermen.", "RETREAT IND->PAK"),
     ("0874", "Armenia handed over four villages to Azerbaijan.", "RETREAT ARM->AZE"),
     ("0863", "Israel allowed aid trucks into Gaza.", "RETREAT ISR->PSE"),
+    ("087", "Israel halted its offensive in Gaza.", "RETREAT ISR->PSE"),
+    ("087", "Azerbaijan ceased hostilities with Armenia.", "RETREAT AZE->ARM"),
+    # REQUEST: 10 demand (encouraging another to act)
+    ("102", "The UN encouraged Serbia and Kosovo to resume talks.", "REQUEST UN->SRB"),
     # ACCUSE: 111 criticize or denounce, 115 bring lawsuit against, 114 complain officially
-    ("111", "Beijing lashed out at Tokyo over the visit.", "ACCUSE CHN->~JPN"),
+    ("111", "Beijing lashed out at Tokyo over the visit.", "ACCUSE CHN->JPN"),
     ("111", "Kyiv branded Moscow a terrorist state.", "ACCUSE UKR->RUS"),
     ("111", "Beijing voiced strong dissatisfaction with Tokyo.", "ACCUSE CHN->JPN"),
     ("115", "Ukraine took Russia to the International Court of Justice.", "ACCUSE UKR->RUS"),
     ("115", "Brussels launched legal action against London.", "ACCUSE EU->GBR"),
     ("114", "China delivered a diplomatic protest to Japan.", "ACCUSE CHN->JPN"),
     ("111", "Beijing rapped Washington over the arms sale.", "ACCUSE CHN->USA"),
+    ("111", "Trump blasted China over its trade practices.", "ACCUSE USA->CHN"),
+    ("111", "India called out Pakistan for harbouring militants.", "ACCUSE IND->PAK"),
+    ("111", "Moscow took aim at the European Union.", "ACCUSE RUS->EU"),
     # REJECT: 120 reject (a ruling appealed), 1232 reject demand for policy change
     ("120", "Indonesia has appealed against the WTO ruling.", "REJECT IDN->WTO"),
     ("1232", "Minsk ignored the EU's demands.", "REJECT BLR->EU"),
     ("120", "Israel shrugged off the American criticism.", "REJECT ISR->USA"),
+    ("120", "Beijing rebutted the American accusations.", "REJECT CHN->USA"),
     ("124", "Serbia remained adamant that it would not recognise Kosovo.", "REJECT SRB->~XKX"),
     # MOBILIZE: 152 increase military alert status, 154 mobilize armed forces
     ("152", "Beijing put its forces on high alert.", "MOBILIZE CHN->?"),
@@ -70,6 +81,7 @@ FOUND = [
     ("161", "Washington terminated the agreement with Tehran.", "SANCTION USA->IRN"),
     ("162", "The EU froze funds for Hungary.", "SANCTION EU->HUN"),
     ("161", "London suspended the Northern Ireland protocol with Brussels.", "SANCTION GBR->EU"),
+    ("166", "Moscow cut embassy staff in Washington.", "SANCTION RUS->USA"),
     ("166", "Niger revoked the French ambassador's diplomatic immunity.", "SANCTION NER->FRA"),
     ("163", "Lithuania restricted the transit of Russian goods to Kaliningrad.",
      "SANCTION LTU->RUS"),
@@ -87,6 +99,9 @@ FOUND = [
     ("182", "Chinese sailors boarded Philippine navy boats.", "ASSAULT CHN->PHL"),
     ("181", "Iranian commandos hijacked the British tanker.", "ASSAULT IRN->GBR"),
     ("190", "Ukraine downed 30 Russian drones.", "ASSAULT UKR->RUS"),
+    ("190", "Iran sank a British oil tanker.", "ASSAULT IRN->GBR"),
+    ("195", "Russian jets bombarded Syrian rebel positions.", "ASSAULT RUS->SYR"),
+    ("196", "Russia violated the ceasefire with Ukraine.", "ASSAULT RUS->UKR"),
     # PROTEST: 141 demonstrate or rally
     ("141", "Thousands of Serbians took to the streets of Belgrade.", "PROTEST SRB->?"),
 ]  # fmt: skip
@@ -105,6 +120,8 @@ NOT_THE_ACT = [
     ("Russia and China held naval exercises in the Sea of Japan.", "MOBILIZE RUS->?"),
     ("Thousands protested against the tariffs in Brasilia.", "ACCUSE BRA->?"),
     ("North Korea launched a ballistic missile into the sea on Sunday.", "ASSAULT PRK->?"),
+    ("Kyiv accused Moscow of violating the ceasefire.", "ASSAULT RUS->UKR"),
+    ("The American envoy briefed NATO allies on the talks.", "CONSULT NATO->USA"),
 ]  # fmt: skip
 
 

@@ -85,8 +85,13 @@ class RoleState:
 
     @property
     def preps(self) -> tuple[str, ...]:
-        """The prepositions that introduce this type's target ("talks with", "attack on")."""
-        return EVENT_TYPES[self.trigger.type].target_preps
+        """The prepositions that introduce this type's target ("talks with", "attack on");
+        a verbal attack told by a phrase also names it by "at" ("lashed out at Tokyo",
+        "balked at the plan"; not "complaints at the WTO", where "at" is the forum)."""
+        preps = EVENT_TYPES[self.trigger.type].target_preps
+        if self.trigger.kind is TriggerKind.PHRASE and self.trigger.type in AIMED_AT:
+            return (*preps, "at")
+        return preps
 
     @property
     def material(self) -> bool:
@@ -693,6 +698,10 @@ def adjective_prep_targets(r: RoleState) -> None:
     """'defiant toward Washington', 'opposed to the plan'."""
     for _prep, obj in prep_objects(r.tok, r.preps):
         r.add_targets(obj)
+
+
+# Verbal-conflict types whose phrases aim "at" their target ("took aim at", "balked at").
+AIMED_AT = frozenset(("ACCUSE", "REJECT"))
 
 
 # The order is the meaning: a slot filled by an earlier rule is not refilled by a later one.

@@ -294,6 +294,15 @@ def test_the_owner_of_a_reported_subject_is_the_reporter(
     assert word_actors(reader, text, "its") == [owner]
 
 
+def test_the_kingdom_is_the_kingdom_named_not_the_last_state(reader: Reader) -> None:
+    """'the kingdom' takes up a state that calls itself one (ISO 3166 names), though
+    another state was named after it; with no kingdom named, the last state."""
+    text = "Saudi Arabia expelled the ambassador of Canada. It said the kingdom would act."
+    assert word_actors(reader, text, "kingdom") == ["SAU"]
+    plain = "Ottawa protested to Riyadh. Canada said the country would act."
+    assert word_actors(reader, plain, "country") == ["CAN"]
+
+
 def test_a_second_verb_joined_inside_a_denial_is_the_deniers(reader: Reader) -> None:
     text = (
         "Vietnam's foreign ministry denied that any boats had entered the zone and accused "

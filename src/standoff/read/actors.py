@@ -77,6 +77,21 @@ def country_of(code: str | None) -> str:
     return code
 
 
+# The forms of state a definite description can name ("the kingdom", "the sultanate").
+STATE_FORMS = frozenset({"kingdom", "republic", "sultanate", "emirate", "principality"})
+
+
+@cache
+def state_form(country: str, form: str) -> bool:
+    """Whether the state ``country`` (alpha-3) calls itself a ``form`` in its ISO 3166
+    names ("Kingdom of Saudi Arabia", "United Kingdom", "French Republic")."""
+    entry = pycountry.countries.get(alpha_3=country)
+    if entry is None:
+        return False
+    names = f"{entry.name} {getattr(entry, 'official_name', '')}".lower()
+    return form in names.split()
+
+
 def split_code(code: str) -> tuple[str, str | None]:
     """'RUSGOV' -> ('RUS', 'GOV'); 'NATO' -> ('NATO', None)."""
     if len(code) == 6 and code[3:] in SECTORS and code[:3].isupper():

@@ -17,7 +17,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from standoff.model import Actor, ActorKind, Mention
-from standoff.read.actors import ActorDictionary, ActorEntry
+from standoff.read.actors import STATE_FORMS, ActorDictionary, ActorEntry, state_form
 from standoff.read.mention_rules import HEAD_ACTORS, PRONOUNS, party_word
 from standoff.read.refs import Ref, countries_of
 from standoff.read.rules import first_match
@@ -531,6 +531,16 @@ class ActorIndex:
             countries.setdefault(m.country, m)
         return list(countries.values())
 
+    def _form_named(self, token: Token, named: list[Ref]) -> str | None:
+        """'the kingdom' after Canada and Saudi Arabia is Saudi Arabia: a description that
+        names a form of state (:data:`STATE_FORMS`) takes up only states of that form, when
+        one was named before it (else the last state, as any description)."""
+        form = token.lower_
+        if form not in STATE_FORMS:
+            return None
+        earlier = {r.country for r in named if r.start < token.i and len(r.country) == 3}
+        return form if any(state_form(c, form) for c in earlier) else None
+
     def _pairs_named(self) -> list[list[Ref]]:
         """Every pair of states the article names together ("Thailand and Cambodia"), in
         reading order; computed once per document."""
@@ -573,10 +583,14 @@ class ActorIndex:
             if group:  # "Saudi Arabia, the UAE, Bahrain and Egypt ... The four countries"
                 return group
         out: list[Ref] = []
-        for ref in reversed(self._named_states(token, with_demonyms=want > 1)):
+        named = self._named_states(token, with_demonyms=want > 1)
+        form = self._form_named(token, named)
+        for ref in reversed(named):
             if ref.start >= token.i or ref.how == "pronoun" or len(ref.country) != 3:
                 continue
             if ref.country in subject_countries or any(r.country == ref.country for r in out):
+                continue
+            if form and not state_form(ref.country, form):
                 continue
             place = self.doc[ref.end - 1]
             if place.dep_ == "pobj" and place.head.lower_ in ("in", "at", "near"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from rulecheck import check_rule, measures, threats
+from rulecheck import check_rule, events, measures, threats
 from standoff.read import Reader
 from standoff.read.rules import Rules
 from standoff.read.threat_rules import SENTENCE_THREATS
@@ -114,3 +114,25 @@ def test_a_bystanders_measure_opens_no_threat(reader: Reader) -> None:
     found = threats(reader, text)
     assert "PAK->IRN" in found
     assert "IRQ->IRN" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mali gave the French ambassador 72 hours to leave the country.",
+        "The junta gave the ambassadors of Germany and Nigeria 48 hours to leave.",
+    ],
+)
+def test_an_envoys_time_to_leave_is_an_expulsion_not_an_ultimatum(
+    reader: Reader, text: str
+) -> None:
+    """The hours an envoy is given to go are an expulsion's period (a SANCTION carried out),
+    not a deadline to comply by; a state given days to act is still an ultimatum."""
+    assert not threats(reader, text)
+    assert "SAU->QAT" in threats(reader, "Riyadh gave Doha ten days to close the Turkish base.")
+
+
+def test_reserving_the_right_to_respond_is_a_threat(reader: Reader) -> None:
+    text = "Pakistan said it reserved the right to respond to Iran's missile strike."
+    # the target is the party the deed answered (read as inferred: "~")
+    assert {"THREATEN PAK->IRN", "THREATEN PAK->~IRN"} & events(reader, text)

@@ -50,6 +50,8 @@ TIME_NOUNS = WORDS.time_nouns
 DETERRED_ACTS = WORDS.deterred_acts
 RECOURSE_NOUNS = WORDS.recourse_nouns
 WEIGHING_WORDS = frozenset(WORDS.weighing_words)
+ENVOY_NOUNS = frozenset(WORDS.envoy_nouns)
+LEAVING_VERBS = frozenset(WORDS.leaving_verbs)
 THREAT_NOUNS = DEADLINE_NOUNS | {"threat", "threats", "ultimatum", "warning"}
 _NAMING_NOUNS = THREAT_NOUNS | set(SET_DATE_NOUNS)  # what deadline_threats reads a threat on
 MODALS = ("will", "would", "may", "could", "might", "shall", "'ll")
@@ -506,10 +508,23 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
                 given = next((c for c in tok.children if c.dep_ == "dobj" and c != time), None)
             subject = subject_of(tok)
             senders = index.actors_of(subject) if subject is not None else []
+        if _expulsion(given, clause):
+            continue
         targets = _given_parties(given, index, senders) if given is not None else []
         if targets:
             out.append((senders, targets, demand))
     return out
+
+
+def _expulsion(given: Token | None, clause: Token | None) -> bool:
+    """'gave the French ambassador 72 hours to leave': the time an envoy is given to go is
+    an expulsion's period (a SANCTION carried out), not a deadline to comply by."""
+    return (
+        given is not None
+        and clause is not None
+        and given.lemma_.lower() in ENVOY_NOUNS
+        and clause.lemma_.lower() in LEAVING_VERBS
+    )
 
 
 def _given_parties(given: Token, index: ActorIndex, senders: list[Ref]) -> list[Ref]:

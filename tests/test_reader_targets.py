@@ -98,10 +98,11 @@ def test_development_set_targets(reader: Reader) -> None:
     # (0.599), P 0.636 with batch D's 18 unseen articles added (3/15 found on them, P 0.214);
     # P 0.656 with talks under way that only go on ("would keep talking") floating nothing;
     # 84/137, P 0.672 with a participle kept in the text ("abuses reported in Moura") and a
-    # role in calming the situation read as a mediation
+    # role in calming the situation read as a mediation; 85/137, P 0.685 with what an
+    # effort seeks put forward by its maker, and no act supposed under "if" nor attempt made
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.61, proposals
-    assert proposals["precision"] >= 0.665, proposals
+    assert proposals["recall"] >= 0.615, proposals
+    assert proposals["precision"] >= 0.68, proposals
 
 
 def test_examples_do_not_fall_back(reader: Reader) -> None:

@@ -56,6 +56,8 @@ CASES = {
         ("participle_stance", "The ceasefire demanded by Kyiv did not come.",
          "ceasefire by UKR"),
         ("compound_stance", "A Qatari-brokered truce took effect on Sunday.", "truce by QAT"),
+        ("own_effort", "Egypt has stepped up mediation efforts between the two sides.",
+         "mediation by EGY"),
         ("governing_words", "Kyiv proposed a ceasefire.", "ceasefire by UKR"),
     ],
     HEAD_ROLES: [
@@ -66,6 +68,7 @@ CASES = {
         ("readiness", "Bolivia remained open to dialogue with Chile.", "dialogue by BOL"),
         ("open_door", "Chile's foreign minister said the door to talks remained open.",
          "talks by CHL"),
+        ("effort", "Qatar is leading efforts to secure a truce in Gaza.", "truce by QAT"),
     ],
     CONDITIONS: [
         ("listed_conditions",
@@ -579,3 +582,35 @@ def test_a_proposals_text_keeps_the_participle_that_says_which_thing(reader: Rea
     (found,) = read(reader, text).proposals
     assert found.sponsors == ["SEN"]
     assert "reported in Kidal" in found.text, found.text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Germany's foreign minister visited Athens and Ankara in an effort to start talks "
+         "between the two.", "talks by DEU"),
+        ("Turkey's bid to broker a ceasefire has stalled.", "ceasefire by TUR"),
+        # an offer that sets a condition still puts its act forward
+        ("Turkey would agree to talk if Greece withdrew its ships.", "talks by TUR"),
+        ("The EU is trying to settle the matter bilaterally.", "settlement by EU"),
+    ],
+)  # fmt: skip
+def test_an_effort_made_or_a_conditional_offer_puts_forward(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia made a push to capture the town.",  # no thing negotiated sought
+        "The efforts of aid groups to reach the town failed.",  # no actor makes it
+        "Caracas should accept a mission to monitor the truce.",  # accepted, not made
+        # an act supposed in an "if" clause, and an attempt already made
+        '"If the EU wants to talk about sanctions, let it," he said in Ankara.',
+        "The EU had tried to settle the matter bilaterally.",
+    ],
+)
+def test_an_effort_at_nothing_a_supposed_act_or_a_past_attempt(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text

@@ -91,8 +91,8 @@ def agreed_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
 
 def wanted_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """ "Lima wants to negotiate", "preferred to settle the dispute through dialogue",
-    "tried to mediate": a negotiable act its subject wants or tries (not "did not want to
-    talk")."""
+    "is trying to mediate": a negotiable act its subject wants or tries (not "did not want
+    to talk", nor "had tried to settle it", an attempt made)."""
     head = verb.head
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in WORDS.wanting_acts_heads:
         return None
@@ -101,6 +101,8 @@ def wanted_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     )
     if key is None or negated(head):
         return None
+    if head.lemma_.lower() in WORDS.attempt_heads and head.tag_ in ("VBD", "VBN"):
+        return None  # "the EU had tried to settle the matter": an attempt made, not an offer
     return _by_subject(key, head, index)
 
 

@@ -101,6 +101,36 @@ def compound_stance(tok: Token, index: ActorIndex) -> Role | None:
 _JOINED_ACTOR_DEPS = frozenset({"npadvmod", "compound", "nmod", "amod", "advmod"})
 
 
+def own_effort(tok: Token, index: ActorIndex) -> Role | None:
+    """ "Egypt has stepped up its mediation efforts", "Kuwait's mediation effort": whoever
+    makes the effort a proposal is carried by puts the proposal forward."""
+    if tok.lemma_.lower() not in WORDS.effort_nouns or tok.pos_ != "NOUN":
+        return None
+    named = (c.lower_ in WORDS.proposal_nouns for c in tok.children if c.dep_ == "compound")
+    if not any(named):
+        return None  # "a monitoring mission": a thing sent, not an effort at a proposal
+    makers = effort_makers(tok, index)
+    return ("sponsor", makers) if makers else None
+
+
+def effort_makers(effort: Token, index: ActorIndex) -> list[str]:
+    """Who makes an effort: its owner ("Turkey's efforts"), or the subject of the verb that
+    makes it ("Qatar is leading efforts", "visited Ankara in an effort to")."""
+    owners = owners_of(effort, index)
+    if owners:
+        return owners
+    verb = effort.head
+    if effort.dep_ == "pobj":
+        verb = verb.head  # "in an effort to start talks"
+    elif effort.dep_ != "dobj":
+        return []
+    lemma = stance_lemma(verb)
+    if lemma is not None and stance_of(lemma) != "sponsor":
+        return []  # "should accept a mission to monitor the truce": the sender's, not theirs
+    subject = subject_of(verb)
+    return countries_of(index.actors_of(subject)) if subject is not None else []
+
+
 def governing_words(tok: Token, index: ActorIndex) -> Role | None:
     """Along the words that govern the noun (:data:`HEAD_ROLES` on each, nearest first):
     its verb, the preposition's verb ("called for", "agreed to"), a proposal word it is
@@ -114,7 +144,7 @@ def governing_words(tok: Token, index: ActorIndex) -> Role | None:
 
 PROPOSAL_ROLES: Rules[Callable[[Token, ActorIndex], Role | None]] = Rules(
     "who stands where on a proposal",
-    (own_sponsors, participle_stance, compound_stance, governing_words),
+    (own_sponsors, participle_stance, compound_stance, own_effort, governing_words),
 )
 
 
@@ -241,9 +271,21 @@ def open_door(tok: Token, head: Token, index: ActorIndex) -> Role | None:
     return ("sponsor", countries_of(refs)) if refs else None
 
 
+def effort(tok: Token, head: Token, index: ActorIndex) -> Role | None:
+    """ "Qatar is leading efforts to secure a truce", "visited Ankara in an effort to start
+    talks", "Turkey's bid to broker a ceasefire": what an effort seeks is put forward by
+    whoever makes it."""
+    if head.lemma_.lower() not in WORDS.effort_nouns or head.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "acl" and to_infinitive(c) for c in head.children):
+        return None
+    makers = effort_makers(head, index)
+    return ("sponsor", makers) if makers else None
+
+
 HEAD_ROLES: Rules[Callable[[Token, Token, ActorIndex], Role | Nothing | None]] = Rules(
     "who stands where on a proposal, from a governing word",
-    (stance_verb, endorsement, readiness, open_door),
+    (stance_verb, endorsement, readiness, open_door, effort),
 )
 
 

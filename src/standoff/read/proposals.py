@@ -175,7 +175,7 @@ def offered_act(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     if act is None:
         return False
     key, sponsors = act
-    if _going_on(tok):
+    if _going_on(tok) or _supposed(tok):
         return False
     if tok.lemma_.lower() in WORDS.resuming_verbs:  # "resume negotiations": the negotiations
         key = next((k for c in tok.children if c.dep_ == "dobj" and (k := _key(c))), key)
@@ -202,6 +202,20 @@ def _going_on(verb: Token) -> bool:
         if c.dep_ == "prep" and any(o.ent_type_ not in ("DATE", "TIME") for o in c.children):
             return False
     return True
+
+
+def _supposed(verb: Token) -> bool:
+    """ "If the EU wants to talk about sanctions, let it": an act in a clause under "if" or
+    "unless" (through the verbs it hangs from) is supposed, not put forward; an offer that
+    sets a condition ("would talk if Athens withdrew") puts its own act forward."""
+    clause = verb
+    for _ in range(3):
+        if _conditional(clause):
+            return True
+        if clause.dep_ not in ("xcomp", "conj") or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+    return False
 
 
 def _leaders_meeting(verb: Token, index: ActorIndex) -> list[str]:
@@ -573,6 +587,8 @@ def _carrier(noun: Token) -> Token:
     head = noun.head
     if noun.dep_ == "compound" and head.lemma_.lower() in WORDS.proposal_carriers:
         return head
+    if noun.dep_ == "compound" and head.lemma_.lower() in WORDS.effort_nouns:
+        return head  # "mediation efforts"
     if noun.dep_ == "pobj" and head.lower_ in ("of", "for", "on"):
         if head.head.lemma_.lower() in WORDS.proposal_carriers and head.head.pos_ == "NOUN":
             return head.head

@@ -273,8 +273,13 @@ def aimed_launch(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     if weapon is None:
         return None
     for prep in (c for h in (tok, weapon) for c in h.children if c.dep_ == "prep"):
-        if prep.lower_ in AIMING_PREPS and not time_phrase(prep) and any(
-            o.dep_ == "pobj" and o.lemma_.lower() not in WORDS.open_waters for o in prep.children
+        if (
+            prep.lower_ in AIMING_PREPS
+            and not time_phrase(prep)
+            and any(
+                o.dep_ == "pobj" and o.lemma_.lower() not in WORDS.open_waters
+                for o in prep.children
+            )
         ):
             cue = f"{tok.text} {weapon.text} {prep.text}"
             return Trigger(tok, "ASSAULT", TriggerKind.VERB, cue)

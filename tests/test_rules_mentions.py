@@ -303,6 +303,18 @@ def test_the_kingdom_is_the_kingdom_named_not_the_last_state(reader: Reader) -> 
     assert word_actors(reader, plain, "country") == ["CAN"]
 
 
+def test_they_bound_to_a_subject_that_is_no_state_takes_up_no_state(reader: Reader) -> None:
+    """'French fishing groups said they could block ports': "they" are the groups, not the
+    two states named before; officials of a state still speak for it."""
+    text = (
+        "France and Britain failed to agree on licences. French fishing groups said they "
+        "could block ports."
+    )
+    assert word_actors(reader, text, "they") == []
+    officials = text.replace("fishing groups", "officials")
+    assert word_actors(reader, officials, "they") == ["FRA"]
+
+
 def test_a_second_verb_joined_inside_a_denial_is_the_deniers(reader: Reader) -> None:
     text = (
         "Vietnam's foreign ministry denied that any boats had entered the zone and accused "

@@ -437,6 +437,8 @@ class ActorIndex:
                 # a plural speaker only: "Malaysia demanded that they halt" asks others
                 if refs and (speaker.tag_ in ("NNS", "NNPS") or len(countries_of(refs)) > 1):
                     return refs
+        if self._bound_to_others(token):
+            return []
         return self._plural_antecedents(token) or None
 
     def _group_members(self, token: Token, found: Ref) -> list[Ref]:
@@ -723,6 +725,25 @@ class ActorIndex:
                     return self._as_holder(named[0], child, pronoun)
         return None
 
+    def _bound_to_others(self, pronoun: Token) -> bool:
+        """'French fishing groups said they could block ports': a plural pronoun bound to a
+        subject that is no actor and no noun for a state's people ("groups", "companies",
+        not "officials") takes up that subject, not the states named before it."""
+        if pronoun.lower_ not in PLURAL_PRONOUNS:
+            return False
+        verb = _binding_verb(pronoun)
+        if verb is None:
+            return False
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass")
+            and c.i < pronoun.i
+            and c.tag_ == "NNS"
+            and c.i not in self.by_token
+            and not self.party_noun(c)
+            and not self.actors_of(c)
+            for c in verb.children
+        )
+
     def _as_holder(self, ref: Ref, subject: Token, pronoun: Token) -> Ref:
         """A role noun's actor taken up by "he" or "she" ("the president ... he") stands
         for the office's holder: a person of that country, for the pronoun to fit."""
@@ -804,6 +825,8 @@ class ActorIndex:
         local = self._clause_subject(pronoun)
         if local is not None and self._fits_earlier(low, local):
             return local  # "Iran recalled its ambassadors", "Russia said it would not ..."
+        if local is None and self._bound_to_others(pronoun):
+            return None
         fitting: list[Ref] = []
         for ref in reversed(self.refs):
             if ref.start >= pronoun.i:

@@ -33,37 +33,46 @@ def paragraph_breaks(doc: Doc) -> Doc:
     """Sentence boundaries the parser must respect: a paragraph break always ends a
     sentence (headings must not join the next line), a short quoted phrase never
     starts one ('cut the deadline to "10 or 12 days".' is one sentence), and no
-    sentence runs past :data:`MAX_RUN` tokens without punctuation that ends one."""
-    for tok in doc[:-1]:
-        if tok.is_space and "\n" in tok.text:
-            doc[tok.i + 1].is_sent_start = True
-            _hold_abbreviation(doc, tok.i + 1)
-    _hold_abbreviation(doc, 0)
+    sentence runs past :data:`MAX_RUN` tokens without punctuation that ends one.
+
+    The words are read once into a list: asking ``doc[i]`` builds a Token each time,
+    and three passes of that cost as much as the rest of the reader's rules."""
+    words = [t.text for t in doc]
+    starts: set[int] = set()  # the boundaries set here (the parser has set none yet)
+    held: set[int] = set()  # tokens that must not start a sentence
+    for i, word in enumerate(words[:-1]):
+        if "\n" in word and word.isspace():
+            starts.add(i + 1)
+            _hold_abbreviation(words, i + 1, held)
+    _hold_abbreviation(words, 0, held)
     i = 0
-    while i < len(doc):
-        if doc[i].text in OPEN_QUOTES:
+    while i < len(words):
+        if words[i] in OPEN_QUOTES:
             close = next(
                 (
                     j
-                    for j in range(i + 1, min(len(doc), i + SHORT_QUOTE))
-                    if doc[j].text in CLOSE_QUOTES
+                    for j in range(i + 1, min(len(words), i + SHORT_QUOTE))
+                    if words[j] in CLOSE_QUOTES
                 ),
                 None,
             )
-            if close is not None and not any(doc[k].is_space for k in range(i, close)):
-                for k in range(i + 1, close + 1):
-                    if doc[k].is_sent_start is not True:
-                        doc[k].is_sent_start = False
+            if close is not None and not any(words[k].isspace() for k in range(i, close)):
+                held.update(k for k in range(i + 1, close + 1) if k not in starts)
                 i = close
         i += 1
     run = 0
-    for tok in doc:
-        if tok.is_sent_start or (tok.i and doc[tok.i - 1].text in SENTENCE_ENDS):
+    for i in range(len(words)):
+        if i == 0 or i in starts or words[i - 1] in SENTENCE_ENDS:
             run = 0
         elif run >= MAX_RUN:
-            tok.is_sent_start = True
+            starts.add(i)
+            held.discard(i)
             run = 0
         run += 1
+    for i in starts - held:
+        doc[i].is_sent_start = True
+    for i in held:
+        doc[i].is_sent_start = False
     return doc
 
 
@@ -71,11 +80,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
-def _hold_abbreviation(doc: Doc, i: int) -> None:
+def _hold_abbreviation(words: list[str], i: int, held: set[int]) -> None:
     """A paragraph that opens with initials ("U.S. President Donald Trump ...") goes on
     after them: a sentence is never the initials alone."""
-    if i + 1 < len(doc) and _INITIALS.match(doc[i].text) and not doc[i + 1].is_space:
-        doc[i + 1].is_sent_start = False
+    if i + 1 < len(words) and _INITIALS.match(words[i]) and not words[i + 1].isspace():
+        held.add(i + 1)
 
 
 def build_pipeline(dictionary: ActorDictionary) -> Language:

@@ -47,8 +47,8 @@ from standoff.read.words import WORDS
 
 PATIENT_VERBS = WORDS.patient_verbs
 TIME_NOUNS = WORDS.time_nouns
-DETERRED_ACTS = WORDS.deterred_acts
-RECOURSE_NOUNS = WORDS.recourse_nouns
+DETERRED_ACTS = frozenset(WORDS.deterred_acts)
+RECOURSE_NOUNS = frozenset(WORDS.recourse_nouns)
 WEIGHING_WORDS = frozenset(WORDS.weighing_words)
 ENVOY_NOUNS = frozenset(WORDS.envoy_nouns)
 LEAVING_VERBS = frozenset(WORDS.leaving_verbs)
@@ -219,6 +219,8 @@ def recourses(sent: Span, index: ActorIndex) -> list[tuple[Token, set[str]]]:
     {"WTO"}) for "filing a complaint with the WTO" (the body hangs on the noun or on the
     verb that takes it)."""
     out: list[tuple[Token, set[str]]] = []
+    if RECOURSE_NOUNS.isdisjoint(lemmas(sent)):
+        return out
     for noun in sent:
         if noun.lemma_.lower() not in RECOURSE_NOUNS or noun.pos_ != "NOUN":
             continue
@@ -273,6 +275,8 @@ def deterred_acts(sent: Span) -> list[tuple[Token, Token]]:
     ("would respond to any new attack"); not a relative clause's act ("refrain from any
     action that would change ...")."""
     out: list[tuple[Token, Token]] = []
+    if "any" not in lower_words(sent) or DETERRED_ACTS.isdisjoint(lemmas(sent)):
+        return out  # a list lookup first: no Token built for a sentence without both
     for act in sent:
         if act.lemma_.lower() not in DETERRED_ACTS or act.pos_ != "NOUN":
             continue
@@ -616,6 +620,8 @@ def conditional_threats(
     counterpart in the article (the condition's subject is often "they" or "talks").
     """
     out: list[tuple[str, str, str]] = []
+    if "if" not in lower_words(sent):
+        return out
     for tok in sent:
         if tok.lower_ != "if" or tok.dep_ != "mark":
             continue

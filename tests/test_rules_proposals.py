@@ -614,3 +614,24 @@ def test_an_effort_made_or_a_conditional_offer_puts_forward(
 )
 def test_an_effort_at_nothing_a_supposed_act_or_a_past_attempt(reader: Reader, text: str) -> None:
     assert proposals(reader, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # a thing negotiated the parser hangs on the calling verb beside another object
+        ("Beijing called for restraint and a negotiated solution.", "solution by CHN"),
+        # what a ready side would discuss or consider, it offers
+        ("Russia said it was prepared to consider a prisoner exchange.", "exchange by RUS"),
+        ("Kyiv is ready to discuss a ceasefire.", "ceasefire by UKR"),
+    ],
+)  # fmt: skip
+def test_a_thing_called_for_beside_another_or_weighed(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text
+
+
+def test_a_proposal_a_ready_side_weighs_is_not_its_own(reader: Reader) -> None:
+    text = "The Kremlin said it was willing to study the proposal."
+    assert proposals(reader, text) == set()

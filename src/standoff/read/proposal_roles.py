@@ -327,6 +327,9 @@ def _asker(verb: Token, index: ActorIndex) -> list[str]:
 # Links from a word to the word that governs it, for what a stance verb says of it.
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative"})
 _SAME_ROLE_DEPS = frozenset({"conj", "appos", "compound"})
+# Verbs with which a side takes a proposal up: "urged both to return to talks", "ready to
+# discuss a ceasefire".
+_TAKING_UP = WORDS.joining_verbs | WORDS.weighing_verbs
 _GOVERNING_PREPS = frozenset({"to", "for", "on", "with", "of", "including", "from", "towards"})
 
 
@@ -343,7 +346,7 @@ def _governors(tok: Token) -> Iterator[Token]:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in cur.children):
             return  # "offered no path to a final agreement"
         if cur.pos_ in ("VERB", "AUX"):  # "to show restraint and return to talks"
-            joining = cur.lemma_.lower() in WORDS.joining_verbs or (joining and cur.dep_ == "xcomp")
+            joining = cur.lemma_.lower() in _TAKING_UP or (joining and cur.dep_ == "xcomp")
         if cur.dep_ == "pobj":
             while head.dep_ == "conj" and head.head.pos_ == "ADP":
                 head = head.head  # "asked for a formula and for an audit"

@@ -742,6 +742,8 @@ def _offered(noun: Token, index: ActorIndex) -> Token | None:
         return None
     if negated(verb) or any(c.lower_ == "no" for c in noun.children):
         return None  # "did not offer a solution", "offered no path"
+    if verb.lemma_.lower() in WORDS.weighing_verbs and _bare(noun):
+        return None  # "willing to study the proposal": one put to it, answered
     if _offered_to_people(verb, index):
         return None
     return verb if any_thing or _negotiated(noun) else None
@@ -767,6 +769,9 @@ def _offering(noun: Token) -> tuple[Token | None, bool]:
         first = noun
         while first.dep_ == "conj":
             first = first.head
+        if first.pos_ == "VERB":  # "called for restraint and a solution", hung on the verb
+            objects = [o for _prep, o in prep_objects(first, ("for",)) if o.i < noun.i]
+            first = objects[-1] if objects else first
         verb = _offering(first)[0] if first.pos_ == "NOUN" else None
         return verb, False
     if marked_proposed(noun) or _put_forward_by(noun) is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from rulecheck import check_rule, types
+from rulecheck import check_rule, events, types
 from standoff.read import Reader
 from standoff.read.mood import (
     HEAD_CHILD_MOODS,
@@ -49,6 +49,7 @@ RULES_OUT = [
     ("negation", "Russia did not attack Ukraine.", "ASSAULT RUS->UKR"),
     ("no_noun", "There was no attack by Russia on Ukraine.", "ASSAULT RUS->UKR"),
     ("no_longer", "Britain no longer supplies arms to Ukraine.", "AID GBR->UKR"),
+    ("direct_question", "What did the leaders of Greece and Cyprus agree?", "AGREE GRC->CYP"),
     ("readiness", "Mali said it remained open to dialogue with ECOWAS.", "CONSULT MLI->ECOWAS"),
     ("any_act", "Norway said any attack by Russia on Norwegian vessels would be answered at once.",
      "THREATEN RUS->NOR"),
@@ -111,6 +112,21 @@ def test_rule_types_its_example(reader: Reader, rule: str, text: str, kind: str)
 
 def test_every_mood_rule_has_a_case() -> None:
     assert sorted(REGISTRIES) == sorted(c[0] for c in FINDS + RULES_OUT + TYPES)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Will Paris retaliate against Mali?", set()),
+        ("Iran struck Pakistan on Tuesday, but will Islamabad retaliate?", {"ASSAULT IRN->PAK"}),
+        ("Who attacked the Ukrainian convoy? Russian forces attacked it on Monday.",
+         {"ASSAULT RUS->?"}),
+    ],
+)  # fmt: skip
+def test_a_question_asks_and_the_answer_tells(reader: Reader, text: str, found: set[str]) -> None:
+    """A clause that asks holds no event; a clause joined before it, and the answer after
+    it, do."""
+    assert events(reader, text) == found
 
 
 def test_moods_are_strings_in_readings() -> None:

@@ -59,6 +59,7 @@ class Mood(StrEnum):
     OBLIGED = "obliged"  # reported "must": "said China must drop barriers"
     ULTIMATUM = "ultimatum"  # "will boycott the elections unless ..."
     ALLEGED = "alleged"  # "alleged that France took part in ...": the alleger accuses
+    ASKED = "asked"  # "Will Paris retaliate?": a direct question asserts nothing
 
 
 @dataclass(frozen=True)
@@ -298,6 +299,40 @@ def no_object(tok: Token, modality: Modality) -> Mood | None:
     ):
         return Mood.NEGATED
     return None
+
+
+def direct_question(tok: Token, modality: Modality) -> Mood | None:
+    """'Will Paris retaliate?', 'What did the leaders agree?' (an explainer's heading): a
+    clause that asks asserts no event; the answer that follows it tells what happened.
+    The asking clause inverts its subject and auxiliary or opens with a wh-word, in a
+    sentence that ends with a question mark; a clause joined before it is not asked
+    ("Iran struck on Tuesday, but will Pakistan answer?")."""
+    sent = tok.sent
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].text != "?":
+        return None
+    path = [tok, *tok.ancestors]
+    for step, head in enumerate(path):
+        if _asks(head, sent.start):
+            return Mood.ASKED
+        if head.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+            return None  # a clause of its own, joined to another
+        if step > 6:
+            break
+    return None
+
+
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _asks(head: Token, sentence_start: int) -> bool:
+    """A clause head that asks: "did" or "will" before its subject, or a wh-word at the
+    start of the sentence that it governs."""
+    subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and any(c.dep_ == "aux" and c.i < min(subjects) for c in head.children):
+        return True
+    first = head.doc[sentence_start]
+    return first.tag_ in _WH_TAGS and head in [first.head, *first.head.ancestors][:1]
 
 
 def negation(tok: Token, modality: Modality) -> Mood | None:
@@ -591,6 +626,7 @@ OWN_MOODS: Rules[OwnRule] = Rules(
         future_in_the_past,
         condition,
         not_yet,
+        direct_question,
         promised_restraint,
         no_object,
         negation,
@@ -634,7 +670,7 @@ def classify(trigger_type: str, state: Mood) -> tuple[str, str | None] | None:
     announced, conditional on an "unless" or modal is a THREATEN; a demanded
     one ("X must ...") a REQUEST; an alleged one ("alleged that X took part") an ACCUSE.
     """
-    if state in (Mood.HYPOTHETICAL, Mood.CONDITIONAL):
+    if state in (Mood.HYPOTHETICAL, Mood.CONDITIONAL, Mood.ASKED):
         return None
     cooperative = trigger_type in COOPERATIVE
     if state in (Mood.NEGATED, Mood.REFUSED):

@@ -68,6 +68,9 @@ FOUND = [
     ("1232", "Minsk ignored the EU's demands.", "REJECT BLR->EU"),
     ("120", "Israel shrugged off the American criticism.", "REJECT ISR->USA"),
     ("120", "Beijing rebutted the American accusations.", "REJECT CHN->USA"),
+    ("125", "Seoul called off the summit with Tokyo.", "REJECT KOR->JPN"),
+    ("125", "Pyongyang cancelled the planned meeting with Seoul.", "REJECT PRK->KOR"),
+    ("125", "Moscow walked out of the talks with Kyiv.", "REJECT RUS->UKR"),
     ("124", "Serbia remained adamant that it would not recognise Kosovo.", "REJECT SRB->~XKX"),
     # MOBILIZE: 152 increase military alert status, 154 mobilize armed forces
     ("152", "Beijing put its forces on high alert.", "MOBILIZE CHN->?"),
@@ -82,6 +85,7 @@ FOUND = [
     ("162", "The EU froze funds for Hungary.", "SANCTION EU->HUN"),
     ("161", "London suspended the Northern Ireland protocol with Brussels.", "SANCTION GBR->EU"),
     ("166", "Moscow cut embassy staff in Washington.", "SANCTION RUS->USA"),
+    ("161", "Mali quit the G5 Sahel alliance.", "SANCTION MLI->?"),
     ("166", "Niger revoked the French ambassador's diplomatic immunity.", "SANCTION NER->FRA"),
     ("163", "Lithuania restricted the transit of Russian goods to Kaliningrad.",
      "SANCTION LTU->RUS"),
@@ -121,6 +125,8 @@ NOT_THE_ACT = [
     ("Thousands protested against the tariffs in Brasilia.", "ACCUSE BRA->?"),
     ("North Korea launched a ballistic missile into the sea on Sunday.", "ASSAULT PRK->?"),
     ("Kyiv accused Moscow of violating the ceasefire.", "ASSAULT RUS->UKR"),
+    ("Kyiv welcomed the decision by Washington.", "CONSULT UKR->USA"),
+    ("Sanchez cancelled a trip to Paris to fly to Ceuta.", "REJECT ESP->FRA"),
     ("The American envoy briefed NATO allies on the talks.", "CONSULT NATO->USA"),
 ]  # fmt: skip
 

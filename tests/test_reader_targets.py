@@ -46,7 +46,7 @@ def test_development_set_targets(reader: Reader) -> None:
     # suspended or not renewed, fines), not from the set's errors; 0.689 (P 0.769, R 0.623)
     # with envoys ordered out, rockets launched at a party, censorship, legal action
     events = result["total"]["events"]
-    assert events["f1"] >= 0.685, events
+    assert events["f1"] >= 0.687, events
     # 20/41, 21/41 with calendar months ("two months" from 19 September is 19 November);
     # 25/41 with "charge a tariff from August 1", a cut told to its victim ("notified
     # Moldova that deliveries could be halted within 48 hours") and measures faced unless;

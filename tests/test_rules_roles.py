@@ -155,6 +155,7 @@ RETYPE_CASES = [
     ("rioting_crowd", "Protesters in Nairobi attacked the Ugandan embassy.", "PROTEST KEN->UGA"),
     ("diplomatic_protest", "Lithuania protested to Belarus over the border incident.",
      "ACCUSE LTU->BLR"),
+    ("hosted_welcome", "Xi welcomed the Brazilian president in Beijing.", "CONSULT CHN->BRA"),
     ("lone_drill", "North Korea held artillery drills on Sunday.", "MOBILIZE PRK->?"),
 ]
 

@@ -452,6 +452,22 @@ def diplomatic_protest(verb: Token, event_type: str) -> str | None:
     return "ACCUSE" if addressed else None
 
 
+def hosted_welcome(verb: Token, event_type: str) -> str | None:
+    """'Xi welcomed Lula to Beijing', 'welcomed the Brazilian president in Beijing': a guest
+    welcomed to a place is a visit hosted (CAMEO 043, CONSULT), not praise ('welcomed the
+    decision' stays SUPPORT)."""
+    if event_type != "SUPPORT" or verb.lemma_.lower() not in WORDS.welcoming_verbs:
+        return None
+    guest = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if guest is None or (guest.pos_ != "PROPN" and guest.lemma_.lower() not in GUESTS):
+        return None
+    places = [c for h in (verb, guest) for c in h.children if c.dep_ == "prep"]
+    return "CONSULT" if any(p.lower_ in ("to", "in", "at") for p in places) else None
+
+
+GUESTS = WORDS.guest_nouns
+
+
 def lone_drill(tok: Token, event_type: str) -> str | None:
     """'Iran held military drills near the strait': exercises a party holds alone show its
     force, MOBILIZE (PLOVER 3.14.1); only drills with a partner ('with China', 'India and
@@ -481,7 +497,7 @@ DRILLS = WORDS.drill_nouns
 
 RETYPES: Rules[Callable[[Token, str], str | None]] = Rules(
     "types a construction changes",
-    (defended_own, gives_in, rioting_crowd, diplomatic_protest, lone_drill),
+    (defended_own, gives_in, rioting_crowd, diplomatic_protest, hosted_welcome, lone_drill),
 )
 
 

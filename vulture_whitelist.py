@@ -61,3 +61,7 @@ _.handle_starttag
 _.handle_startendtag
 _.handle_endtag
 _.handle_data
+
+# standoff.read.pipeline: paragraph_breaks sets Token.is_sent_start, which spaCy reads when it
+# builds the sentences (doc.sents); vulture sees the assignment only.
+_.is_sent_start

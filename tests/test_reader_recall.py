@@ -267,6 +267,10 @@ PAIRS = [
     ("Thailand and Cambodia traded artillery fire on Thursday. Thailand closed the border "
      "with Cambodia. China and Japan voiced concern. Beijing urged both neighbours to hold "
      "talks.", {"REQUEST CHN->THA", "REQUEST CHN->KHM"}),
+    # a plural pronoun takes up a nearer description of the pair, not a list named before
+    ("Iran struck Pakistan on Tuesday. It had hit Iraq and Syria a day earlier. China, which "
+     "has close ties with both neighbours, called on them to exercise restraint.",
+     {"REQUEST CHN->IRN", "REQUEST CHN->PAK"}),
     # the two states of the phrase's own sentence, though the story is about another pair
     ("India refused to pull its troops out of the Maldives. Maldivian officials accused "
      "India of stalling. Muizzu, back from a visit to China during which the two "

@@ -793,12 +793,20 @@ class ActorIndex:
         """The coordinated actors a plural pronoun takes up: the last list of two or more
         named together before it ("Britain, France and Germany ... they"); [] if the
         last plural candidate is a single group ("Ukrainian officials ... they") or a
-        group of people named after it (:meth:`_people_since`: that group's actors)."""
+        group of people named after it (:meth:`_people_since`: that group's actors), or
+        the states a plural description nearer to it stands for ("China, which has close
+        ties with both neighbours, called on them": the pair, not a list named before)."""
+        described = self._last_plural_description(pronoun)
         for ref in reversed(self.refs):
             if ref.start >= pronoun.i or ref.how == "pronoun":
                 continue
             if pronoun.i - ref.start > 150:
                 break
+            if described is not None and ref.end <= described.i:
+                taken = self._described(described)
+                if taken:
+                    return taken
+                described = None
             group = self._people_since(ref.end, pronoun)
             if group is not None:
                 return group
@@ -813,6 +821,17 @@ class ActorIndex:
             if ref.entry.kind is ActorKind.GROUP and head.lower_.endswith("s"):
                 return []
         return []
+
+    def _last_plural_description(self, pronoun: Token) -> Token | None:
+        """The last description of two or more states ("both neighbours", "the two
+        capitals") before ``pronoun``, in its sentence or the one before."""
+        sent = pronoun.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start else 0
+        words = lower_words(self.doc)
+        for i in range(pronoun.i - 1, first - 1, -1):
+            if words[i] in DESCRIPTION_NOUNS and _described_count(self.doc[i]) >= 2:
+                return self.doc[i]
+        return None
 
     def antecedent(self, pronoun: Token) -> Ref | None:
         """The earlier actor that fits the pronoun (person, thing, plural).

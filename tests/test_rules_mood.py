@@ -37,6 +37,7 @@ FINDS = [
      "SUPPORT USA->PHL"),
     ("held_occasion", "The foreign ministers of Ethiopia and Egypt failed to agree at a meeting "
      "in Cairo.", "CONSULT EGY->ETH"),
+    ("reported_intent_head", "Greece said it would hold talks with Turkey.", "AGREE GRC->TUR"),
 ]  # fmt: skip
 RULES_OUT = [
     ("condition", "NATO will respond if Russia attacks Estonia.", "ASSAULT RUS->EST"),

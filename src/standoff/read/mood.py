@@ -601,6 +601,14 @@ def _purpose(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def reported_intent_head(climb: Climb, modality: Modality) -> Mood | None:
+    """'Greece and Turkey said they would hold talks': the object of a reported "would"
+    is announced as its verb is (:func:`future_in_the_past`), not merely possible."""
+    if climb.hops == 0 and climb.rel in MODAL_RELS and climb.rel != "conj":
+        return future_in_the_past(climb.head, modality)
+    return None
+
+
 def modal_head(climb: Climb, child: Token, modality: Modality) -> Mood | None:
     """'could launch an attack', 'will keep up the strikes' (not "said Georgetown would take
     the matter to the Council and that he had spoken to Brazil": a joined clause with a
@@ -654,6 +662,7 @@ HEAD_MOODS: Rules[HeadRule] = Rules(
         denied_clause,
         asked_clause,
         intended_purpose,
+        reported_intent_head,
     ),
 )
 HEAD_CHILD_MOODS: Rules[HeadChildRule] = Rules(

@@ -17,6 +17,8 @@ CASES = [
     # "Foreign Office" is filed under Britain; owned by another state it is that state's
     ("institution_of_another", "Pakistan's Foreign Office accused India of aggression.",
      "ACCUSE PAK->IND"),
+    # "Security Council" is filed under the UN; a state's own is that state's
+    ("owned_body", "Greece's security council accused Turkey of piracy.", "ACCUSE GRC->TUR"),
     ("indexed", "Russia attacked Ukraine.", "ASSAULT RUS->UKR"),
     # A word the parser takes for a pronoun names only the actor it takes up, none of its
     # own phrase's ("some of Brazil's exports" is no party). (The article's first pass reads

@@ -62,6 +62,26 @@ def institution_of_another(index: ActorIndex, token: Token, demonyms: bool) -> R
     return None
 
 
+def owned_body(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """'his security council', "Greece's national security council": a body that the
+    dictionary files under an international organisation by its generic name ("Security
+    Council") is a state's own when a state owns it in the phrase: that state's
+    government (not "the UN Security Council": the modifier is the organisation)."""
+    ref = index.by_token.get(token.i)
+    if ref is None or ref.how != "dictionary" or ref.entry.kind is not ActorKind.IGO:
+        return None
+    for child in token.children:
+        if child.dep_ not in MODIFIER_DEPS or ref.start <= child.i < ref.end:
+            continue
+        owner = _owner_country(index, child)
+        if owner is not None and len(owner) == 3:
+            entry = ActorEntry(
+                owner + "GOV", owner, f"{child.text} {token.text}", ActorKind.ORGANISATION
+            )
+            return Ref(entry, child.i, token.i + 1, "owned institution")
+    return None
+
+
 def _owner_country(index: ActorIndex, modifier: Token) -> str | None:
     """The state a possessor or adjective names: 'Pakistan's', 'its' (its antecedent),
     'Pakistani'."""
@@ -215,6 +235,7 @@ HEAD_ACTORS: Rules[HeadRule] = Rules(
     "the actor a phrase's head names",
     (
         institution_of_another,
+        owned_body,
         indexed,
         pronoun,
         possessor,

@@ -359,3 +359,19 @@ def test_a_body_named_in_the_next_sentence_is_the_bloc_of_the_lede(reader: Reade
         "ECOWAS leaders met in Accra on Sunday."
     )
     assert "THREATEN ECOWAS->GIN" in events(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("EU ministers discussed Turkish drilling on Monday.", set()),
+        ("EU foreign ministers met in Berlin to discuss Turkey.", set()),
+        ("Merkel discussed the crisis with Erdogan.", {"CONSULT DEU->TUR", "CONSULT TUR->DEU"}),
+        ("Merkel met Erdogan to discuss the crisis.", {"CONSULT DEU->TUR", "CONSULT TUR->DEU"}),
+    ],
+)  # fmt: skip
+def test_what_a_meeting_discusses_is_no_party_to_it(
+    reader: Reader, text: str, found: set[str]
+) -> None:
+    """A topic discussed ("discussed Turkish drilling") is not met; the partner is."""
+    assert {e for e in events(reader, text) if not e.endswith("->?")} == found

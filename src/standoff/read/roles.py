@@ -63,6 +63,7 @@ COUNTED = WORDS.time_nouns | {"round", "rounds", "series"}
 OFFER_NOUNS = WORDS.offer_nouns
 GUEST_VERBS = WORDS.guest_verbs
 DRAWING_VERBS = WORDS.drawing_verbs
+TOPIC_VERBS = frozenset(WORDS.topic_verbs)
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 
 
@@ -353,8 +354,8 @@ def second_verb_of_speaker(r: RoleState) -> None:
 
 def objects(r: RoleState) -> None:
     """'Russia attacked Ukraine', 'sent Qatar a list': the objects are acted upon."""
-    if r.voice != "active":
-        return
+    if r.voice != "active" or r.tok.lemma_.lower() in TOPIC_VERBS:
+        return  # "discussed Turkish drilling": a topic, not a party met
     for child in r.tok.children:
         if child.dep_ in OBJECT_DEPS and not is_measure(child, r.lexicon):
             r.add_targets(child)

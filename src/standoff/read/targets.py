@@ -22,6 +22,8 @@ from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.syntax import SUBJECT_DEPS, prep_objects, that_clause
 from standoff.read.words import WORDS
 
+TOPIC_VERBS = frozenset(WORDS.topic_verbs)
+
 # Dependents that open a clause of their own when they carry a subject.
 CLAUSE_DEPS = ("advcl", "ccomp", "relcl", "acl", "parataxis", "conj", "csubj")
 # Dependents that never hold the other party: the doer, the manner, the time.
@@ -88,6 +90,8 @@ def predicate_targets(
     arrival = _arrival(trigger) if event_type == "CONSULT" else None
     if arrival is not None:  # "arrived in Amman on a visit": the visit is to the host
         tokens += [o for _p, o in prep_objects(arrival, ("in",))]
+    if event_type == "CONSULT":
+        tokens = [t for t in tokens if not _topic(t, trigger)]
     if event_type in ON_THE_GROUND:
         tokens += _walk(trigger, trigger, settings=True)
         # "strengthened its forces in Lebanon", "fired at targets in Gaza": the place of
@@ -105,6 +109,19 @@ def predicate_targets(
                 found.append(other)
         return found
     return []
+
+
+def _topic(tok: Token, trigger: Token) -> bool:
+    """Whether ``tok`` lies in what a meeting discusses ("met to discuss Turkish drilling",
+    "discussed Turkey"): a topic, not a party met (the partner is "with" one)."""
+    for head in [tok, *tok.ancestors]:
+        if head.dep_ == "pobj" and head.head.lower_ == "with":
+            return False  # "discussed the crisis with Erdogan", wherever the parser hangs it
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in TOPIC_VERBS:
+            return True
+        if head.i == trigger.i:
+            return False
+    return False
 
 
 def _arrival(trigger: Token) -> Token | None:

@@ -375,3 +375,16 @@ def test_what_a_meeting_discusses_is_no_party_to_it(
 ) -> None:
     """A topic discussed ("discussed Turkish drilling") is not met; the partner is."""
     assert {e for e in events(reader, text) if not e.endswith("->?")} == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("China and Turkey offered to help ease the crisis.", {"AGREE CHN->?", "AGREE TUR->?"}),
+        ("Pakistan and Iran signed a deal.", {"AGREE PAK->IRN", "AGREE IRN->PAK"}),
+    ],
+)  # fmt: skip
+def test_joint_offers_go_to_others_joint_deals_to_each_other(
+    reader: Reader, text: str, found: set[str]
+) -> None:
+    assert events(reader, text) == found

@@ -21,6 +21,7 @@ from standoff.read.syntax import agent_of, prep_objects
 from standoff.read.words import WORDS
 
 HOST_VERBS = WORDS.host_verbs
+VOLUNTEERING_VERBS = WORDS.volunteering_verbs
 OFFICE_NOUNS = WORDS.office_nouns
 OFFICE_VERBS = WORDS.office_verbs
 
@@ -56,5 +57,5 @@ def office_of(verb: Token, holder: Token, index: ActorIndex) -> list[Ref]:
 def third_party(trigger: Token) -> bool:
     """'mediated by Qatar, Egypt and the United States', 'Oman and Qatar brokered the
     exchange': the joint agents of a host's verb stand outside the meeting together, they do
-    not meet each other by it."""
-    return trigger.lemma_.lower() in HOST_VERBS
+    not meet each other by it; 'China and Turkey offered to help' offer it to others."""
+    return trigger.lemma_.lower() in HOST_VERBS or trigger.lemma_.lower() in VOLUNTEERING_VERBS

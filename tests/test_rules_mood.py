@@ -171,3 +171,19 @@ def test_an_unless_clause_hung_on_a_later_verb_makes_no_ultimatum(reader: Reader
     fronted = reader.nlp("Unless Serbia kept to the timetable, the bloc would impose sanctions.")
     impose = next(t for t in fronted if t.lower_ == "impose")
     assert unless_ultimatum(impose, reader.modality) is Mood.ULTIMATUM
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Washington did not rule out military action against Venezuela.",
+         {"THREATEN USA->VEN"}),
+        ("Turkey refused to rule out the use of force against Greece.", {"THREATEN TUR->GRC"}),
+        ("Beijing did not rule out new tariffs on Australian wine.", {"THREATEN CHN->~AUS"}),
+        ("Moscow ruled out talks with Kyiv.", {"REJECT RUS->UKR"}),
+        ("The EU did not rule out a compromise with London.", set()),
+    ],
+)  # fmt: skip
+def test_a_blow_not_ruled_out_is_threatened(reader: Reader, text: str, found: set[str]) -> None:
+    """Keeping a hostile act open threatens it (CAMEO 13); ruling out talks refuses them."""
+    assert events(reader, text) == found

@@ -145,8 +145,39 @@ def _classified_triggers(
             claimed.update(c.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass"))
         state = Mood.REAL if trigger.kind in SETTLED_KINDS else mood(trigger.token, modality)
         typed = classify(trigger.type, state)
+        if typed is None and _blow_not_ruled_out(trigger, state, lexicon):
+            typed = ("THREATEN", None)
         if typed is not None and not any(rule(trigger, state) for rule in NOT_EVENTS):
             yield trigger, state, typed
+
+
+# What a side may do to another, which it threatens by not ruling it out.
+_HOSTILE_TYPES = frozenset({"ASSAULT", "SANCTION", "COERCE", "MOBILIZE"})
+
+
+def _blow_not_ruled_out(trigger: Trigger, state: Mood, lexicon: Lexicon) -> bool:
+    """'did not rule out military action', 'refused to rule out the use of force': a hostile
+    act kept open is a threat of it (CAMEO 13), not a refusal of anything."""
+    if trigger.cue != "rule out" or state not in (Mood.NEGATED, Mood.REFUSED):
+        return False
+    return any(
+        is_measure(obj, lexicon)
+        or lexicon.noun_index.get(obj.lemma_.lower()) in _HOSTILE_TYPES
+        or obj.lemma_.lower() in WORDS.force_nouns
+        for obj in trigger.token.children
+        if obj.dep_ == "dobj"
+    )
+
+
+def refusal_to_rule_out(trigger: Trigger, state: Mood) -> bool:
+    """'refused to rule out the use of force': the refusal carries the threat read on
+    "rule out" (:func:`_blow_not_ruled_out`), not a REJECT of its own."""
+    return trigger.type == "REJECT" and any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() == "rule"
+        and any(p.lower_ == "out" for p in c.children)
+        for c in trigger.token.children
+    )
 
 
 # Kinds that carry their speaker in their roles: a reported clause is theirs, not the
@@ -399,6 +430,7 @@ NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
         striving,
         held_under,
         conditional_request,
+        refusal_to_rule_out,
     ),
 )
 

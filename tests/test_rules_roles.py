@@ -147,6 +147,8 @@ EVENT_CASES = {
         ("conditional_request",
          "Kenya said it would ask the U.N. Security Council to act if Somalia kept the border "
          "closed.", "REQUEST KEN->UN"),
+        ("refusal_to_rule_out", "Turkey refused to rule out the use of force against Greece.",
+         "REJECT TUR->GRC"),
     ],
 }  # fmt: skip
 RETYPE_CASES = [

@@ -199,6 +199,19 @@ def test_given_date_wins_over_the_dateline() -> None:
     assert a.paragraphs == ["Russia said no."]
 
 
+def test_a_dateline_after_a_headline_is_stripped_from_the_first_paragraph() -> None:
+    """'ANALYSIS: A truce by the deadline' (no final stop) then 'BRUSSELS - Britain agreed
+    ...': the dateline opens the story, not the headline kept above it."""
+    a = _clean(
+        "ANALYSIS: A fishing truce by the deadline, but Paris says the fight is not over\n\n"
+        "BRUSSELS - Britain agreed on Saturday to give French boats more licences.\n\n"
+        "Paris said the fight was not over."
+    )
+    assert a.place == "Brussels"
+    assert "Britain agreed on Saturday to give French boats more licences." in a.paragraphs
+    assert not any(p.startswith("BRUSSELS") for p in a.paragraphs)
+
+
 def test_prose_with_a_dash_is_not_a_dateline() -> None:
     a = _clean("Russia's foreign ministry - in a rare statement - said no.")
     assert a.place is None

@@ -267,6 +267,19 @@ def split_paragraphs(text: str) -> list[str]:
     return [" ".join(p.split()) for p in paragraphs]
 
 
+def _story_start(body: list[str], title: str | None, headings: list[str]) -> int:
+    """Where the story opens in the body (its dateline's paragraph): after a headline kept
+    in the body, a heading, or a first line with no final stop; else the first."""
+    if len(body) > 1 and (body[0] == title or body[0] in headings or not _ends_sentence(body[0])):
+        return 1
+    return 0
+
+
+def _ends_sentence(paragraph: str) -> bool:
+    """Whether a paragraph ends as prose does (a headline has no final stop)."""
+    return paragraph.rstrip().rstrip("\"'\u201d\u2019)").endswith((".", "!", "?", "\u2026"))
+
+
 def _strip_dateline(paragraph: str, found: _Found, published: date | None) -> str:
     m = DATELINE.match(paragraph)
     if not m or len(m.group("place").split()) > 4:
@@ -416,7 +429,10 @@ def clean(raw: RawArticle, published: date | None = None) -> Article:
     when = published or raw.published or found.published
     undated = None
     if body:
-        body[0] = _strip_dateline(body[0], found, when)
+        # the dateline opens the story's first paragraph, after any headline or heading
+        # kept in the body ("ANALYSIS: A fishing truce ..." then "BRUSSELS - Britain ...")
+        first = _story_start(body, found.title, headings)
+        body[first] = _strip_dateline(body[first], found, when)
         undated = None if when else _dateline_year(found, body)
         when = published or raw.published or found.published
         if found.title and body[0] == found.title and len(body) > 1:

@@ -44,9 +44,11 @@ def test_development_set_targets(reader: Reader) -> None:
     # 0.687 (P 0.768, R 0.621; batch D alone 0.503 -> 0.521) with the vocabulary of each
     # PLOVER type drawn from its CAMEO categories (water cannon, boarding, treaties
     # suspended or not renewed, fines), not from the set's errors; 0.689 (P 0.769, R 0.623)
-    # with envoys ordered out, rockets launched at a party, censorship, legal action
+    # with envoys ordered out, rockets launched at a party, censorship, legal action;
+    # 0.700 (P 0.788, R 0.630) with pronouns, pairs, questions, bodies owned by a state and
+    # a dateline after a headline (stop 22)
     events = result["total"]["events"]
-    assert events["f1"] >= 0.687, events
+    assert events["f1"] >= 0.695, events
     # 20/41, 21/41 with calendar months ("two months" from 19 September is 19 November);
     # 25/41 with "charge a tariff from August 1", a cut told to its victim ("notified
     # Moldova that deliveries could be halted within 48 hours") and measures faced unless;
@@ -79,9 +81,10 @@ def test_development_set_targets(reader: Reader) -> None:
     # 0.741 with a threat's missing target taken from its measure before its condition;
     # 0.731 with 18 unseen articles added (0.619 on them alone); 0.735 with a bare "Both" as
     # a subject taking up the story's pair; 0.703 with batch D's 18 unseen articles added
-    # (0.458 on them alone at ba10f67)
+    # (0.458 on them alone at ba10f67); 0.736 with a bystander's measure opening no record,
+    # an envoy's hours to leave an expulsion, and a plea to a state no legal recourse
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.70, threats
+    assert threats["f1"] >= 0.73, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop; 58/109, P

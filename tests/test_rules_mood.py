@@ -187,3 +187,10 @@ def test_an_unless_clause_hung_on_a_later_verb_makes_no_ultimatum(reader: Reader
 def test_a_blow_not_ruled_out_is_threatened(reader: Reader, text: str, found: set[str]) -> None:
     """Keeping a hostile act open threatens it (CAMEO 13); ruling out talks refuses them."""
     assert events(reader, text) == found
+
+
+def test_considering_options_is_no_threat_unless_it_is_all_of_them(reader: Reader) -> None:
+    """'would consider all options' warns; 'considering options for aid' plans."""
+    found = events(reader, "Britain said it would consider all options to deal with the EU.")
+    assert {"THREATEN GBR->EU", "THREATEN GBR->~EU"} & found
+    assert not events(reader, "The EU is considering options for aid to Ukraine.")

@@ -38,6 +38,8 @@ FINDS = [
      "REJECT QAT->SAU"),
     ("ordered_payment", "The EU Court of Justice ordered Hungary to pay a fine of 200 million "
      "euros.", "SANCTION EU->HUN"),
+    ("options_kept_open", "Washington is keeping all options open on Iran.",
+     "THREATEN USA->IRN"),
     ("ordered_out", "Bamako ordered the French ambassador to leave the country within 72 hours.",
      "SANCTION MLI->FRA"),
     ("directive", "Beijing ordered Lithuania to withdraw its ambassador.", "REQUEST CHN->LTU"),

@@ -218,6 +218,25 @@ def ordered_payment(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def options_kept_open(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Britain would consider all options, including Article 16', 'keeps every option open':
+    a side that keeps all its options open warns of the worst of them (CAMEO 13)."""
+    if lemma not in WORDS.option_verbs:
+        return None
+    # the object, or what the parser makes the subject of a clause after it ("consider all
+    # options to deal with it": "options" the subject of "deal")
+    options = [
+        t
+        for t in tok.rights
+        for t in (t, *t.children)
+        if t.lemma_.lower() == "option" and t.dep_ in ("dobj", "nsubj")
+    ]
+    for obj in options:
+        if any(c.lower_ in ("all", "every") for c in obj.children if c.dep_ in ("det", "predet")):
+            return Trigger(tok, "THREATEN", TriggerKind.VERB, f"{tok.text} all options")
+    return None
+
+
 def ordered_out(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'the junta ordered the French ambassador to leave the country': an envoy ordered out
     is expelled (CAMEO 166, PLOVER SANCTION mode expel), not asked to go."""
@@ -672,6 +691,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         judgement,
         reported_judgement,
         ordered_payment,
+        options_kept_open,
         ordered_out,
         directive,
         wanted_deed,

@@ -40,7 +40,7 @@ from standoff.read.syntax import (
     subject_of,
     subject_past_relative,
 )
-from standoff.read.targets import between_parties
+from standoff.read.targets import TOPIC_VERBS, between_parties
 from standoff.read.triggers import (
     REPORTING_VERBS,
     Trigger,
@@ -63,7 +63,6 @@ COUNTED = WORDS.time_nouns | {"round", "rounds", "series"}
 OFFER_NOUNS = WORDS.offer_nouns
 GUEST_VERBS = WORDS.guest_verbs
 DRAWING_VERBS = WORDS.drawing_verbs
-TOPIC_VERBS = frozenset(WORDS.topic_verbs)
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 
 

@@ -10,7 +10,7 @@ refineries" -> RUS; "Russian oil" as a subject names no actor).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -52,11 +52,8 @@ def institution_of_another(index: ActorIndex, token: Token, demonyms: bool) -> R
     sector = ref.code.removeprefix(ref.country)
     if len(ref.country) != 3 or not sector or sector == ref.code:
         return None
-    for child in token.children:
-        if child.dep_ not in MODIFIER_DEPS or ref.start <= child.i < ref.end:
-            continue
-        owner = _owner_country(index, child)
-        if owner is not None and len(owner) == 3 and owner != ref.country:
+    for child, owner in _state_owners(index, token, ref):
+        if owner != ref.country:
             entry = ActorEntry(owner + sector, owner, f"{child.text} {token.text}", ref.entry.kind)
             return Ref(entry, child.i, token.i + 1, "owned institution")
     return None
@@ -70,16 +67,24 @@ def owned_body(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
     ref = index.by_token.get(token.i)
     if ref is None or ref.how != "dictionary" or ref.entry.kind is not ActorKind.IGO:
         return None
+    found = next(_state_owners(index, token, ref), None)
+    if found is None:
+        return None
+    child, owner = found
+    entry = ActorEntry(owner + "GOV", owner, f"{child.text} {token.text}", ActorKind.ORGANISATION)
+    return Ref(entry, child.i, token.i + 1, "owned institution")
+
+
+def _state_owners(index: ActorIndex, token: Token, ref: Ref) -> Iterator[tuple[Token, str]]:
+    """The modifiers of ``token`` outside its own name that name a state owning it, with
+    that state: "Pakistan's", "its", "Pakistani" (for :func:`institution_of_another` and
+    :func:`owned_body`)."""
     for child in token.children:
         if child.dep_ not in MODIFIER_DEPS or ref.start <= child.i < ref.end:
             continue
         owner = _owner_country(index, child)
         if owner is not None and len(owner) == 3:
-            entry = ActorEntry(
-                owner + "GOV", owner, f"{child.text} {token.text}", ActorKind.ORGANISATION
-            )
-            return Ref(entry, child.i, token.i + 1, "owned institution")
-    return None
+            yield child, owner
 
 
 def _owner_country(index: ActorIndex, modifier: Token) -> str | None:

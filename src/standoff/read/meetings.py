@@ -58,4 +58,5 @@ def third_party(trigger: Token) -> bool:
     """'mediated by Qatar, Egypt and the United States', 'Oman and Qatar brokered the
     exchange': the joint agents of a host's verb stand outside the meeting together, they do
     not meet each other by it; 'China and Turkey offered to help' offer it to others."""
-    return trigger.lemma_.lower() in HOST_VERBS or trigger.lemma_.lower() in VOLUNTEERING_VERBS
+    lemma = trigger.lemma_.lower()
+    return lemma in HOST_VERBS or lemma in VOLUNTEERING_VERBS

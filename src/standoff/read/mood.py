@@ -308,8 +308,8 @@ def direct_question(tok: Token, modality: Modality) -> Mood | None:
     sentence that ends with a question mark; a clause joined before it is not asked
     ("Iran struck on Tuesday, but will Pakistan answer?")."""
     sent = tok.sent
-    words = [t for t in sent if not t.is_space]
-    if not words or words[-1].text != "?":
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != "?":
         return None
     path = [tok, *tok.ancestors]
     for step, head in enumerate(path):
@@ -332,7 +332,7 @@ def _asks(head: Token, sentence_start: int) -> bool:
     if subjects and any(c.dep_ == "aux" and c.i < min(subjects) for c in head.children):
         return True
     first = head.doc[sentence_start]
-    return first.tag_ in _WH_TAGS and head in [first.head, *first.head.ancestors][:1]
+    return first.tag_ in _WH_TAGS and head.i == first.head.i
 
 
 def negation(tok: Token, modality: Modality) -> Mood | None:

@@ -289,3 +289,51 @@ def test_a_weekday_limit_given_a_week_ago_counts_from_that_day(reader: Reader) -
         "sanctions. The deadline has passed."
     )
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 14)
+
+
+def test_a_lede_said_in_the_present_perfect_counts_from_the_day_below(reader: Reader) -> None:
+    """The lede's 'has said' tells a fresh speech without its day; the next paragraph gives
+    it (Friday 15 March), so the four days run from then, not from Saturday's paper."""
+    text = (
+        "The leader of Spain has said his country will impose sanctions on Morocco if Rabat "
+        "does not reopen the border within four days.\n\n"
+        "In a televised speech on Friday evening, the prime minister said the deadline was "
+        "addressed to the mediators."
+    )
+    got = _deadlines(_read(reader, text, date(2024, 3, 16)))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 19)
+
+
+def test_a_lede_said_in_the_past_counts_from_publication(reader: Reader) -> None:
+    """'said' (no fresh act left without its day): the clock starts on the publication date."""
+    text = (
+        "The leader of Spain said his country will impose sanctions on Morocco if Rabat "
+        "does not reopen the border within four days.\n\n"
+        "In a televised speech on Friday evening, the prime minister said the deadline was "
+        "addressed to the mediators."
+    )
+    got = _deadlines(_read(reader, text, date(2024, 3, 16)))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 20)
+
+
+# --------------------------------------------------------------------------- limit clauses
+
+
+def test_the_day_of_the_event_a_limit_runs_to_is_the_deadline(reader: Reader) -> None:
+    """'before EU leaders meet on March 28': the meeting's day ends the time allowed."""
+    text = (
+        "Spain will impose sanctions on Morocco unless Rabat reopens the border before EU "
+        "leaders meet on March 28, the minister said on Friday."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 28)
+
+
+def test_a_day_in_a_past_before_clause_is_no_deadline(reader: Reader) -> None:
+    """'before talks began on Monday' tells what happened, not a limit still to come."""
+    text = (
+        "Spain threatened sanctions on Morocco, which it accused on Tuesday of closing the "
+        "border before talks began on Monday."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) is None

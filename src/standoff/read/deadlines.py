@@ -20,6 +20,7 @@ from standoff.read.dates import Direction, describe, number, resolve, shift
 from standoff.read.evidence import sentence_evidence
 from standoff.read.spans import sentence_ents
 from standoff.read.syntax import unless_clause
+from standoff.read.triggers import REPORTING_VERBS
 from standoff.read.word_table import lower_words
 from standoff.read.words import WORDS
 
@@ -441,6 +442,11 @@ def _due(verb: Token) -> bool:
     )
 
 
+# Words that open a clause naming the event a limit runs to: "before EU leaders meet on
+# September 24", "until the council votes on Friday". The event's day is the deadline.
+LIMIT_MARKS = frozenset(("before", "until", "till"))
+
+
 def _about_deadline(ent: Span, sent: Span) -> bool:
     """A date in a deadline sentence is the deadline when it is tied to it, or counts days."""
     text = ent.text.lower()
@@ -463,6 +469,12 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
             return True
         if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before"):
             return True
+        if (
+            head.pos_ in ("VERB", "AUX")
+            and head.tag_ != "VBD"  # "before talks began on Monday" tells the past
+            and any(c.dep_ == "mark" and c.lower_ in LIMIT_MARKS for c in head.children)
+        ):
+            return True  # "unless Ankara steps back before EU leaders meet on September 24"
         if (
             head.lemma_.lower() in ("start", "begin", "effective")
             and head.i < ent.start
@@ -583,6 +595,16 @@ def _present_perfect(ent: Span) -> bool:
     verb = ent.root.head
     while verb.head.i != verb.i and (verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "relcl"):
         verb = verb.head
+    if _has_done(verb):
+        return True
+    # "The leader has said his forces will resume attacks if aid does not restart within
+    # four days": the fresh act is the saying, the main verb the duration's clause hangs on.
+    said = next((v for v in verb.ancestors if v.dep_ == "ROOT"), None)
+    return said is not None and said.lemma_.lower() in REPORTING_VERBS and _has_done(said)
+
+
+def _has_done(verb: Token) -> bool:
+    """A verb in the present perfect: 'has given', 'have said'."""
     return verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children
     )

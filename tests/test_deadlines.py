@@ -337,3 +337,44 @@ def test_a_day_in_a_past_before_clause_is_no_deadline(reader: Reader) -> None:
     )
     got = _deadlines(_read(reader, text))
     assert got.get(("ESP", "MAR")) is None
+
+
+# ------------------------------------------------------------------ a measure that runs out
+
+
+def test_the_day_a_measure_expires_is_the_deadline_of_the_threat_beside_it(
+    reader: Reader,
+) -> None:
+    """The expiry is told in a sentence that carries no threat; the threat is in the next."""
+    text = (
+        "Spain said it would keep its ports shut to Moroccan fish after the EU's temporary "
+        "quota expires on Tuesday. If the Commission does not renew the quota, Spain will "
+        "impose a national ban on Morocco's fish, the minister said."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "EU")) == date(2024, 3, 19)  # aimed at whom the condition asks
+
+
+def test_a_threat_that_waits_on_a_lapse_takes_the_expiry_day(reader: Reader) -> None:
+    """'if the EU measure lapsed': a second sender's threat waits on the same expiry."""
+    text = (
+        "The EU's temporary quota on Moroccan fish expires on Tuesday, officials said. "
+        "France warned that it would impose its own ban on Morocco's fish if the EU measure "
+        "lapsed."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("FRA", "EU")) == date(2024, 3, 19)
+
+
+def test_a_lapse_alone_is_not_a_deadline_of_a_threat_that_does_not_wait_on_it(
+    reader: Reader,
+) -> None:
+    """The truce's end is no deadline of a threat with its own, unrelated condition."""
+    text = (
+        "The truce between Spain and Morocco expires on Tuesday. "
+        "Spain will impose sanctions on Morocco if it detains more fishermen, the minister "
+        "said. Portugal threatened Morocco with countermeasures if the fishermen were not "
+        "freed."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("PRT", "MAR")) is None

@@ -63,6 +63,40 @@ IN_FORCE = re.compile(
 )
 
 
+# "after the EU's temporary import ban expires on Friday", "when the truce lapses at
+# midnight": a measure or accord that runs out on a day. A threat to act once it lapses
+# ("Budapest would impose its own ban if the EU measure lapsed") falls due that day.
+EXPIRES = re.compile(
+    r"\b(?:expires?|expiring|lapses?|lapsing|runs?\s+out|running\s+out)\s+"
+    r"(?:on|at|by|in|this|next|tomorrow|tonight|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+    r"nov|dec)[a-z]*\.?\s+\d)",
+    re.I,
+)
+
+
+# Verbs of a measure running out, and the words by which a threat waits on it: "would
+# impose its own ban if the EU measure lapsed", "once the truce expires".
+LAPSE_VERBS = frozenset(("expire", "lapse", "run", "end"))
+_WAITING_MARKS = frozenset(("if", "when", "once", "after"))
+
+
+def tells_expiry(sent: Span) -> bool:
+    """A sentence that says when a measure runs out ('the ban expires on Friday')."""
+    return EXPIRES.search(sent.text) is not None
+
+
+def waits_on_lapse(sent: Span) -> bool:
+    """A sentence whose act waits on a measure running out: 'Budapest would impose its own
+    ban if the EU measure lapsed', 'will act once the truce expires'. Such a threat falls due
+    on the day the article says the measure runs out, even in another sentence."""
+    return any(
+        t.lemma_.lower() in LAPSE_VERBS
+        and (t.lemma_.lower() != "run" or any(c.lower_ == "out" for c in t.children))
+        and any(c.dep_ == "mark" and c.lower_ in _WAITING_MARKS for c in t.children)
+        for t in sent
+    )
+
+
 SET_VERBS = frozenset({"set", "give", "impose", "fix", "announce", "issue"})
 SET_DATE_NOUNS = ("date", "time-limit", "timeline")
 # Every word deadline_word or "unless" can be: a sentence with none of them has no such token.
@@ -140,6 +174,7 @@ def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
         is not None
         or SCHEDULED.search(low) is not None
         or IN_FORCE.search(low) is not None
+        or EXPIRES.search(low) is not None
         or (
             not _CUE_WORDS.isdisjoint(lower_words(sent))
             and any(deadline_word(t) or t.lower_ == "unless" for t in sent)

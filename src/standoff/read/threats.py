@@ -20,7 +20,14 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from standoff.model import Threat, ThreatStatus, Warning
-from standoff.read.deadlines import PASSED, Candidate, choose_deadline, deadline_candidates
+from standoff.read.deadlines import (
+    PASSED,
+    Candidate,
+    choose_deadline,
+    deadline_candidates,
+    tells_expiry,
+    waits_on_lapse,
+)
 from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
 from standoff.read.lexicon import Lexicon
@@ -441,6 +448,9 @@ def deadline_pools(
     ``headline_end``) restates the story and does not make a threat the main one.
     ``asked`` holds, by sentence start, the (sender, target) pairs whose demand the
     sentence states ("Japan has asked Seoul to agree by July 18"): its date is theirs.
+    A threat that waits on a measure running out ("would impose its own ban if the EU
+    measure lapsed") takes the day the article says the measure runs out ("the ban expires
+    on Friday"), wherever it says so.
     """
     owned: dict[int, list[Candidate]] = defaultdict(list)
     by_sentence: defaultdict[int, list[Draft]] = defaultdict(list)
@@ -457,6 +467,7 @@ def deadline_pools(
             unowned.append(c)
         for d in holders:
             owned[id(d)].append(c)
+    _wait_on_expiries(drafts, candidates, owned)
     pools: dict[int, list[Candidate]] = {id(d): owned[id(d)] for d in drafts if owned[id(d)]}
     threats = [d for d in drafts if not d.measures_only] or drafts
     if not unowned or not threats:
@@ -476,6 +487,18 @@ def deadline_pools(
     for d in joint:
         pools.setdefault(id(d), []).extend(c for c in unowned if c not in pools[id(d)])
     return pools
+
+
+def _wait_on_expiries(
+    drafts: list[Draft], candidates: list[Candidate], owned: dict[int, list[Candidate]]
+) -> None:
+    """Add to ``owned`` (candidates by ``id(draft)``) the day a measure runs out ("the EU
+    ban expires on Friday") for each threat that waits on it ("would impose its own ban
+    if the EU measure lapsed"): the threat falls due when the measure ends."""
+    expiries = [c for c in candidates if tells_expiry(c.sentence)]
+    for d in drafts:
+        if expiries and not d.measures_only and any(waits_on_lapse(s) for s in d.sentences):
+            owned[id(d)].extend(c for c in expiries if c not in owned[id(d)])
 
 
 def build_threats(

@@ -29,6 +29,7 @@ CASES = [
     ("demonym_modifier", "Palestinian youths attacked Israeli soldiers.", "ASSAULT PSE->ISR"),
     ("modifier_chain", "Israeli riot police officers detained dozens of Palestinian protesters.",
      "COERCE ISR->PSE"),
+    ("serving", "A spokeswoman for Erdogan accused Greece of piracy.", "ACCUSE TUR->GRC"),
     ("role_holder",
      "Kremlin spokesman Dmitry Peskov spoke on Monday. The spokesman accused Kyiv of sabotage.",
      "ACCUSE RUS->UKR"),

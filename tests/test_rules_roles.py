@@ -35,8 +35,8 @@ ROLE_CASES = {
          "SANCTION USA->MEX"),
         ("active_subject", "Russia attacked Ukraine.", "ASSAULT RUS->UKR"),
         ("second_verb_of_speaker",
-         "Tokyo said the ruling violated the treaty and called on Seoul to overturn it.",
-         "REQUEST JPN->KOR"),
+         "Tokyo said the ruling violated the treaty and met Seoul's envoy.",
+         "CONSULT JPN->KOR"),
         ("objects", "Russia invaded Georgia.", "ASSAULT RUS->GEO"),
         ("deed_doer", "Germany condemned the strikes Russia carried out on Kyiv.",
          "ACCUSE DEU->RUS"),
@@ -232,3 +232,35 @@ def test_a_relative_clause_of_saying_names_no_doer(reader: Reader) -> None:
 )
 def test_leaders_who_clash_argue_and_troops_fight(reader: Reader, text: str, assault: bool) -> None:
     assert any(e.startswith("ASSAULT") for e in events(reader, text)) is assault
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        # a speech act joined to a reported clause is the reporter's, not the clause subject's
+        (
+            "Iran's foreign minister said Washington had no right to dictate Tehran's policy "
+            "and demanded that the strikes on Yemen stop.",
+            "REQUEST IRN->",
+            "REQUEST USA->",
+        ),
+        (
+            "Greece said Turkey's ship was still in its waters and urged Berlin to mediate.",
+            "REQUEST GRC->DEU",
+            "REQUEST TUR->",
+        ),
+        # a reported "said" keeps its own subject: the teller's teller does not urge
+        (
+            "Japan lodged a protest after its government said the water was safe and urged "
+            "Beijing to lift the ban.",
+            "REQUEST JPN->CHN",
+            "REQUEST ?",
+        ),
+    ],
+)
+def test_a_speech_act_joined_to_a_reported_clause_is_the_reporters(
+    reader: Reader, text: str, found: str, not_found: str
+) -> None:
+    read = events(reader, text)
+    assert any(e.startswith(found) for e in read)
+    assert not any(e.startswith(not_found) for e in read)

@@ -181,6 +181,21 @@ def part_of_group(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None
     return None
 
 
+def serving(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """'a spokesman for Merkel', 'an adviser to the Turkish president': one who speaks or
+    works for another stands for the one served (not "an envoy to Kyiv", who is sent
+    there)."""
+    if token.lower_ not in WORDS.serving_nouns:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "to"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found = index.actors_of(obj)
+                    return found[0] if found else None
+    return None
+
+
 def role_holder(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
     """'the president', 'the envoy': the last person named with that role."""
     if token.pos_ != "NOUN" or not index.book.sector_for(token.lower_):
@@ -246,6 +261,7 @@ HEAD_ACTORS: Rules[HeadRule] = Rules(
         possessor,
         demonym_modifier,
         modifier_chain,
+        serving,
         role_holder,
         part_of_group,
         aimed_at,

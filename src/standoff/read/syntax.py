@@ -76,6 +76,8 @@ def reporters_conjunct(verb: Token) -> bool:
         return False
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False
+    if _speech_act_of_reporter(verb, clause):
+        return True
     if any(c.dep_ == "auxpass" for c in clause.children) and any(
         c.dep_ == "dobj" for c in verb.children
     ):
@@ -86,6 +88,18 @@ def reporters_conjunct(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ == "be")
         for c in clause.children
     )
+
+
+def _speech_act_of_reporter(verb: Token, clause: Token) -> bool:
+    """'Araghchi said Washington had no authority to dictate Iran's policy and demanded
+    that the killing stop', 'the commissioner said Spain's borders were Europe's borders
+    and called on Morocco to ...': a speech act joined to a reported clause whose own verb
+    is no speech act is the reporter's (not "said Russia had accused Kyiv and demanded
+    ...", where the clause's subject speaks too, nor a second verb of a speaker whose
+    own "said" is reported: "X said the water was safe and urged ...")."""
+    speech = WORDS.reporters_speech_acts
+    said = clause.lemma_.lower()
+    return verb.lemma_.lower() in speech and said not in speech | WORDS.reporting_verbs
 
 
 def _reduced_relative_subject(subject: Token) -> Token:

@@ -714,25 +714,7 @@ ADJECTIVE_TRIGGERS: Rules[TriggerRule] = Rules("adjective triggers", (predicate_
 DIRECTIVE_VERBS = WORDS.directive_verbs
 
 
-REPORTING_VERBS = {
-    "say",
-    "warn",
-    "tell",
-    "announce",
-    "state",
-    "threaten",
-    "declare",
-    "insist",
-    "add",
-    "write",
-    "post",
-    "stress",
-    "repeat",
-    "reiterate",
-    "notify",
-    "inform",
-    "remind",
-}
+REPORTING_VERBS = WORDS.reporting_verbs
 
 
 def _preps_of(verb: Token) -> list[Token]:

@@ -342,3 +342,29 @@ def test_coordinated_possessors_each_own_the_noun(
     got = events(reader, text)
     assert found <= got
     assert not (not_found & got)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        # "them" takes up the party the first verb was with, not a state in its own clause
+        (
+            "Lebanon's president spoke with US officials on Saturday and asked them to press "
+            "Israel to withdraw.",
+            "REQUEST LBN->USA",
+            "REQUEST LBN->ISR",
+        ),
+        (
+            "Egypt's foreign minister met Sudanese and Ethiopian envoys in Cairo and urged them "
+            "to resume talks on the dam.",
+            "REQUEST EGY->SDN",
+            "REQUEST EGY->?",
+        ),
+    ],
+)
+def test_a_plural_object_takes_up_the_party_just_addressed(
+    reader: Reader, text: str, found: str, not_found: str
+) -> None:
+    read = events(reader, text)
+    assert found in read
+    assert not_found not in read

@@ -439,7 +439,25 @@ class ActorIndex:
                     return refs
         if self._bound_to_others(token):
             return []
-        return self._plural_antecedents(token) or None
+        return self._addressed_before(token) or self._plural_antecedents(token) or None
+
+    def _addressed_before(self, pronoun: Token) -> list[Ref]:
+        """'spoke with US officials and asked them to press Israel', 'was in contact with
+        both capitals and urged them to avoid steps': a plural pronoun that a verb takes as
+        its object, joined to an earlier verb of the same subject, takes up the party that
+        verb was with, spoke to or met (its object or its "with" or "to" phrase)."""
+        verb = pronoun.head
+        if pronoun.dep_ not in ("dobj", "dative") or verb.dep_ != "conj" or verb.head.i > verb.i:
+            return []
+        earlier = verb.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return []  # a subject of its own: "X met Y and they agreed"
+        parties = [c for c in earlier.children if c.dep_ in ("dobj", "dative")]
+        parties += [obj for _prep, obj in prep_objects(earlier, ("with", "to"))]
+        found: list[Ref] = []
+        for party in sorted(parties, key=lambda t: t.i):
+            found += [r for r in self.actors_of(party) if r.how != "pronoun"]
+        return found
 
     def _group_members(self, token: Token, found: Ref) -> list[Ref]:
         """'the foreign ministers of Rwanda and Congo': when the head stands for the group

@@ -35,6 +35,7 @@ from standoff.read.rules import Rules
 from standoff.read.syntax import (
     OBJECT_DEPS,
     agent_of,
+    free_relative_object,
     if_clause,
     prep_objects,
     subject_of,
@@ -358,6 +359,17 @@ def objects(r: RoleState) -> None:
     for child in r.tok.children:
         if child.dep_ in OBJECT_DEPS and not is_measure(child, r.lexicon):
             r.add_targets(child)
+
+
+def described_object(r: RoleState) -> None:
+    """'Iran fired missiles at what it said were militant targets in Iraq and Syria',
+    'strikes on what it called terrorist hideouts in Iran': a free relative object is
+    what its own words say it is, and where."""
+    if r.targets or r.voice != "active":
+        return
+    for head in (r.tok, *([r.tok.head] if r.tok.dep_ == "dobj" else [])):
+        for phrase in free_relative_object(head):
+            r.targets.extend(r.index.actors_of(phrase, demonyms=r.material))
 
 
 def asked_deed_owner(r: RoleState) -> None:
@@ -716,6 +728,7 @@ VERB_ROLES: Rules[RoleRule] = Rules(
         active_subject,
         second_verb_of_speaker,
         objects,
+        described_object,
         deed_doer,
         asked_deed_owner,
         hosted_guests,
@@ -744,6 +757,7 @@ NOUN_ROLES: Rules[RoleRule] = Rules(
         threat_of,
         occasion_guests,
         noun_prep_targets,
+        described_object,
         against_on_a_forum,
         meeting_between,
         meeting_host,  # last: it gathers the parties every rule above found

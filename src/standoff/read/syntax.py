@@ -216,3 +216,38 @@ def unless_clause(verb: Token) -> Token | None:
     """The verb of an 'unless' clause on ``verb`` ('face tariffs from August 1 unless they
     strike deals'): what ``verb`` tells is still to come, whatever its tense."""
     return marked_clause(verb, "unless")
+
+
+# Verbs that name what a free relative object is: "struck what it said were militant
+# hideouts", "what it called terrorist camps", "what it described as Hezbollah sites".
+NAMING_VERBS = frozenset(("say", "call", "describe", "claim", "term", "label", "believe"))
+
+
+def free_relative_object(head: Token) -> list[Token]:
+    """'fired missiles at what it said were militant targets in Iraq and Syria', 'struck
+    what it called terrorist hideouts in Iran', 'strikes on what it described as Hezbollah
+    sites': the phrases a free relative object ("what ...") of ``head`` (a verb or noun,
+    directly or through a preposition) says it is, and the places its naming verb puts
+    it in; [] when ``head`` takes no such object."""
+    namers = [c for c in head.children if c.dep_ in ("ccomp", "pcomp")]
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        namers += [c for c in prep.children if c.dep_ == "pcomp"]
+    out: list[Token] = []
+    for namer in namers:
+        if namer.lemma_.lower() not in NAMING_VERBS or not _takes_what(namer):
+            continue
+        described = [c for c in namer.children if c.dep_ in ("oprd", "dobj") and c.tag_ != "WP"]
+        for clause in (c for c in namer.children if c.dep_ == "ccomp"):  # "said were X"
+            described += [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+            out += [obj for _prep, obj in prep_objects(clause, ("in",))]
+        described += [obj for _prep, obj in prep_objects(namer, ("as",))]
+        out += [obj for _prep, obj in prep_objects(namer, ("in",))]
+        for phrase in described:  # "targets in Iraq and Syria": every place, then the phrase
+            out += [obj for _prep, obj in prep_objects(phrase, ("in",))]
+        out += described
+    return out
+
+
+def _takes_what(namer: Token) -> bool:
+    """'what it said were', 'what it called': the naming verb's clause starts with "what"."""
+    return any(t.tag_ == "WP" and t.lower_ == "what" and t.i < namer.i for t in namer.subtree)

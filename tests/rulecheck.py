@@ -143,3 +143,11 @@ def check_rule(
 
 def conditions(reader: Reader, text: str) -> set[str]:
     return {f"{c.actor}: {c.text}" for c in read(reader, text).claims if c.kind == "condition"}
+
+
+def check_prefixes(reader: Reader, text: str, found: str, absent: str) -> None:
+    """Some event of ``text`` starts with ``found`` and none with ``absent``
+    (``"REQUEST IRN->"``: a source whatever the target)."""
+    read = events(reader, text)
+    assert any(e.startswith(found) for e in read), read
+    assert not any(e.startswith(absent) for e in read), read

@@ -366,3 +366,22 @@ def test_a_plural_object_takes_up_the_party_just_addressed(
     reader: Reader, text: str, found: str, not_found: str
 ) -> None:
     check_prefixes(reader, text, found, not_found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a demonym in -ese is a plural people by its tag, not by a final "s"
+        (
+            "Israeli soldiers opened fire on crowds of Lebanese heading back to their homes.",
+            "ASSAULT ISR->LBN",
+        ),
+        # "personnel" is a military word: the demanded clause's subject is asked
+        (
+            "The Maldives had asked that all Indian military personnel leave the islands by May.",
+            "REQUEST MDV->IND",
+        ),
+    ],
+)
+def test_a_people_or_unit_is_its_states_as_a_target(reader: Reader, text: str, found: str) -> None:
+    assert found in events(reader, text)

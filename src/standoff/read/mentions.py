@@ -319,11 +319,14 @@ class ActorIndex:
         return Ref(entry, span.start, span.end, "demonym and role")
 
     def _people(self, ent: Span, country: str) -> Ref | None:
-        """'the Palestinians', 'Iranians': a plural demonym used as a noun is its people."""
+        """'the Palestinians', 'Iranians', 'crowds of Lebanese': a plural demonym used as a
+        noun is its people."""
         root = ent.root
         if root.pos_ not in ("NOUN", "PROPN") or root.dep_ in ("amod", "compound", "nmod", "poss"):
             return None
-        if not root.text.endswith("s") or len(country) != 3:
+        # "crowds of Lebanese", "the Sudanese": a demonym in -ese is plural by its tag
+        plural = root.text.endswith("s") or root.tag_ in ("NNS", "NNPS")
+        if not plural or len(country) != 3:
             return None
         home = self._homeland(root, country)
         if home is None:

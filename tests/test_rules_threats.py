@@ -8,9 +8,12 @@ is read with every rule and is gone when that rule alone is disabled.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from rulecheck import check_rule, events, measures, threats
+from standoff.model import RawArticle
 from standoff.read import Reader
 from standoff.read.rules import Rules
 from standoff.read.threat_rules import SENTENCE_THREATS
@@ -42,6 +45,10 @@ CASES = {
         ("recourse",
          "Bolivia blocked Peruvian trucks at the border. Lima said it was weighing a "
          "complaint to the WTO over the blockade.",
+         "PER->BOL"),
+        ("joined_threat",
+         "Chile said it would shut its ports to Bolivian cargo unless La Paz paid its port "
+         "fees. Peru made the same threat.",
          "PER->BOL"),
     ],
     THREAT_STEPS: [
@@ -136,3 +143,45 @@ def test_reserving_the_right_to_respond_is_a_threat(reader: Reader) -> None:
     text = "Pakistan said it reserved the right to respond to Iran's missile strike."
     # the target is the party the deed answered (read as inferred: "~")
     assert {"THREATEN PAK->IRN", "THREATEN PAK->~IRN"} & events(reader, text)
+
+
+def test_a_sender_that_does_likewise_joins_the_threat_with_its_deadline(reader: Reader) -> None:
+    """'was ready to do likewise' right after a threat: the same target, measures and date."""
+    text = (
+        "Chile said it would shut its ports to Bolivian cargo on Friday unless La Paz paid "
+        "its port fees. Peru's trade minister said Lima was ready to do likewise."
+    )
+    reading = reader.read(RawArticle(text=text, origin="probe"), date(2024, 3, 13))
+    got = {(t.sender, t.target): t.deadline.value if t.deadline else None for t in reading.threats}
+    assert got.get(("PER", "BOL")) == got.get(("CHL", "BOL")) == date(2024, 3, 15)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Chile urged Peru to do the same.",  # asked to, not done
+        "Peru refused to follow suit.",
+        "Peru did not follow suit.",
+    ],
+)
+def test_a_sender_asked_or_refusing_to_do_likewise_joins_nothing(
+    reader: Reader, second: str
+) -> None:
+    text = (
+        "Chile said it would shut its ports to Bolivian cargo unless La Paz paid its port "
+        "fees. " + second
+    )
+    reading = reader.read(RawArticle(text=text, origin="probe"), date(2024, 3, 13))
+    assert ("PER", "BOL") not in {(t.sender, t.target) for t in reading.threats}
+
+
+def test_doing_likewise_long_after_a_threat_joins_nothing(reader: Reader) -> None:
+    """'did the same' two sentences after the threat, about another act, is no joining."""
+    text = (
+        "Chile said it would shut its ports to Bolivian cargo unless La Paz paid its port "
+        "fees. Its president then flew to Brasilia for a summit. "
+        "At the summit Peru's leader praised the host's new rail line, and Argentina did the "
+        "same."
+    )
+    reading = reader.read(RawArticle(text=text, origin="probe"), date(2024, 3, 13))
+    assert ("ARG", "BOL") not in {(t.sender, t.target) for t in reading.threats}

@@ -15,6 +15,7 @@ on the threats found so far: "Trump's deadline" restates the sender's main threa
     deterrent         "said any attack on its nationals would be met with a firm response",
                       "will take all necessary measures against any attempt to ..."
     recourse          "Canberra is considering a complaint to the WTO over the duties"
+    joined_threat     "Hungary made the same threat", "Slovakia was ready to do likewise"
 
 Threats stated by a THREATEN event ("threatened to", "an ultimatum", "tariffs could
 target ...") come from the events themselves (:mod:`standoff.read.threats`).
@@ -22,6 +23,7 @@ target ...") come from the events themselves (:mod:`standoff.read.threats`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import islice
 
@@ -36,6 +38,7 @@ from standoff.read.rules import Rules
 from standoff.read.syntax import prep_objects, subject_of
 from standoff.read.threat_drafts import (
     Assembly,
+    Draft,
     counterpart,
     measure_phrases,
     phrase_parties,
@@ -253,6 +256,59 @@ def _weighed(noun: Token) -> bool:
     return False
 
 
+# "Hungary made the same threat", "Romania followed suit", "Bratislava was ready to do
+# likewise": another sender joins a threat the text has just told.
+JOINING = re.compile(
+    r"\b(?P<named>(?:made|issued|voiced|echoed|repeated|delivered)\s+(?:the\s+same|a\s+"
+    r"similar)\s+(?:threat|warning|ultimatum)s?)\b|"
+    r"\b(?:follow(?:s|ed|ing)?\s+suit|(?:do|does|did|doing|done)\s+(?:likewise|the\s+same))\b",
+    re.I,
+)
+# Words before the joining phrase that make it no joining: "urged Spain to do the same",
+# "refused to follow suit", "did not follow suit".
+_NOT_JOINING = re.compile(
+    r"\b(?:not|n't|never|refused|declined|urged|asked|called\s+on|pressed|wants?|wanted)\b", re.I
+)
+# How many sentences back the threat a "did likewise" joins may be; a threat named as
+# such ("made the same threat") joins the last threat told, however far.
+JOINED_LOOKBACK = 1
+
+
+def joined_threat(sent: Span, a: Assembly) -> None:
+    """'Poland said it would ban Ukrainian grain if the EU ban lapsed. Hungary made the
+    same threat.', '... Slovakia was ready to do likewise': each state the sentence names,
+    other than the parties of the threat just told, makes that threat against its target,
+    with its sentences (its measures and deadline are theirs too)."""
+    m = JOINING.search(sent.text)
+    if m is None or _NOT_JOINING.search(sent.text[: m.start()][-40:]):
+        return
+    told = _last_told(sent, a, named=m.group("named") is not None)
+    if told is None:
+        return
+    parties = {told.sender, told.target}
+    named = [r.country for r in a.index.refs_between(sent.start, sent.end) if r.how != "pronoun"]
+    for sender in dict.fromkeys(c for c in named if c not in parties):
+        d = a.draft(sender, told.target)
+        d.sentences.extend(s for s in [*told.sentences, sent] if s not in d.sentences)
+        d.demand = d.demand or told.demand
+
+
+def _last_told(sent: Span, a: Assembly, *, named: bool) -> Draft | None:
+    """The threat told last before ``sent``: in the sentences just before it, or anywhere
+    before it when the sentence names it ("made the same threat")."""
+    doc = sent.doc
+    earliest = sent.start
+    for _ in range(JOINED_LOOKBACK):
+        earliest = doc[earliest - 1].sent.start if earliest > 0 else 0
+    told: tuple[int, Draft] | None = None
+    for d in a.drafts.values():
+        starts = [s.start for s in d.sentences if s.start < sent.start]
+        last = max(starts, default=-1)
+        if last >= 0 and (named or last >= earliest) and (told is None or last > told[0]):
+            told = (last, d)
+    return told[1] if told else None
+
+
 # The order is the meaning: a rule may fall back on the threats earlier rules found.
 SENTENCE_THREATS: Rules[SentenceRule] = Rules(
     "threat constructions of a sentence",
@@ -265,6 +321,7 @@ SENTENCE_THREATS: Rules[SentenceRule] = Rules(
         failing_which,
         deterrent,
         recourse,
+        joined_threat,
     ),
 )
 

@@ -72,6 +72,10 @@ FUTURE_CASES = [
     ("by Friday", date(2025, 8, 8), False),
     ("the end of next week", date(2025, 8, 15), True),  # Friday of next week
     ("the end of the month", date(2025, 8, 31), True),
+    ("by the end of the year", date(2025, 12, 31), True),
+    ("the end of next year", date(2026, 12, 31), True),
+    ("year-end", date(2025, 12, 31), True),
+    ("the end of 2027", date(2027, 12, 31), True),
     ("August 9", date(2025, 8, 9), False),  # an August base: this year
     ("by August 9", date(2025, 8, 9), False),
     ("9 August", date(2025, 8, 9), False),
@@ -81,6 +85,14 @@ FUTURE_CASES = [
     ("two months", date(2025, 10, 6), False),
     ("within six months", date(2026, 2, 6), False),
 ]
+
+
+@pytest.mark.parametrize("text", ["the end of September", "end of September"])
+def test_the_end_of_a_named_month_is_its_last_day(text: str) -> None:
+    """'before the end of September': the 30th, not the 1st (the month is the precision)."""
+    r = resolve(text, WED, "future")
+    assert r.value == date(2025, 9, 30)
+    assert r.precision is DatePrecision.MONTH
 
 
 @pytest.mark.parametrize(("text", "want", "approximate"), FUTURE_CASES)

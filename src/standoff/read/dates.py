@@ -173,6 +173,12 @@ def _end_of_week(m: re.Match[str], base: date, _d: Direction) -> tuple[date, Dat
     return friday, DatePrecision.DAY, True
 
 
+def _end_of_year(m: re.Match[str], base: date, _d: Direction) -> tuple[date, DatePrecision, bool]:
+    """'by the end of the year', 'before year-end', 'by the end of next year': 31 December."""
+    year = int(m.group("year")) if m.group("year") else base.year + (1 if m.group("next") else 0)
+    return date(year, 12, 31), DatePrecision.DAY, True
+
+
 def _end_of_month(m: re.Match[str], base: date, _d: Direction) -> tuple[date, DatePrecision, bool]:
     year, month = base.year, base.month + (1 if m.group("next") else 0)
     if month == 13:
@@ -210,6 +216,14 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (
         re.compile(r"(?:by\s+)?(?:the\s+)?end\s+of\s+(?:(?P<next>next)|this|the)\s+month$", re.I),
         _end_of_month,
+    ),
+    (
+        re.compile(
+            r"(?:by\s+)?(?:the\s+)?(?:end\s+of\s+(?:(?P<next>next)\s+year|this\s+year|the\s+year|"
+            r"(?P<year>\d{4}))|year[\s-]end)$",
+            re.I,
+        ),
+        _end_of_year,
     ),
 ]
 _STRIP = re.compile(r"^(?:by|on|until|before|no later than|from|as of|since|the)\s+", re.I)
@@ -267,7 +281,7 @@ def _resolve(text: str, base: date | None, direction: Direction) -> ResolvedDate
 
 
 _MONTH_ONLY = re.compile(
-    r"^(?:early |mid-|late |the end of )?"
+    r"^(?:early |mid-|late |(?:the )?end of )?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"(?:\s+\d{4})?$",
     re.I,

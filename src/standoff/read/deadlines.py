@@ -485,7 +485,7 @@ LIMIT_MARKS = frozenset(("before", "until", "till"))
 def _about_deadline(ent: Span, sent: Span) -> bool:
     """A date in a deadline sentence is the deadline when it is tied to it, or counts days."""
     text = ent.text.lower()
-    if re.search(r"\b(days?|weeks?|months?|hours?)\b", text):
+    if _DURATION.search(text):
         return _forward_duration(ent, sent)
     scheduled = SCHEDULED.search(sent.text)
     if scheduled is not None and 0 <= ent.start_char - sent.start_char - scheduled.end() <= 40:

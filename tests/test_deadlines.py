@@ -378,3 +378,27 @@ def test_a_lapse_alone_is_not_a_deadline_of_a_threat_that_does_not_wait_on_it(
     )
     got = _deadlines(_read(reader, text))
     assert got.get(("PRT", "MAR")) is None
+
+
+# ------------------------------------------------------------------ how a limit is worded
+
+
+def test_a_deadline_stated_by_a_copula_is_the_threats(reader: Reader) -> None:
+    """'The deadline for Rabat ... is March 28': the limit is set for Rabat, who must act, so
+    it is Spain's threat against Morocco that falls due, not one of Morocco's."""
+    text = (
+        "Spain threatened to impose sanctions on Morocco. "
+        "The deadline for Rabat to reopen the border is March 28."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got == {("ESP", "MAR"): date(2024, 3, 28)}
+
+
+def test_the_day_of_a_clock_time_limit_is_the_deadline(reader: Reader) -> None:
+    """'by midnight on March 28': the parser hangs the day on the verb, not on the time."""
+    text = (
+        "Spain will impose sanctions on Morocco if Rabat does not reopen the border by "
+        "midnight on March 28."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 28)

@@ -69,6 +69,8 @@ FUTURE_CASES = [
     ("10 or 12 days", _days(10), True),  # the first figure, flagged approximate
     ("about two weeks", _days(14), True),
     ("within 24 hours", _days(1), False),
+    ("within the next 10 days", _days(10), False),
+    ("the coming two weeks", _days(14), False),
     ("by Friday", date(2025, 8, 8), False),
     ("the end of next week", date(2025, 8, 15), True),  # Friday of next week
     ("the end of the month", date(2025, 8, 31), True),

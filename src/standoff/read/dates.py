@@ -190,7 +190,8 @@ def _end_of_month(m: re.Match[str], base: date, _d: Direction) -> tuple[date, Da
 RULES: list[tuple[re.Pattern[str], Rule]] = [
     (
         re.compile(
-            r"(?:within|in|after|for|of|to)?\s*(?P<about>about |some |around |roughly )?"
+            r"(?:within|in|after|for|of|to)?\s*(?:the\s+(?:next|coming)\s+)?"
+            r"(?P<about>about |some |around |roughly )?"
             rf"(?P<n>{_NUM})"
             rf"(?P<alt>\s*(?:or|to|-|\u2013)\s*{_NUM})?[\s-]+(?P<unit>days?|weeks?|months?|hours?)"
             r"(?:\s+(?:from\s+(?:today|now)|time))?$",

@@ -492,35 +492,11 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
         return True  # "scheduled to start on Monday"
     if _took_effect(ent, sent):
         return True  # "came into force on Wednesday"
+    if _after_a_limit_time(ent):
+        return True  # "by midnight on March 28", "until 5pm on Friday"
     head = ent.root
     for _ in range(4):
-        if deadline_word(head) or head.lemma_.lower() in (
-            "expire",
-            "fall",
-            "end",
-            "run",
-            "lapse",
-        ):
-            return True
-        if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before"):
-            return True
-        if (
-            head.pos_ in ("VERB", "AUX")
-            and head.tag_ != "VBD"  # "before talks began on Monday" tells the past
-            and any(c.dep_ == "mark" and c.lower_ in LIMIT_MARKS for c in head.children)
-        ):
-            return True  # "unless Ankara steps back before EU leaders meet on September 24"
-        if (
-            head.lemma_.lower() in ("start", "begin", "effective")
-            and head.i < ent.start
-            and any(t.dep_ == "aux" and t.lower_ in ("will", "would", "shall", "'ll") for t in sent)
-        ):
-            return True  # "will impose a tariff ... starting June 10" (not a measure in force)
-        if head.dep_ == "prep" and head.lower_ in ("on", "from") and _due(head.head):
-            return True  # "will raise tariffs ... on Friday"
-        if head.dep_ == "pobj" and any(  # "putting the deadline at about August 8"
-            c.lower_ in DEADLINE_NOUNS for c in head.head.head.children
-        ):
+        if _ties_to_deadline(head, ent, sent):
             return True
         if head.head.i == head.i:
             break
@@ -529,6 +505,51 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
         any(t.lower_ in DEADLINE_NOUNS for t in ent.root.children)
         or ent.root.head.lower_ in DEADLINE_NOUNS
     )
+
+
+# Verbs of a period running out: a date hanging on one ends the period ("the ultimatum
+# expires on Friday", "the 60 days run out on Sunday").
+_ENDING_VERBS = frozenset(("expire", "fall", "end", "run", "lapse"))
+
+
+def _ties_to_deadline(head: Token, ent: Span, sent: Span) -> bool:
+    """Whether ``head`` (the date ``ent`` or a word above it) ties the date to a limit."""
+    if head.lemma_ == "be" and any(c.dep_ == "nsubj" and deadline_word(c) for c in head.children):
+        return True  # "The deadline for Rabat to reopen the border is March 28"
+    if deadline_word(head) or head.lemma_.lower() in _ENDING_VERBS:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before"):
+        return True
+    if (
+        head.pos_ in ("VERB", "AUX")
+        and head.tag_ != "VBD"  # "before talks began on Monday" tells the past
+        and any(c.dep_ == "mark" and c.lower_ in LIMIT_MARKS for c in head.children)
+    ):
+        return True  # "unless Ankara steps back before EU leaders meet on September 24"
+    if (
+        head.lemma_.lower() in ("start", "begin", "effective")
+        and head.i < ent.start
+        and any(t.dep_ == "aux" and t.lower_ in ("will", "would", "shall", "'ll") for t in sent)
+    ):
+        return True  # "will impose a tariff ... starting June 10" (not a measure in force)
+    if head.dep_ == "prep" and head.lower_ in ("on", "from") and _due(head.head):
+        return True  # "will raise tariffs ... on Friday"
+    # "putting the deadline at about August 8"
+    return head.dep_ == "pobj" and any(c.lower_ in DEADLINE_NOUNS for c in head.head.head.children)
+
+
+def _after_a_limit_time(ent: Span) -> bool:
+    """'by midnight on March 28', 'until 5 p.m. on Friday': the day of a clock time that a
+    limit word governs (the parser hangs "on March 28" on the verb, not on the time)."""
+    doc = ent.doc
+    i = ent.start - 1
+    if i < ent.sent.start or doc[i].lower_ not in ("on", ","):
+        return False
+    i -= 1
+    times = 0
+    while i >= ent.sent.start and doc[i].ent_type_ == "TIME":
+        i, times = i - 1, times + 1
+    return times > 0 and i >= ent.sent.start and doc[i].lower_ in _LIMIT_PREPS
 
 
 # A date that names one day ("Thursday", "July 14", "14 July", "yesterday"): the only kind a

@@ -648,6 +648,10 @@ def _clause_parties(noun: Token, clause: Token, index: ActorIndex) -> tuple[list
     senders: list[Ref] = []
     targets: list[Ref] = []
     subject = subject_of(clause) if clause.dep_ == "relcl" else None
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+        # "the deadline for Rabat to reopen the border": who must act, not who set it
+        targets += index.actors_of(subject) if subject is not None else []
+        subject = None
     if subject is not None and subject.i != noun.i:
         senders += index.actors_of(subject)
     own_subject = subject is not None and subject.i != noun.i

@@ -189,6 +189,26 @@ def test_a_blow_not_ruled_out_is_threatened(reader: Reader, text: str, found: se
     assert events(reader, text) == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Iran said it would hold Pakistan responsible for any further attack.",
+         {"THREATEN IRN->PAK"}),
+        ("Israel will hold Hamas fully responsible for the hostages' safety.",
+         {"THREATEN ISR->PSE"}),
+        ("Beijing could hold Canberra liable for the losses.", {"THREATEN CHN->AUS"}),
+        ("Iran held Pakistan responsible for the attack.", {"ACCUSE IRN->PAK"}),
+        ("Lebanon holds Washington responsible for the strikes.", {"ACCUSE LBN->USA"}),
+    ],
+)  # fmt: skip
+def test_holding_a_side_answerable_from_now_is_a_warning(
+    reader: Reader, text: str, found: set[str]
+) -> None:
+    """'will hold X responsible' warns of what follows (CAMEO 13); 'held X responsible' for a
+    past deed charges it (ACCUSE)."""
+    assert events(reader, text) == found
+
+
 def test_considering_options_is_no_threat_unless_it_is_all_of_them(reader: Reader) -> None:
     """'would consider all options' warns; 'considering options for aid' plans."""
     found = events(reader, "Britain said it would consider all options to deal with the EU.")

@@ -41,6 +41,8 @@ ROLE_CASES = {
         # a free relative object is what its own words say it is, and where
         ("described_object", "Turkey shelled what it said were militant positions in Syria.",
          "ASSAULT TUR->SYR"),
+        ("held_answerable", "Lebanon holds Washington responsible for the strikes.",
+         "ACCUSE LBN->USA"),
         ("deed_doer", "Germany condemned the strikes Russia carried out on Kyiv.",
          "ACCUSE DEU->RUS"),
         ("asked_deed_owner", "Kyiv seeks a complete Russian withdrawal.", "REQUEST UKR->RUS"),

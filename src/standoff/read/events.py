@@ -147,6 +147,8 @@ def _classified_triggers(
         typed = classify(trigger.type, state)
         if typed is None and _blow_not_ruled_out(trigger, state, lexicon):
             typed = ("THREATEN", None)
+        if _answerable_from_now(trigger, state):
+            typed = ("THREATEN", None)
         if typed is not None and not any(rule(trigger, state) for rule in NOT_EVENTS):
             yield trigger, state, typed
 
@@ -166,6 +168,25 @@ def _blow_not_ruled_out(trigger: Trigger, state: Mood, lexicon: Lexicon) -> bool
         or obj.lemma_.lower() in WORDS.force_nouns
         for obj in trigger.token.children
         if obj.dep_ == "dobj"
+    )
+
+
+# Moods of a charge still to come: "will hold", "would hold", "could hold", "vowed to hold".
+_TO_COME = frozenset({Mood.THREAT, Mood.INTENT, Mood.MODAL})
+
+
+def _answerable_from_now(trigger: Trigger, state: Mood) -> bool:
+    """'would hold Tehran accountable for any attack', 'will hold Hamas fully responsible':
+    holding a side answerable from now on warns of what will follow (CAMEO 13), where
+    'held Pakistan responsible for the attack' is a charge (ACCUSE)."""
+    return (
+        state in _TO_COME
+        and trigger.kind is TriggerKind.PHRASE
+        and trigger.type == "ACCUSE"
+        and any(
+            c.dep_ in ("oprd", "ccomp") and c.lemma_.lower() in WORDS.answerable_words
+            for c in trigger.token.children
+        )
     )
 
 

@@ -372,6 +372,17 @@ def described_object(r: RoleState) -> None:
             r.targets.extend(r.index.actors_of(phrase, demonyms=r.material))
 
 
+def held_answerable(r: RoleState) -> None:
+    """'holds Washington responsible', 'would hold Tehran accountable': the parser reads the
+    side held answerable as the subject of a small clause on the adjective; it is acted upon."""
+    if r.voice != "active" or r.targets:
+        return
+    for clause in r.tok.children:
+        if clause.dep_ == "ccomp" and clause.lemma_.lower() in WORDS.answerable_words:
+            for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+                r.add_targets(subject)
+
+
 def asked_deed_owner(r: RoleState) -> None:
     """'seeks a full Israeli withdrawal', 'wants a Russian pullback': a deed asked for is
     asked of the actor its noun names."""
@@ -729,6 +740,7 @@ VERB_ROLES: Rules[RoleRule] = Rules(
         second_verb_of_speaker,
         objects,
         described_object,
+        held_answerable,
         deed_doer,
         asked_deed_owner,
         hosted_guests,

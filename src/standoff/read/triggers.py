@@ -356,8 +356,9 @@ def verb_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     for part in [
         c
         for c in tok.children
-        if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp")
+        if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp", "oprd")
         or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES)
+        or (c.dep_ == "ccomp" and c.pos_ == "ADJ")  # "hold Tehran accountable": small clause
     ]:
         if time_phrase(part):
             continue

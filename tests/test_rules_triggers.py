@@ -40,6 +40,9 @@ FINDS = [
      "euros.", "SANCTION EU->HUN"),
     ("options_kept_open", "Washington is keeping all options open on Iran.",
      "THREATEN USA->IRN"),
+    # the speaker warns; the target is the party the article pairs it with ("~")
+    ("kept_on_the_table", "Washington has said all options are on the table against Iran.",
+     "THREATEN USA->~IRN"),
     ("ordered_out", "Bamako ordered the French ambassador to leave the country within 72 hours.",
      "SANCTION MLI->FRA"),
     ("directive", "Beijing ordered Lithuania to withdraw its ambassador.", "REQUEST CHN->LTU"),
@@ -186,3 +189,21 @@ def test_a_blow_aimed_at_an_idea_judges(reader: Reader) -> None:
     found = events(reader, "Georgia called the Russian decision an attack on its sovereignty.")
     assert any(e.endswith("GEO->RUS") for e in found)  # the judgement of the decision
     assert not any(e.startswith("ASSAULT") for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("France said the sanctions remained on the table against Britain.",
+         {"THREATEN FRA->~GBR"}),
+        ("France said the sanctions were no longer on the table against Britain.", set()),
+        ("The offer remains on the table, Paris told London.", set()),
+        ("Is the import ban still on the table against Ukraine, Poland asked.", set()),
+    ],
+)  # fmt: skip
+def test_only_measures_or_every_option_on_the_table_warn(
+    reader: Reader, text: str, found: set[str]
+) -> None:
+    """Measures, or all options, kept on the table warn; an offer on the table, measures taken
+    off it, or a question about them do not."""
+    assert {e for e in events(reader, text) if e.startswith("THREATEN")} == found

@@ -225,16 +225,37 @@ def options_kept_open(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | Non
         return None
     # the object, or what the parser makes the subject of a clause after it ("consider all
     # options to deal with it": "options" the subject of "deal")
-    options = [
-        t
-        for t in tok.rights
-        for t in (t, *t.children)
-        if t.lemma_.lower() == "option" and t.dep_ in ("dobj", "nsubj")
-    ]
-    for obj in options:
-        if any(c.lower_ in ("all", "every") for c in obj.children if c.dep_ in ("det", "predet")):
-            return Trigger(tok, "THREATEN", TriggerKind.VERB, f"{tok.text} all options")
+    if any(
+        _every_option(t)
+        for right in tok.rights
+        for t in (right, *right.children)
+        if t.dep_ in ("dobj", "nsubj")
+    ):
+        return Trigger(tok, "THREATEN", TriggerKind.VERB, f"{tok.text} all options")
     return None
+
+
+def kept_on_the_table(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'the measures remained on the table', 'all options are on the table', 'sanctions stay
+    on the table': measures, or every option, kept on the table are a warning (CAMEO 13)
+    by whoever says so."""
+    if lemma not in WORDS.staying_verbs or not any(
+        prep.lower_ == "on" and any(o.lemma_.lower() == "table" for o in prep.children)
+        for prep in tok.children
+        if prep.dep_ == "prep"
+    ):
+        return None
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (is_measure(subject, lexicon) or _every_option(subject)):
+        return None
+    return Trigger(tok, "THREATEN", TriggerKind.REPORTED, f"{subject.text} {tok.text} on the table")
+
+
+def _every_option(noun: Token) -> bool:
+    """'all options', 'every option'."""
+    return noun.lemma_.lower() == "option" and any(
+        c.lower_ in ("all", "every") for c in noun.children if c.dep_ in ("det", "predet")
+    )
 
 
 def ordered_out(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
@@ -693,6 +714,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         reported_judgement,
         ordered_payment,
         options_kept_open,
+        kept_on_the_table,
         ordered_out,
         directive,
         wanted_deed,

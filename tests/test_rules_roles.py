@@ -77,6 +77,8 @@ ROLE_CASES = {
         ("request_from", "A request from Kuwait reached the Saudi capital.", "REQUEST KWT->?"),
         ("drawn_from", "Israel kept its troops in Lebanon, drawing warnings from Hezbollah.",
          "THREATEN LBN->ISR"),
+        ("request_answerer", "The U.N. Security Council met on Thursday at France's request.",
+         "REQUEST FRA->UN"),
         ("threat_of", "Iran ignored the threat of European sanctions.", "THREATEN EU->?"),
         ("occasion_guests", "The Russian president joined Erdogan in Ankara for talks on Syria.",
          "CONSULT RUS->TUR"),
@@ -132,7 +134,7 @@ ROLE_CASES = {
 # Rules that drop a trigger (checked the other way round) or change its type.
 EVENT_CASES = {
     NOT_EVENTS: [
-        ("answered_request", "Yemen rejected an American request.", "REQUEST USA->~YEM"),
+        ("answered_request", "Yemen rejected an American request.", "REQUEST USA->YEM"),
         ("measure_under_threat", "The threat of Russian attacks on Kyiv alarmed Europe.",
          "ASSAULT RUS->UKR"),
         ("asked_participle",
@@ -270,3 +272,17 @@ def test_a_speech_act_joined_to_a_reported_clause_is_the_reporters(
     reader: Reader, text: str, found: str, not_found: str
 ) -> None:
     check_prefixes(reader, text, found, not_found)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Saudi Arabia agreed to a request from the Emir of Kuwait to extend the deadline.",
+         "REQUEST KWT->SAU"),
+        ("The U.N. Security Council met on Thursday at France's request.", "REQUEST FRA->UN"),
+    ],
+)  # fmt: skip
+def test_a_request_is_made_of_the_side_that_answers_or_acts_on_it(
+    reader: Reader, text: str, event: str
+) -> None:
+    assert event in events(reader, text)

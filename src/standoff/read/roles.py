@@ -630,6 +630,27 @@ def drawn_from(r: RoleState) -> None:
         r.targets = [t for t in r.subject_actors(drawer) if t.country not in own]
 
 
+def request_answerer(r: RoleState) -> None:
+    """'accepted a request made by the British government', 'agreed to a request from the
+    Emir of Kuwait', 'the Council met at France's request': a request is made of the side
+    that answers it, or acts at it."""
+    if r.trigger.type != "REQUEST" or r.targets or not r.sources:
+        return
+    head = r.tok.head
+    if r.tok.dep_ == "dobj":
+        answerer = head if r.lexicon.verb_index.get(head.lemma_.lower()) in ANSWERING else None
+    elif r.tok.dep_ == "pobj" and head.lower_ == "at":
+        answerer = head.head if head.head.pos_ in ("VERB", "AUX") else None
+    elif r.tok.dep_ == "pobj" and head.lower_ in ("to", "with"):
+        verb = head.head
+        answerer = verb if r.lexicon.verb_index.get(verb.lemma_.lower()) in ANSWERING else None
+    else:
+        return
+    if answerer is not None:
+        own = {s.country for s in r.sources}
+        r.targets = [t for t in r.subject_actors(answerer) if t.country not in own]
+
+
 def threat_of(r: RoleState) -> None:
     """'the threat of U.S. sanctions': the owner of the measure threatens."""
     if r.trigger.type == "THREATEN" and not r.sources:
@@ -766,6 +787,7 @@ NOUN_ROLES: Rules[RoleRule] = Rules(
         delivered_list,
         request_from,
         drawn_from,
+        request_answerer,
         threat_of,
         occasion_guests,
         noun_prep_targets,

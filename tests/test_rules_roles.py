@@ -286,3 +286,17 @@ def test_a_request_is_made_of_the_side_that_answers_or_acts_on_it(
     reader: Reader, text: str, event: str
 ) -> None:
     assert event in events(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The United States lifted tariffs on Chinese goods.", "CONCEDE USA->CHN"),
+        ("The United States delayed the tariffs on Chinese goods.", "CONCEDE USA->CHN"),
+        ("The United States imposed tariffs on Chinese goods.", "SANCTION USA->CHN"),
+    ],
+)
+def test_whose_goods_a_measure_is_on_is_its_target_imposed_or_lifted(
+    reader: Reader, text: str, event: str
+) -> None:
+    assert event in events(reader, text)

@@ -118,12 +118,13 @@ class RoleState:
         """For a meeting noun, the verb it is the occasion of ("travelled to Seoul for talks")."""
         return _occasion_verb(self.tok) if self.trigger.type == "CONSULT" else None
 
-    def add_targets(self, head: Token) -> None:
-        """The actors ``head`` names become targets; a generic set marks the target generic."""
+    def add_targets(self, head: Token, *, demonyms: bool = False) -> None:
+        """The actors ``head`` names become targets; a generic set marks the target generic.
+        A demonym names one for the types that take it so, or where ``demonyms`` says."""
         if self.index.is_generic(head):
             self.generic = True
             return
-        demonyms = self.trigger.type in DEMONYM_OBJECTS
+        demonyms = demonyms or self.trigger.type in DEMONYM_OBJECTS
         self.targets.extend(self.index.actors_of(head, demonyms=demonyms))
 
     def subject_actors(self, verb: Token) -> list[Ref]:
@@ -489,7 +490,9 @@ def measure_on(r: RoleState) -> None:
     rates = [o for _p, o in prep_objects(measure, ("of",)) if o.like_num or o.lower_ in RATES]
     for head in (measure, *rates):
         for _prep, obj in prep_objects(head, ("on", "against")):
-            r.add_targets(obj)
+            # whose goods a measure is on is its target, imposed or lifted ("lifted the
+            # tariffs on Chinese goods")
+            r.add_targets(obj, demonyms=True)
 
 
 # Words of a measure's rate: "duties of 80 per cent on ...", "a tariff of 25 percent on ...".

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from standoff.model import RawArticle, Reading
 from standoff.read import Reader
 
@@ -402,3 +404,55 @@ def test_the_day_of_a_clock_time_limit_is_the_deadline(reader: Reader) -> None:
     )
     got = _deadlines(_read(reader, text))
     assert got.get(("ESP", "MAR")) == date(2024, 3, 28)
+
+
+def test_a_duration_counts_from_the_day_a_later_phrase_gives(reader: Reader) -> None:
+    """'on March 2. Five days later ... gave Rabat four days': from 7 March, not from 2 March."""
+    text = (
+        "Morocco closed the border on March 2. Five days later Spain gave Rabat four days to "
+        "reopen it or face sanctions."
+    )
+    got = _deadlines(_read(reader, text, date(2024, 3, 9)))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 11)
+
+
+def test_a_retold_ultimatum_keeps_its_passed_deadline(reader: Reader) -> None:
+    """An explainer published after the limit ran out still tells the day it fell on."""
+    text = (
+        "Morocco closed the border on March 2. Five days later Spain gave Rabat four days to "
+        "reopen it or face sanctions."
+    )
+    got = _deadlines(_read(reader, text, date(2024, 3, 20)))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 11)
+
+
+def test_a_duration_from_publication_that_would_have_passed_is_no_deadline(
+    reader: Reader,
+) -> None:
+    """Counted from the publication day, a duration cannot fall in the past: no change."""
+    text = "Spain gave Morocco four days to reopen the border or face sanctions."
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 19)
+
+
+@pytest.mark.parametrize(
+    "day_told",
+    ["The summit opens on March 21.", "EU leaders meet in Brussels on March 21."],
+)
+def test_a_limit_that_runs_to_a_meeting_falls_on_its_day(reader: Reader, day_told: str) -> None:
+    """'before the summit': the next sentences give the meeting's day."""
+    text = (
+        "Spain will impose sanctions on Morocco unless Rabat reopens the border before the "
+        f"summit. {day_told}"
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 21)
+
+
+def test_a_meeting_no_limit_runs_to_gives_no_deadline(reader: Reader) -> None:
+    text = (
+        "Spain will impose sanctions on Morocco unless Rabat reopens the border. "
+        "The summit opens on March 21."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) is None

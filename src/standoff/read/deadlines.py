@@ -222,6 +222,8 @@ def _entity_candidates(
 # Verbs by which a text gives the day an occasion starts: "the holy month is expected to
 # begin around March 10", "the festival falls on June 16".
 OCCASION_VERBS = frozenset(("begin", "start", "fall", "open", "commence"))
+# Verbs by which a text gives the day of a meeting: "EU leaders meet on March 21".
+MEETING_VERBS = frozenset(("meet", "convene", "gather", "reconvene"))
 
 
 def _occasion_candidates(sent: Span, published: date | None) -> list[Candidate]:
@@ -237,7 +239,7 @@ def _occasion_candidates(sent: Span, published: date | None) -> list[Candidate]:
         and resolve(e.text, published, "future").value is None
         for t in e
         if t.pos_ == "PROPN"
-    }
+    } | _limit_meetings(sent)
     if not names:
         return []
     doc = sent.doc
@@ -246,12 +248,28 @@ def _occasion_candidates(sent: Span, published: date | None) -> list[Candidate]:
         if previous.end >= len(doc):
             break
         following = doc[previous.end].sent
-        named = any(n in previous.text or n in following.text for n in names)
+        told = f"{previous.text} {following.text}".lower()
+        named = any(n.lower() in told for n in names)
         day = _occasion_day(following, published, names) if named else None
         if day is not None:
             return [Candidate(day, sent)]
         previous = following
     return []
+
+
+def _limit_meetings(sent: Span) -> set[str]:
+    """'unless Rabat acts before the summit', 'ahead of the talks': a meeting a limit runs to,
+    named without its day (a following sentence gives it: "The summit opens on March 21")."""
+    return {
+        t.lower_
+        for t in sent
+        if t.lower_ in WORDS.meeting_nouns
+        and t.dep_ == "pobj"
+        and (
+            t.head.lower_ in ("before", "until", "by")
+            or (t.head.lower_ == "of" and t.head.head.lower_ == "ahead")
+        )
+    }
 
 
 # How many sentences after a time limit named by an occasion may give its day.
@@ -265,12 +283,20 @@ def _occasion_day(sent: Span, published: date | None, names: set[str]) -> Resolv
     for ent in sentence_ents(sent):
         verb = ent.root.head if ent.root.dep_ == "pobj" else ent.root
         verb = verb.head if verb.dep_ == "prep" else verb
-        if ent.label_ != "DATE" or verb.lemma_.lower() not in OCCASION_VERBS:
+        if ent.label_ != "DATE":
+            continue
+        lemma = verb.lemma_.lower()
+        # "EU leaders meet in Brussels on March 21": the day of a meeting the limit runs to
+        meets = lemma in MEETING_VERBS and not names.isdisjoint(WORDS.meeting_nouns)
+        if lemma not in OCCASION_VERBS and not meets:
             continue
         subjects = [  # "the month is expected to begin": the subject of "expected"
             c for v in (verb, verb.head) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
         ]
-        if not any(c.text in names or c.lower_ in WORDS.occasion_nouns for c in subjects):
+        lower_names = {n.lower() for n in names}
+        if not meets and not any(
+            c.lower_ in lower_names or c.lower_ in WORDS.occasion_nouns for c in subjects
+        ):
             continue
         text = _HEDGE.sub("", ent.text)  # "around March 10": the day is still March 10
         day = resolve(text, published, "future")
@@ -312,11 +338,15 @@ def _date_candidate(
         and not resolved.relative
     ):
         return None
+    # A duration counted from a day the text states ("Five days later he gave them four
+    # days") is a deadline even when it has passed: an explainer retells old ultimatums.
+    counted = base != published and _DURATION.search(ent.text) is not None
     if (
         resolved.value is not None
         and published is not None
         and resolved.value < (shift(published, -1, ent.text) or date.min)
         and not PASSED.search(sent.text)
+        and not counted
     ):
         return None
     moved = moved_from is not None and ent.start_char >= moved_from and not _superseded(ent)
@@ -600,26 +630,52 @@ def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
     """
     if not _DURATION.search(ent.text) or _FROM_NOW.search(sent.text):
         return published
-    day = _stated_past_day(sent, published, skip=ent)
+    day = _later_day(sent, ent, published) or _stated_past_day(sent, published, skip=ent)
     if day is not None:
         return day
-    doc = sent.doc
-    start = sent.start
-    for _ in range(ANCHOR_LOOKBACK):
-        if start == 0:
-            break
-        last = doc[start - 1]
-        if _paragraph_ends(last):
-            break  # a paragraph break: the day belongs to another part of the story
-        previous = last.sent
-        day = _stated_past_day(previous, published)
-        if day is not None:
-            return day
-        start = previous.start
+    day = _day_before(sent, published)
+    if day is not None:
+        return day
     day = _day_of_the_act(ent, published)
     if day is None and _present_perfect(ent):
         day = _next_paragraph_day(sent, published)
     return published if day is None else day
+
+
+def _day_before(sent: Span, published: date | None) -> date | None:
+    """The day the nearest preceding sentence of the paragraph reports (up to
+    :data:`ANCHOR_LOOKBACK` sentences back); a paragraph break ends the search: the day
+    belongs to another part of the story."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(ANCHOR_LOOKBACK):
+        if start == 0 or _paragraph_ends(doc[start - 1]):
+            break
+        previous = doc[start - 1].sent
+        day = _stated_past_day(previous, published)
+        if day is not None:
+            return day
+        start = previous.start
+    return None
+
+
+# "Five days later", "a week later": a day told as a span after the day told before it.
+_LATER = re.compile(r"(?P<span>.+\b(?:days?|weeks?|months?))\s+later", re.I)
+
+
+def _later_day(sent: Span, ent: Span, published: date | None) -> date | None:
+    """'Israel halted deliveries on March 2. Five days later the leader gave the mediators
+    four days': the clock starts on the day the sentence's "N days later" counts to from
+    the day told just before (March 7), not on that earlier day."""
+    for other in sentence_ents(sent):
+        m = _LATER.fullmatch(other.text.strip()) if other.label_ == "DATE" else None
+        if m is None or other == ent:
+            continue
+        day = _day_before(sent, published)
+        later = resolve(m.group("span"), day, "future").value if day is not None else None
+        if later is not None and (published is None or later <= published):
+            return later
+    return None
 
 
 def _day_of_the_act(ent: Span, published: date | None) -> date | None:

@@ -20,6 +20,8 @@ CASES = [
     # "Security Council" is filed under the UN; a state's own is that state's
     ("owned_body", "Greece's security council accused Turkey of piracy.", "ACCUSE GRC->TUR"),
     ("indexed", "Russia attacked Ukraine.", "ASSAULT RUS->UKR"),
+    ("relative_pronoun", "Ukraine, which Russia invaded in 2022, asked for weapons.",
+     "ASSAULT RUS->UKR"),
     # A word the parser takes for a pronoun names only the actor it takes up, none of its
     # own phrase's ("some of Brazil's exports" is no party). (The article's first pass reads
     # its mentions in order, so a pronoun it resolves is indexed: "It attacked Ukraine".)

@@ -251,12 +251,30 @@ def demonym_inside(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Non
 # The order is the meaning: a resolved name, then a pronoun, then the phrase's own
 # modifiers (and theirs), a role's holder, the group a count or part belongs to, and only
 # then (for demonym-bearing phrases) actors deeper inside it.
+# Relative pronouns by their fine tags ("that" is also a complementizer, tagged IN).
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def relative_pronoun(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """'Morocco, with which Algeria cut relations last year', 'Belarus, whose leader the EU
+    sanctioned', 'the Kurdish militia, which Washington backs': a relative pronoun is the
+    noun its clause describes."""
+    if token.tag_ not in RELATIVE_TAGS:
+        return None
+    clause = next((a for a in token.ancestors if a.dep_ == "relcl"), None)
+    if clause is None or clause.head.i == token.i:
+        return None
+    found = index.actors_of(clause.head, demonyms=demonyms)
+    return found[0] if found else None
+
+
 HEAD_ACTORS: Rules[HeadRule] = Rules(
     "the actor a phrase's head names",
     (
         institution_of_another,
         owned_body,
         indexed,
+        relative_pronoun,  # before pronoun: "which", "who" are pronouns with an antecedent
         pronoun,
         possessor,
         demonym_modifier,

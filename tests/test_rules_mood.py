@@ -214,3 +214,13 @@ def test_considering_options_is_no_threat_unless_it_is_all_of_them(reader: Reade
     found = events(reader, "Britain said it would consider all options to deal with the EU.")
     assert {"THREATEN GBR->EU", "THREATEN GBR->~EU"} & found
     assert not events(reader, "The EU is considering options for aid to Ukraine.")
+
+
+def test_a_relative_clause_keeps_its_own_mood(reader: Reader) -> None:
+    """'would receive its citizens who are deported': the deporting is told as done, not
+    still to come with the main clause's "would"."""
+    found = events(
+        reader, "Colombia would receive its citizens who are deported by the United States."
+    )
+    assert not {e for e in found if e.startswith("THREATEN")}
+    assert "COERCE USA->COL" in found

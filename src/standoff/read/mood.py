@@ -110,7 +110,9 @@ def _climb(trigger: Token) -> Iterator[Climb]:
     while tok.head.i != tok.i and hops < 4:
         head = tok.head
         yield Climb(tok, head, head.lemma_.lower(), tok.dep_, hops)
-        if tok.dep_ in CLAUSE_RELS and hops > 0:
+        if (tok.dep_ in CLAUSE_RELS and hops > 0) or tok.dep_ == "relcl":
+            # a relative clause tells of its noun on its own: 'would receive its citizens
+            # who are deported' does not make the deporting still to come
             return
         tok = head
         hops += 1

@@ -60,6 +60,8 @@ FINDS = [
     ("event_verb", "Russia attacked Ukraine.", "ASSAULT RUS->UKR"),
     ("noun_phrase", "Palestinian prisoners began a hunger strike against Israel.",
      "PROTEST PSE->ISR"),
+    ("call_for", "Egypt's call for Ethiopia to halt the filling went unheeded.",
+     "REQUEST EGY->ETH"),
     ("event_noun", "The Chinese attack on Taiwan began at dawn.", "ASSAULT CHN->TWN"),
     ("predicate_adjective", "Iran remained defiant toward the United States.", "REJECT IRN->USA"),
 ]  # fmt: skip
@@ -229,3 +231,10 @@ def test_a_deed_wanted_or_hoped_of_another_is_asked_of_it(
 def test_ones_own_hopes_and_wishes_ask_nothing(reader: Reader) -> None:
     assert not {e for e in events(reader, "China hopes to host the talks.") if "REQUEST" in e}
     assert not {e for e in events(reader, "Iran wants to talk to Oman.") if "REQUEST" in e}
+
+
+def test_a_call_that_asks_for_nothing_is_a_conversation(reader: Reader) -> None:
+    """'a call between Putin and Trump on March 18': "on" a date asks nothing."""
+    found = events(reader, "Russia agreed after a call between Putin and Trump on March 18.")
+    assert not {e for e in found if e.startswith("REQUEST")}
+    assert {e for e in found if e.startswith("CONSULT")}

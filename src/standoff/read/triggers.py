@@ -692,6 +692,23 @@ def noun_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return Trigger(tok, found[0], TriggerKind.NOUN, found[1]) if found is not None else None
 
 
+def call_for(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Egypt's call for Ethiopia to halt the filling', "the League's call for a ceasefire",
+    'a call on Israel to withdraw': a call for something asks for it (a phone call is
+    CONSULT: 'a call with Erdogan')."""
+    if tok.lower_ not in WORDS.calling_nouns:
+        return None
+    prep = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") and not time_phrase(c)
+        ),
+        None,
+    )  # not "a call between Putin and Trump on March 18"
+    return Trigger(tok, "REQUEST", TriggerKind.NOUN, f"{tok.text} {prep.text}") if prep else None
+
+
 def event_noun(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """An event noun: 'talks with', 'the threat of', 'attacks on' (a sanction noun alone is
     the measure, never the event: see :func:`is_measure_only`)."""
@@ -754,7 +771,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
     ),
 )
 NOUN_TRIGGERS: Rules[TriggerRule] = Rules(
-    "noun triggers", (date_word, idiom_noun, noun_phrase, event_noun)
+    "noun triggers", (date_word, idiom_noun, noun_phrase, call_for, event_noun)
 )
 ADJECTIVE_TRIGGERS: Rules[TriggerRule] = Rules("adjective triggers", (predicate_adjective,))
 

@@ -456,3 +456,17 @@ def test_a_meeting_no_limit_runs_to_gives_no_deadline(reader: Reader) -> None:
     )
     got = _deadlines(_read(reader, text))
     assert got.get(("ESP", "MAR")) is None
+
+
+def test_a_ban_told_far_from_its_unless_clause_takes_its_start_day(reader: Reader) -> None:
+    """'would stop ... boats from landing their catch and step up checks ... from April 2
+    unless ...': the ban is a threat, and the day it starts is its deadline, though the
+    'unless' clause comes more than a dozen words after the verb that carries the date."""
+    text = (
+        "Norway said on Thursday it would stop Danish trawlers from landing their catch in "
+        "Norwegian harbours and step up veterinary checks on fish shipped from Denmark by road "
+        "from April 2 unless Copenhagen and the Faroe Islands granted more quota to Norwegian "
+        "vessels."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("NOR", "DNK")) == date(2024, 4, 2)

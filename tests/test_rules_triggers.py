@@ -43,6 +43,8 @@ FINDS = [
     # the speaker warns; the target is the party the article pairs it with ("~")
     ("kept_on_the_table", "Washington has said all options are on the table against Iran.",
      "THREATEN USA->~IRN"),
+    ("barred_from", "Ankara barred Greek fishermen from entering the disputed waters.",
+     "SANCTION TUR->GRC"),
     ("ordered_out", "Bamako ordered the French ambassador to leave the country within 72 hours.",
      "SANCTION MLI->FRA"),
     ("directive", "Beijing ordered Lithuania to withdraw its ambassador.", "REQUEST CHN->LTU"),

@@ -482,19 +482,34 @@ def _forward_duration(ent: Span, sent: Span) -> bool:
     )
 
 
+# Links from a participle or noun inside a verb's object up to that verb.
+_INSIDE_OBJECT = frozenset(("acl", "pobj", "prep", "dobj"))
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb whose object holds ``tok``: 'step up checks on fish shipped from Denmark from
+    April 2' hangs the date on "shipped", a participle inside the checks "step up" takes."""
+    hops = 0
+    while tok.dep_ in _INSIDE_OBJECT and tok.head.i != tok.i and hops < 5:
+        if tok.dep_ != "acl" and tok.pos_ == "VERB":
+            break
+        tok, hops = tok.head, hops + 1
+    return tok
+
+
 def _due(verb: Token) -> bool:
     """A verb that puts a measure in force in the future: 'will raise tariffs', or any
     future act made conditional ('would stop supplies on January 1 if X did not pay')."""
-    future = (
-        any(
-            c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children
-        )
-        or unless_clause(verb) is not None
+    unless = unless_clause(verb) is not None
+    future = unless or any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children
     )  # "face tariffs from August 1 unless ..."
     # "if"/"unless" after the verb, read from the words: the parser often cuts a long
-    # conditional sentence in two or hangs "if" on the wrong verb.
+    # conditional sentence in two or hangs "if" on the wrong verb; or the clause the parser
+    # did hang on it, however far ("... step up checks on goods crossing from Britain from
+    # November 2 unless London and the Channel island of Jersey issued more licences")
     after = verb.doc[verb.i + 1 : min(len(verb.doc), verb.i + 12)]
-    conditional = any(t.lower_ in ("if", "unless") for t in after)
+    conditional = unless or any(t.lower_ in ("if", "unless") for t in after)
     return (
         future
         and verb.pos_ == "VERB"
@@ -562,8 +577,9 @@ def _ties_to_deadline(head: Token, ent: Span, sent: Span) -> bool:
         and any(t.dep_ == "aux" and t.lower_ in ("will", "would", "shall", "'ll") for t in sent)
     ):
         return True  # "will impose a tariff ... starting June 10" (not a measure in force)
-    if head.dep_ == "prep" and head.lower_ in ("on", "from") and _due(head.head):
-        return True  # "will raise tariffs ... on Friday"
+    if head.dep_ == "prep" and head.lower_ in ("on", "from"):
+        if _due(head.head) or _due(_clause_verb(head.head)):
+            return True  # "will raise tariffs ... on Friday"
     # "putting the deadline at about August 8"
     return head.dep_ == "pobj" and any(c.lower_ in DEADLINE_NOUNS for c in head.head.head.children)
 

@@ -258,6 +258,22 @@ def _every_option(noun: Token) -> bool:
     )
 
 
+def barred_from(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'would stop British boats from landing their catch in French ports', 'barred Indian
+    airlines from using its airspace': keeping another's people or carriers from doing
+    something is a ban on them (SANCTION, CAMEO 16), whatever they are."""
+    if lemma not in WORDS.barring_verbs:
+        return None
+    barred = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if barred is None or not any(
+        prep.lower_ == "from" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+        for prep in tok.children
+        if prep.dep_ == "prep" and prep.i > barred.i
+    ):
+        return None
+    return Trigger(tok, "SANCTION", TriggerKind.VERB, f"{tok.text} {barred.text} from")
+
+
 def ordered_out(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'the junta ordered the French ambassador to leave the country', 'gave France's
     ambassador 72 hours to leave': an envoy ordered out, or given hours to go, is expelled
@@ -762,6 +778,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         ordered_payment,
         options_kept_open,
         kept_on_the_table,
+        barred_from,
         ordered_out,
         directive,
         hoped_deed,

@@ -240,14 +240,3 @@ def test_a_call_that_asks_for_nothing_is_a_conversation(reader: Reader) -> None:
     found = events(reader, "Russia agreed after a call between Putin and Trump on March 18.")
     assert not {e for e in found if e.startswith("REQUEST")}
     assert {e for e in found if e.startswith("CONSULT")}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Mali gave France's ambassador 72 hours to leave.",
-        "Niger gave the French ambassador 48 hours to leave the country.",
-    ],
-)
-def test_an_envoy_given_hours_to_leave_is_expelled(reader: Reader, text: str) -> None:
-    assert {e for e in events(reader, text) if e.startswith("SANCTION") and "->FRA" in e}

@@ -275,22 +275,16 @@ def barred_from(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
 
 
 def ordered_out(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
-    """'the junta ordered the French ambassador to leave the country', 'gave France's
-    ambassador 72 hours to leave': an envoy ordered out, or given hours to go, is expelled
-    (CAMEO 166, PLOVER SANCTION mode expel), not asked to go."""
-    if lemma not in DIRECTIVE_VERBS and lemma != "give":
+    """'the junta ordered the French ambassador to leave the country': an envoy ordered out
+    is expelled (CAMEO 166, PLOVER SANCTION mode expel), not asked to go."""
+    if lemma not in DIRECTIVE_VERBS:
         return None
     envoy = next(
-        (
-            c
-            for c in tok.children
-            if c.dep_ in ("dobj", "dative") and c.lemma_.lower() in WORDS.envoy_nouns
-        ),
+        (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in WORDS.envoy_nouns),
         None,
     )
     if envoy is None or not any(
-        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in WORDS.leaving_verbs
-        for c in tok.children
+        c.dep_ == "xcomp" and c.lemma_.lower() in WORDS.leaving_verbs for c in tok.children
     ):
         return None
     return Trigger(tok, "SANCTION", TriggerKind.VERB, f"{tok.text} {envoy.text} to leave")

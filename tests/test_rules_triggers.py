@@ -240,3 +240,17 @@ def test_a_call_that_asks_for_nothing_is_a_conversation(reader: Reader) -> None:
     found = events(reader, "Russia agreed after a call between Putin and Trump on March 18.")
     assert not {e for e in found if e.startswith("REQUEST")}
     assert {e for e in found if e.startswith("CONSULT")}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Athens called the Turkish withdrawal a positive first step.", "SUPPORT GRC->TUR"),
+        ("Berlin described the Greek offer as constructive.", "SUPPORT DEU->GRC"),
+        ("China called the Australian decision unjustified.", "REJECT CHN->AUS"),
+    ],
+)
+def test_a_judgement_praises_or_condemns_by_its_words(
+    reader: Reader, text: str, event: str
+) -> None:
+    assert event in events(reader, text)

@@ -481,18 +481,26 @@ def approved_act(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
 
 
 def judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
-    """'X called the decision unjustified': ACCUSE, or REJECT when the object is an offer."""
+    """'X called the decision unjustified': ACCUSE, or REJECT when the object is an offer;
+    'Athens called the talks a positive first step': praise (SUPPORT, CAMEO 051)."""
     if lemma not in WORDS.judging_verbs:
         return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
     for child in tok.children:
-        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "prep") or child.dep_ == "dobj":
+        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "prep", "dobj"):
             words = {t.lower_ for t in child.subtree}
             bad = words & WORDS.negative_judgements
-            if bad and any(c.dep_ == "dobj" for c in tok.children):
-                obj = next(c for c in tok.children if c.dep_ == "dobj")
+            if bad:
                 kind = "REJECT" if obj.lemma_.lower() in WORDS.offer_nouns else "ACCUSE"
                 return Trigger(
                     tok, kind, TriggerKind.VERB, f"{tok.text} {obj.text} {sorted(bad)[0]}"
+                )
+            good = words & WORDS.positive_judgements
+            if good:
+                return Trigger(
+                    tok, "SUPPORT", TriggerKind.VERB, f"{tok.text} {obj.text} {sorted(good)[0]}"
                 )
     return None
 

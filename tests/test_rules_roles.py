@@ -144,6 +144,9 @@ EVENT_CASES = {
          "The decree says the unrest in Nicaragua constitutes an unusual and extraordinary "
          "threat to the security of Costa Rica.",
          "THREATEN NIC->CRI"),
+        ("foreseen_harm",
+         "Egypt warned Ethiopia that an uncoordinated filling could endanger Egyptian farms.",
+         "THREATEN EGY->ETH"),
         ("figurative_blow",
          "Warsaw denounced the European Commission's attack on Polish sovereignty.",
          "ASSAULT EU->POL"),
@@ -300,3 +303,14 @@ def test_whose_goods_a_measure_is_on_is_its_target_imposed_or_lifted(
     reader: Reader, text: str, event: str
 ) -> None:
     assert event in events(reader, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia warned Ukraine that any attack would trigger a response.",
+        "China warned Australia that its countermeasures would hurt Australian exporters.",
+    ],
+)
+def test_a_warning_of_ones_own_reply_or_measures_is_a_threat(reader: Reader, text: str) -> None:
+    assert {e for e in events(reader, text) if e.startswith("THREATEN")}

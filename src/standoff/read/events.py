@@ -350,6 +350,31 @@ def danger_described(trigger: Trigger, state: Mood) -> bool:
     )
 
 
+def foreseen_harm(trigger: Trigger, state: Mood) -> bool:
+    """'Sudan warned that an uncoordinated filling could endanger its dam', 'warned that
+    Gazprom's decision could affect deliveries': a warning that some deed or thing may do
+    harm foresees it; the warner threatens nothing of its own."""
+    if trigger.type != "THREATEN" or trigger.token.lemma_.lower() not in WORDS.warning_verbs:
+        return False
+    for clause in (c for c in trigger.token.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and clause.lemma_.lower() in WORDS.harming_verbs
+            # not the warner's own measures ("its countermeasures would hurt exporters") nor
+            # a harm that is a reply ("any attack would trigger a response")
+            and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+            and subject.lemma_.lower() not in WORDS.threat_objects
+            and not any(
+                o.dep_ == "dobj" and o.lemma_.lower() in WORDS.threat_objects | WORDS.reply_nouns
+                for o in clause.children
+            )
+        ):
+            return True
+    return False
+
+
 def figurative_blow(trigger: Trigger, state: Mood) -> bool:
     """'described the ruling as an attack on Polish sovereignty', 'an assault on
     democracy': a blow aimed at an idea is a charge someone makes, not a blow struck."""
@@ -445,6 +470,7 @@ NOT_EVENTS: Rules[Callable[[Trigger, Mood], bool]] = Rules(
         measure_under_threat,
         asked_participle,
         danger_described,
+        foreseen_harm,
         figurative_blow,
         standing_agreement,
         meeting_called_off,

@@ -387,3 +387,13 @@ def test_a_plural_object_takes_up_the_party_just_addressed(
 )
 def test_a_people_or_unit_is_its_states_as_a_target(reader: Reader, text: str, found: str) -> None:
     assert found in events(reader, text)
+
+
+def test_their_people_are_each_sides_own(reader: Reader) -> None:
+    """'India and Pakistan ... Their foreign ministers spoke by phone': both sides' ministers,
+    who spoke with each other (not India's alone, with no one)."""
+    text = (
+        "India and Pakistan agreed to a ceasefire on Saturday. "
+        "Their foreign ministers spoke by phone on Monday."
+    )
+    assert {"CONSULT IND->PAK", "CONSULT PAK->IND"} <= events(reader, text)

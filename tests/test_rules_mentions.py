@@ -28,6 +28,9 @@ CASES = [
     ("pronoun", "Washington exempted some of Brazil's exports from the tariff.",
      "CONCEDE USA->?"),
     ("possessor", "Kyiv's forces attacked Russian positions.", "ASSAULT UKR->RUS"),
+    ("described_owner",
+     "Riyadh closed the border. The kingdom's foreign minister accused Doha of lying.",
+     "ACCUSE SAU->QAT"),
     ("demonym_modifier", "Palestinian youths attacked Israeli soldiers.", "ASSAULT PSE->ISR"),
     ("modifier_chain", "Israeli riot police officers detained dozens of Palestinian protesters.",
      "COERCE ISR->PSE"),
@@ -397,3 +400,13 @@ def test_their_people_are_each_sides_own(reader: Reader) -> None:
         "Their foreign ministers spoke by phone on Monday."
     )
     assert {"CONSULT IND->PAK", "CONSULT PAK->IND"} <= events(reader, text)
+
+
+def test_the_subject_of_a_first_joined_clause_binds_it_in_the_second(reader: Reader) -> None:
+    """'X said ..., and it called on Y': "it" is X, not the subject of the sentence before."""
+    text = (
+        "Iranian drones hit a base in Iraq. The Iraqi government said nobody was hurt. "
+        "Iran's foreign ministry said the strikes had hit a spy centre, and it urged Baghdad "
+        "to stop hosting hostile groups."
+    )
+    check_prefixes(reader, text, "REQUEST IRN->IRQ", "REQUEST IRQ->")

@@ -128,6 +128,27 @@ def possessor(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Nothing 
     return None
 
 
+def described_owner(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
+    """"the bloc's foreign policy chief", "the kingdom's foreign minister": a role whose
+    owner is a definite description of a state or body belongs to the actor that
+    description takes up."""
+    if not _role_word(index, token):
+        return None
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ not in PRONOUNS and child.i not in index.by_token:
+            found = index.actors_of(child)
+            return found[0] if len(found) == 1 else None
+    return None
+
+
+def _role_word(index: ActorIndex, token: Token) -> bool:
+    """A role noun, alone or with the words before it ("minister", "foreign policy chief")."""
+    if index.book.sector_for(token.lower_):
+        return True
+    words = [c.lower_ for c in token.lefts if c.dep_ in ("compound", "amod")]
+    return bool(words) and bool(index.book.sector_for(" ".join((*words, token.lower_))))
+
+
 def demonym_modifier(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
     """'Ukrainian officials' -> UKRGOV (a demonym on a role noun); 'Palestinian youths',
     'Russian refineries' (with ``demonyms``) -> the country (unlike 'Russian oil')."""
@@ -277,6 +298,7 @@ HEAD_ACTORS: Rules[HeadRule] = Rules(
         relative_pronoun,  # before pronoun: "which", "who" are pronouns with an antecedent
         pronoun,
         possessor,
+        described_owner,
         demonym_modifier,
         modifier_chain,
         serving,

@@ -1112,6 +1112,10 @@ def _binding_verb(pronoun: Token) -> Token | None:
             verb = verb.head
     elif pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ == "ccomp":
         verb = pronoun.head.head  # "Russia said it would ..."
+    elif pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ == "conj":
+        # "Pakistan's foreign ministry said the strikes had hit militants, and it called on
+        # Kabul to act": the subject of the first of two joined clauses binds the second's
+        verb = pronoun.head.head
     else:
         return None
     # "Cambodia downgraded relations and withdrew its diplomats": a joined verb with no

@@ -1,0 +1,94 @@
+"""Judgements of a deed named only by its noun: 'China and Turkey welcomed the agreement',
+'the junta welcomed the announcement', 'Frost welcomed the decision'.
+
+The sentence names no other party; the deed the noun takes up was told just before, and
+whoever did it is the party judged (for an agreement, every party to it). Runs after the
+article's events are found and paired (:func:`standoff.read.events.symmetric_pairs`),
+before any target is guessed from the article's dyads.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from standoff.read.events import Found
+from standoff.read.refs import Ref
+from standoff.read.words import WORDS
+
+# Judgements aimed at a deed's doer (AGREE is left out: "agreed to the plan" accepts an
+# offer, whose maker the roles already read).
+JUDGEMENTS = frozenset(("SUPPORT", "REJECT", "ACCUSE"))
+# How far back, in sentences, the deed may have been told (a pact: anywhere before, as
+# "the agreement" of a report is the one it is about).
+REACH = 2
+# Deeds made by two sides together: any agreement told before is one, and every party to
+# it is judged.
+PACTS = frozenset(("agreement", "deal", "accord", "truce", "ceasefire"))
+
+
+def judged_deeds(found: list[Found]) -> None:
+    """Give a judgement of 'the agreement', 'the decision' ... with no target the doers of
+    the latest earlier event, within :data:`REACH` sentences, that tells such a deed (any
+    agreement for a pact; else a deed told by one of the noun's verbs: "decided to extend"
+    for "the decision") and that none of its own sources did; in place. For a pact, every
+    party to it is judged."""
+    for f in found:
+        if f.targets or f.generic_target or f.type not in JUDGEMENTS or not f.sources:
+            continue
+        noun = _deed_noun(f.trigger)
+        if noun is None:
+            continue
+        deed = _latest_deed(found, f, noun.lemma_.lower())
+        if deed is None:
+            continue
+        own = {s.country for g in found if g.trigger.i == f.trigger.i for s in g.sources}
+        targets: dict[str, Ref] = {}
+        for ref in deed.sources + (deed.targets if deed.type == "AGREE" else []):
+            if ref.country not in own:
+                targets.setdefault(ref.country, ref)
+        f.targets = list(targets.values())
+
+
+def _deed_noun(trigger: Token) -> Token | None:
+    """The judged object when it is a bare definite deed noun ("the agreement", "this
+    decision"), with no owner, modifier or phrase of its own that could name its doer."""
+    for child in trigger.children:
+        if child.dep_ != "dobj" or child.lemma_.lower() not in WORDS.deed_nouns:
+            continue
+        kids = list(child.children)
+        definite = any(k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in kids)
+        bare = all(k.dep_ in ("det", "punct") for k in kids)
+        return child if definite and bare else None
+    return None
+
+
+def _latest_deed(found: list[Found], f: Found, noun: str) -> Found | None:
+    """The latest event told before ``f``, within :data:`REACH` sentences, that is the deed
+    ``noun`` names and that none of the judges did ("China and Turkey, which both offered
+    to help, welcomed the agreement": neither judges its own offer)."""
+    own = {s.country for g in found if g.trigger.i == f.trigger.i for s in g.sources}
+    verbs = set(WORDS.deed_nouns[noun].split())
+    doc = f.sentence.doc
+    first = f.sentence.start
+    for _ in range(REACH if noun not in PACTS else len(doc)):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    told = [g for g in found if first <= g.trigger.i < f.trigger.i and g.sources]
+    for g in sorted(told, key=lambda g: g.trigger.i, reverse=True):
+        if not own.isdisjoint(s.country for s in g.sources):
+            continue
+        # the deed's own word or one of the two that govern it: "decided to recall",
+        # "adopted a resolution condemning"
+        said = {g.trigger.lemma_.lower(), *(t.lemma_.lower() for t in _governors(g.trigger))}
+        if (noun in PACTS and g.type == "AGREE" and g.targets) or said & verbs:
+            return g
+    return None
+
+
+def _governors(tok: Token) -> list[Token]:
+    """The (at most two) words above ``tok`` in the parse."""
+    up = [tok.head] if tok.head.i != tok.i else []
+    if up and up[0].head.i != up[0].i:
+        up.append(up[0].head)
+    return up

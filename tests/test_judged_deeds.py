@@ -1,0 +1,46 @@
+"""A judgement of a deed named only by its noun is aimed at whoever did that deed."""
+
+from __future__ import annotations
+
+import pytest
+
+from rulecheck import events
+from standoff.read import Reader
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a pact: every party to the agreement told before, however far back
+        (
+            "Armenia and Azerbaijan agreed on Monday to reopen their border crossings. The "
+            "talks lasted six hours. Officials said more rounds would follow. Both capitals "
+            "were quiet on Tuesday. Turkey welcomed the agreement.",
+            {"SUPPORT TUR->ARM", "SUPPORT TUR->AZE"},
+        ),
+        # a vote: the deed a verb of voting or adopting told just before
+        (
+            "The European Parliament adopted a resolution condemning Morocco on Thursday. "
+            "Spain welcomed the vote.",
+            {"SUPPORT ESP->EU"},
+        ),
+    ],
+)
+def test_a_judged_deed_noun_takes_up_its_doers(reader: Reader, text: str, found: set[str]) -> None:
+    assert found <= events(reader, text)
+
+
+def test_judges_do_not_judge_their_own_deed(reader: Reader) -> None:
+    """'China and Turkey, which both offered to help, welcomed the agreement': the offer is
+    the judges' own, and no agreement was told: no party judged."""
+    text = "China and Turkey, which both offered to help ease the crisis, welcomed the agreement."
+    assert {e for e in events(reader, text) if e.startswith("SUPPORT")} == {
+        "SUPPORT CHN->?",
+        "SUPPORT TUR->?",
+    }
+
+
+def test_a_vague_deed_noun_names_no_doer(reader: Reader) -> None:
+    """'welcomed the move': any deed could be it; no target beats a wrong one."""
+    text = "China rejected the complaint on Monday. Lithuania welcomed the move."
+    assert "SUPPORT LTU->CHN" not in events(reader, text)

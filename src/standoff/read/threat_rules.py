@@ -269,6 +269,8 @@ JOINING = re.compile(
 _NOT_JOINING = re.compile(
     r"\b(?:not|n't|never|refused|declined|urged|asked|called\s+on|pressed|wants?|wanted)\b", re.I
 )
+# A word every JOINING phrase holds: the sentence's text is built only when one is there.
+_JOINING_WORDS = frozenset({"same", "similar", "suit", "likewise"})
 # How many sentences back the threat a "did likewise" joins may be; a threat named as
 # such ("made the same threat") joins the last threat told, however far.
 JOINED_LOOKBACK = 1
@@ -279,6 +281,8 @@ def joined_threat(sent: Span, a: Assembly) -> None:
     same threat.', '... Slovakia was ready to do likewise': each state the sentence names,
     other than the parties of the threat just told, makes that threat against its target,
     with its sentences (its measures and deadline are theirs too)."""
+    if _JOINING_WORDS.isdisjoint(lower_words(sent)):
+        return  # every joining phrase holds one of them; most sentences hold none
     m = JOINING.search(sent.text)
     if m is None or _NOT_JOINING.search(sent.text[: m.start()][-40:]):
         return

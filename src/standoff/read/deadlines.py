@@ -21,7 +21,7 @@ from standoff.read.evidence import sentence_evidence
 from standoff.read.spans import sentence_ents
 from standoff.read.syntax import unless_clause
 from standoff.read.triggers import REPORTING_VERBS
-from standoff.read.word_table import lower_words
+from standoff.read.word_table import lemmas, lower_words
 from standoff.read.words import WORDS
 
 DEADLINE_NOUNS = WORDS.deadline_nouns
@@ -81,8 +81,15 @@ _WAITING_MARKS = frozenset(("if", "when", "once", "after"))
 
 
 def tells_expiry(sent: Span) -> bool:
-    """A sentence that says when a measure runs out ('the ban expires on Friday')."""
+    """A sentence that says when a measure runs out ('the ban expires on Friday'); its text
+    is built only when it holds a lapsing verb."""
+    if _EXPIRY_LEMMAS.isdisjoint(lemmas(sent)):
+        return False
     return EXPIRES.search(sent.text) is not None
+
+
+# The lemmas of EXPIRES's verbs ("expires", "lapsing", "runs out").
+_EXPIRY_LEMMAS = frozenset(("expire", "lapse", "run"))
 
 
 def waits_on_lapse(sent: Span) -> bool:

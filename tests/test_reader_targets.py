@@ -46,9 +46,13 @@ def test_development_set_targets(reader: Reader) -> None:
     # suspended or not renewed, fines), not from the set's errors; 0.689 (P 0.769, R 0.623)
     # with envoys ordered out, rockets launched at a party, censorship, legal action;
     # 0.700 (P 0.788, R 0.630) with pronouns, pairs, questions, bodies owned by a state and
-    # a dateline after a headline (stop 22)
+    # a dateline after a headline (stop 22); 0.718 (P 0.795, R 0.655) with held answerable,
+    # kept on the table, wants and hopes, relative pronouns, roles of reported speech acts,
+    # free relatives and judged deeds (stop 23); 134 articles (batch E: 18 unseen ones on 6
+    # new standoffs, 0.533 on them alone at 9996ed5, 0.558 at the end of stop 23): 0.695
+    # (P 0.784, R 0.625)
     events = result["total"]["events"]
-    assert events["f1"] >= 0.695, events
+    assert events["f1"] >= 0.69, events
     # 20/41, 21/41 with calendar months ("two months" from 19 September is 19 November);
     # 25/41 with "charge a tariff from August 1", a cut told to its victim ("notified
     # Moldova that deliveries could be halted within 48 hours") and measures faced unless;
@@ -61,9 +65,12 @@ def test_development_set_targets(reader: Reader) -> None:
     # given ... until Tuesday" resolved backwards; 36/49 (0.735) with "gave ... until today"
     # read as a limit when up to 60 characters part the verb from "until"; 37/49 (0.755)
     # with "tariffs ... came into force on Wednesday" dated the day the measure took effect;
-    # 39/53 (0.736) with batch D's 18 unseen articles added (2/4 right on them)
+    # 39/53 (0.736) with batch D's 18 unseen articles added (2/4 right on them); 44/53
+    # (0.830) with limits in "before ... meet" clauses, expiries, joined threats and "stop X
+    # from ... from DATE unless" (stop 23); 44/57 (0.772) with batch E's 18 unseen articles
+    # added (0/4 right on them)
     deadlines = result["deadlines"]
-    assert deadlines["recall"] >= 0.735, deadlines
+    assert deadlines["recall"] >= 0.77, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12
     # section 2 ("failing which", danger described, measures), 0.595 after, 0.612 with
     # measures promised on a condition ("will extend the ban if Kyiv escalates"), 0.636
@@ -82,7 +89,9 @@ def test_development_set_targets(reader: Reader) -> None:
     # 0.731 with 18 unseen articles added (0.619 on them alone); 0.735 with a bare "Both" as
     # a subject taking up the story's pair; 0.703 with batch D's 18 unseen articles added
     # (0.458 on them alone at ba10f67); 0.736 with a bystander's measure opening no record,
-    # an envoy's hours to leave an expulsion, and a plea to a state no legal recourse
+    # an envoy's hours to leave an expulsion, and a plea to a state no legal recourse;
+    # 0.748 with joined threats and warnings of foreseen harm no threat (stop 23); 0.735
+    # with batch E's 18 unseen articles added (0.654 on them alone)
     threats = result["total"]["threats"]
     assert threats["f1"] >= 0.73, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
@@ -102,10 +111,11 @@ def test_development_set_targets(reader: Reader) -> None:
     # P 0.656 with talks under way that only go on ("would keep talking") floating nothing;
     # 84/137, P 0.672 with a participle kept in the text ("abuses reported in Moura") and a
     # role in calming the situation read as a mediation; 85/137, P 0.685 with what an
-    # effort seeks put forward by its maker, and no act supposed under "if" nor attempt made
+    # effort seeks put forward by its maker, and no act supposed under "if" nor attempt made;
+    # 89/158 (0.563), P 0.622 with batch E's 18 unseen articles added (4/21 found on them)
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.615, proposals
-    assert proposals["precision"] >= 0.68, proposals
+    assert proposals["recall"] >= 0.56, proposals
+    assert proposals["precision"] >= 0.62, proposals
 
 
 def test_examples_do_not_fall_back(reader: Reader) -> None:

@@ -585,7 +585,8 @@ def _ties_to_deadline(head: Token, ent: Span, sent: Span) -> bool:
     ):
         return True  # "will impose a tariff ... starting June 10" (not a measure in force)
     if head.dep_ == "prep" and head.lower_ in ("on", "from"):
-        if _due(head.head) or _due(_clause_verb(head.head)):
+        verb = _clause_verb(head.head)
+        if _due(head.head) or (verb.i != head.head.i and _due(verb)):
             return True  # "will raise tariffs ... on Friday"
     # "putting the deadline at about August 8"
     return head.dep_ == "pobj" and any(c.lower_ in DEADLINE_NOUNS for c in head.head.head.children)

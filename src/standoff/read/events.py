@@ -350,6 +350,10 @@ def danger_described(trigger: Trigger, state: Mood) -> bool:
     )
 
 
+# What a warning's clause may bring that is the warner's own reply: "would trigger a response".
+_REPLY_OBJECTS = WORDS.threat_objects | WORDS.reply_nouns
+
+
 def foreseen_harm(trigger: Trigger, state: Mood) -> bool:
     """'Sudan warned that an uncoordinated filling could endanger its dam', 'warned that
     Gazprom's decision could affect deliveries': a warning that some deed or thing may do
@@ -367,8 +371,7 @@ def foreseen_harm(trigger: Trigger, state: Mood) -> bool:
             and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
             and subject.lemma_.lower() not in WORDS.threat_objects
             and not any(
-                o.dep_ == "dobj" and o.lemma_.lower() in WORDS.threat_objects | WORDS.reply_nouns
-                for o in clause.children
+                o.dep_ == "dobj" and o.lemma_.lower() in _REPLY_OBJECTS for o in clause.children
             )
         ):
             return True

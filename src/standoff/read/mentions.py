@@ -427,10 +427,10 @@ class ActorIndex:
         if token.lower_ in ("both", "all", "each", "either", "neither"):
             for _prep, obj in prep_objects(token, ("of",)):  # "met both of them"
                 return self.actors_of(obj, demonyms=demonyms, depth=depth)
-        if token.tag_ in ("NNS", "NNPS") and depth == 0 and self.party_noun(token):
+        if token.tag_ in ("NNS", "NNPS") and depth == 0:
             # "India and Pakistan ... Their foreign ministers spoke": each side's own
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            if owner is not None and owner.lower_ in PLURAL_PRONOUNS:
+            if owner is not None and owner.lower_ in PLURAL_PRONOUNS and self.party_noun(token):
                 refs = self.actors_of(owner, demonyms=demonyms)
                 if len(countries_of(refs)) > 1:
                     return refs

@@ -640,15 +640,16 @@ def request_answerer(r: RoleState) -> None:
     if r.trigger.type != "REQUEST" or r.targets or not r.sources:
         return
     head = r.tok.head
-    if r.tok.dep_ == "dobj":
-        answerer = head if r.lexicon.verb_index.get(head.lemma_.lower()) in ANSWERING else None
-    elif r.tok.dep_ == "pobj" and head.lower_ == "at":
+    if r.tok.dep_ == "pobj" and head.lower_ == "at":  # acted at: any verb
         answerer = head.head if head.head.pos_ in ("VERB", "AUX") else None
-    elif r.tok.dep_ == "pobj" and head.lower_ in ("to", "with"):
-        verb = head.head
+    else:  # answered: a verb of an answering type, on the request or its "to"/"with"
+        if r.tok.dep_ == "dobj":
+            verb = head
+        elif r.tok.dep_ == "pobj" and head.lower_ in ("to", "with"):
+            verb = head.head
+        else:
+            return
         answerer = verb if r.lexicon.verb_index.get(verb.lemma_.lower()) in ANSWERING else None
-    else:
-        return
     if answerer is not None:
         own = {s.country for s in r.sources}
         r.targets = [t for t in r.subject_actors(answerer) if t.country not in own]

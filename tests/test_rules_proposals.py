@@ -22,6 +22,7 @@ CASES = {
     PROPOSALS: [
         ("offered_act", "Mexico offered to deploy troops to its southern border.",
          "deployment by MEX"),
+        ("proposed_doing", "Chile proposed sending a team of engineers to Peru.", "team by CHL"),
         ("proposed_clause", "Norway proposed that both sides pause the quotas for a month.",
          "pause by NOR"),
         ("planned_meeting", "Oman will host another round of talks in Muscat next week.",
@@ -30,6 +31,8 @@ CASES = {
          "proposal by EGY"),
         ("reached_noun", "Hanoi and Manila reached a provisional arrangement on fishing rights.",
          "arrangement by VNM,PHL"),
+        ("plan_content", "Egypt unveiled a plan on Sunday. The plan calls for a truce.",
+         "truce by EGY"),
         ("proposal_noun", "The moratorium demanded by Kyiv never came.", "moratorium by UKR"),
         ("offered_noun", "Denmark offered the use of its bases in Greenland.", "use by DNK"),
         ("accepted_noun",
@@ -635,3 +638,49 @@ def test_a_thing_called_for_beside_another_or_weighed(
 def test_a_proposal_a_ready_side_weighs_is_not_its_own(reader: Reader) -> None:
     text = "The Kremlin said it was willing to study the proposal."
     assert proposals(reader, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # what a proposing verb's gerund would do, also in a relative clause on the thing
+        ("Peru refused to receive a team of experts that Quito had suggested sending in June.",
+         "team by ECU"),
+        ("Uruguay suggested extending the deadline by a week.", "extension by URY"),
+        ("Quito recommended setting up a joint commission on the river.", "commission by ECU"),
+        # a settlement in talks, and a help to solve the quarrel, offered
+        ("Bolivia said the dispute should be settled in direct negotiations.",
+         "settlement by BOL"),
+        ("Ecuador said it was willing to help them solve the quarrel through talks.",
+         "mediation by ECU"),
+        # what a plan holds is its sponsor's, whoever "it" would otherwise stand for
+        ("Kenya backed a plan that Uganda drafted last week. It proposes a ceasefire.",
+         "ceasefire by UGA"),
+    ],
+)  # fmt: skip
+def test_a_thing_proposed_as_an_act_a_means_or_a_plans_content(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile did not propose sending observers.",  # withheld, with what it would send
+        "Argentina proposed raising tariffs on Chinese steel.",  # a measure
+        "The Commission recommended keeping 7.5 billion euros from Budapest.",  # an amount
+        "Analysts suggested watching the markets closely.",  # no actor
+        "Bolivia said the dispute should be settled in court.",  # no talks
+        "Chile said its navy was ready to carry out any mission.",  # no thing in particular
+    ],
+)
+def test_those_near_misses_float_nothing(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text
+
+
+def test_a_plan_named_sentences_before_is_not_what_it_proposes(reader: Reader) -> None:
+    text = "Egypt unveiled a plan on Sunday. Turkey rejected it. Libya said it proposes a truce."
+    found = proposals(reader, text)
+    assert "plan by EGY" in found
+    assert "truce by EGY" not in found, found

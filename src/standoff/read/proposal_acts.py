@@ -159,14 +159,29 @@ def _own_plan(verb: Token, head: Token) -> bool:
 
 
 def _settled_by_means(verb: Token) -> str | None:
-    """ "settled by negotiation", "resolved through dialogue": a settlement with the way to
-    reach it (a bare "should be resolved" names no way, and proposes nothing)."""
+    """ "settled by negotiation", "resolved through dialogue", "settled in direct talks": a
+    settlement with the way to reach it (a bare "should be resolved" names no way, and
+    proposes nothing; "settled in court" names a court, no talks)."""
     key = WORDS.settling_acts.get(verb.lemma_.lower())
-    means = any(c.dep_ in ("prep", "agent") and c.lower_ in _MEANS for c in verb.children)
+    means = any(
+        c.dep_ in ("prep", "agent") and (c.lower_ in _MEANS or _in_meeting(c))
+        for c in verb.children
+    )
     return key if means else None
 
 
 _MEANS = frozenset({"by", "through", "via", "under"})
+
+
+def _in_meeting(prep: Token) -> bool:
+    """ "in direct talks", "in negotiations": an "in" whose object is a meeting."""
+    if prep.lower_ != "in":
+        return False
+    meetings = WORDS.meeting_nouns
+    return any(
+        o.dep_ == "pobj" and (o.lemma_.lower() in meetings or o.lower_ in meetings)
+        for o in prep.children
+    )
 
 
 def carried_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:

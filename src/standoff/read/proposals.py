@@ -187,6 +187,50 @@ def offered_act(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     return True
 
 
+def proposed_doing(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
+    """A thing a proposing verb's gerund would do: "Chile proposed sending a team of
+    engineers to Peru" (a team, by CHL), "a panel of judges that Quito suggested setting up"
+    (a panel, by ECU: the relative clause's antecedent); filed under the act when it is an
+    offered one ("proposed extending the deadline": an extension). What is proposed as a
+    measure ("proposed raising tariffs") or withheld ("did not propose sending") is none."""
+    if tok.tag_ != "VBG" or tok.dep_ != "xcomp":
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() not in WORDS.proposing_verbs:
+        return False
+    if negated(verb) or negated(tok):  # nor does what it would do: "sending observers"
+        p.content.update(t.i for t in _act_words(tok))
+        return True
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    thing = obj if obj is not None else (_antecedent(verb) if verb.dep_ == "relcl" else None)
+    if thing is None or thing.pos_ != "NOUN" or thing.ent_type_ in _AMOUNTS:
+        return False  # "recommended keeping 7.5 billion euros": an amount names no proposal
+    lemma = thing.lemma_.lower()
+    if lemma in WORDS.not_proposals or lemma in WORDS.threat_objects:
+        return False
+    subject = subject_of(verb)
+    sponsors = countries_of(p.index.actors_of(subject)) if subject is not None else []
+    if not sponsors:
+        return False
+    key = WORDS.offered_acts.get(tok.lemma_.lower()) or _key(thing) or lemma
+    text = _act_phrase(tok) if obj is not None else _phrase(thing)
+    p.float(key, text, sent, [("sponsor", sponsors)])
+    p.content.update(t.i for t in _act_words(tok))
+    return True
+
+
+_AMOUNTS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+
+
+def _antecedent(clause: Token) -> Token:
+    """The noun a relative clause says more of, taken whole: "a team of experts that Lima
+    suggested sending" is the team (the parser may hang the clause on "experts")."""
+    noun = clause.head
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    return noun
+
+
 def _going_on(verb: Token) -> bool:
     """ "the two sides would keep talking", "urged both to continue talking": talks under
     way that go on, with no one new to talk to and nothing to talk about named, float
@@ -341,6 +385,50 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
 
 
+def plan_content(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
+    """What a plan just put forward holds, said with the plan as the subject: "Egypt
+    unveiled a plan on Sunday. It proposes a ceasefire and talks in Cairo", "The plan calls
+    for a truce": each thing negotiated is put forward by the plan's sponsors (not by
+    whoever a pronoun "it" would otherwise stand for). Only right after the plan, and only
+    for one that has a sponsor."""
+    if tok.pos_ != "NOUN" or not _negotiated(tok):
+        return False
+    verb = _content_verb(tok)
+    if verb is None or negated(verb):
+        return False
+    subject = subject_of(verb)
+    if subject is None or not _names_a_plan(subject):
+        return False
+    plan = p.recent()
+    if plan is None or p.sentence - plan.last > 1 or not plan.sponsors:
+        return False
+    if plan.key not in WORDS.offer_carriers or plan.key == _key(tok):
+        return False  # a plan names its content; a ceasefire does not "propose" another
+    p.float(_key(tok) or tok.lemma_.lower(), _phrase(tok), sent, [("sponsor", plan.sponsors)])
+    p.latest = plan  # "It also calls for ...": still the plan
+    return True
+
+
+def _content_verb(noun: Token) -> Token | None:
+    """The verb whose object a noun is, through the nouns listed before it ("proposes a
+    ceasefire, the departure of fighters and a council") and a "for" ("calls for a truce")."""
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.lemma_.lower() in WORDS.content_verbs and head.pos_ == "VERB" else None
+
+
+def _names_a_plan(subject: Token) -> bool:
+    """ "It", "this", "the plan", "the proposal": a subject that can be the plan just named."""
+    if subject.lower_ in ("it", "this"):
+        return True
+    return subject.lemma_.lower() in WORDS.offer_carriers and _bare(subject)
+
+
 def proposal_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """A key noun ('ceasefire', 'summit', 'moratorium') in a proposal context; read on the
     proposal word that carries it ("the ceasefire idea put forward by Malaysia")."""
@@ -424,10 +512,12 @@ PROPOSALS: Rules[Callable[[Token, Span, ProposalAssembly], bool]] = Rules(
     "proposal detectors",
     (
         offered_act,
+        proposed_doing,
         proposed_clause,
         planned_meeting,
         proposal_head,
         reached_noun,
+        plan_content,
         proposal_noun,
         offered_noun,
         accepted_noun,
@@ -740,8 +830,8 @@ def _offered(noun: Token, index: ActorIndex) -> Token | None:
         return None  # (both tests pure: the costlier one second)
     if thing in WORDS.meeting_nouns and _institution_meeting(noun, index):
         return None
-    if negated(verb) or any(c.lower_ == "no" for c in noun.children):
-        return None  # "did not offer a solution", "offered no path"
+    if negated(verb) or any(c.lower_ in ("no", "any") for c in noun.children):
+        return None  # "did not offer a solution", "offered no path", "ready for any mission"
     if verb.lemma_.lower() in WORDS.weighing_verbs and _bare(noun):
         return None  # "willing to study the proposal": one put to it, answered
     if _offered_to_people(verb, index):

@@ -193,8 +193,8 @@ def proposed_doing(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     (a panel, by ECU: the relative clause's antecedent); filed under the act when it is an
     offered one ("proposed extending the deadline": an extension). What is proposed as a
     measure ("proposed raising tariffs") or withheld ("did not propose sending") is none."""
-    if tok.tag_ != "VBG" or tok.dep_ != "xcomp":
-        return False
+    if tok.tag_ != "VBG" or tok.dep_ != "xcomp" or tok.lemma_.lower() in WORDS.continuing_verbs:
+        return False  # "recommended keeping the funds frozen": what stands, not a thing new
     verb = tok.head
     if verb.lemma_.lower() not in WORDS.proposing_verbs:
         return False
@@ -580,6 +580,8 @@ def _phrase(tok: Token, *, clauses: bool = False) -> str:
     for child in tok.rights:
         if child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS:
             words.extend(_plain(child, participles=True))
+        elif child.dep_ == "nummod":  # "Resolution 2046": the number names it
+            words.append(child)
     words = sorted(set(words), key=lambda t: t.i)
     return " ".join(t.text for t in words[:_PHRASE_WORDS])
 
@@ -818,8 +820,8 @@ def _offered(noun: Token, index: ActorIndex) -> Token | None:
     a mark puts it forward ("a formula proposed by Chisinau")."""
     if noun.pos_ != "NOUN":
         return None
-    if noun.dep_ not in ("dobj", "pobj", "conj") and not marked_proposed(noun):
-        return None  # a proposed thing anywhere ("called the proposed timetable unacceptable")
+    if noun.dep_ not in ("dobj", "pobj", "conj") and not _proposed_anywhere(noun):
+        return None
     thing = noun.lemma_.lower()
     if thing in WORDS.not_proposals or thing in WORDS.threat_objects:
         return None
@@ -837,6 +839,16 @@ def _offered(noun: Token, index: ActorIndex) -> Token | None:
     if _offered_to_people(verb, index):
         return None
     return verb if any_thing or _negotiated(noun) else None
+
+
+def _proposed_anywhere(noun: Token) -> bool:
+    """A thing marked or said to be put forward is one wherever it stands: "called the
+    proposed timetable unacceptable", "Resolution 1234, drafted by Norway, endorses the
+    plan" (a subject, put forward by the participle's agent, when it is a thing negotiated:
+    "the report, drafted by Norway" is none)."""
+    if marked_proposed(noun):
+        return True
+    return _put_forward_by(noun) is not None and _negotiated(noun)
 
 
 def _offered_to_people(verb: Token, index: ActorIndex) -> bool:

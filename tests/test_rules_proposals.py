@@ -44,6 +44,8 @@ CASES = {
     ],
     OFFERED_ACTS: [
         ("offered_to", "Chile offered to mediate between the two.", "mediation by CHL"),
+        ("readiness_to", "Turkey expressed its readiness to mediate between Baku and Yerevan.",
+         "mediation by TUR"),
         ("asked_to", "Peru urged Chile to extend the deadline.", "extension by PER"),
         ("agreed_to", "Chile and Peru agreed to meet again in Lima.", "meeting by CHL,PER"),
         ("wanted_act", "Ecuador wants to negotiate with Colombia.", "negotiations by ECU"),
@@ -695,3 +697,35 @@ def test_a_plan_named_sentences_before_is_not_what_it_proposes(reader: Reader) -
 def test_a_number_after_the_noun_stays_in_the_proposals_text(reader: Reader) -> None:
     (found,) = read(reader, "Resolution 1234, drafted by Norway, endorses the roadmap.").proposals
     assert found.text.startswith("Resolution 1234"), found.text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # a readiness to help a thing along, or stated by a noun
+        ("Oman said it stood ready to facilitate dialogue between the two neighbours.",
+         "dialogue by OMN"),
+        ("Brazil expressed a willingness to undertake mediation if both sides wished.",
+         "mediation by BRA"),
+        ("Russia announced its readiness for mediation between the two countries.",
+         "mediation by RUS"),
+        # an invitation issued for talks floats them (the "for" may hang on the invitees)
+        ("France extended an invitation to both foreign ministers for talks in Paris.",
+         "talks by FRA"),
+    ],
+)  # fmt: skip
+def test_a_readiness_or_an_invitation_offers(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran accepted an invitation to talks in Oslo.",  # answered, the inviter not named
+        "Brazil did not express any willingness to undertake mediation.",  # withheld
+    ],
+)
+def test_an_invitation_answered_or_a_readiness_withheld_floats_nothing(
+    reader: Reader, text: str
+) -> None:
+    assert proposals(reader, text) == set(), text

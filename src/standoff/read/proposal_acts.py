@@ -45,6 +45,23 @@ def offered_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     return key, countries_of(index.actors_of(subject)) if subject is not None else []
 
 
+def readiness_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """ "Turkey expressed its readiness to mediate", "Oslo's willingness to host talks": an
+    act a readiness noun is for, put forward by the noun's owner, else by the subject of
+    the verb that states it."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.lemma_.lower() not in WORDS.readiness_nouns:
+        return None
+    key = _act_key(verb)
+    if key is None or negated(head.head):
+        return None
+    sponsors = owners_of(head, index)
+    if not sponsors and head.dep_ == "dobj":
+        subject = subject_of(head.head)
+        sponsors = countries_of(index.actors_of(subject)) if subject is not None else []
+    return (key, sponsors) if sponsors else None
+
+
 def asked_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """ "Peru urged Chile to resume negotiations", "called on the Commission to extend the
     ban", "told his team to restart talks": a negotiable act asked of another side is the
@@ -217,6 +234,7 @@ OFFERED_ACTS: Rules[Callable[[Token, ActorIndex], tuple[str, list[str]] | None]]
     "acts put forward as a verb",
     (
         offered_to,
+        readiness_to,
         asked_to,
         agreed_to,
         wanted_act,

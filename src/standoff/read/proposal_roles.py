@@ -238,21 +238,35 @@ def _insisted_first(tok: Token, head: Token) -> bool:
 
 
 def readiness(tok: Token, head: Token, index: ActorIndex) -> Role | None:
-    """'Lima remained open to dialogue', 'ready for talks', 'committed to direct dialogue':
-    the ready or pledged side offers it (the side that asks another to pledge it, when
-    asked)."""
+    """'Lima remained open to dialogue', 'ready for talks', 'committed to direct dialogue',
+    'expressed its readiness for talks': the ready or pledged side offers it (the side that
+    asks another to pledge it, when asked)."""
     lemma = head.lemma_.lower()
     ready = lemma in WORDS.readiness_words and head.pos_ == "ADJ" and head.head.i != head.i
     # (not in a relative clause: "insisted at the last minute that Kinshasa commit to
     # dialogue" may be parsed as a clause of "minute", the insister lost)
     pledged = lemma in WORDS.pledging_words and head.pos_ == "VERB" and head.dep_ != "relcl"
+    ready = ready or (lemma in WORDS.readiness_nouns and head.pos_ == "NOUN")
     if not (ready or pledged) or any(c.dep_ == "neg" for c in head.children):
         return None
     if pledged and head.dep_ == "ccomp" and head.head.lemma_.lower() in ASKING:
         head = head.head  # "insisted that Kinshasa commit to dialogue": the insister's
+    if lemma in WORDS.readiness_nouns:
+        return _ready_side(head, index)
     subject = subject_of(head)
     refs = index.actors_of(subject) if subject is not None else []
     return ("sponsor", countries_of(refs)) if refs else None
+
+
+def _ready_side(noun: Token, index: ActorIndex) -> Role | None:
+    """Whose readiness a noun states: its owner ("Russia announced its readiness for
+    mediation"), else the subject of the verb it is the object of ("Brazil expressed a
+    willingness to undertake mediation"); none when that verb is negated."""
+    owners = owners_of(noun, index)
+    if not owners and noun.dep_ == "dobj" and not negated(noun.head):
+        subject = subject_of(noun.head)
+        owners = countries_of(index.actors_of(subject)) if subject is not None else []
+    return ("sponsor", owners) if owners else None
 
 
 def open_door(tok: Token, head: Token, index: ActorIndex) -> Role | None:
@@ -328,8 +342,8 @@ def _asker(verb: Token, index: ActorIndex) -> list[str]:
 _ARGUMENT_DEPS = frozenset({"dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative"})
 _SAME_ROLE_DEPS = frozenset({"conj", "appos", "compound"})
 # Verbs with which a side takes a proposal up: "urged both to return to talks", "ready to
-# discuss a ceasefire".
-_TAKING_UP = WORDS.joining_verbs | WORDS.weighing_verbs
+# discuss a ceasefire", "stood ready to facilitate dialogue".
+_TAKING_UP = WORDS.joining_verbs | WORDS.weighing_verbs | WORDS.furthering_verbs
 _GOVERNING_PREPS = frozenset({"to", "for", "on", "with", "of", "including", "from", "towards"})
 
 

@@ -772,6 +772,23 @@ def _convening_verb(noun: Token) -> Token | None:
         return head if to_come(head) else None
     if noun.dep_ == "pobj" and head.lower_ in ("for", "to") and head.head.lemma_ == "invite":
         return head.head  # "invited them to Geneva for talks", "invited both to talks"
+    if noun.dep_ == "pobj" and head.lower_ in ("for", "to"):
+        return _issued_invitation(head)
+    return None
+
+
+def _issued_invitation(prep: Token) -> Token | None:
+    """ "France extended an invitation to both ministers for talks in Paris": the verb that
+    issues the invitation a meeting is named in (the parser may hang the "for" on the
+    invitees), not one that answers it ("Iran accepted an invitation to talks")."""
+    for head in _clause_heads(prep)[:4]:
+        if head.lemma_.lower() == "invitation" and head.pos_ == "NOUN":
+            verb = head.head
+            if head.dep_ == "dobj" and verb.lemma_.lower() in WORDS.inviting_verbs:
+                return verb
+            return None
+        if head.pos_ not in ("NOUN", "PROPN", "ADP"):
+            return None
     return None
 
 

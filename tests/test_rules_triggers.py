@@ -137,6 +137,38 @@ def test_a_judging_noun_accuses_as_a_judging_adjective_does(reader: Reader, text
 @pytest.mark.parametrize(
     ("text", "event"),
     [
+        (
+            "Chile said the Bolivian pipeline posed a grave threat to its water supply.",
+            "ACCUSE CHL->BOL",
+        ),
+        ("Vietnam said the Chinese exercises constituted a provocation.", "ACCUSE VNM->CHN"),
+        (
+            "Peru said the Ecuadorian decree represented a breach of the border treaty.",
+            "ACCUSE PER->ECU",
+        ),
+    ],
+)
+def test_a_verb_linking_a_deed_to_a_judging_noun_accuses(
+    reader: Reader, text: str, event: str
+) -> None:
+    assert event in events(reader, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said the Bolivian pipeline posed questions.",
+        "Guyana said its oil fields were under threat.",  # suffered, not judged
+        "Greece said the islands were under attack.",
+    ],
+)
+def test_no_judging_noun_or_a_state_suffered_judges_nothing(reader: Reader, text: str) -> None:
+    assert "ACCUSE" not in types(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
         # CAMEO 051, praise or endorse
         ("Spain endorsed Morocco's autonomy plan for the territory.", "SUPPORT"),
         ("Poland and Latvia showed solidarity with Lithuania.", "SUPPORT"),
@@ -248,6 +280,9 @@ def test_a_call_that_asks_for_nothing_is_a_conversation(reader: Reader) -> None:
         ("Athens called the Turkish withdrawal a positive first step.", "SUPPORT GRC->TUR"),
         ("Berlin described the Greek offer as constructive.", "SUPPORT DEU->GRC"),
         ("China called the Australian decision unjustified.", "REJECT CHN->AUS"),
+        # a threat judged is not refused but held against the one who made it
+        ("Lisbon called the Spanish threats disproportionate.", "ACCUSE PRT->ESP"),
+        ("Oslo described the Russian warnings as a provocation.", "ACCUSE NOR->RUS"),
     ],
 )
 def test_a_judgement_praises_or_condemns_by_its_words(

@@ -493,7 +493,8 @@ def judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
             words = {t.lower_ for t in child.subtree}
             bad = words & WORDS.negative_judgements
             if bad:
-                kind = "REJECT" if obj.lemma_.lower() in WORDS.offer_nouns else "ACCUSE"
+                offer = obj.lemma_.lower() in WORDS.offer_nouns - WORDS.judged_threats
+                kind = "REJECT" if offer else "ACCUSE"
                 return Trigger(
                     tok, kind, TriggerKind.VERB, f"{tok.text} {obj.text} {sorted(bad)[0]}"
                 )
@@ -507,10 +508,14 @@ def judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
 
 def reported_judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'X said the demands were neither reasonable nor actionable', 'said the island was
-    not for sale': REJECT; 'said the move was illegal': ACCUSE. The speaker judges."""
-    if lemma != "be" or not _told(tok):
+    not for sale': REJECT; 'said the move was illegal', 'said the dam posed an existential
+    threat': ACCUSE (a verb that links its subject to a judging noun as 'be' does). The
+    speaker judges."""
+    if not (lemma == "be" or lemma in WORDS.linking_verbs) or not _told(tok):
         return None
-    predicate = [c for c in tok.children if c.dep_ in ("acomp", "attr", "prep")]
+    predicate_deps = ("acomp", "attr", "prep") if lemma == "be" else ("dobj", "prep")
+    # "were under threat", "under attack": a state suffered, not a deed judged
+    predicate = [c for c in tok.children if c.dep_ in predicate_deps and c.lower_ != "under"]
     if not predicate or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         return None
     words = {t.lower_ for c in predicate for t in c.subtree}

@@ -53,6 +53,21 @@ def test_mention_rule_reads_its_example(reader: Reader, rule: str, text: str, fo
     check_rule(reader, HEAD_ACTORS, rule, text, found, roles)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # another organisation's own body is that organisation, not the UN
+        ("The African Union's Peace and Security Council ordered Sudan to withdraw.",
+         "REQUEST AU->SDN"),
+        ("The UN Security Council ordered Sudan to withdraw.", "REQUEST UN->SDN"),
+    ],
+)  # fmt: skip
+def test_a_body_owned_by_an_organisation_is_that_organisation(
+    reader: Reader, text: str, found: str
+) -> None:
+    assert found in events(reader, text)
+
+
 def test_every_mention_rule_has_a_case() -> None:
     assert HEAD_ACTORS.names() == [c[0] for c in CASES]
 

@@ -63,16 +63,23 @@ def owned_body(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
     """'his security council', "Greece's national security council": a body that the
     dictionary files under an international organisation by its generic name ("Security
     Council") is a state's own when a state owns it in the phrase: that state's
-    government (not "the UN Security Council": the modifier is the organisation)."""
+    government (not "the UN Security Council": the modifier is the organisation). "The
+    African Union's Peace and Security Council" is another organisation's own: that
+    organisation."""
     ref = index.by_token.get(token.i)
     if ref is None or ref.how != "dictionary" or ref.entry.kind is not ActorKind.IGO:
         return None
     found = next(_state_owners(index, token, ref), None)
-    if found is None:
-        return None
-    child, owner = found
-    entry = ActorEntry(owner + "GOV", owner, f"{child.text} {token.text}", ActorKind.ORGANISATION)
-    return Ref(entry, child.i, token.i + 1, "owned institution")
+    if found is not None:
+        child, owner = found
+        name = f"{child.text} {token.text}"
+        entry = ActorEntry(owner + "GOV", owner, name, ActorKind.ORGANISATION)
+        return Ref(entry, child.i, token.i + 1, "owned institution")
+    for child in token.children:
+        other = index.by_token.get(child.i) if child.dep_ == "poss" else None
+        if other is not None and other.entry.kind is ActorKind.IGO and other.country != ref.country:
+            return Ref(other.entry, child.i, token.i + 1, "owned institution")
+    return None
 
 
 def _state_owners(index: ActorIndex, token: Token, ref: Ref) -> Iterator[tuple[Token, str]]:

@@ -68,6 +68,22 @@ def test_a_body_owned_by_an_organisation_is_that_organisation(
     assert found in events(reader, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a court's seat is the court where the article names that court
+        ("The International Court of Justice ruled on the border. "
+         "Chile rejected the Hague ruling.", "REJECT CHL->ICJ"),
+        ("The International Court of Justice heard the case. "
+         "The judges in The Hague rejected Bolivia's argument.", "REJECT ICJ->BOL"),
+        # and the host state's government where it names none
+        ("The Hague rejected Turkey's request.", "REJECT NLD->TUR"),
+    ],
+)  # fmt: skip
+def test_a_seat_is_the_court_the_article_names(reader: Reader, text: str, found: str) -> None:
+    assert found in events(reader, text)
+
+
 def test_every_mention_rule_has_a_case() -> None:
     assert HEAD_ACTORS.names() == [c[0] for c in CASES]
 

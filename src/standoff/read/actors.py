@@ -113,6 +113,8 @@ class ActorDictionary:
     country_names: dict[str, str] = field(default_factory=dict)  # lower-case name -> code
     # family name -> the people of the dictionary who bear it ("Bush" -> both presidents)
     surnames: dict[str, list[ActorEntry]] = field(default_factory=dict)
+    # lower-case seat -> the organisations sitting there ("the hague" -> ICJ, ICC)
+    seats: dict[str, list[str]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ building
     def _add(self, phrase: str, entry: ActorEntry) -> None:
@@ -134,6 +136,9 @@ class ActorDictionary:
 
     def add_igo(self, code: str, spec: dict[str, Any], origin: str) -> None:
         self._add_named(code, spec, ActorKind.IGO, f"{origin}: organisation {code}")
+        seat = spec.get("seat") if isinstance(spec, dict) else None
+        if seat:
+            self.seats.setdefault(str(seat).lower(), []).append(code.upper())
 
     def _add_named(self, code: str, spec: dict[str, Any], kind: ActorKind, where: str) -> None:
         """The names and demonyms of a state or organisation (its first name is shown)."""

@@ -89,6 +89,7 @@ class ActorIndex:
         # re-derived it for every sentence made reading quadratic in the article's length.
         self.memo: dict[object, object] = {}
         self._index_entities()
+        self._index_seats()
         self._index_short_names()
         self._index_rulers()
         self._index_pronouns()
@@ -112,6 +113,25 @@ class ActorIndex:
                     # first, and an earlier "he" must not come before the name after it
                     insort(self.refs, pron, key=lambda r: r.start)
                     self.by_token[tok.i] = pron
+
+    def _index_seats(self) -> None:
+        """'The judges in The Hague rejected Kenya's argument', 'Kenya rejects the Hague
+        ruling': in an article that names one organisation seated in a place (``seat`` in
+        ``igos.yaml``: the ICJ and the ICC in The Hague), the place's name is that
+        organisation, not the host state's government it names elsewhere."""
+        if not self.book.seats:
+            return
+        named = {r.country: r.entry for r in self.refs if r.entry.kind is ActorKind.IGO}
+        for n, ref in enumerate(self.refs):
+            seated = self.book.seats.get(ref.entry.name.lower())
+            if ref.entry.kind is not ActorKind.METONYM or not seated:
+                continue
+            courts = [named[code] for code in seated if code in named]
+            if len(courts) == 1:
+                seat = Ref(courts[0], ref.start, ref.end, "seat")
+                self.refs[n] = seat
+                for i in range(ref.start, ref.end):
+                    self.by_token[i] = seat
 
     def _index_entities(self) -> None:
         people: dict[str, ActorEntry] = {}  # surname -> person entry, for later bare surnames

@@ -306,6 +306,27 @@ def test_a_lede_said_in_the_present_perfect_counts_from_the_day_below(reader: Re
     assert got.get(("ESP", "MAR")) == date(2024, 3, 19)
 
 
+def test_a_headline_counts_from_the_day_of_the_lede(reader: Reader) -> None:
+    """A headline (and a standfirst: a line with no final stop) tells the lede's act in the
+    present; the lede's 'on Thursday' (14 March) starts the clock, not Saturday's paper."""
+    text = (
+        "Chile gives Peru 48 hours to reopen the border or face closed ports\n\n"
+        "The foreign minister announced the decision in Santiago on Thursday, after a week "
+        "of talks."
+    )
+    got = _deadlines(_read(reader, text, date(2024, 3, 16)))
+    assert got.get(("CHL", "PER")) == date(2024, 3, 16)
+
+
+def test_a_headline_with_no_day_below_counts_from_publication(reader: Reader) -> None:
+    text = (
+        "Chile gives Peru 48 hours to reopen the border or face closed ports\n\n"
+        "The foreign minister announced the decision in Santiago, after a week of talks."
+    )
+    got = _deadlines(_read(reader, text, date(2024, 3, 16)))
+    assert got.get(("CHL", "PER")) == date(2024, 3, 18)
+
+
 def test_a_lede_said_in_the_past_counts_from_publication(reader: Reader) -> None:
     """'said' (no fresh act left without its day): the clock starts on the publication date."""
     text = (

@@ -661,9 +661,21 @@ def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
     if day is not None:
         return day
     day = _day_of_the_act(ent, published)
-    if day is None and _present_perfect(ent):
+    if day is None and (_present_perfect(ent) or _headline(sent)):
         day = _next_paragraph_day(sent, published)
     return published if day is None else day
+
+
+def _headline(sent: Span) -> bool:
+    """A line standing alone with no final stop, as a headline or a standfirst is ("African
+    Union gives Sudan and South Sudan 48 hours to stop fighting"): it tells the lede's act
+    in the present and leaves its day to the paragraph below."""
+    doc = sent.doc
+    words = [t for t in sent if not t.is_space]
+    if not words or words[-1].is_punct:
+        return False
+    starts = sent.start == 0 or _paragraph_ends(doc[sent.start - 1])
+    return starts and (sent.end >= len(doc) or _paragraph_ends(doc[sent.end - 1]))
 
 
 def _day_before(sent: Span, published: date | None) -> date | None:

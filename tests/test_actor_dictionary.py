@@ -118,9 +118,11 @@ def test_country_entries_have_names_demonyms_and_metonyms() -> None:
 
 def test_igo_entries_have_names_and_demonyms() -> None:
     for code, spec in _igos().items():
-        assert set(spec) == {"names", "demonyms"}, f"igos.yaml {code}"
+        assert set(spec) - {"seat"} == {"names", "demonyms"}, f"igos.yaml {code}"
         assert _string_list(spec["names"], f"igos.yaml {code} names"), f"{code}: no name"
         _string_list(spec["demonyms"], f"igos.yaml {code} demonyms")
+        # a seat names a metonym of the dictionary (the place the court sits in)
+        assert "seat" not in spec or isinstance(spec["seat"], str), f"igos.yaml {code} seat"
 
 
 def test_people_entries_have_name_code_role_and_aliases() -> None:

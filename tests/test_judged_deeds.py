@@ -24,6 +24,21 @@ from standoff.read import Reader
             "Spain welcomed the vote.",
             {"SUPPORT ESP->EU"},
         ),
+        # a blow or a seizure, told by its verb or by its own noun, judged by its noun
+        (
+            "Azerbaijan launched an offensive against Armenian forces on Tuesday. France "
+            "condemned the offensive as illegal.",
+            {"ACCUSE FRA->AZE"},
+        ),
+        (
+            "China detained two Canadian citizens in December. The European Union and "
+            "Australia have called the detentions arbitrary.",  # "arbitrary" hung on the noun
+            {"ACCUSE EU->CHN", "ACCUSE AUS->CHN"},
+        ),
+        (
+            "Chile seized a Peruvian fishing boat on Monday. Ecuador called the seizure unlawful.",
+            {"ACCUSE ECU->CHL"},
+        ),
     ],
 )
 def test_a_judged_deed_noun_takes_up_its_doers(reader: Reader, text: str, found: set[str]) -> None:

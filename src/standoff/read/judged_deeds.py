@@ -21,6 +21,8 @@ JUDGEMENTS = frozenset(("SUPPORT", "REJECT", "ACCUSE"))
 # How far back, in sentences, the deed may have been told (a pact: anywhere before, as
 # "the agreement" of a report is the one it is about).
 REACH = 2
+# The words a judgement is made of, which the parser may hang on the judged noun.
+JUDGING = WORDS.negative_judgements | WORDS.positive_judgements
 # Deeds made by two sides together: any agreement told before is one, and every party to
 # it is judged.
 PACTS = frozenset(("agreement", "deal", "accord", "truce", "ceasefire"))
@@ -57,7 +59,8 @@ def _deed_noun(trigger: Token) -> Token | None:
             continue
         kids = list(child.children)
         definite = any(k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in kids)
-        bare = all(k.dep_ in ("det", "punct") for k in kids)
+        # "called the detentions arbitrary": the parser may hang the judgement on the noun
+        bare = all(k.dep_ in ("det", "punct") or k.lower_ in JUDGING for k in kids)
         return child if definite and bare else None
     return None
 
@@ -67,7 +70,7 @@ def _latest_deed(found: list[Found], f: Found, noun: str) -> Found | None:
     ``noun`` names and that none of the judges did ("China and Turkey, which both offered
     to help, welcomed the agreement": neither judges its own offer)."""
     own = {s.country for g in found if g.trigger.i == f.trigger.i for s in g.sources}
-    verbs = set(WORDS.deed_nouns[noun].split())
+    verbs = {noun, *WORDS.deed_nouns[noun].split()}  # the deed told by its noun too
     doc = f.sentence.doc
     first = f.sentence.start
     for _ in range(REACH if noun not in PACTS else len(doc)):

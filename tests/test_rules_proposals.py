@@ -47,6 +47,8 @@ CASES = {
         ("readiness_to", "Turkey expressed its readiness to mediate between Baku and Yerevan.",
          "mediation by TUR"),
         ("asked_to", "Peru urged Chile to extend the deadline.", "extension by PER"),
+        ("called_for_clause", "Seoul called for the dispute to be resolved through dialogue.",
+         "settlement by KOR"),
         ("agreed_to", "Chile and Peru agreed to meet again in Lima.", "meeting by CHL,PER"),
         ("wanted_act", "Ecuador wants to negotiate with Colombia.", "negotiations by ECU"),
         ("meeting_to_come", "Bolivia will negotiate with Chile over the port.",
@@ -726,6 +728,37 @@ def test_a_readiness_or_an_invitation_offers(reader: Reader, text: str, finding:
     ],
 )
 def test_an_invitation_answered_or_a_readiness_withheld_floats_nothing(
+    reader: Reader, text: str
+) -> None:
+    assert proposals(reader, text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("Brazil has offered to act as a mediator between Venezuela and Guyana.",
+         "mediation by BRA"),
+        # what a side wants another to take up, parsed as a clause of its own
+        ("Peru wants the two sides to return to the negotiating table.", "talks by PER"),
+        # a meeting held in the present tense with a date ahead is still to come
+        ("Egypt is hosting ceasefire talks in Cairo next week.", "talks by EGY"),
+    ],
+)  # fmt: skip
+def test_a_role_offered_a_return_wanted_or_a_meeting_ahead(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul called for the troops to withdraw from the border.",  # a demand
+        "Peru said the two sides would return to the negotiating table.",  # reported
+        "Egypt is hosting ceasefire talks in Cairo this week.",  # under way
+    ],
+)
+def test_a_demand_a_report_or_a_meeting_under_way_floats_nothing(
     reader: Reader, text: str
 ) -> None:
     assert proposals(reader, text) == set(), text

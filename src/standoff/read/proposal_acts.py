@@ -92,6 +92,22 @@ def _body_convened(act: Token, asking: Token, index: ActorIndex) -> bool:
     return bool(asked) and all(institution(c, index) for c in asked)
 
 
+def called_for_clause(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
+    """ "Seoul called for the dispute to be resolved through dialogue", "pressed for talks
+    to resume": a negotiable act, or a settlement by talks, that a caller asks to happen
+    (a "for" clause of a calling verb) is the caller's proposal; "called for the troops to
+    withdraw" is a demand."""
+    head = verb.head
+    if verb.dep_ not in ("advcl", "ccomp") or head.lemma_.lower() not in WORDS.offering_prep_verbs:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return None
+    key = WORDS.negotiable_acts.get(verb.lemma_.lower()) or _settled_by_means(verb)
+    if key is None or negated(verb) or negated(head):
+        return None
+    return _by_subject(key, head, index)
+
+
 def agreed_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """ "Chile and Peru agreed to meet again in Lima", "agreed to keep talking about
     transit", "agreed to open talks on the border" (the talks), "agreed to stop all firing"
@@ -236,6 +252,7 @@ OFFERED_ACTS: Rules[Callable[[Token, ActorIndex], tuple[str, list[str]] | None]]
         offered_to,
         readiness_to,
         asked_to,
+        called_for_clause,
         agreed_to,
         wanted_act,
         meeting_to_come,
@@ -335,11 +352,15 @@ def _ceasefire_word(tok: Token) -> str:
 
 def _act_key(verb: Token) -> str | None:
     """The noun an offered act is filed under: 'deploy' -> deployment; 'help' settle or
-    resolve -> mediation ("offered to help settle the dispute")."""
+    resolve -> mediation ("offered to help settle the dispute"); 'act as a mediator' ->
+    mediation (:data:`offered_roles`)."""
     lemma = verb.lemma_.lower()
     if lemma == "help":
         settles = any(c.lemma_.lower() in WORDS.settling_verbs for c in verb.children)
         return "mediation" if settles else None
+    if lemma in ("act", "serve"):  # "offered to act as a mediator": the role's act
+        roles = (o.lemma_.lower() for _prep, o in prep_objects(verb, ("as",)))
+        return next((WORDS.offered_roles[r] for r in roles if r in WORDS.offered_roles), None)
     return WORDS.offered_acts.get(lemma)
 
 
@@ -358,9 +379,25 @@ def first_conjunct(verb: Token) -> Token:
 
 def to_come(verb: Token) -> bool:
     """A verb of something still to come: a future or conditional modal, "due to", "plans
-    to"; through "keep", "continue" ("would keep talking") and the verbs it is conjoined
-    to ("would settle the dispute and set up a commission")."""
+    to", a present progressive dated ahead ("is hosting talks next week"); through "keep",
+    "continue" ("would keep talking") and the verbs it is conjoined to ("would settle the
+    dispute and set up a commission")."""
     verb = first_conjunct(_through_aspect(verb))  # "would settle ... and set up ...": one modal
     if any(c.dep_ == "aux" and c.lower_ in WORDS.future_auxiliaries for c in verb.children):
         return True
+    if _present_progressive(verb) and _time_ahead(verb):
+        return True  # "Egypt is hosting talks in Cairo next week"
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WORDS.intending_words
+
+
+def _present_progressive(verb: Token) -> bool:
+    """ "is hosting", "are holding": a present "be" with the verb's -ing form."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") and c.lemma_ == "be" for c in verb.children
+    )
+
+
+def _time_ahead(verb: Token) -> bool:
+    """A date in the verb's clause that lies ahead: "next week", "tomorrow", "later this
+    month", "in the coming days"."""
+    return any(t.ent_type_ == "DATE" and t.lower_ in WORDS.ahead_words for t in verb.subtree)

@@ -347,6 +347,16 @@ _TAKING_UP = WORDS.joining_verbs | WORDS.weighing_verbs | WORDS.furthering_verbs
 _GOVERNING_PREPS = frozenset({"to", "for", "on", "with", "of", "including", "from", "towards"})
 
 
+def _taken_up_as_asked(act: Token, head: Token) -> bool:
+    """An act of taking a proposal up, asked of another side: "urged both sides to return
+    to talks" (an xcomp), "Peru wants the two sides to return to talks" (parsed as a
+    clause of its own, with its subject)."""
+    if act.dep_ == "xcomp":
+        return True
+    asks = head.lemma_.lower() in ASKING and head.pos_ == "VERB"
+    return act.dep_ == "ccomp" and asks and to_infinitive(act)
+
+
 def _governors(tok: Token) -> Iterator[Token]:
     """The words that govern ``tok`` as an argument, nearest first (at most 6): through
     conjuncts, arguments, prepositions of a proposal ("for", "to", "including") and the
@@ -369,7 +379,7 @@ def _governors(tok: Token) -> Iterator[Token]:
             head = head.head
         elif cur.dep_ in ("acl", "relcl") and cur.pos_ in ("VERB", "AUX"):
             pass  # "a proposal to implement a moratorium": the proposal word
-        elif cur.dep_ == "xcomp" and joining:
+        elif joining and _taken_up_as_asked(cur, head):
             pass  # "urged both sides to return to talks": the asker
         elif cur.dep_ not in _ARGUMENT_DEPS | _SAME_ROLE_DEPS:
             return

@@ -353,11 +353,13 @@ def _ceasefire_word(tok: Token) -> str:
 def _act_key(verb: Token) -> str | None:
     """The noun an offered act is filed under: 'deploy' -> deployment; 'help' settle or
     resolve -> mediation ("offered to help settle the dispute"); 'act as a mediator' ->
-    mediation (:data:`offered_roles`)."""
+    mediation (:data:`offered_roles`); none for a cost borne ("ready to pay the price")."""
     lemma = verb.lemma_.lower()
     if lemma == "help":
         settles = any(c.lemma_.lower() in WORDS.settling_verbs for c in verb.children)
         return "mediation" if settles else None
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS.cost_nouns for c in verb.children):
+        return None  # "ready to pay a price of its own": a cost borne, nothing offered
     if lemma in ("act", "serve"):  # "offered to act as a mediator": the role's act
         roles = (o.lemma_.lower() for _prep, o in prep_objects(verb, ("as",)))
         return next((WORDS.offered_roles[r] for r in roles if r in WORDS.offered_roles), None)

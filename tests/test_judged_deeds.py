@@ -59,3 +59,29 @@ def test_a_vague_deed_noun_names_no_doer(reader: Reader) -> None:
     """'welcomed the move': any deed could be it; no target beats a wrong one."""
     text = "China rejected the complaint on Monday. Lithuania welcomed the move."
     assert "SUPPORT LTU->CHN" not in events(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Israel accused the Houthis of acting for Iran. Tehran's spokesman rejected the "
+            "charge, saying Iran did not direct the group.",
+            "REJECT IRN->ISR",
+        ),
+        (
+            "Somalia accused Kenya of meddling in its elections. Kenya rejected the "
+            "allegations of interference.",
+            "REJECT KEN->SOM",
+        ),
+        ("Britain accused Spain of blocking the talks. Spain denied this.", "REJECT ESP->GBR"),
+    ],
+)
+def test_a_refused_charge_answers_the_accuser(reader: Reader, text: str, found: str) -> None:
+    assert found in events(reader, text)
+
+
+def test_a_charge_with_its_owner_is_left_to_the_roles(reader: Reader) -> None:
+    """'rejected Kenya's claim': the claim's owner, named in the phrase, is answered."""
+    text = "Egypt accused Sudan of hoarding water. Ethiopia rejected Kenya's claim."
+    assert "REJECT ETH->SDN" not in events(reader, text)

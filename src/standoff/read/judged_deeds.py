@@ -51,6 +51,54 @@ def judged_deeds(found: list[Found]) -> None:
         f.targets = list(targets.values())
 
 
+def answered_charges(found: list[Found]) -> None:
+    """'Israel said the Houthis were Iran's proxy. Iran's spokesman rejected the charge':
+    a refusal of a charge named only by its noun ('the charge', 'the allegations of
+    interference', 'denied this') answers whoever made the latest accusation told within
+    :data:`REACH` sentences before, not by the refuser (one aimed at the refuser first):
+    the accuser is its target, whatever party a guess had given it; in place."""
+    for f in found:
+        if f.type != "REJECT" or not f.sources or not _answers_a_charge(f.trigger):
+            continue
+        own = {s.country for s in f.sources}
+        told = [
+            g
+            for g in _told_before(found, f, REACH)
+            if g.type == "ACCUSE" and g.sources and own.isdisjoint(s.country for s in g.sources)
+        ]
+        aimed = [g for g in told if not own.isdisjoint(t.country for t in g.targets)]
+        if aimed or told:
+            accusation = (aimed or told)[-1]
+            f.targets = list({r.country: r for r in accusation.sources}.values())
+            f.inferred_target = False
+
+
+def _answers_a_charge(trigger: Token) -> bool:
+    """A refusing verb whose object is a bare charge noun ('rejected the charge', 'denied
+    the allegations of interference', not "rejected Kenya's claim") or 'this'/'that'."""
+    for child in trigger.children:
+        if child.dep_ != "dobj":
+            continue
+        if child.lower_ in ("this", "that"):
+            return True
+        owned = any(k.dep_ in ("poss", "compound", "amod", "nmod") for k in child.children)
+        return child.lemma_.lower() in WORDS.charge_nouns and not owned
+    return False
+
+
+def _told_before(found: list[Found], f: Found, reach: int) -> list[Found]:
+    """The events told before ``f``, from ``reach`` sentences back, in reading order."""
+    doc = f.sentence.doc
+    first = f.sentence.start
+    for _ in range(reach):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    return sorted(
+        (g for g in found if first <= g.trigger.i < f.trigger.i), key=lambda g: g.trigger.i
+    )
+
+
 def _deed_noun(trigger: Token) -> Token | None:
     """The judged object when it is a bare definite deed noun ("the agreement", "this
     decision"), with no owner, modifier or phrase of its own that could name its doer."""

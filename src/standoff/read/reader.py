@@ -45,7 +45,7 @@ from standoff.read.events import (
     symmetric_pairs,
 )
 from standoff.read.inputs import raw_from_text
-from standoff.read.judged_deeds import judged_deeds
+from standoff.read.judged_deeds import answered_charges, judged_deeds
 from standoff.read.lexicon import load_lexicon, load_modality
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.pipeline import build_pipeline
@@ -211,6 +211,7 @@ class Reader:
         _fill_sources(found, threats)
         symmetric_pairs(found)  # first: "X and Y agreed" pairs its own subjects
         judged_deeds(found)  # "welcomed the agreement": its parties, before any guess
+        answered_charges(found)  # "rejected the charge": the accuser, over any guess
         fill_implicit_targets(found, _counterparts(index, threats), _states_named(index))
         events = self._events(found, ctx, article.published, _deadline_texts(threats))
         events = _told_once(events, headline_end)

@@ -31,6 +31,7 @@ ROLE_CASES = {
         ("participle_agent", "The sanctions demanded by Kyiv were delayed.", "REQUEST UKR->?"),
         ("passive_agent", "Turkey was hit by American sanctions.", "SANCTION USA->TUR"),
         ("passive_subject", "Ukraine was attacked by Russia.", "ASSAULT RUS->UKR"),
+        ("custody_place", "Two Canadians were detained in China.", "COERCE CHN->CAN"),
         ("measure_subject", "American duties on Mexican goods took effect on Monday.",
          "SANCTION USA->MEX"),
         ("active_subject", "Russia attacked Ukraine.", "ASSAULT RUS->UKR"),

@@ -279,6 +279,20 @@ def passive_agent(r: RoleState) -> None:
             r.sources = r.index.actors_of(agent, demonyms=True)
 
 
+def custody_place(r: RoleState) -> None:
+    """'Two Canadians were detained in China': people of a named party, held in a state
+    with no one named holding them, are held by that state (a coercion only: 'were killed
+    in Cambodia' names where, not who; held people of no named party are left alone)."""
+    passive = r.voice == "passive" and r.trigger.type == "COERCE"
+    if not passive or r.sources or not r.targets or agent_of(r.tok):
+        return
+    for _prep, place in prep_objects(r.tok, ("in",)):
+        held_by = [ref for ref in r.index.actors_of(place) if len(ref.country) == 3]
+        if held_by:
+            r.sources = held_by[:1]
+            return
+
+
 def passive_subject(r: RoleState) -> None:
     """'Qatar was isolated': the passive subject is acted upon; a measure as passive subject
     is its owner's ('U.S. tariffs will be raised') and hits what it is 'on' or 'of' ('the
@@ -760,6 +774,7 @@ VERB_ROLES: Rules[RoleRule] = Rules(
         participle_agent,
         passive_agent,
         passive_subject,
+        custody_place,
         measure_subject,
         active_subject,
         second_verb_of_speaker,

@@ -62,6 +62,13 @@ def test_joint_subjects_agree_both_ways(reader: Reader) -> None:
     assert {("AGREE", "PER", "ECU"), ("AGREE", "ECU", "PER")} <= out
 
 
+def test_a_coalition_member_is_not_the_target_of_its_own_demand(reader: Reader) -> None:
+    """Three joint subjects speak together: none is guessed to be another's addressee."""
+    text = "Chile, Peru and Bolivia want the quota extended. Peru met Chile on Monday."
+    out = read_triples(reader, text)
+    assert not {t for t in out if t[0] == "REQUEST" and t[2] in ("CHL", "PER", "BOL")}
+
+
 def test_a_visit_runs_one_way_a_meeting_both_ways(reader: Reader) -> None:
     visit = read_triples(reader, "The Kenyan foreign minister visited Ethiopia on Monday.")
     assert ("CONSULT", "KEN", "ETH") in visit

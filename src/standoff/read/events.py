@@ -657,7 +657,9 @@ def fill_implicit_targets(
     besides the source and the guessed party, no guess is made (:func:`_crowded`).
     """
     stated: Counter[tuple[str, str, str]] = Counter()
+    fellows: dict[int, set[str]] = {}  # trigger -> every source it has ("X, Y and Z want")
     for f in found:
+        fellows.setdefault(f.trigger.i, set()).update(s.country for s in f.sources)
         for s in f.sources:
             for t in f.targets:
                 stated[(QUAD[f.type], s.country, t.country)] += 1
@@ -681,7 +683,11 @@ def fill_implicit_targets(
             or ([max(reverse)[1]] if reverse else [])
             or counterpart(source)
         )
-        others = [o for o in others if o != source]
+        # never the source itself, nor, in a coalition of three or more ("Poland, Hungary
+        # and Slovakia want ..."), a fellow member; two joint subjects may be the two
+        # sides ("Palestinians and Israelis failed to agree")
+        coalition = fellows[f.trigger.i] if len(fellows[f.trigger.i]) > 2 else set()
+        others = [o for o in others if o != source and o not in coalition]
         if others and not _crowded(f, others, named(f.sentence)):
             f.targets = [Ref(_state(o), f.trigger.i, f.trigger.i + 1, "inferred") for o in others]
             f.inferred_target = True

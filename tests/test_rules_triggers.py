@@ -289,3 +289,18 @@ def test_a_judgement_praises_or_condemns_by_its_words(
     reader: Reader, text: str, event: str
 ) -> None:
     assert event in events(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Peru called for the border to be reopened at once.", "REQUEST"),
+        ("Cairo pushed for the talks to resume in Doha.", "REQUEST"),
+        # an object of the verb's own makes it a judgement, not a call
+        ("Madrid called it unacceptable for a neighbour to attack its borders.", "ACCUSE"),
+    ],
+)
+def test_a_call_for_a_clause_with_its_own_subject_asks(
+    reader: Reader, text: str, event: str
+) -> None:
+    assert types(reader, text) & {"REQUEST", "ACCUSE"} == {event}

@@ -396,9 +396,9 @@ def verb_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         if c.dep_ in ("prt", "prep", "dobj", "acomp", "xcomp", "oprd")
         or (c.dep_ == "advmod" and c.lower_ in ADVERB_PARTICLES)
         or (c.dep_ == "ccomp" and c.pos_ == "ADJ")  # "hold Tehran accountable": small clause
-    ]:
-        if time_phrase(part):
-            continue
+    ] + _for_clause_marks(tok):
+        if time_phrase(part) or (part.dep_ in ("prep", "mark") and _judged(tok)):
+            continue  # "called it unacceptable for a neighbour to attack": no "call for"
         phrase = f"{lemma} {part.lemma_.lower()}"
         for prep in _particle_preps(tok, part):  # "sat down with": before "sit down"
             if f"{phrase} {prep.lower_}" in lexicon.phrase_index:
@@ -719,6 +719,26 @@ def noun_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A noun phrase the lexicon lists: 'hunger strike', 'state of emergency'."""
     found = _noun_phrase_type(tok, lexicon)
     return Trigger(tok, found[0], TriggerKind.NOUN, found[1]) if found is not None else None
+
+
+def _judged(verb: Token) -> bool:
+    """'called it unacceptable', 'called the move a provocation': the verb judges an
+    object by a predicate of its own."""
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and bool(deps & {"oprd", "acomp"})
+
+
+def _for_clause_marks(verb: Token) -> list[Token]:
+    """The 'for' that opens a clause with its own subject under ``verb``: 'called for the
+    road to be reopened', 'pushed for the talks to resume' (the parser makes 'for' the
+    clause's marker, not a preposition of the verb)."""
+    return [
+        m
+        for c in verb.children
+        if c.dep_ == "advcl"
+        for m in c.children
+        if m.dep_ == "mark" and m.lower_ == "for"
+    ]
 
 
 def call_for(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:

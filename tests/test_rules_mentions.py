@@ -441,3 +441,25 @@ def test_the_subject_of_a_first_joined_clause_binds_it_in_the_second(reader: Rea
         "to stop hosting hostile groups."
     )
     check_prefixes(reader, text, "REQUEST IRN->IRQ", "REQUEST IRQ->")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a clause that opens on a place puts its unnamed subject there
+        ("Chile closed the pass. In Lima, the government suspended all talks with Chile.",
+         "SANCTION PER->CHL"),
+        ("Chile closed the pass. In Lima, officials suspended all talks with Chile.",
+         "SANCTION PER->CHL"),
+    ],
+)  # fmt: skip
+def test_a_subject_opened_on_a_place_is_of_its_state(
+    reader: Reader, text: str, found: str
+) -> None:
+    assert found in events(reader, text)
+
+
+def test_a_place_after_the_subject_does_not_place_it(reader: Reader) -> None:
+    """'the government suspended talks in Lima': where it happened, not whose it is."""
+    text = "Chile closed the pass. The government suspended all talks with Chile in Lima."
+    assert "SANCTION PER->CHL" not in events(reader, text)

@@ -835,6 +835,22 @@ class ActorIndex:
                 out = [self.by_token[obj.i]]
                 out += [self.by_token[c.i] for c in obj.conjuncts if c.i in self.by_token]
                 return [r for r in out if r.how != "pronoun"]
+        return self._placed_by_opening(role)
+
+    def _placed_by_opening(self, role: Token) -> list[Ref]:
+        """'In Khartoum, the government announced ...': a clause that opens on the place
+        puts its subject there (the place's state; a place that is no state's says
+        nothing)."""
+        verb = role.head
+        if role.dep_ not in ("nsubj", "nsubjpass") or verb.i < role.i:
+            return []
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in" or prep.i > role.i:
+                continue
+            for obj in prep.children:
+                ref = self.by_token.get(obj.i) if obj.dep_ == "pobj" else None
+                if ref is not None and ref.how != "pronoun" and len(ref.country) == 3:
+                    return [ref]
         return []
 
     def _plural_antecedents(self, pronoun: Token) -> list[Ref]:

@@ -463,3 +463,24 @@ def test_a_place_after_the_subject_does_not_place_it(reader: Reader) -> None:
     """'the government suspended talks in Lima': where it happened, not whose it is."""
     text = "Chile closed the pass. The government suspended all talks with Chile in Lima."
     assert "SANCTION PER->CHL" not in events(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a wire story's bare "the cabinet" is the government of its dateline's state
+        ("LIMA, March 3 (Andes Wire) - The cabinet on Monday called on Chile to reopen the "
+         "pass.", "REQUEST PER->CHL"),
+        ("LIMA, March 3 (Andes Wire) - The foreign ministry accused Chile of closing the "
+         "pass.", "ACCUSE PER->CHL"),
+    ],
+)  # fmt: skip
+def test_a_bare_government_body_is_the_datelines_state(
+    reader: Reader, text: str, found: str
+) -> None:
+    assert found in events(reader, text)
+
+
+def test_an_owned_body_is_not_the_datelines_state(reader: Reader) -> None:
+    text = "LIMA, March 3 (Andes Wire) - The government of Bolivia accused Chile of lying."
+    assert not {e for e in events(reader, text) if e.startswith("ACCUSE PER")}

@@ -79,9 +79,12 @@ ORGANS = frozenset((ActorKind.ORGANISATION, ActorKind.IGO, ActorKind.GROUP))
 class ActorIndex:
     """Actor mentions of one parsed document, and the rules to resolve phrases to them."""
 
-    def __init__(self, doc: Doc, dictionary: ActorDictionary) -> None:
+    def __init__(self, doc: Doc, dictionary: ActorDictionary, home: str | None = None) -> None:
         self.doc = doc
         self.book = dictionary
+        # The state of the dateline's place ("WARSAW, Sept 13 -"): whose "the government"
+        # a wire story means when it names none (:meth:`_home_body`).
+        self.home = home
         self.by_token: dict[int, Ref] = {}
         self.demonyms: dict[int, str] = {}  # token index -> country code
         self.refs: list[Ref] = []
@@ -434,7 +437,7 @@ class ActorIndex:
             if found is not None and found.how != "pronoun":
                 refs.extend(self._listed_with(token))
         if found is None and depth == 0:
-            refs.extend(self._described(token))
+            refs.extend(self._described(token) or self._home_body(token))
         unique: dict[str, Ref] = {}
         for ref in refs:
             unique.setdefault(ref.code, ref)
@@ -836,6 +839,22 @@ class ActorIndex:
                 out += [self.by_token[c.i] for c in obj.conjuncts if c.i in self.by_token]
                 return [r for r in out if r.how != "pronoun"]
         return self._placed_by_opening(role)
+
+    def _home_body(self, token: Token) -> list[Ref]:
+        """'WARSAW, Sept 13 - The cabinet called on the Commission to ...': a wire story's
+        bare 'the government', 'the cabinet', 'the foreign ministry' is the government of
+        the state its dateline names, when the text names no owner for it."""
+        if self.home is None or token.lower_ not in WORDS.home_bodies:
+            return []
+        kids = list(token.children)
+        if not any(k.dep_ == "det" and k.lower_ == "the" for k in kids):
+            return []
+        owned = [k for k in kids if k.dep_ in ("poss", "relcl", "acl") or k.i in self.by_token]
+        owned += [k for k in kids if k.dep_ == "prep" and k.lower_ in ("of", "in", "from")]
+        if owned:
+            return []  # "the government of Mali", "Kenya's cabinet": owned in the phrase
+        entry = ActorEntry(self.home + "GOV", self.home, token.text, ActorKind.ORGANISATION)
+        return [Ref(entry, token.i, token.i + 1, "dateline")]
 
     def _placed_by_opening(self, role: Token) -> list[Ref]:
         """'In Khartoum, the government announced ...': a clause that opens on the place

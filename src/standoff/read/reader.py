@@ -31,7 +31,13 @@ from standoff.model import (
     Warning,
 )
 from standoff.read import claims as claim_rules
-from standoff.read.actors import ActorDictionary, ActorEntry, country_of, load_dictionary
+from standoff.read.actors import (
+    ActorDictionary,
+    ActorEntry,
+    country_of,
+    is_igo,
+    load_dictionary,
+)
 from standoff.read.budget import ArticleTimeout, check, time_limit
 from standoff.read.chunks import parse, parse_many
 from standoff.read.clean import clean, month_day
@@ -174,8 +180,14 @@ class Reader:
         )
         return reading
 
+    def _dateline_state(self, place: str | None) -> str | None:
+        """The state a dateline's place names ("Warsaw": POL); None for none, for a place
+        of no state's (an organisation's seat) or for two ("Seoul/Tokyo")."""
+        code = self.dictionary.country_for(place) if place else None
+        return code if code is not None and len(code) == 3 and not is_igo(code) else None
+
     def _extract(self, doc: Doc, article: Article, raw: RawArticle) -> Reading:
-        index = ActorIndex(doc, self.dictionary)
+        index = ActorIndex(doc, self.dictionary, home=self._dateline_state(article.place))
         warnings: list[Warning] = []
         if raw.decode_warning:
             warnings.append(Warning(kind="encoding", message=raw.decode_warning))

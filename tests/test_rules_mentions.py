@@ -453,9 +453,7 @@ def test_the_subject_of_a_first_joined_clause_binds_it_in_the_second(reader: Rea
          "SANCTION PER->CHL"),
     ],
 )  # fmt: skip
-def test_a_subject_opened_on_a_place_is_of_its_state(
-    reader: Reader, text: str, found: str
-) -> None:
+def test_a_subject_opened_on_a_place_is_of_its_state(reader: Reader, text: str, found: str) -> None:
     assert found in events(reader, text)
 
 
@@ -484,3 +482,21 @@ def test_a_bare_government_body_is_the_datelines_state(
 def test_an_owned_body_is_not_the_datelines_state(reader: Reader) -> None:
     text = "LIMA, March 3 (Andes Wire) - The government of Bolivia accused Chile of lying."
     assert not {e for e in events(reader, text) if e.startswith("ACCUSE PER")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "the court" takes up a court named before ...
+        ("The International Court of Justice drew the border. The court also rejected "
+         "Chile's argument.", "REJECT ICJ->CHL"),
+    ],
+)  # fmt: skip
+def test_the_court_takes_up_a_court_named_before(reader: Reader, text: str, found: str) -> None:
+    assert found in events(reader, text)
+
+
+def test_the_court_is_never_the_last_bloc_named(reader: Reader) -> None:
+    """... and never the last organisation of another kind ('the EU ... the court')."""
+    text = "The EU backed Lithuania. The court also rejected Chile's argument."
+    assert not {e for e in events(reader, text) if e.startswith("REJECT EU")}

@@ -740,6 +740,8 @@ class ActorIndex:
             if r.start < token.i and r.entry.kind is ActorKind.IGO and r.how != "pronoun"
         ]
         named = [r for r in bodies if token.lower_ in r.entry.name.lower().split()]
+        if token.lower_ in WORDS.named_body_nouns:
+            return named[-1:]  # "the court": a court named before, never the last bloc
         if bodies:
             return (named or bodies)[-1:]
         # a lede names "the regional bloc" and the next sentences say which: the first body

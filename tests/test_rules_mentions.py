@@ -490,6 +490,9 @@ def test_an_owned_body_is_not_the_datelines_state(reader: Reader) -> None:
         # "the court" takes up a court named before ...
         ("The International Court of Justice drew the border. The court also rejected "
          "Chile's argument.", "REJECT ICJ->CHL"),
+        # the charge's "of", which the parser may hang on the accused
+        ("The International Court of Justice drew the border. Chile accused the court of "
+         "bias.", "ACCUSE CHL->ICJ"),
     ],
 )  # fmt: skip
 def test_the_court_takes_up_a_court_named_before(reader: Reader, text: str, found: str) -> None:

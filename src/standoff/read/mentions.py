@@ -732,7 +732,12 @@ class ActorIndex:
         noun if there is one ("the Council" is not the last-named Commission)."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in token.children):
             return []
-        if any(c.dep_ in ("relcl", "prep", "compound") for c in token.children):
+        # "accused the bloc of bias": the parser may hang the charge's "of" on the object
+        charged = token.dep_ == "dobj" and token.head.lemma_.lower() in ("accuse", "suspect")
+        if any(
+            c.dep_ in ("relcl", "prep", "compound") and not (charged and c.lower_ == "of")
+            for c in token.children
+        ):
             return []  # "the commission of inquiry", "the union that represents dockers"
         bodies = [
             r

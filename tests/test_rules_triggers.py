@@ -304,3 +304,15 @@ def test_a_call_for_a_clause_with_its_own_subject_asks(
     reader: Reader, text: str, event: str
 ) -> None:
     assert types(reader, text) & {"REQUEST", "ACCUSE"} == {event}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Hamas said it viewed the Egyptian proposal positively.", "SUPPORT PSE->EGY"),
+        ("Israel viewed the Egyptian plan negatively.", "REJECT ISR->EGY"),
+        ("Cairo regards the Turkish drills as a provocation.", "ACCUSE EGY->TUR"),
+    ],
+)
+def test_a_view_of_a_thing_judges_it(reader: Reader, text: str, event: str) -> None:
+    assert event in events(reader, text)

@@ -489,7 +489,8 @@ def judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     if obj is None:
         return None
     for child in tok.children:
-        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "prep", "dobj"):
+        # "viewed the proposal positively": a manner adverb judges as a predicate does
+        if child.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "prep", "dobj", "advmod"):
             words = {t.lower_ for t in child.subtree}
             bad = words & WORDS.negative_judgements
             if bad:

@@ -503,3 +503,15 @@ def test_the_court_is_never_the_last_bloc_named(reader: Reader) -> None:
     """... and never the last organisation of another kind ('the EU ... the court')."""
     text = "The EU backed Lithuania. The court also rejected Chile's argument."
     assert not {e for e in events(reader, text) if e.startswith("REJECT EU")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a chief of a named state is that state's
+        ("The army chief of Peru accused Chile of aggression.", "ACCUSE PER->CHL"),
+        ("The military chiefs of Peru and Chile spoke by phone on Monday.", "CONSULT PER->CHL"),
+    ],
+)
+def test_a_chief_of_a_state_is_its(reader: Reader, text: str, found: str) -> None:
+    assert found in events(reader, text)

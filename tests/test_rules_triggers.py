@@ -316,3 +316,18 @@ def test_a_call_for_a_clause_with_its_own_subject_asks(
 )
 def test_a_view_of_a_thing_judges_it(reader: Reader, text: str, event: str) -> None:
     assert event in events(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Lisbon did not rule out further steps against Madrid.", True),
+        ("Lisbon did not rule out a step back in its dispute with Madrid.", False),
+    ],
+)
+def test_further_steps_not_ruled_out_threaten(reader: Reader, text: str, found: bool) -> None:
+    assert ("THREATEN PRT->ESP" in events(reader, text)) is found
+
+
+def test_corrupt_judges(reader: Reader) -> None:
+    assert "ACCUSE PRT->ESP" in events(reader, "Lisbon called the Spanish government corrupt.")

@@ -166,6 +166,7 @@ def _blow_not_ruled_out(trigger: Trigger, state: Mood, lexicon: Lexicon) -> bool
         is_measure(obj, lexicon)
         or lexicon.noun_index.get(obj.lemma_.lower()) in _HOSTILE_TYPES
         or obj.lemma_.lower() in WORDS.force_nouns
+        or obj.lower_ in WORDS.force_nouns  # "further steps", not "a step back"
         for obj in trigger.token.children
         if obj.dep_ == "dobj"
     )

@@ -331,3 +331,13 @@ def test_further_steps_not_ruled_out_threaten(reader: Reader, text: str, found: 
 
 def test_corrupt_judges(reader: Reader) -> None:
     assert "ACCUSE PRT->ESP" in events(reader, "Lisbon called the Spanish government corrupt.")
+
+
+def test_a_condition_before_a_speech_tag_qualifies_the_verb_after_it(reader: Reader) -> None:
+    """'If no apology came, the minister said, Chile would take ...': the parser hangs the
+    'if' clause on 'said'; it still makes the measures a threat."""
+    text = (
+        "Peru insulted Chile on Monday. If no apology came, the minister said, Chile would "
+        "take all the measures it considered appropriate."
+    )
+    assert "THREATEN CHL->~PER" in events(reader, text)  # the target the article pairs

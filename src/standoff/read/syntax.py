@@ -200,11 +200,21 @@ def addresses_own_agent(verb: Token) -> bool:
 
 
 def marked_clause(verb: Token, mark: str) -> Token | None:
-    """The verb of an adverbial clause on ``verb`` opened by ``mark`` ("if", "unless")."""
+    """The verb of an adverbial clause on ``verb`` opened by ``mark`` ("if", "unless"),
+    also when the parser hangs it on a speech tag set inside the sentence ("If no apology
+    came, he said, Spain would act": on "said")."""
     for c in verb.children:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == mark for m in c.children):
             return c
+    for tag in verb.children:
+        if tag.dep_ == "parataxis" and tag.i < verb.i and tag.lemma_.lower() in REPORTING_TAGS:
+            return marked_clause(tag, mark)
     return None
+
+
+# Speech tags set inside a sentence ("..., he said, ..."), through which a clause before
+# them still qualifies the verb after them.
+REPORTING_TAGS = frozenset(("say", "add", "warn", "tell", "insist", "write", "state"))
 
 
 def if_clause(verb: Token) -> Token | None:

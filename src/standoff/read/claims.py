@@ -24,6 +24,7 @@ from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
 from standoff.read.mentions import ActorIndex, countries_of
 from standoff.read.rules import Rules
+from standoff.read.spans import span_text
 from standoff.read.syntax import subject_of
 from standoff.read.word_table import lemmas
 from standoff.read.words import WORDS
@@ -125,7 +126,7 @@ def _listed_items(tok: Token) -> list[str]:
     trees for long coordinations are less reliable than the punctuation.
     """
     sent = tok.sent
-    rest = sent.text[tok.idx - sent.start_char :]  # not Doc.text: a Token for every word
+    rest = span_text(sent)[tok.idx - sent.start_char :]
     m = _LIST_OPENER.search(rest)
     if m is None or m.start() > 60:
         return []
@@ -201,7 +202,7 @@ def event_claims(found: list[Found], ctx: ArticleContext) -> list[Claim]:
                     kind=kinds[f.type],
                     actor=s.country,
                     target=f.targets[0].country if f.targets else None,
-                    text=" ".join(f.sentence.text.split()),
+                    text=" ".join(span_text(f.sentence).split()),
                     evidence=ctx.evidence(f.sentence),
                 )
             )

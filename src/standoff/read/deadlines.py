@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from standoff.model import DatePrecision, Evidence, ResolvedDate, Warning
 from standoff.read.dates import Direction, describe, number, resolve, shift
 from standoff.read.evidence import sentence_evidence
-from standoff.read.spans import sentence_ents
+from standoff.read.spans import sentence_ents, span_text
 from standoff.read.syntax import unless_clause
 from standoff.read.triggers import REPORTING_VERBS
 from standoff.read.word_table import lemmas, lower_words
@@ -85,7 +85,7 @@ def tells_expiry(sent: Span) -> bool:
     is built only when it holds a lapsing verb."""
     if _EXPIRY_LEMMAS.isdisjoint(lemmas(sent)):
         return False
-    return EXPIRES.search(sent.text) is not None
+    return EXPIRES.search(span_text(sent)) is not None
 
 
 # The lemmas of EXPIRES's verbs ("expires", "lapsing", "runs out").
@@ -161,7 +161,7 @@ def deadline_candidates(
         if not _has_deadline(sent, threat_sentences or set()):
             continue
         moved_from = _moved_from(sent)
-        rel = BEFORE_DEADLINE.search(sent.text)
+        rel = BEFORE_DEADLINE.search(span_text(sent))
         found, covered = _entity_candidates(sent, published, rel, moved_from)
         out.extend(found or _occasion_candidates(sent, published))
         out.extend(_quoted_candidates(sent, published, covered, moved_from))
@@ -175,7 +175,7 @@ def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
     50 days"), a measure scheduled to start, or that carries a threat."""
     if sent.start in threat_sentences:  # the cheapest test first; all are pure
         return True
-    low = sent.text.lower()
+    low = span_text(sent).lower()
     return (
         re.search(r"\b(gave|give|giving|given)\b[^.]{0,60}\b(days?|weeks?|until|till)\b", low)
         is not None
@@ -192,11 +192,11 @@ def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
 def _moved_from(sent: Span) -> int | None:
     """Where a moved deadline's new value starts (a character offset in the document):
     after "cut the 50-day deadline to", None when the sentence moves no deadline."""
-    cue = MOVED_CUES.search(sent.text)
+    cue = MOVED_CUES.search(span_text(sent))
     if cue is None:
         return None
     moved_from = sent.start_char + cue.end()
-    to = re.search(r"\b(to|until|till|at)\b", sent.text[cue.end() :])
+    to = re.search(r"\b(to|until|till|at)\b", span_text(sent)[cue.end() :])
     if to is not None:  # "cut the 50-day deadline to 10 days": the new value follows "to"
         moved_from += to.start()
     return moved_from
@@ -352,7 +352,7 @@ def _date_candidate(
         resolved.value is not None
         and published is not None
         and resolved.value < (shift(published, -1, ent.text) or date.min)
-        and not PASSED.search(sent.text)
+        and not PASSED.search(span_text(sent))
         and not counted
     ):
         return None
@@ -390,7 +390,7 @@ def _given_ago(sent: Span, published: date | None) -> date | None:
 
 def _took_effect(ent: Span, sent: Span) -> bool:
     """'came into force on Wednesday': a day right after words that say a measure took effect."""
-    m = IN_FORCE.search(sent.text)
+    m = IN_FORCE.search(span_text(sent))
     return m is not None and 0 <= ent.start_char - sent.start_char - m.end() <= 5
 
 
@@ -409,7 +409,7 @@ def _quoted_candidates(
     """'had "ten days from today"', "to '10 or 12 days'": quotes often hide a duration from
     the entity recogniser; the words still set the deadline."""
     out: list[Candidate] = []
-    for m in QUOTED_DURATION.finditer(sent.text):
+    for m in QUOTED_DURATION.finditer(span_text(sent)):
         start = sent.start_char + m.start("span")
         if any(a <= start < b for a, b in covered):
             continue
@@ -539,7 +539,7 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
     text = ent.text.lower()
     if _DURATION.search(text):
         return _forward_duration(ent, sent)
-    scheduled = SCHEDULED.search(sent.text)
+    scheduled = SCHEDULED.search(span_text(sent))
     if scheduled is not None and 0 <= ent.start_char - sent.start_char - scheduled.end() <= 40:
         return True  # "scheduled to start on Monday"
     if _took_effect(ent, sent):
@@ -652,7 +652,7 @@ def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
     ... within 30 days"). "From today" and a text with no stated day count from the
     publication date. Coarse dates ("a decade ago", "2015") never start a clock.
     """
-    if not _DURATION.search(ent.text) or _FROM_NOW.search(sent.text):
+    if not _DURATION.search(ent.text) or _FROM_NOW.search(span_text(sent)):
         return published
     day = _later_day(sent, ent, published) or _stated_past_day(sent, published, skip=ent)
     if day is not None:

@@ -7,6 +7,7 @@ from datetime import date
 from spacy.tokens import Span
 
 from standoff.model import Evidence
+from standoff.read.spans import span_text
 
 
 def sentence_evidence(
@@ -23,7 +24,7 @@ def sentence_evidence(
     key = (sent.start, sent.end)
     cached = per_sentence.get(key)
     if cached is None:
-        text = sent.text
+        text = span_text(sent)
         lead = len(text) - len(text.lstrip())
         trail = len(text) - len(text.rstrip())
         cached = per_sentence[key] = (

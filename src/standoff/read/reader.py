@@ -56,7 +56,7 @@ from standoff.read.lexicon import load_lexicon, load_modality
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.pipeline import build_pipeline
 from standoff.read.proposals import proposals as find_proposals
-from standoff.read.spans import sentence_ents
+from standoff.read.spans import sentence_ents, span_text
 from standoff.read.threats import build_threats
 
 _DAYISH = re.compile(
@@ -205,7 +205,7 @@ class Reader:
         found: list[Found] = []
         for sent in doc.sents:
             check()  # the time limit, where no timer signal can interrupt (budget.py)
-            if not sent.text.strip():
+            if not span_text(sent).strip():
                 continue
             found.extend(events_in_sentence(sent, index, self.lexicon, self.modality))
         ctx = claim_rules.ArticleContext(article.id, article.source, article.published)
@@ -362,7 +362,7 @@ def _sentence_date(
             and not sets_deadline(ent, sent)
             and not re.search(
                 r"deadline|days?\s+(from|before)|within",
-                sent.text[
+                span_text(sent)[
                     ent.start_char - sent.start_char - 12 : ent.end_char - sent.start_char + 12
                 ],
                 re.I,

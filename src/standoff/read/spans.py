@@ -86,6 +86,22 @@ def later_conjuncts(token: Token, limit: int) -> list[Token]:
     return out
 
 
+_TEXT_KEY = "standoff.text"
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text kept once (in ``doc.user_data``): spaCy
+    joins a span's text from a Token built for each of its words at every call, and the
+    rules ask each sentence for its text many times. The document's text is the words'
+    texts with their spaces, so the cut from the span's first character to its last word's
+    end is ``span.text`` exactly (no trailing space)."""
+    doc = span.doc
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:  # the text is final once the pipeline has run
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text[span.start_char : span.end_char]  # type: ignore[no-any-return]
+
+
 _STARTS_KEY = "standoff.sentence_starts"
 
 

@@ -35,6 +35,7 @@ from standoff.read.events import Found
 from standoff.read.lexicon import COOPERATIVE
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.rules import Rules
+from standoff.read.spans import span_text
 from standoff.read.syntax import prep_objects, subject_of
 from standoff.read.threat_drafts import (
     Assembly,
@@ -283,8 +284,8 @@ def joined_threat(sent: Span, a: Assembly) -> None:
     with its sentences (its measures and deadline are theirs too)."""
     if _JOINING_WORDS.isdisjoint(lower_words(sent)):
         return  # every joining phrase holds one of them; most sentences hold none
-    m = JOINING.search(sent.text)
-    if m is None or _NOT_JOINING.search(sent.text[: m.start()][-40:]):
+    m = JOINING.search(span_text(sent))
+    if m is None or _NOT_JOINING.search(span_text(sent)[: m.start()][-40:]):
         return
     told = _last_told(sent, a, named=m.group("named") is not None)
     if told is None:

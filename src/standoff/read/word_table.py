@@ -11,6 +11,8 @@ a test is a list lookup.
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import NAMES
 from spacy.tokens import Doc, Span
 
 _LOWER = "standoff.lower"
@@ -21,12 +23,15 @@ _POS = "standoff.pos"
 def _table(doc: Doc, key: str) -> list[str]:
     cached = doc.user_data.get(key)
     if cached is None:  # the words and lemmas are final once the pipeline has run
+        # read from one array of the Doc, not from a Token built for each word: the same
+        # strings (``lower_``, ``lemma_`` and ``pos_`` look up these very ids)
+        strings = doc.vocab.strings
         if key == _LOWER:
-            cached = [t.lower_ for t in doc]
+            cached = [strings[h] for h in doc.to_array(LOWER).tolist()]
         elif key == _POS:
-            cached = [t.pos_ for t in doc]
+            cached = [NAMES[p] for p in doc.to_array(POS).tolist()]
         else:
-            cached = [t.lemma_.lower() for t in doc]
+            cached = [strings[h].lower() for h in doc.to_array(LEMMA).tolist()]
         doc.user_data[key] = cached
     return cached  # type: ignore[no-any-return]
 

@@ -24,7 +24,7 @@ from standoff.read.events import Found
 from standoff.read.evidence import sentence_evidence
 from standoff.read.mentions import ActorIndex, countries_of
 from standoff.read.rules import Rules
-from standoff.read.spans import span_text
+from standoff.read.spans import sentence_of, sentences, span_text
 from standoff.read.syntax import subject_of
 from standoff.read.word_table import lemmas
 from standoff.read.words import WORDS
@@ -57,7 +57,7 @@ def conditions(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
     (:data:`CONDITIONS`, on every word)."""
     out: list[Claim] = []
     rules = tuple(CONDITIONS)  # the enabled rules, taken once, not for every word
-    for sent in doc.sents:
+    for sent in sentences(doc):
         for tok in sent:
             for rule in rules:
                 out.extend(rule(tok, sent, index, ctx))
@@ -125,7 +125,7 @@ def _listed_items(tok: Token) -> list[str]:
     Lists are split on the surface (commas, 'and', 'or'): the small parser's
     trees for long coordinations are less reliable than the punctuation.
     """
-    sent = tok.sent
+    sent = sentence_of(tok)
     rest = span_text(sent)[tok.idx - sent.start_char :]
     m = _LIST_OPENER.search(rest)
     if m is None or m.start() > 60:
@@ -148,7 +148,7 @@ def _item_text(tok: Token) -> str:
 def beliefs(doc: Doc, index: ActorIndex, ctx: ArticleContext) -> list[Claim]:
     """What actors are said to believe: 'Putin believes X', 'views the threat as manageable'."""
     out: list[Claim] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if _BELIEF_WORDS.isdisjoint(lemmas(sent)):
             continue
         for tok in sent:

@@ -18,7 +18,14 @@ from spacy.tokens import Doc, Span, Token
 from standoff.model import DatePrecision, Evidence, ResolvedDate, Warning
 from standoff.read.dates import Direction, describe, number, resolve, shift
 from standoff.read.evidence import sentence_evidence
-from standoff.read.spans import sentence_ents, span_text
+from standoff.read.spans import (
+    sentence_at,
+    sentence_ents,
+    sentence_of,
+    sentence_start,
+    sentences,
+    span_text,
+)
 from standoff.read.syntax import unless_clause
 from standoff.read.triggers import REPORTING_VERBS
 from standoff.read.word_table import lemmas, lower_words
@@ -157,7 +164,7 @@ def deadline_candidates(
     is a deadline too.
     """
     out: list[Candidate] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not _has_deadline(sent, threat_sentences or set()):
             continue
         moved_from = _moved_from(sent)
@@ -254,7 +261,7 @@ def _occasion_candidates(sent: Span, published: date | None) -> list[Candidate]:
     for _ in range(OCCASION_LOOKAHEAD):
         if previous.end >= len(doc):
             break
-        following = doc[previous.end].sent
+        following = sentence_at(doc, previous.end)
         told = f"{previous.text} {following.text}".lower()
         named = any(n.lower() in told for n in names)
         day = _occasion_day(following, published, names) if named else None
@@ -368,7 +375,7 @@ def _superseded(ent: Span) -> bool:
     """'after the first 60-day deadline was pushed back': the deadline the sentence says was
     moved is the old one, not the new value a moved deadline gives."""
     noun = ent.root.head if ent.root.dep_ in ("amod", "compound", "nmod") else ent.root
-    window = ent.doc[max(noun.sent.start, ent.start - 2) : ent.start]
+    window = ent.doc[max(sentence_start(ent.doc, noun.i), ent.start - 2) : ent.start]
     return any(c.lower_ in _SUPERSEDED for c in noun.children) or any(
         t.lower_ in _SUPERSEDED for t in window
     )
@@ -596,14 +603,15 @@ def _after_a_limit_time(ent: Span) -> bool:
     """'by midnight on March 28', 'until 5 p.m. on Friday': the day of a clock time that a
     limit word governs (the parser hangs "on March 28" on the verb, not on the time)."""
     doc = ent.doc
+    first = sentence_start(doc, ent.start)
     i = ent.start - 1
-    if i < ent.sent.start or doc[i].lower_ not in ("on", ","):
+    if i < first or doc[i].lower_ not in ("on", ","):
         return False
     i -= 1
     times = 0
-    while i >= ent.sent.start and doc[i].ent_type_ == "TIME":
+    while i >= first and doc[i].ent_type_ == "TIME":
         i, times = i - 1, times + 1
-    return times > 0 and i >= ent.sent.start and doc[i].lower_ in _LIMIT_PREPS
+    return times > 0 and i >= first and doc[i].lower_ in _LIMIT_PREPS
 
 
 # A date that names one day ("Thursday", "July 14", "14 July", "yesterday"): the only kind a
@@ -687,7 +695,7 @@ def _day_before(sent: Span, published: date | None) -> date | None:
     for _ in range(ANCHOR_LOOKBACK):
         if start == 0 or _paragraph_ends(doc[start - 1]):
             break
-        previous = doc[start - 1].sent
+        previous = sentence_at(doc, start - 1)
         day = _stated_past_day(previous, published)
         if day is not None:
             return day
@@ -725,9 +733,9 @@ def _day_of_the_act(ent: Span, published: date | None) -> date | None:
     noun = next((t for t in after[1:] if t.pos_ == "NOUN"), None)
     if noun is None:
         return None
-    for tok in reversed(doc[: ent.sent.start]):
+    for tok in reversed(doc[: sentence_start(doc, ent.start)]):
         if tok.pos_ == "VERB" and tok.lemma_.lower() == noun.lemma_.lower():
-            return _stated_past_day(tok.sent, published)
+            return _stated_past_day(sentence_of(tok), published)
     return None
 
 
@@ -766,12 +774,12 @@ def _next_paragraph_day(sent: Span, published: date | None) -> date | None:
     doc = sent.doc
     end = sent.end
     while end < len(doc) and not _paragraph_ends(doc[end - 1]) and not doc[end].is_space:
-        end = doc[end].sent.end  # the rest of the duration's paragraph
+        end = sentence_at(doc, end).end  # the rest of the duration's paragraph
     while end < len(doc) and doc[end].is_space:
         end += 1
     if end >= len(doc):
         return None
-    return _stated_past_day(doc[end].sent, published)
+    return _stated_past_day(sentence_at(doc, end), published)
 
 
 def _sentence_day(sent: Span, published: date | None) -> tuple[date, str] | None:

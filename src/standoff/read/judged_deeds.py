@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from standoff.read.events import Found
 from standoff.read.refs import Ref
+from standoff.read.spans import sentence_start
 from standoff.read.words import WORDS
 
 # Judgements aimed at a deed's doer (AGREE is left out: "agreed to the plan" accepts an
@@ -124,7 +125,7 @@ def _latest_deed(found: list[Found], f: Found, noun: str) -> Found | None:
     for _ in range(REACH if noun not in PACTS else len(doc)):
         if first == 0:
             break
-        first = doc[first - 1].sent.start
+        first = sentence_start(doc, first - 1)
     told = [g for g in found if first <= g.trigger.i < f.trigger.i and g.sources]
     for g in sorted(told, key=lambda g: g.trigger.i, reverse=True):
         if not own.isdisjoint(s.country for s in g.sources):

@@ -21,7 +21,7 @@ from standoff.read.actors import STATE_FORMS, ActorDictionary, ActorEntry, state
 from standoff.read.mention_rules import HEAD_ACTORS, PRONOUNS, party_word
 from standoff.read.refs import Ref, countries_of
 from standoff.read.rules import first_match
-from standoff.read.spans import later_conjuncts, sentence_start
+from standoff.read.spans import later_conjuncts, sentence_at, sentence_of, sentence_start
 from standoff.read.syntax import prep_objects
 from standoff.read.word_table import lower_words
 from standoff.read.words import WORDS
@@ -751,9 +751,9 @@ class ActorIndex:
             return (named or bodies)[-1:]
         # a lede names "the regional bloc" and the next sentences say which: the first body
         # named after it, within two sentences (and BODY_LOOKAHEAD words)
-        end = token.sent.end
+        end = sentence_of(token).end
         for _ in range(2):  # the end of the second sentence after it
-            end = self.doc[end].sent.end if end < len(self.doc) else end
+            end = sentence_at(self.doc, end).end if end < len(self.doc) else end
         limit = min(end, token.i + BODY_LOOKAHEAD)
         later = [
             r
@@ -915,8 +915,8 @@ class ActorIndex:
     def _last_plural_description(self, pronoun: Token) -> Token | None:
         """The last description of two or more states ("both neighbours", "the two
         capitals") before ``pronoun``, in its sentence or the one before."""
-        sent = pronoun.sent
-        first = self.doc[sent.start - 1].sent.start if sent.start else 0
+        sent = sentence_of(pronoun)
+        first = sentence_start(self.doc, sent.start - 1) if sent.start else 0
         words = lower_words(self.doc)
         for i in range(pronoun.i - 1, first - 1, -1):
             if words[i] in DESCRIPTION_NOUNS and _described_count(self.doc[i]) >= 2:
@@ -968,8 +968,8 @@ class ActorIndex:
         sentence or the one before (looked for once per pronoun)."""
         key = ("last_people", pronoun.i)
         if key not in self.memo:
-            sent = pronoun.sent
-            first = self.doc[sent.start - 1].sent.start if sent.start else 0
+            sent = sentence_of(pronoun)
+            first = sentence_start(self.doc, sent.start - 1) if sent.start else 0
             self.memo[key] = next(
                 (t for t in reversed(self.doc[first : pronoun.i]) if self._people_noun(t)), None
             )
@@ -1005,11 +1005,11 @@ class ActorIndex:
     def _preferred(self, fitting: list[Ref], pronoun: Token) -> Ref:
         """Among fitting mentions (latest first): the subject of an earlier main clause
         ("China ... It urged"), else a subject or possessor, else the latest."""
-        own_sentence = pronoun.sent.start
+        own_sentence = sentence_start(self.doc, pronoun.i)
         for ref in fitting:
             head = self.doc[ref.end - 1]
             main = head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
-            if main and head.sent.start < own_sentence:
+            if main and sentence_start(self.doc, head.i) < own_sentence:
                 return ref
         for ref in fitting:
             head = self.doc[ref.end - 1]
@@ -1017,7 +1017,7 @@ class ActorIndex:
                 "nsubj",
                 "nsubjpass",
             ):
-                if ref.start >= own_sentence or head.sent.start < own_sentence:
+                if ref.start >= own_sentence or sentence_start(self.doc, head.i) < own_sentence:
                     return ref
         for ref in fitting:  # "gave Moscow 50 days to end the war in Ukraine ... if it failed"
             head = self.doc[ref.end - 1]

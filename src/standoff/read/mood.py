@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from standoff.read.lexicon import COOPERATIVE, THREATENABLE, Modality
 from standoff.read.rules import Rules, first_match
+from standoff.read.spans import sentence_of
 from standoff.read.syntax import (
     act_with_time_left,
     addresses_own_agent,
@@ -309,7 +310,7 @@ def direct_question(tok: Token, modality: Modality) -> Mood | None:
     The asking clause inverts its subject and auxiliary or opens with a wh-word, in a
     sentence that ends with a question mark; a clause joined before it is not asked
     ("Iran struck on Tuesday, but will Pakistan answer?")."""
-    sent = tok.sent
+    sent = sentence_of(tok)
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.text != "?":
         return None

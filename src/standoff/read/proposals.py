@@ -57,6 +57,7 @@ from standoff.read.proposal_roles import (
     wanted_mark,
 )
 from standoff.read.rules import Rules, first_match
+from standoff.read.spans import sentences
 from standoff.read.syntax import agent_of, prep_objects, subject_of, to_infinitive
 from standoff.read.word_table import lemmas, parts_of_speech
 from standoff.read.words import WORDS
@@ -133,7 +134,7 @@ def proposals(
     """
     found_so_far = ProposalAssembly(index, _meeting_partners(found))
     detectors = tuple(PROPOSALS)  # the enabled detectors, taken once, not for every word
-    for number, sent in enumerate(doc.sents):
+    for number, sent in enumerate(sentences(doc)):
         if sent.start_char < headline_end:
             continue
         found_so_far.sentence = number

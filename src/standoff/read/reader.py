@@ -56,7 +56,7 @@ from standoff.read.lexicon import load_lexicon, load_modality
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.pipeline import build_pipeline
 from standoff.read.proposals import proposals as find_proposals
-from standoff.read.spans import sentence_ents, span_text
+from standoff.read.spans import sentence_ents, sentences, span_text
 from standoff.read.threats import build_threats
 
 _DAYISH = re.compile(
@@ -203,7 +203,7 @@ class Reader:
             warnings.append(Warning(kind="supplied-date", message=conflict))
         headline_end = len(article.headline) if article.headline else 0
         found: list[Found] = []
-        for sent in doc.sents:
+        for sent in sentences(doc):
             check()  # the time limit, where no timer signal can interrupt (budget.py)
             if not span_text(sent).strip():
                 continue

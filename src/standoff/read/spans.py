@@ -4,7 +4,8 @@ spaCy's ``Span.ents`` builds every entity of the whole document and filters them
 rule that asks each sentence for its entities reads an article in time quadratic in its
 length (a 4,000-sentence text took minutes). :func:`sentence_ents` builds the
 document's entities once, keeps them in ``doc.user_data``, and finds a sentence's by
-binary search.
+binary search. The document's sentences (:func:`sentences`, :func:`sentence_of`) and
+texts (:func:`span_text`) are kept the same way, for the same reason.
 """
 
 from __future__ import annotations
@@ -102,17 +103,40 @@ def span_text(span: Span) -> str:
     return text[span.start_char : span.end_char]  # type: ignore[no-any-return]
 
 
-_STARTS_KEY = "standoff.sentence_starts"
+_SENTS_KEY = "standoff.sentences"
+
+
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The document's sentences, and for each token the number of its sentence; built once
+    per document."""
+    cached = doc.user_data.get(_SENTS_KEY)
+    if cached is None:  # the sentence boundaries are final once the pipeline has run
+        sents = list(doc.sents)
+        number = [0] * len(doc)
+        for n, sent in enumerate(sents):
+            number[sent.start : sent.end] = [n] * (sent.end - sent.start)
+        cached = doc.user_data[_SENTS_KEY] = (sents, number)
+    return cached  # type: ignore[no-any-return]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, built once per document: every step reads the article sentence
+    by sentence, and ``Doc.sents`` builds the spans again each time."""
+    return _sentences(doc)[0]
+
+
+def sentence_at(doc: Doc, i: int) -> Span:
+    """The sentence of token ``i`` (``doc[i].sent``, which walks back to the sentence's
+    first word and on to its last on every call)."""
+    sents, number = _sentences(doc)
+    return sents[number[i]]
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, from the sentences built once (:func:`sentence_at`)."""
+    return sentence_at(token.doc, token.i)
 
 
 def sentence_start(doc: Doc, i: int) -> int:
-    """The index of the first token of token ``i``'s sentence (``doc[i].sent.start``,
-    which walks back through the sentence on every call)."""
-    starts = doc.user_data.get(_STARTS_KEY)
-    if starts is None:
-        starts = [0] * len(doc)
-        for sent in doc.sents:
-            for k in range(sent.start, sent.end):
-                starts[k] = sent.start
-        doc.user_data[_STARTS_KEY] = starts
-    return starts[i]  # type: ignore[no-any-return]
+    """The index of the first token of token ``i``'s sentence (``doc[i].sent.start``)."""
+    return sentence_at(doc, i).start

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from standoff.read.spans import sentence_of
 from standoff.read.words import WORDS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -52,7 +53,7 @@ def subject_past_relative(verb: Token) -> Token | None:
     ...': the parser hangs the main verb on the relative clause's last noun and leaves the
     subject as the sentence's root. A verb after the comma closing a relative clause on a
     root noun is that noun's own verb."""
-    root = verb.sent.root
+    root = sentence_of(verb).root
     if root.pos_ not in ("NOUN", "PROPN") or verb.tag_ not in ("VBD", "VBN", "VBZ"):
         return None
     if verb.i == 0 or verb.doc[verb.i - 1].text != ",":

@@ -35,7 +35,7 @@ from standoff.read.events import Found
 from standoff.read.lexicon import COOPERATIVE
 from standoff.read.mentions import ActorIndex, Ref, countries_of
 from standoff.read.rules import Rules
-from standoff.read.spans import span_text
+from standoff.read.spans import sentence_start, span_text
 from standoff.read.syntax import prep_objects, subject_of
 from standoff.read.threat_drafts import (
     Assembly,
@@ -304,7 +304,7 @@ def _last_told(sent: Span, a: Assembly, *, named: bool) -> Draft | None:
     doc = sent.doc
     earliest = sent.start
     for _ in range(JOINED_LOOKBACK):
-        earliest = doc[earliest - 1].sent.start if earliest > 0 else 0
+        earliest = sentence_start(doc, earliest - 1) if earliest > 0 else 0
     told: tuple[int, Draft] | None = None
     for d in a.drafts.values():
         starts = [s.start for s in d.sentences if s.start < sent.start]

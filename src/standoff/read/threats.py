@@ -33,6 +33,7 @@ from standoff.read.evidence import sentence_evidence
 from standoff.read.lexicon import Lexicon
 from standoff.read.mentions import PRINCIPALS, ActorIndex, Ref, countries_of
 from standoff.read.rules import Rules
+from standoff.read.spans import sentence_at, sentences
 from standoff.read.syntax import prep_objects, subject_of
 from standoff.read.threat_drafts import (
     Assembly,
@@ -92,7 +93,7 @@ def threatened_events(a: Assembly) -> None:
 
 def sentence_constructions(a: Assembly) -> None:
     """The threat constructions of each sentence, in order (:data:`SENTENCE_THREATS`)."""
-    for sent in a.doc.sents:
+    for sent in sentences(a.doc):
         for rule in SENTENCE_THREATS:
             rule(sent, a)
 
@@ -278,9 +279,9 @@ def _buyers(doc: Doc, index: ActorIndex, target: str) -> list[str]:
 def _window_countries(doc: Doc, sent: Span, index: ActorIndex, exclude: set[str]) -> list[str]:
     """Countries named as actors in this sentence and the one before (for 'countries that ...')."""
     start = sent.start
-    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    previous = sentence_at(doc, sent.start - 1) if sent.start > 0 else None
     if previous is not None and previous.text.strip() == "" and previous.start > 0:
-        previous = doc[previous.start - 1].sent
+        previous = sentence_at(doc, previous.start - 1)
     if previous is not None:
         start = previous.start
     out: list[str] = []

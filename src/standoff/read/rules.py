@@ -16,7 +16,7 @@ and only it, reads its own example sentences; see ``tests/test_rules_*.py``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from typing import Any, Generic, ParamSpec, TypeVar
@@ -43,6 +43,31 @@ class Nothing:
 NOTHING = Nothing()
 
 
+# A word gate: given the step's context (the reader's lexicon), the words a rule can
+# answer for at all.
+WordGate = Callable[[Any], Container[str]]
+# Words whose rules a Rules keeps (:meth:`Rules.for_word`) before it starts afresh.
+MAX_KEPT_WORDS = 50_000
+
+
+def word_gate(words: WordGate) -> Callable[[R], R]:
+    """Mark a rule whose first test is that its word (a lemma) is in ``words(context)``:
+    it answers None for every other word, so :meth:`Rules.for_word` need not call it for
+    them. The rule keeps its own test; the gate must never be narrower than it."""
+
+    def mark(rule: R) -> R:
+        rule.word_gate = words  # type: ignore[attr-defined]
+        return rule
+
+    return mark
+
+
+def _admits(rule: Callable[..., Any], word: str, context: object) -> bool:
+    """Whether ``rule`` can answer for ``word``: it has no word gate, or its gate holds it."""
+    gate: WordGate | None = getattr(rule, "word_gate", None)
+    return gate is None or word in gate(context)
+
+
 def rule_name(rule: Callable[..., Any]) -> str:
     """A rule's name: its ``name`` attribute (pattern entries), else the function's name."""
     return str(getattr(rule, "name", None) or rule.__name__)
@@ -67,6 +92,26 @@ class Rules(Generic[R]):
         if doubled:
             raise ValueError(f"{step}: rule names used twice: {', '.join(sorted(doubled))}")
         self.active: tuple[R, ...] = self._all
+        # for_word's answers: for which enabled rules and context, and by word
+        self._by_word: tuple[tuple[R, ...], object, dict[str, tuple[R, ...]]] = ((), None, {})
+
+    def for_word(self, word: str, context: object) -> tuple[R, ...]:
+        """The enabled rules that can answer for ``word``: those with no word gate
+        (:func:`word_gate`) and those whose gate, given ``context``, holds it, in order.
+        Running these gives the same answer as running them all; most words pass few
+        gates, and a verb was tried against some 30 rules. Kept by word, for the rules
+        enabled and the context of the last call (a test's :meth:`disabled` starts
+        afresh)."""
+        active, known, by_word = self._by_word
+        if active is not self.active or known is not context:
+            by_word = {}
+            self._by_word = (self.active, context, by_word)
+        rules = by_word.get(word)
+        if rules is None:
+            if len(by_word) >= MAX_KEPT_WORDS:
+                by_word.clear()
+            rules = by_word[word] = tuple(r for r in self.active if _admits(r, word, context))
+        return rules
 
     def __iter__(self) -> Iterator[R]:
         return iter(self.active)

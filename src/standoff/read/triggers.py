@@ -9,7 +9,7 @@ from enum import StrEnum
 from spacy.tokens import Span, Token
 
 from standoff.read.lexicon import LIGHT_VERBS, Lexicon, load_modality
-from standoff.read.rules import NOTHING, Nothing, Rules, first_match
+from standoff.read.rules import NOTHING, Nothing, Rules, first_match, word_gate
 from standoff.read.syntax import (
     SUBJECT_DEPS,
     act_with_time_left,
@@ -23,6 +23,7 @@ from standoff.read.syntax import (
     to_infinitive,
     unless_clause,
 )
+from standoff.read.word_table import lemmas, parts_of_speech
 from standoff.read.words import WORDS
 
 
@@ -61,19 +62,24 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> Iterator[Trigger]:
     noun through :data:`NOUN_TRIGGERS`, a predicate adjective through
     :data:`ADJECTIVE_TRIGGERS`; the first rule that answers decides.
     """
-    for tok in sent:
-        pos = tok.pos_
+    words = lemmas(sent)
+    for offset, pos in enumerate(parts_of_speech(sent)):
+        if pos not in _TRIGGER_POS:
+            continue  # no Token built for a word no rule reads
+        tok = sent[offset]
         if pos in ("VERB", "AUX") or (pos == "NOUN" and tok.dep_ == "ROOT"):
             rules = VERB_TRIGGERS
         elif pos in ("NOUN", "PROPN"):
             rules = NOUN_TRIGGERS
-        elif pos == "ADJ":
-            rules = ADJECTIVE_TRIGGERS
         else:
-            continue
-        trigger = first_match(rules, tok, tok.lemma_.lower(), lexicon)
+            rules = ADJECTIVE_TRIGGERS
+        lemma = words[offset]
+        trigger = first_match(rules.for_word(lemma, lexicon), tok, lemma, lexicon)
         if trigger is not None:
             yield trigger
+
+
+_TRIGGER_POS = frozenset(("VERB", "AUX", "NOUN", "PROPN", "ADJ"))
 
 
 # --------------------------------------------------------------------------- verb rules
@@ -86,6 +92,7 @@ def reported_obligation(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | N
     return Trigger(tok, "REQUEST", TriggerKind.REPORTED, _told_cue(tok))
 
 
+@word_gate(lambda _lexicon: WORDS.necessity_verbs)
 def reported_necessity(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Kinshasa said Rwandan troops had to leave', 'said both sides needed to talk': what
     the speaker says another has to do is demanded of it, as with 'must'."""
@@ -164,6 +171,7 @@ def _threatening(tok: Token, lexicon: Lexicon) -> bool:
 FORETELLING = frozenset(("will", "'ll", "would", "'d", "could", "may", "might", "shall"))
 
 
+@word_gate(lambda lexicon: lexicon.reported_index)
 def reported_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Beijing said Vilnius had undermined its sovereignty': the speaker accuses."""
     if lemma not in lexicon.reported_index or not _reported_deed(tok):
@@ -176,6 +184,7 @@ def reported_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     )
 
 
+@word_gate(lambda _lexicon: WORDS.denial_verbs)
 def denied_claim(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Beijing denies any link to the hackers', 'denied the allegations': a denial of a
     claim is the denier's REJECT, not the measure 'deny' can take ('denied access')."""
@@ -192,6 +201,7 @@ def denied_claim(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
 CONTENT_WORDS = WORDS.content_nouns
 
 
+@word_gate(lambda _lexicon: WORDS.renewing_verbs)
 def refused_renewal(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Washington would not renew the 2019 agreement', 'will not extend the mission's
     mandate': letting a treaty, deal or mandate lapse reduces relations (CAMEO 16, PLOVER
@@ -206,6 +216,7 @@ def refused_renewal(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.directive_verbs)
 def ordered_payment(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'the court ordered Poland to pay a fine': a payment ordered by a court or body is a
     SANCTION on the one who pays (PLOVER 3.13, court-ordered payments), not a request."""
@@ -218,6 +229,7 @@ def ordered_payment(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.option_verbs)
 def options_kept_open(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Britain would consider all options, including Article 16', 'keeps every option open':
     a side that keeps all its options open warns of the worst of them (CAMEO 13)."""
@@ -235,6 +247,7 @@ def options_kept_open(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | Non
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.staying_verbs)
 def kept_on_the_table(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'the measures remained on the table', 'all options are on the table', 'sanctions stay
     on the table': measures, or every option, kept on the table are a warning (CAMEO 13)
@@ -258,6 +271,7 @@ def _every_option(noun: Token) -> bool:
     )
 
 
+@word_gate(lambda _lexicon: WORDS.barring_verbs)
 def barred_from(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'would stop British boats from landing their catch in French ports', 'barred Indian
     airlines from using its airspace': keeping another's people or carriers from doing
@@ -274,6 +288,7 @@ def barred_from(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return Trigger(tok, "SANCTION", TriggerKind.VERB, f"{tok.text} {barred.text} from")
 
 
+@word_gate(lambda _lexicon: WORDS.directive_verbs)
 def ordered_out(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'the junta ordered the French ambassador to leave the country': an envoy ordered out
     is expelled (CAMEO 166, PLOVER SANCTION mode expel), not asked to go."""
@@ -290,6 +305,7 @@ def ordered_out(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return Trigger(tok, "SANCTION", TriggerKind.VERB, f"{tok.text} {envoy.text} to leave")
 
 
+@word_gate(lambda lexicon: lexicon.object_rule_heads)
 def verb_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A verb (with its particle) and object the lexicon's object rules name: 'suspended
     aid', 'lifted a new wave of sanctions' (the object of 'a wave of', 'a set of')."""
@@ -316,6 +332,7 @@ def verb_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.launching_verbs)
 def aimed_launch(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Hezbollah launched rockets at northern Israel': weapons launched at a place or party
     are a blow (CAMEO 190/195, ASSAULT); one launched 'into the sea', or at nothing named, is
@@ -345,6 +362,7 @@ def aimed_launch(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
 AIMING_PREPS = frozenset(("at", "on", "against", "toward", "towards", "into"))
 
 
+@word_gate(lambda lexicon: lexicon.phrase_heads)
 def verb_prep_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A verb, preposition and object phrase: 'came (back) into force', 'entered into force',
     'pulled out of the deal' (with its particle), 'blasted the boat with water cannon' (the
@@ -385,6 +403,7 @@ def _instruments_of(verb: Token) -> list[Token]:
     ]
 
 
+@word_gate(lambda lexicon: lexicon.phrase_heads)
 def verb_phrase(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A verb and its particle, object or complement: 'called on', 'ruled out', 'bears
     responsibility' (a reported phrase: the speaker accuses its subject)."""
@@ -460,6 +479,7 @@ def idiom_object(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.publishing_verbs)
 def published_object(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
     """'released a statement', 'issued a report', 'gave few details': something told or
     published, not a release, an aid or a concession (the object rules, checked before,
@@ -471,15 +491,20 @@ def published_object(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None
     return None
 
 
+_APPROVING_VERBS = ("approve", "endorse", "authorize", "authorise", "order")
+
+
+@word_gate(lambda _lexicon: _APPROVING_VERBS)
 def approved_act(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
     """'approved removing South Korea from the list': the embedded act is the event."""
-    if lemma in ("approve", "endorse", "authorize", "authorise", "order") and any(
+    if lemma in _APPROVING_VERBS and any(
         c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in tok.children
     ):
         return NOTHING
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.judging_verbs)
 def judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'X called the decision unjustified': ACCUSE, or REJECT when the object is an offer;
     'Athens called the talks a positive first step': praise (SUPPORT, CAMEO 051)."""
@@ -507,6 +532,7 @@ def judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+@word_gate(lambda _lexicon: ("be",))
 def reported_judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'X said the demands were neither reasonable nor actionable', 'said the island was
     not for sale': REJECT; 'said the move was illegal', 'said the dam posed an existential
@@ -535,6 +561,7 @@ def reported_judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | No
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.directive_verbs)
 def directive(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Russia wants Ukraine to stay neutral': wanting another to act is a REQUEST (not
     'officials told reporters' or 'told AFP', an audience or a news outlet)."""
@@ -556,6 +583,7 @@ def directive(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.hoping_verbs)
 def hoped_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Beijing hoped they would resolve their differences through dialogue', 'hopes that
     both sides will exercise restraint': a deed hoped of another is asked of it (CAMEO 02,
@@ -577,6 +605,7 @@ def _infinitive_subject(verb: Token) -> Token | None:
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.deed_wanting_verbs)
 def wanted_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Hamas wants a full Israeli withdrawal', 'Pakistan wants the treaty restored': a deed
     wanted of others is asked of them (not 'wants a good deal', no deed)."""
@@ -599,6 +628,7 @@ def wanted_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.proposing_verbs)
 def proposed_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Malaysia proposed that they halt hostilities', 'the panel recommended that Jakarta
     bring the ban into line': a deed proposed for another is asked of it, as a demand's is
@@ -611,6 +641,7 @@ def proposed_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+@word_gate(lambda lexicon: lexicon.object_verbs)
 def measure_verb(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A verb that takes a measure as object: 'imposed tariffs', 'lifted the sanctions'
     (not 'put off the ban': a particle that postpones the measure)."""
@@ -630,6 +661,7 @@ def measure_verb(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     )
 
 
+@word_gate(lambda _lexicon: LIGHT_VERBS)
 def light_verb(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
     """'held talks', 'launched an offensive': the event noun carries the event."""
     if lemma in LIGHT_VERBS and any(
@@ -648,6 +680,7 @@ def threatened_patient(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | No
     return Trigger(tok, "THREATEN", TriggerKind.PATIENT, tok.text)
 
 
+@word_gate(lambda _lexicon: WORDS.response_verbs)
 def response(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'would respond firmly', 'retaliated with tariffs': a measure in answer."""
     if (
@@ -662,6 +695,7 @@ def response(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+@word_gate(lambda lexicon: lexicon.verb_index)
 def blow_with_measure(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'tariffs could target buyers', 'hit buyers with tariffs': a blow dealt with a
     measure is a SANCTION, not an ASSAULT or COERCE."""
@@ -672,6 +706,7 @@ def blow_with_measure(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | Non
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.exposing_verbs)
 def exposed_to_measure(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'could expose China to heavy tariffs', 'subjected Qatar to a boycott': the object
     is put under the measure, a SANCTION of it (a threat of one, in a modal clause)."""
@@ -682,6 +717,7 @@ def exposed_to_measure(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | No
     return None
 
 
+@word_gate(lambda lexicon: lexicon.verb_index)
 def event_verb(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """A verb the lexicon lists under a PLOVER type: 'Russia attacked', 'they met'."""
     if lemma in lexicon.verb_index and tok.pos_ == "VERB":

@@ -23,7 +23,7 @@ from standoff.read.refs import Ref, countries_of
 from standoff.read.rules import first_match
 from standoff.read.spans import later_conjuncts, sentence_at, sentence_of, sentence_start
 from standoff.read.syntax import prep_objects
-from standoff.read.word_table import lower_words
+from standoff.read.word_table import lower_words, texts
 from standoff.read.words import WORDS
 
 __all__ = ["ActorIndex", "Ref", "countries_of"]
@@ -167,21 +167,21 @@ class ActorIndex:
         named: dict[str, ActorEntry] = {}  # last word of a full name -> its entry
         refs = iter(sorted(self.refs, key=lambda r: r.start))
         upcoming = next(refs, None)
-        for tok in self.doc:
-            while upcoming is not None and upcoming.end <= tok.i:
-                last = self.doc[upcoming.end - 1]
+        orth, lower = texts(self.doc), lower_words(self.doc)  # no Token for every word
+        for i, text in enumerate(orth):
+            while upcoming is not None and upcoming.end <= i:
                 if upcoming.end - upcoming.start >= 2 and upcoming.entry.kind in ORGANS:
-                    named[last.text] = upcoming.entry
+                    named[orth[upcoming.end - 1]] = upcoming.entry
                 upcoming = next(refs, None)
-            entry = named.get(tok.text)
+            entry = named.get(text)
             if (
                 entry is not None
-                and tok.i not in self.by_token
-                and tok.is_title
-                and tok.i > 0
-                and self.doc[tok.i - 1].lower_ == "the"
+                and i not in self.by_token
+                and i > 0
+                and lower[i - 1] == "the"
+                and self.doc[i].is_title
             ):
-                self._add(Ref(entry, tok.i, tok.i + 1, "short name"))
+                self._add(Ref(entry, i, i + 1, "short name"))
 
     def _index_rulers(self) -> None:
         """'Mali's junta', 'the junta in Niamey', 'the Syrian regime' ... 'the junta': who
@@ -1070,7 +1070,7 @@ class ActorIndex:
         for ref in self.refs:
             if ref.how in ("pronoun", "inferred"):
                 continue
-            span = self.doc[ref.start : ref.end]
+            span = Span(self.doc, ref.start, ref.end)  # doc[start:end], without its checks
             key = (ref.code, ref.entry.name)
             actor = grouped.get(key)
             if actor is None:

@@ -176,10 +176,9 @@ def tidy(text: str) -> str:
 def deadline_setter(doc: Doc, index: ActorIndex) -> list[Ref]:
     """Who set the article's deadline: 'a deadline set by Trump', "Trump's deadline",
     'Trump gave a deadline'."""
-    if DEADLINE_NOUNS.isdisjoint(lower_words(doc)):
-        return []
-    for tok in doc:
-        if tok.lower_ in DEADLINE_NOUNS:
+    for i, word in enumerate(lower_words(doc)):  # a Token only for a deadline word
+        if word in DEADLINE_NOUNS:
+            tok = doc[i]
             refs = _named_setter(tok, index) or _setting_subject(tok, index)
             if refs:
                 return refs

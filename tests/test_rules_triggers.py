@@ -135,26 +135,6 @@ def test_a_judging_noun_accuses_as_a_judging_adjective_does(reader: Reader, text
 
 
 @pytest.mark.parametrize(
-    ("text", "event"),
-    [
-        (
-            "Chile said the Bolivian pipeline posed a grave threat to its water supply.",
-            "ACCUSE CHL->BOL",
-        ),
-        ("Vietnam said the Chinese exercises constituted a provocation.", "ACCUSE VNM->CHN"),
-        (
-            "Peru said the Ecuadorian decree represented a breach of the border treaty.",
-            "ACCUSE PER->ECU",
-        ),
-    ],
-)
-def test_a_verb_linking_a_deed_to_a_judging_noun_accuses(
-    reader: Reader, text: str, event: str
-) -> None:
-    assert event in events(reader, text)
-
-
-@pytest.mark.parametrize(
     "text",
     [
         "Chile said the Bolivian pipeline posed questions.",
@@ -306,38 +286,32 @@ def test_a_call_for_a_clause_with_its_own_subject_asks(
     assert types(reader, text) & {"REQUEST", "ACCUSE"} == {event}
 
 
-@pytest.mark.parametrize(
-    ("text", "event"),
-    [
-        ("Hamas said it viewed the Egyptian proposal positively.", "SUPPORT PSE->EGY"),
-        ("Israel viewed the Egyptian plan negatively.", "REJECT ISR->EGY"),
-        ("Cairo regards the Turkish drills as a provocation.", "ACCUSE EGY->TUR"),
-    ],
-)
-def test_a_view_of_a_thing_judges_it(reader: Reader, text: str, event: str) -> None:
+# Judgements and warnings read this stop (stop 24): (text, event).
+JUDGED_AND_WARNED = [
+    # a verb linking a deed to a judging noun, as "be" does
+    ("Chile said the Bolivian pipeline posed a grave threat to its water supply.",
+     "ACCUSE CHL->BOL"),
+    ("Vietnam said the Chinese exercises constituted a provocation.", "ACCUSE VNM->CHN"),
+    ("Peru said the Ecuadorian decree represented a breach of the border treaty.",
+     "ACCUSE PER->ECU"),
+    # a view of a thing judges it, by an adverb too
+    ("Hamas said it viewed the Egyptian proposal positively.", "SUPPORT PSE->EGY"),
+    ("Israel viewed the Egyptian plan negatively.", "REJECT ISR->EGY"),
+    ("Cairo regards the Turkish drills as a provocation.", "ACCUSE EGY->TUR"),
+    ("Lisbon called the Spanish government corrupt.", "ACCUSE PRT->ESP"),
+    # more of what was done, kept open, is a threat
+    ("Lisbon did not rule out further steps against Madrid.", "THREATEN PRT->ESP"),
+    # a condition the parser hangs on a speech tag still makes the measures a threat
+    ("Peru insulted Chile on Monday. If no apology came, the minister said, Chile would "
+     "take all the measures it considered appropriate.", "THREATEN CHL->~PER"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event"), JUDGED_AND_WARNED)
+def test_judgements_and_warnings_are_read(reader: Reader, text: str, event: str) -> None:
     assert event in events(reader, text)
 
 
-@pytest.mark.parametrize(
-    ("text", "found"),
-    [
-        ("Lisbon did not rule out further steps against Madrid.", True),
-        ("Lisbon did not rule out a step back in its dispute with Madrid.", False),
-    ],
-)
-def test_further_steps_not_ruled_out_threaten(reader: Reader, text: str, found: bool) -> None:
-    assert ("THREATEN PRT->ESP" in events(reader, text)) is found
-
-
-def test_corrupt_judges(reader: Reader) -> None:
-    assert "ACCUSE PRT->ESP" in events(reader, "Lisbon called the Spanish government corrupt.")
-
-
-def test_a_condition_before_a_speech_tag_qualifies_the_verb_after_it(reader: Reader) -> None:
-    """'If no apology came, the minister said, Chile would take ...': the parser hangs the
-    'if' clause on 'said'; it still makes the measures a threat."""
-    text = (
-        "Peru insulted Chile on Monday. If no apology came, the minister said, Chile would "
-        "take all the measures it considered appropriate."
-    )
-    assert "THREATEN CHL->~PER" in events(reader, text)  # the target the article pairs
+def test_a_step_back_not_ruled_out_threatens_nothing(reader: Reader) -> None:
+    text = "Lisbon did not rule out a step back in its dispute with Madrid."
+    assert "THREATEN PRT->ESP" not in events(reader, text)

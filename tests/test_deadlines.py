@@ -306,25 +306,23 @@ def test_a_lede_said_in_the_present_perfect_counts_from_the_day_below(reader: Re
     assert got.get(("ESP", "MAR")) == date(2024, 3, 19)
 
 
-def test_a_headline_counts_from_the_day_of_the_lede(reader: Reader) -> None:
+@pytest.mark.parametrize(
+    ("lede", "due"),
+    [
+        # the lede's "on Thursday" (14 March) starts the clock, not Saturday's paper
+        ("The foreign minister announced the decision in Santiago on Thursday, after a week "
+         "of talks.", date(2024, 3, 16)),
+        # a lede with no day leaves the publication date
+        ("The foreign minister announced the decision in Santiago, after a week of talks.",
+         date(2024, 3, 18)),
+    ],
+)  # fmt: skip
+def test_a_headline_counts_from_the_day_of_the_lede(reader: Reader, lede: str, due: date) -> None:
     """A headline (and a standfirst: a line with no final stop) tells the lede's act in the
-    present; the lede's 'on Thursday' (14 March) starts the clock, not Saturday's paper."""
-    text = (
-        "Chile gives Peru 48 hours to reopen the border or face closed ports\n\n"
-        "The foreign minister announced the decision in Santiago on Thursday, after a week "
-        "of talks."
-    )
+    present and leaves its day to the paragraph below."""
+    text = f"Chile gives Peru 48 hours to reopen the border or face closed ports\n\n{lede}"
     got = _deadlines(_read(reader, text, date(2024, 3, 16)))
-    assert got.get(("CHL", "PER")) == date(2024, 3, 16)
-
-
-def test_a_headline_with_no_day_below_counts_from_publication(reader: Reader) -> None:
-    text = (
-        "Chile gives Peru 48 hours to reopen the border or face closed ports\n\n"
-        "The foreign minister announced the decision in Santiago, after a week of talks."
-    )
-    got = _deadlines(_read(reader, text, date(2024, 3, 16)))
-    assert got.get(("CHL", "PER")) == date(2024, 3, 18)
+    assert got.get(("CHL", "PER")) == due
 
 
 def test_a_lede_said_in_the_past_counts_from_publication(reader: Reader) -> None:

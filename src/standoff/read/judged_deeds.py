@@ -94,7 +94,7 @@ def _told_before(found: list[Found], f: Found, reach: int) -> list[Found]:
     for _ in range(reach):
         if first == 0:
             break
-        first = doc[first - 1].sent.start
+        first = sentence_start(doc, first - 1)
     return sorted(
         (g for g in found if first <= g.trigger.i < f.trigger.i), key=lambda g: g.trigger.i
     )
@@ -120,14 +120,9 @@ def _latest_deed(found: list[Found], f: Found, noun: str) -> Found | None:
     to help, welcomed the agreement": neither judges its own offer)."""
     own = {s.country for g in found if g.trigger.i == f.trigger.i for s in g.sources}
     verbs = {noun, *WORDS.deed_nouns[noun].split()}  # the deed told by its noun too
-    doc = f.sentence.doc
-    first = f.sentence.start
-    for _ in range(REACH if noun not in PACTS else len(doc)):
-        if first == 0:
-            break
-        first = sentence_start(doc, first - 1)
-    told = [g for g in found if first <= g.trigger.i < f.trigger.i and g.sources]
-    for g in sorted(told, key=lambda g: g.trigger.i, reverse=True):
+    reach = REACH if noun not in PACTS else len(f.sentence.doc)
+    told = [g for g in _told_before(found, f, reach) if g.sources]
+    for g in reversed(told):
         if not own.isdisjoint(s.country for s in g.sources):
             continue
         # the deed's own word or one of the two that govern it: "decided to recall",

@@ -208,14 +208,10 @@ def marked_clause(verb: Token, mark: str) -> Token | None:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == mark for m in c.children):
             return c
     for tag in verb.children:
-        if tag.dep_ == "parataxis" and tag.i < verb.i and tag.lemma_.lower() in REPORTING_TAGS:
+        said = tag.lemma_.lower() in WORDS.reporting_verbs
+        if tag.dep_ == "parataxis" and tag.i < verb.i and said:
             return marked_clause(tag, mark)
     return None
-
-
-# Speech tags set inside a sentence ("..., he said, ..."), through which a clause before
-# them still qualifies the verb after them.
-REPORTING_TAGS = frozenset(("say", "add", "warn", "tell", "insist", "write", "state"))
 
 
 def if_clause(verb: Token) -> Token | None:

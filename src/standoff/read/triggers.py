@@ -504,6 +504,11 @@ def approved_act(tok: Token, lemma: str, lexicon: Lexicon) -> Nothing | None:
     return None
 
 
+# What a judging verb refuses rather than accuses: an offer, a demand, a plan; a judged
+# threat is held against the one who made it ("called the threats disproportionate").
+REFUSABLE_OFFERS = WORDS.offer_nouns - WORDS.judged_threats
+
+
 @word_gate(lambda _lexicon: WORDS.judging_verbs)
 def judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'X called the decision unjustified': ACCUSE, or REJECT when the object is an offer;
@@ -519,8 +524,7 @@ def judgement(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
             words = {t.lower_ for t in child.subtree}
             bad = words & WORDS.negative_judgements
             if bad:
-                offer = obj.lemma_.lower() in WORDS.offer_nouns - WORDS.judged_threats
-                kind = "REJECT" if offer else "ACCUSE"
+                kind = "REJECT" if obj.lemma_.lower() in REFUSABLE_OFFERS else "ACCUSE"
                 return Trigger(
                     tok, kind, TriggerKind.VERB, f"{tok.text} {obj.text} {sorted(bad)[0]}"
                 )

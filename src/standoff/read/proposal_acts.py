@@ -25,7 +25,7 @@ from standoff.read.proposal_roles import (
     stance_of,
 )
 from standoff.read.rules import Rules
-from standoff.read.syntax import prep_objects, subject_of, to_infinitive
+from standoff.read.syntax import for_mark, prep_objects, subject_of, to_infinitive
 from standoff.read.word_table import lower_words
 from standoff.read.words import WORDS
 
@@ -100,7 +100,7 @@ def called_for_clause(verb: Token, index: ActorIndex) -> tuple[str, list[str]] |
     head = verb.head
     if verb.dep_ not in ("advcl", "ccomp") or head.lemma_.lower() not in WORDS.offering_prep_verbs:
         return None
-    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+    if for_mark(verb) is None:
         return None
     key = WORDS.negotiable_acts.get(verb.lemma_.lower()) or _settled_by_means(verb)
     if key is None or negated(verb) or negated(head):

@@ -214,6 +214,12 @@ def marked_clause(verb: Token, mark: str) -> Token | None:
     return None
 
 
+def for_mark(clause: Token) -> Token | None:
+    """The 'for' that opens a clause with a subject of its own ('called for the road to be
+    reopened', 'pressed for talks to resume': the parser makes it the clause's marker)."""
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
+
+
 def if_clause(verb: Token) -> Token | None:
     """The verb of an 'if' clause that qualifies ``verb`` ('... if Brazil retaliated')."""
     return marked_clause(verb, "if")

@@ -16,6 +16,7 @@ from standoff.read.syntax import (
     addresses_own_agent,
     agent_of,
     clause_of,
+    for_mark,
     if_clause,
     prep_objects,
     that_clause,
@@ -773,13 +774,8 @@ def _for_clause_marks(verb: Token) -> list[Token]:
     """The 'for' that opens a clause with its own subject under ``verb``: 'called for the
     road to be reopened', 'pushed for the talks to resume' (the parser makes 'for' the
     clause's marker, not a preposition of the verb)."""
-    return [
-        m
-        for c in verb.children
-        if c.dep_ == "advcl"
-        for m in c.children
-        if m.dep_ == "mark" and m.lower_ == "for"
-    ]
+    marks = (for_mark(c) for c in verb.children if c.dep_ == "advcl")
+    return [m for m in marks if m is not None]
 
 
 def call_for(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:

@@ -270,12 +270,12 @@ def split_paragraphs(text: str) -> list[str]:
 def _story_start(body: list[str], title: str | None, headings: list[str]) -> int:
     """Where the story opens in the body (its dateline's paragraph): after a headline kept
     in the body, a heading, or a first line with no final stop; else the first."""
-    if len(body) > 1 and (body[0] == title or body[0] in headings or not _ends_sentence(body[0])):
+    if len(body) > 1 and (body[0] == title or body[0] in headings or not ends_sentence(body[0])):
         return 1
     return 0
 
 
-def _ends_sentence(paragraph: str) -> bool:
+def ends_sentence(paragraph: str) -> bool:
     """Whether a paragraph ends as prose does (a headline has no final stop)."""
     return paragraph.rstrip().rstrip("\"'\u201d\u2019)").endswith((".", "!", "?", "\u2026"))
 

@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from standoff.model import DatePrecision, Evidence, ResolvedDate, Warning
+from standoff.read.clean import ends_sentence
 from standoff.read.dates import Direction, describe, number, resolve, shift
 from standoff.read.evidence import sentence_evidence
 from standoff.read.spans import (
@@ -679,9 +680,9 @@ def _headline(sent: Span) -> bool:
     Union gives Sudan and South Sudan 48 hours to stop fighting"): it tells the lede's act
     in the present and leaves its day to the paragraph below."""
     doc = sent.doc
-    words = [t for t in sent if not t.is_space]
-    if not words or words[-1].is_punct:
-        return False
+    text = span_text(sent)
+    if not text.strip() or ends_sentence(text):
+        return False  # the cleaner's test of a headline line
     starts = sent.start == 0 or _paragraph_ends(doc[sent.start - 1])
     return starts and (sent.end >= len(doc) or _paragraph_ends(doc[sent.end - 1]))
 

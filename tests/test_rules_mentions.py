@@ -95,6 +95,27 @@ def test_it_takes_up_a_party_not_the_place_named_last(reader: Reader) -> None:
     assert word_actors(reader, text, "it") == ["IRN"]
 
 
+def test_he_takes_up_the_name_beside_the_subject_it_stands_for(reader: Reader) -> None:
+    """'Croatia's economy minister, Ante Susnjar, said ...': the subject is the role noun,
+    and the name in apposition to it is the person a later "he" takes up, not the last
+    person who was a subject before."""
+    text = (
+        "Orban spoke to reporters in Budapest on Monday. Croatia's economy minister, Ante "
+        "Susnjar, said the pipeline fees were fair. He accused Budapest of spreading rumours."
+    )
+    assert word_actors(reader, text, "he") == ["HRV"]
+
+
+def test_a_clause_on_where_something_happened_is_bound_by_its_subject(reader: Reader) -> None:
+    """'Fico was in Brussels, where he met ...': the subject of the clause the place belongs
+    to binds "he", not the subject of an earlier sentence."""
+    text = (
+        "Zelensky said threats would not work. A day earlier Fico was in "
+        "Brussels, where he met the energy commissioner."
+    )
+    assert word_actors(reader, text, "he") == ["SVK"]
+
+
 def test_a_paragraph_opening_with_initials_goes_on_after_them(reader: Reader) -> None:
     text = (
         "Washington sets Caracas a deadline over oil licences\n\n"

@@ -1007,12 +1007,12 @@ class ActorIndex:
         ("China ... It urged"), else a subject or possessor, else the latest."""
         own_sentence = sentence_start(self.doc, pronoun.i)
         for ref in fitting:
-            head = self.doc[ref.end - 1]
+            head = _apposed_to(self.doc[ref.end - 1])
             main = head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
             if main and sentence_start(self.doc, head.i) < own_sentence:
                 return ref
         for ref in fitting:
-            head = self.doc[ref.end - 1]
+            head = _apposed_to(self.doc[ref.end - 1])
             if head.dep_ in ("nsubj", "nsubjpass", "poss") or head.head.dep_ in (
                 "nsubj",
                 "nsubjpass",
@@ -1178,6 +1178,12 @@ def _binding_verb(pronoun: Token) -> Token | None:
         # "Pakistan's foreign ministry said the strikes had hit militants, and it called on
         # Kabul to act": the subject of the first of two joined clauses binds the second's
         verb = pronoun.head.head
+    elif pronoun.dep_ == "nsubj" and pronoun.head.dep_ == "relcl" and _on_setting(pronoun.head):
+        # "Fico was in Brussels on Thursday, where he met the commissioner": a clause on a
+        # place or a time is bound by the subject of the verb that place or time belongs to
+        verb = pronoun.head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
     else:
         return None
     # "Cambodia downgraded relations and withdrew its diplomats": a joined verb with no
@@ -1188,3 +1194,16 @@ def _binding_verb(pronoun: Token) -> Token | None:
             break
         verb = verb.head
     return verb
+
+
+def _apposed_to(name: Token) -> Token:
+    """The noun a name stands in apposition to, else the name: in "Ukraine's foreign
+    minister, Andrii Sybiha, says ...", the subject is the role noun "minister", and the
+    name beside it is that subject for a later "he"."""
+    return name.head if name.dep_ == "appos" else name
+
+
+def _on_setting(clause: Token) -> bool:
+    """Whether a relative clause is opened by "where" or "when": it tells where or when the
+    thing above it happened, not who did it."""
+    return any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in clause.children)

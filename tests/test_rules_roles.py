@@ -228,6 +228,19 @@ def test_a_subject_past_its_relative_clause_acts(reader: Reader, text: str) -> N
     assert {"REQUEST EU->JPN", "REQUEST EU->CHN"} <= events(reader, text)
 
 
+def test_a_clause_the_parser_joins_to_the_noun_before_it_keeps_its_subject(
+    reader: Reader,
+) -> None:
+    """'... a meeting of his cabinet and Athens called on Ankara ...': the parser joins
+    "Athens" to "cabinet" and hangs "called" on the meeting; the name before a past-tense
+    verb after "and" is its subject."""
+    text = (
+        "Mitsotakis chaired an emergency meeting of his security council and Athens called on "
+        "Ankara to withdraw the survey ship at once."
+    )
+    assert "REQUEST GRC->TUR" in roles(reader, text)
+
+
 def test_a_relative_clause_of_saying_names_no_doer(reader: Reader) -> None:
     """'a process that the three countries said could be halted': the sayers did not do it."""
     text = (

@@ -43,9 +43,23 @@ def subject_of(verb: Token) -> Token | None:
             tok = tok.head.head  # "Trump signed an order placing a tariff": the signer
             continue
         if tok.dep_ == "acl" and tok.head.i != tok.i:
-            return subject_past_relative(tok)
+            return subject_past_relative(tok) or conjoined_clause_subject(tok)
         break
     return None
+
+
+def conjoined_clause_subject(verb: Token) -> Token | None:
+    """'Mitsotakis chaired a meeting of his security council and Athens called on Ankara to
+    withdraw the ship': the parser joins the second clause's subject to the noun before it
+    ("council and Athens") and hangs its finite verb on that noun. A past-tense verb right
+    after a name that follows "and" or "but" is that name's own verb."""
+    if verb.tag_ != "VBD" or verb.i == 0:
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.dep_ != "conj" or name.pos_ != "PROPN" or name.left_edge.i == 0:
+        return None
+    joint = verb.doc[name.left_edge.i - 1]
+    return name if joint.lower_ in ("and", "but") else None
 
 
 def subject_past_relative(verb: Token) -> Token | None:

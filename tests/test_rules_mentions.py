@@ -106,6 +106,16 @@ def test_he_takes_up_the_name_beside_the_subject_it_stands_for(reader: Reader) -
     assert word_actors(reader, text, "he") == ["HRV"]
 
 
+def test_he_takes_up_an_office_named_as_the_last_subject(reader: Reader) -> None:
+    """'Croatia's economy minister said ... He accused Budapest': a role noun of one state as
+    the subject of the sentence before stands for the office's holder."""
+    text = (
+        "Orban spoke to reporters in Budapest on Monday. Croatia's economy minister said the "
+        "pipeline fees were fair. He accused Budapest of spreading rumours."
+    )
+    assert word_actors(reader, text, "he") == ["HRV"]
+
+
 def test_a_clause_on_where_something_happened_is_bound_by_its_subject(reader: Reader) -> None:
     """'Fico was in Brussels, where he met ...': the subject of the clause the place belongs
     to binds "he", not the subject of an earlier sentence."""

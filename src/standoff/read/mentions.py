@@ -944,6 +944,9 @@ class ActorIndex:
                 break
             if self._fits_earlier(low, ref):
                 fitting.append(ref)
+        holder = self._office_subject_before(pronoun) if low in PERSON_PRONOUNS else None
+        if holder is not None and (not fitting or fitting[0].start < holder.start):
+            return holder  # "Croatia's economy minister said ... He accused Budapest"
         if not fitting:
             return None
         chosen = self._preferred(fitting, pronoun)
@@ -952,6 +955,25 @@ class ActorIndex:
             return chosen
         # "a summit of the bloc's leaders. They called for": the group, not a state before it
         return group[0] if len({r.country for r in group}) == 1 else None
+
+    def _office_subject_before(self, pronoun: Token) -> Ref | None:
+        """The holder of an office named by its role noun as the main subject of the
+        sentence before the pronoun's ("Croatia's economy minister said the fees were fair.
+        He accused Budapest ..."): a person of the office's one state, for "he" or "she"
+        to take up; None if that subject is a name, or no office of one state."""
+        own = sentence_start(self.doc, pronoun.i)
+        if own == 0:
+            return None
+        root = sentence_at(self.doc, own - 1).root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ != "NN" or subject.i in self.by_token:
+            return None
+        if not self.book.sector_for(subject.lower_):
+            return None
+        named = [r for r in self.actors_of(subject) if r.how != "pronoun"]
+        if len({r.country for r in named}) != 1:
+            return None
+        return self._as_holder(named[0], subject, pronoun)
 
     def _people_since(self, start: int, pronoun: Token) -> list[Ref] | None:
         """The actors of a plural noun for people ("the three European governments", "the

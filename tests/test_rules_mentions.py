@@ -95,6 +95,28 @@ def test_it_takes_up_a_party_not_the_place_named_last(reader: Reader) -> None:
     assert word_actors(reader, text, "it") == ["IRN"]
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "code"),
+    [
+        # an actor before "-backed" or "-recognised" supports the noun, it does not own it
+        ("The UN-backed government in Tripoli condemned the strikes.", "government", "LBY"),
+        ("The UN-recognised Government of National Accord in Tripoli condemned the strikes.",
+         "Government", "LBY"),
+        # a leader's "-led" coalition stays the leader's
+        ("The Saudi-led coalition condemned the strikes.", "coalition", "SAU"),
+    ],
+)
+def test_a_backer_named_before_a_hyphen_does_not_own_the_noun(
+    reader: Reader, text: str, word: str, code: str
+) -> None:
+    doc = reader.nlp(text)
+    from standoff.read.mentions import ActorIndex
+
+    index = ActorIndex(doc, reader.dictionary)
+    (tok,) = [t for t in doc if t.text == word]
+    assert [r.country for r in index.actors_of(tok, demonyms=True)][:1] == [code]
+
+
 def test_he_takes_up_the_name_beside_the_subject_it_stands_for(reader: Reader) -> None:
     """'Croatia's economy minister, Ante Susnjar, said ...': the subject is the role noun,
     and the name in apposition to it is the person a later "he" takes up, not the last

@@ -241,6 +241,39 @@ def test_a_clause_the_parser_joins_to_the_noun_before_it_keeps_its_subject(
     assert "REQUEST GRC->TUR" in roles(reader, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # the owner of an offer is the agent of its putting forward
+        ("Ankara dismissed the plan put forward by Cairo.", "REJECT TUR->EGY"),
+        # "the plan" with no owner takes up the plan put forward just before
+        ("Sisi unveiled a plan for Libya on Saturday. It proposes a ceasefire. Ankara dismissed "
+         "the plan at once.", "REJECT TUR->EGY"),
+        ("Cairo put forward a plan for Libya on Saturday. Ankara dismissed the plan at once.",
+         "REJECT TUR->EGY"),
+    ],
+)
+def test_a_refused_offer_is_aimed_at_whoever_put_it_forward(
+    reader: Reader, text: str, event: str
+) -> None:
+    assert event in roles(reader, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a weapon named by its model is a party its demonym names
+        ("Turkish F-16s shot down a Russian Su-24 near the border.", "ASSAULT TUR->RUS"),
+        ("A Syrian MiG-29 bombed Turkish positions.", "ASSAULT SYR->TUR"),
+        # ending contacts between governments reduces relations
+        ("Russia cut military contacts with Turkey on Wednesday.", "SANCTION RUS->TUR"),
+        ("China suspended ministerial exchanges with Japan.", "SANCTION CHN->JPN"),
+    ],
+)
+def test_weapons_by_model_and_contacts_cut(reader: Reader, text: str, event: str) -> None:
+    assert event in roles(reader, text)
+
+
 def test_a_relative_clause_of_saying_names_no_doer(reader: Reader) -> None:
     """'a process that the three countries said could be halted': the sayers did not do it."""
     text = (

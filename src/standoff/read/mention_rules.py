@@ -10,6 +10,7 @@ refineries" -> RUS; "Russian oil" as a subject names no actor).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -124,7 +125,7 @@ def possessor(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Nothing 
             if ref is not None and ref.how != "pronoun":
                 return ref
     for child in token.children:
-        if child.dep_ in MODIFIER_DEPS and child.i in index.by_token:
+        if child.dep_ in MODIFIER_DEPS and child.i in index.by_token and not _backer(child):
             return index.by_token[child.i]
         if (
             child.dep_ == "poss"
@@ -133,6 +134,17 @@ def possessor(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Nothing 
         ):
             return index.antecedent(child) or NOTHING
     return None
+
+
+def _backer(modifier: Token) -> bool:
+    """'the UN-backed government in Tripoli', 'the UN-recognised Government of National
+    Accord': the actor before "-backed", "-recognised", "-sponsored" supports what the noun
+    names and does not own it (unlike "Saudi-led", whose leader speaks for the coalition)."""
+    doc = modifier.doc
+    if modifier.i + 2 >= len(doc) or doc[modifier.i + 1].text != "-":
+        return False
+    participle = doc[modifier.i + 2]
+    return participle.tag_ == "VBN" and participle.lemma_ != "lead"
 
 
 def described_owner(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
@@ -260,6 +272,7 @@ def named_inside(index: ActorIndex, token: Token, demonyms: bool) -> Ref | None:
             tok.i in index.by_token
             and tok.dep_ in ("poss", "compound", "nmod", "pobj")
             and index.by_token[tok.i].how != "pronoun"
+            and not _backer(tok)
         ):
             return index.by_token[tok.i]
     return None
@@ -271,7 +284,8 @@ def demonym_inside(index: ActorIndex, token: Token, demonyms: bool) -> Ref | Non
     if not demonyms:
         return None
     for tok in _inner(token):
-        if tok.i in index.demonyms and tok.dep_ in ("amod", "compound", "nmod"):
+        modifies = tok.dep_ in ("amod", "compound", "nmod")
+        if tok.i in index.demonyms and modifies and not _backer(tok):
             return _demonym_ref(tok, index.demonyms[tok.i])
     return None
 
@@ -319,8 +333,19 @@ HEAD_ACTORS: Rules[HeadRule] = Rules(
 
 
 def party_word(token: Token) -> bool:
-    """A noun for people or a place ("workers", "youths", "republic")."""
-    return token.lower_ in PARTY_NOUNS or token.lemma_.lower() in PARTY_NOUNS
+    """A noun for people or a place ("workers", "youths", "republic"), or a weapon named by
+    its model ("Turkish F-16s", "a Russian Su-24")."""
+    return (
+        token.lower_ in PARTY_NOUNS
+        or token.lemma_.lower() in PARTY_NOUNS
+        or MODEL_NAME.fullmatch(token.text) is not None
+    )
+
+
+# An aircraft, missile or tank by its maker's model: up to four letters, a hyphen, a number
+# ("F-16s", "Su-24", "MiG-29", "S-400", "J-20", "T-72"). It is a party only with an actor or
+# demonym on it, so a look-alike such as "COVID-19" names no one.
+MODEL_NAME = re.compile(r"[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?s?")
 
 
 def _demonym_ref(tok: Token, country: str) -> Ref:

@@ -840,8 +840,10 @@ class ActorIndex:
                 if obj.i not in self.by_token:
                     # "diplomats from both countries", "doctors from two American aid groups";
                     # "a delegation from the governments of Mali and Burkina Faso" names its own
-                    named = self.actors_of(obj, demonyms=True, depth=1)
-                    return named or self._described(obj)
+                    named = self.actors_of(obj, demonyms=True, depth=1) or self._described(obj)
+                    if named or prep.lower_ != "of":
+                        return named
+                    continue  # "the Government of National Accord in Tripoli": the place
                 out = [self.by_token[obj.i]]
                 out += [self.by_token[c.i] for c in obj.conjuncts if c.i in self.by_token]
                 return [r for r in out if r.how != "pronoun"]

@@ -32,6 +32,7 @@ from standoff.read.meetings import HOST_VERBS, hosts
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.refs import countries_of
 from standoff.read.rules import Rules
+from standoff.read.spans import sentence_start
 from standoff.read.syntax import (
     OBJECT_DEPS,
     agent_of,
@@ -63,6 +64,7 @@ OCCASION_PREPS = frozenset(("for", "over", "during", "at", "after"))
 COUNTED = WORDS.time_nouns | {"round", "rounds", "series"}
 OFFER_NOUNS = WORDS.offer_nouns
 GUEST_VERBS = WORDS.guest_verbs
+AUTHORING_VERBS = WORDS.putting_verbs | WORDS.proposing_verbs
 DRAWING_VERBS = WORDS.drawing_verbs
 MODIFIER_DEPS = ("poss", "compound", "nmod", "amod")
 
@@ -92,6 +94,10 @@ class RoleState:
         preps = EVENT_TYPES[self.trigger.type].target_preps
         if self.trigger.kind is TriggerKind.PHRASE and self.trigger.type in AIMED_AT:
             return (*preps, "at")
+        if self.trigger.kind is TriggerKind.OBJECT_VERB and self.trigger.type == "SANCTION":
+            # "suspended ministerial exchanges with Japan", "closed the border with Thailand":
+            # the party the cut ties or shut border were with
+            return (*preps, "with")
         return preps
 
     @property
@@ -895,9 +901,37 @@ def owner_of_object(tok: Token, index: ActorIndex) -> list[Ref]:
         candidates.append(tok.head)  # "a US proposal ..., accepted by Ukraine"
     for noun in candidates:
         if noun.lemma_.lower() in OFFER_NOUNS or noun.lower_ in OFFER_NOUNS:
-            refs = _offer_owner(noun, index)
+            refs = _offer_owner(noun, index) or _named_before(noun, index)
             if refs:
                 return refs
+    return []
+
+
+PUT_FORWARD = frozenset(("plan", "proposal", "offer", "initiative", "idea", "roadmap"))
+
+
+def _named_before(noun: Token, index: ActorIndex) -> list[Ref]:
+    """'Sisi unveiled a plan on June 6 ... The GNA and Ankara dismissed the plan': "the plan"
+    with no owner of its own is the one put forward in the two sentences before, and its
+    owner is whoever put it forward there."""
+    if noun.lemma_ not in PUT_FORWARD or not any(c.lower_ == "the" for c in noun.children):
+        return []
+    doc = noun.doc
+    start = sentence_start(doc, noun.i)
+    for _ in range(2):
+        start = sentence_start(doc, start - 1) if start else 0
+    for tok in reversed(doc[start : sentence_start(doc, noun.i)]):
+        if tok.lemma_ != noun.lemma_:
+            continue
+        owner = _offer_owner(tok, index)
+        verb = tok.head if tok.dep_ == "dobj" else next(
+            (c for c in tok.children if c.dep_ == "relcl"), None
+        )
+        author = subject_of(verb) if verb is not None and verb.lemma_ in AUTHORING_VERBS else None
+        if not owner and author is not None:
+            owner = index.actors_of(author)
+        if owner:
+            return owner
     return []
 
 
@@ -909,10 +943,19 @@ def _offer_owner(noun: Token, index: ActorIndex) -> list[Ref]:
             refs = index.actors_of(child, demonyms=True)
             if refs:
                 return refs
-    agent = agent_of(noun)
+    agent = agent_of(noun) or _author_of(noun)
     for holder in [agent] + [o for _p, o in prep_objects(noun, ("from", "of"))]:
         if holder is not None:
             refs = index.actors_of(holder, demonyms=True)
             if refs:
                 return refs
     return []
+
+
+def _author_of(noun: Token) -> Token | None:
+    """'dismissed the plan put forward by Cairo', 'the draft tabled by France': the agent
+    of a participle of putting forward is whose the offer is."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_ in AUTHORING_VERBS:
+            return agent_of(child)
+    return None

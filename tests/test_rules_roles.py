@@ -83,6 +83,8 @@ ROLE_CASES = {
         ("threat_of", "Iran ignored the threat of European sanctions.", "THREATEN EU->?"),
         ("occasion_guests", "The Russian president joined Erdogan in Ankara for talks on Syria.",
          "CONSULT RUS->TUR"),
+        ("nominal_object", "Caracas ordered the closure of its embassy in Bogota.",
+         "SANCTION VEN->COL"),
         ("noun_prep_targets", "China's talks with Japan collapsed.", "CONSULT CHN->JPN"),
         ("described_object",
          "Israel carried out air strikes on what it called Hezbollah depots in Lebanon.",
@@ -173,6 +175,7 @@ RETYPE_CASES = [
      "ACCUSE LTU->BLR"),
     ("hosted_welcome", "Xi welcomed the Brazilian president in Beijing.", "CONSULT CHN->BRA"),
     ("lone_drill", "North Korea held artillery drills on Sunday.", "MOBILIZE PRK->?"),
+    ("troops_sent_to_a_state", "Turkey sent troops and food to Qatar.", "AID TUR->QAT"),
 ]
 
 
@@ -268,10 +271,22 @@ def test_a_refused_offer_is_aimed_at_whoever_put_it_forward(
         # ending contacts between governments reduces relations
         ("Russia cut military contacts with Turkey on Wednesday.", "SANCTION RUS->TUR"),
         ("China suspended ministerial exchanges with Japan.", "SANCTION CHN->JPN"),
+        # units sent to a border show force; sent to a state itself, they back it
+        ("Venezuela sent ten battalions to the Colombian border.", "MOBILIZE VEN->COL"),
+        ("Iran rushed troops to the Afghan border.", "MOBILIZE IRN->AFG"),
+        # a noun for an object rule's act is read with its "of" object as the verb is
+        ("Venezuela ordered the closure of its embassy in Bogota.", "SANCTION VEN->COL"),
+        ("Algeria announced the recall of its ambassador to Paris.", "SANCTION DZA->FRA"),
+        # nouns that judge a person or a claim accuse as judging adjectives do
+        ("Hugo Chavez called Alvaro Uribe a criminal.", "ACCUSE VEN->COL"),
+        ("Moscow called the British statement a circus show.", "ACCUSE RUS->GBR"),
     ],
 )
-def test_weapons_by_model_and_contacts_cut(reader: Reader, text: str, event: str) -> None:
+def test_weapons_by_model_contacts_cut_units_sent_acts_named_and_people_judged(
+    reader: Reader, text: str, event: str
+) -> None:
     assert event in roles(reader, text)
+
 
 
 def test_a_relative_clause_of_saying_names_no_doer(reader: Reader) -> None:

@@ -64,6 +64,8 @@ FINDS = [
      "PROTEST PSE->ISR"),
     ("call_for", "Egypt's call for Ethiopia to halt the filling went unheeded.",
      "REQUEST EGY->ETH"),
+    ("nominal_object_rule", "Caracas ordered the closure of its embassy in Bogota.",
+     "SANCTION VEN->COL"),
     ("event_noun", "The Chinese attack on Taiwan began at dawn.", "ASSAULT CHN->TWN"),
     ("predicate_adjective", "Iran remained defiant toward the United States.", "REJECT IRN->USA"),
 ]  # fmt: skip

@@ -578,9 +578,30 @@ def _with_partner(tok: Token) -> bool:
 DRILLS = WORDS.drill_nouns
 
 
+def troops_sent_to_a_state(verb: Token, event_type: str) -> str | None:
+    """'Turkey has sent troops and food to Qatar': units sent to a state itself back it, AID
+    (CAMEO 074 military protection), unlike units sent to a border or a sea ('sent ten
+    battalions to the Colombian border'), which show force (MOBILIZE)."""
+    if event_type != "MOBILIZE" or verb.lemma_.lower() not in SENDING_VERBS:
+        return None
+    places = [obj for _prep, obj in prep_objects(verb, ("to",))]
+    return "AID" if any(p.ent_type_ == "GPE" for p in places) else None
+
+
+SENDING_VERBS = frozenset(("send", "dispatch", "rush", "transfer"))
+
+
 RETYPES: Rules[Callable[[Token, str], str | None]] = Rules(
     "types a construction changes",
-    (defended_own, gives_in, rioting_crowd, diplomatic_protest, hosted_welcome, lone_drill),
+    (
+        defended_own,
+        gives_in,
+        rioting_crowd,
+        diplomatic_protest,
+        hosted_welcome,
+        lone_drill,
+        troops_sent_to_a_state,
+    ),
 )
 
 

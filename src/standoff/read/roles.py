@@ -697,6 +697,21 @@ def occasion_guests(r: RoleState) -> None:
         r.sources, r.hosted = host, True
 
 
+def nominal_object(r: RoleState) -> None:
+    """'ordered the closure of its embassy in Bogota', 'the recall of its ambassador to
+    Paris': the act's "of" object is read as a verb's object is, its owner acting and the
+    place or party it is "in", "to" or "with" hit."""
+    if r.tok.lemma_.lower() not in WORDS.nominalised_verbs:
+        return
+    for _prep, obj in prep_objects(r.tok, ("of",)):
+        if not r.sources:
+            owners = [c for c in obj.children if c.dep_ == "poss"]
+            r.sources = r.index.actors_of(owners[0]) if owners else []
+        if not r.targets:
+            for _inner_prep, inner in prep_objects(obj, ("to", "in", "with", "on")):
+                r.add_targets(inner)
+
+
 def noun_prep_targets(r: RoleState) -> None:
     """'talks with Moscow', 'attacks on refineries' (also on the light verb: "stepped up
     attacks ... on refineries", "travelled to Seoul for talks"); 'talks between X and Y'
@@ -815,6 +830,7 @@ NOUN_ROLES: Rules[RoleRule] = Rules(
         request_answerer,
         threat_of,
         occasion_guests,
+        nominal_object,
         noun_prep_targets,
         described_object,
         against_on_a_forum,

@@ -808,6 +808,26 @@ def event_noun(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+@word_gate(lambda _lexicon: NOMINALISED)
+def nominal_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'ordered the closure of its embassy in Bogota', 'announced the suspension of flights',
+    'the recall of its ambassador': a noun for the act of an object rule's verb, read with
+    its "of" object as the verb is with its own ("closed its embassy": SANCTION)."""
+    verb = NOMINALISED.get(lemma)
+    if verb is None:
+        return None
+    for _prep, obj in prep_objects(tok, ("of",)):
+        kind = lexicon.object_rules.get((verb, obj.lemma_.lower())) or lexicon.object_rules.get(
+            (verb, obj.lower_)
+        )
+        if kind:
+            return Trigger(tok, kind, TriggerKind.NOUN, f"{tok.text} of {obj.text}")
+    return None
+
+
+NOMINALISED: dict[str, str] = WORDS.nominalised_verbs
+
+
 def predicate_adjective(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Russia remained defiant', 'Israel is opposed to ...'."""
     if lemma in lexicon.adjective_index and tok.dep_ in ("acomp", "oprd", "ROOT"):
@@ -858,7 +878,8 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
     ),
 )
 NOUN_TRIGGERS: Rules[TriggerRule] = Rules(
-    "noun triggers", (date_word, idiom_noun, noun_phrase, call_for, event_noun)
+    "noun triggers",
+    (date_word, idiom_noun, noun_phrase, call_for, nominal_object_rule, event_noun),
 )
 ADJECTIVE_TRIGGERS: Rules[TriggerRule] = Rules("adjective triggers", (predicate_adjective,))
 

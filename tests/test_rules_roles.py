@@ -280,6 +280,8 @@ def test_a_refused_offer_is_aimed_at_whoever_put_it_forward(
         # nouns that judge a person or a claim accuse as judging adjectives do
         ("Hugo Chavez called Alvaro Uribe a criminal.", "ACCUSE VEN->COL"),
         ("Moscow called the British statement a circus show.", "ACCUSE RUS->GBR"),
+        # a deed owed that a party expects is asked of the one it is expected from
+        ("Moscow expected an apology from Ankara.", "REQUEST RUS->TUR"),
     ],
 )
 def test_weapons_by_model_contacts_cut_units_sent_acts_named_and_people_judged(

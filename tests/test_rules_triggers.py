@@ -16,6 +16,7 @@ from standoff.read.triggers import ADJECTIVE_TRIGGERS, NOUN_TRIGGERS, VERB_TRIGG
 FINDS = [
     ("reported_obligation", "Washington said Mexico must stop the flow of migrants.",
      "REQUEST USA->MEX"),
+    ("reported_debt", "Bogota said Quito owed it an explanation.", "REQUEST COL->ECU"),
     ("reported_necessity", "Tokyo said Seoul needs to correct the court ruling.",
      "REQUEST JPN->KOR"),
     ("time_left", "Chile said Peru has ten days to reopen the border crossing.",

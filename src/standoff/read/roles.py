@@ -415,6 +415,8 @@ def asked_deed_owner(r: RoleState) -> None:
         for noun in (child, *child.conjuncts):
             if noun.lemma_.lower() in r.lexicon.noun_index:
                 r.targets.extend(modifier_actors(noun, r.index))
+            for _prep, party in prep_objects(noun, ("from",)):  # "an apology from Ankara"
+                r.add_targets(party)
 
 
 # Types that judge a deed, whose doer they are aimed at.

@@ -93,6 +93,21 @@ def reported_obligation(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | N
     return Trigger(tok, "REQUEST", TriggerKind.REPORTED, _told_cue(tok))
 
 
+@word_gate(lambda _lexicon: OWING_VERBS)
+def reported_debt(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Bogota said Quito owed it an explanation', 'Lula said Colombia owed Ecuador a formal
+    apology': what the speaker says another owes is demanded of it, as with 'must'."""
+    if lemma not in OWING_VERBS or not _reported_deed(tok):
+        return None
+    owed = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if owed is None or owed.lemma_.lower() not in WORDS.owed_deeds:
+        return None
+    return Trigger(tok, "REQUEST", TriggerKind.REPORTED, f"{_told_cue(tok)} {owed.text}")
+
+
+OWING_VERBS = frozenset(("owe",))
+
+
 @word_gate(lambda _lexicon: WORDS.necessity_verbs)
 def reported_necessity(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Kinshasa said Rwandan troops had to leave', 'said both sides needed to talk': what
@@ -610,11 +625,11 @@ def _infinitive_subject(verb: Token) -> Token | None:
     return None
 
 
-@word_gate(lambda _lexicon: WORDS.deed_wanting_verbs)
+@word_gate(lambda _lexicon: WORDS.deed_wanting_verbs | WORDS.expecting_verbs)
 def wanted_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Hamas wants a full Israeli withdrawal', 'Pakistan wants the treaty restored': a deed
     wanted of others is asked of them (not 'wants a good deal', no deed)."""
-    if lemma not in WORDS.deed_wanting_verbs:
+    if lemma not in WORDS.deed_wanting_verbs and not _expected_from(tok, lemma):
         return None
     for child in tok.children:
         # a deal is wanted by both sides, not asked of one
@@ -631,6 +646,14 @@ def wanted_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
         if deed or done_to:
             return Trigger(tok, "REQUEST", TriggerKind.VERB, f"{tok.text} {child.text}")
     return None
+
+
+def _expected_from(verb: Token, lemma: str) -> bool:
+    """'Moscow expected an apology (from Ankara)': a deed owed that a party expects is
+    wanted ('expected talks next week', 'expected an attack' foresee, and ask nothing)."""
+    return lemma in WORDS.expecting_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in WORDS.owed_deeds for c in verb.children
+    )
 
 
 @word_gate(lambda _lexicon: WORDS.proposing_verbs)
@@ -842,6 +865,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
     "verb triggers",
     (
         reported_obligation,
+        reported_debt,
         reported_necessity,
         time_left,
         reported_deed,

@@ -93,6 +93,9 @@ def reported_obligation(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | N
     return Trigger(tok, "REQUEST", TriggerKind.REPORTED, _told_cue(tok))
 
 
+OWING_VERBS = frozenset(("owe",))
+
+
 @word_gate(lambda _lexicon: OWING_VERBS)
 def reported_debt(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'Bogota said Quito owed it an explanation', 'Lula said Colombia owed Ecuador a formal
@@ -103,9 +106,6 @@ def reported_debt(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     if owed is None or owed.lemma_.lower() not in WORDS.owed_deeds:
         return None
     return Trigger(tok, "REQUEST", TriggerKind.REPORTED, f"{_told_cue(tok)} {owed.text}")
-
-
-OWING_VERBS = frozenset(("owe",))
 
 
 @word_gate(lambda _lexicon: WORDS.necessity_verbs)

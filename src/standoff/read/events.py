@@ -31,6 +31,7 @@ from standoff.read.mood import Mood, classify, content_clause, elided_refusals, 
 from standoff.read.roles import owner_of_object, roles
 from standoff.read.rules import Rules, first_match
 from standoff.read.syntax import (
+    act_objects,
     agent_of,
     if_clause,
     prep_objects,
@@ -39,7 +40,13 @@ from standoff.read.syntax import (
     unless_clause,
 )
 from standoff.read.targets import ON_THE_GROUND, clause_addressee, predicate_targets
-from standoff.read.triggers import Trigger, TriggerKind, find_triggers, is_measure
+from standoff.read.triggers import (
+    NOMINALISED,
+    Trigger,
+    TriggerKind,
+    find_triggers,
+    is_measure,
+)
 from standoff.read.words import WORDS
 
 # Event types with a clear other party: a missing target is worth inferring.
@@ -143,6 +150,8 @@ def _classified_triggers(
             continue
         if trigger.kind in (TriggerKind.OBJECT_VERB, TriggerKind.LAPSE):
             claimed.update(c.i for c in trigger.token.children if c.dep_ in ("dobj", "nsubjpass"))
+        elif trigger.kind is TriggerKind.NOUN and trigger.token.lemma_.lower() in NOMINALISED:
+            claimed.update(o.i for o in act_objects(trigger.token))  # "an end to cooperation"
         state = Mood.REAL if trigger.kind in SETTLED_KINDS else mood(trigger.token, modality)
         typed = classify(trigger.type, state)
         if typed is None and _blow_not_ruled_out(trigger, state, lexicon):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from standoff.model import Actor, ActorKind, Mention
 from standoff.read.actors import STATE_FORMS, ActorDictionary, ActorEntry, state_form
+from standoff.read.first_person import first_person_refs
 from standoff.read.mention_rules import HEAD_ACTORS, PRONOUNS, party_word
 from standoff.read.refs import Ref, countries_of
 from standoff.read.rules import first_match
@@ -96,6 +97,7 @@ class ActorIndex:
         self._index_short_names()
         self._index_rulers()
         self._index_pronouns()
+        self._index_first_person()
 
     # ------------------------------------------------------------------ indexing
     def _add(self, ref: Ref) -> None:
@@ -116,6 +118,17 @@ class ActorIndex:
                     # first, and an earlier "he" must not come before the name after it
                     insort(self.refs, pron, key=lambda r: r.start)
                     self.by_token[tok.i] = pron
+
+    def _index_first_person(self) -> None:
+        """'ZHAO: We again urge ...', '"We will intervene," the president said': "I" and
+        "we" stand for the speaker of a transcript's turn or a quotation (after the other
+        pronouns, so that a quotation's "he said" is resolved)."""
+        found = list(first_person_refs(self))
+        for ref in found:
+            insort(self.refs, ref, key=lambda r: r.start)
+            self.by_token[ref.start] = ref
+        if found:
+            self.memo.clear()  # the mentions changed under what was derived from them
 
     def _index_seats(self) -> None:
         """'The judges in The Hague rejected Kenya's argument', 'Kenya rejects the Hague

@@ -35,6 +35,7 @@ from standoff.read.rules import Rules
 from standoff.read.spans import sentence_start
 from standoff.read.syntax import (
     OBJECT_DEPS,
+    act_objects,
     agent_of,
     free_relative_object,
     if_clause,
@@ -415,8 +416,9 @@ def asked_deed_owner(r: RoleState) -> None:
         for noun in (child, *child.conjuncts):
             if noun.lemma_.lower() in r.lexicon.noun_index:
                 r.targets.extend(modifier_actors(noun, r.index))
-            for _prep, party in prep_objects(noun, ("from",)):  # "an apology from Ankara"
-                r.add_targets(party)
+            if noun.lemma_.lower() in WORDS.owed_deeds:  # "an apology from Ankara", not
+                for _prep, party in prep_objects(noun, ("from",)):  # "a withdrawal from Bosnia"
+                    r.add_targets(party)
 
 
 # Types that judge a deed, whose doer they are aimed at.
@@ -705,7 +707,7 @@ def nominal_object(r: RoleState) -> None:
     place or party it is "in", "to" or "with" hit."""
     if r.tok.lemma_.lower() not in WORDS.nominalised_verbs:
         return
-    for _prep, obj in prep_objects(r.tok, ("of",)):
+    for obj in act_objects(r.tok):
         if not r.sources:
             owners = [c for c in obj.children if c.dep_ == "poss"]
             r.sources = r.index.actors_of(owners[0]) if owners else []

@@ -136,6 +136,16 @@ def agent_of(tok: Token) -> Token | None:
     return None
 
 
+def act_objects(noun: Token) -> list[Token]:
+    """What a noun for an act is done to: its "of" or "to" objects ("the closure of its
+    embassy", "the recall of its ambassador"), and for "an end" the "to" object of the verb
+    that puts or brings it ("putting an end to our military cooperation")."""
+    heads = [noun]
+    if noun.lemma_.lower() == "end" and noun.dep_ == "dobj":
+        heads.append(noun.head)
+    return [obj for head in heads for _prep, obj in prep_objects(head, ("of", "to"))]
+
+
 def prep_objects(tok: Token, preps: tuple[str, ...]) -> Iterator[tuple[str, Token]]:
     """The objects of ``tok``'s prepositions among ``preps``, with the preposition; a
     preposition repeated after "and" counts too ("spoke with Sharif and with Jaishankar")."""

@@ -12,6 +12,7 @@ from standoff.read.lexicon import LIGHT_VERBS, Lexicon, load_modality
 from standoff.read.rules import NOTHING, Nothing, Rules, first_match, word_gate
 from standoff.read.syntax import (
     SUBJECT_DEPS,
+    act_objects,
     act_with_time_left,
     addresses_own_agent,
     agent_of,
@@ -839,12 +840,12 @@ def nominal_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | N
     verb = NOMINALISED.get(lemma)
     if verb is None:
         return None
-    for _prep, obj in prep_objects(tok, ("of",)):
+    for obj in act_objects(tok):
         kind = lexicon.object_rules.get((verb, obj.lemma_.lower())) or lexicon.object_rules.get(
             (verb, obj.lower_)
         )
         if kind:
-            return Trigger(tok, kind, TriggerKind.NOUN, f"{tok.text} of {obj.text}")
+            return Trigger(tok, kind, TriggerKind.NOUN, f"{tok.text} {obj.text}")
     return None
 
 

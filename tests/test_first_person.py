@@ -1,0 +1,56 @@
+"""Who "I" and "we" are (``standoff.read.first_person``): the speaker of a transcript's
+turn or of a quotation, never a guess."""
+
+from __future__ import annotations
+
+import pytest
+
+from rulecheck import events, word_actors
+from standoff.read import Reader
+
+TRANSCRIPT = (
+    "Excerpts from a briefing by Chinese foreign ministry spokesman Zhao Lijian in Beijing.\n\n"
+    "Q: The Czech senate speaker has landed in Taipei. What is your response?\n\n"
+    "ZHAO: We again urge the Czech side to correct its mistake.\n\n"
+    "Q: Will China take measures?\n\n"
+    "ZHAO: We will respond firmly to any provocation.\n"
+)
+
+
+def test_a_turn_label_names_the_speaker_of_its_we(reader: Reader) -> None:
+    assert "REQUEST CHN->CZE" in events(reader, TRANSCRIPT)
+
+
+def test_a_label_for_an_office_is_the_person_named_before_it(reader: Reader) -> None:
+    text = (
+        "Excerpts from Theresa May's statement to the House of Commons on Wednesday.\n\n"
+        "THE PRIME MINISTER: Yesterday I spoke to President Macron and Chancellor Merkel.\n\n"
+        "Q: Will the government expel diplomats?\n\n"
+        "THE PRIME MINISTER: We will set out our response tomorrow.\n"
+    )
+    assert {"CONSULT GBR->FRA", "CONSULT GBR->DEU"} <= events(reader, text)
+
+
+def test_a_questioner_speaks_for_no_one(reader: Reader) -> None:
+    text = (
+        "Excerpts from a briefing by Chinese foreign ministry spokesman Zhao Lijian.\n\n"
+        "Q: Do we know whether Japan has asked for talks?\n\n"
+        "ZHAO: I have no information on that.\n"
+    )
+    assert word_actors(reader, text, "we") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will intervene militarily if he does not leave," Senegal\'s foreign minister said.',
+        'Senegal\'s foreign minister said: "We will intervene militarily if he does not leave."',
+    ],
+)
+def test_a_quotation_s_we_is_the_one_it_is_attributed_to(reader: Reader, text: str) -> None:
+    assert word_actors(reader, text, "we") == ["SEN"]
+
+
+def test_a_quotation_with_no_speaker_named_leaves_we_alone(reader: Reader) -> None:
+    text = '"We will intervene militarily," a placard in the crowd read.'
+    assert word_actors(reader, text, "we") == []

@@ -291,6 +291,21 @@ def test_weapons_by_model_contacts_cut_units_sent_acts_named_and_people_judged(
 
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cavusoglu spoke to Lavrov by telephone on Wednesday.",
+        "Erdogan telephoned Putin on Wednesday.",
+    ],
+)
+def test_a_telephone_conversation_is_held_by_both_sides(reader: Reader, text: str) -> None:
+    assert {"CONSULT TUR->RUS", "CONSULT RUS->TUR"} <= events(reader, text)
+
+
+def test_words_addressed_to_someone_run_one_way(reader: Reader) -> None:
+    assert "CONSULT BRA->USA" not in events(reader, "Washington said it had spoken to Brazil.")
+
+
 def test_a_relative_clause_of_saying_names_no_doer(reader: Reader) -> None:
     """'a process that the three countries said could be halted': the sayers did not do it."""
     text = (

@@ -813,7 +813,22 @@ def _one_way(trigger: Token) -> bool:
         governing.append(trigger.head)
     elif trigger.dep_ == "pobj":
         governing.append(trigger.head.head)
+    if _by_telephone(trigger):
+        return False  # "Macron spoke to May by telephone", "Bush telephoned Uribe": a talk
     return any(t.lemma_.lower() in ONE_WAY for t in governing) or _addressed(trigger)
+
+
+PHONES = frozenset(("telephone", "phone"))
+
+
+def _by_telephone(verb: Token) -> bool:
+    """A conversation on the telephone, which both sides hold: 'telephoned Uribe', 'spoke
+    to Lavrov by telephone', 'talked with him over the phone'."""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.lemma_.lower() in PHONES:
+        return True
+    return any(obj.lemma_.lower() in PHONES for _p, obj in prep_objects(verb, ("by", "over", "on")))
 
 
 def _addressed(verb: Token) -> bool:

@@ -268,6 +268,7 @@ def test_a_refused_offer_is_aimed_at_whoever_put_it_forward(
         # a weapon named by its model is a party its demonym names
         ("Turkish F-16s shot down a Russian Su-24 near the border.", "ASSAULT TUR->RUS"),
         ("A Syrian MiG-29 bombed Turkish positions.", "ASSAULT SYR->TUR"),
+        ("A Turkish fighter shot down a Russian warplane.", "ASSAULT TUR->RUS"),
         # ending contacts between governments reduces relations
         ("Russia cut military contacts with Turkey on Wednesday.", "SANCTION RUS->TUR"),
         ("China suspended ministerial exchanges with Japan.", "SANCTION CHN->JPN"),

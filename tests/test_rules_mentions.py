@@ -117,6 +117,16 @@ def test_a_backer_named_before_a_hyphen_does_not_own_the_noun(
     assert [r.country for r in index.actors_of(tok, demonyms=True)][:1] == [code]
 
 
+def test_a_surname_the_tagger_missed_is_the_person_named_in_full_before(reader: Reader) -> None:
+    text = (
+        "The ECOWAS Commission president, Marcel de Souza, spoke in Dakar. \"We will "
+        'intervene militarily,\" de Souza told reporters.'
+    )
+    assert word_actors(reader, text, "we") == ["ECOWAS"]
+    month = "Theresa May spoke in London. Elections are due in May, the bloc said."
+    assert [c for w, c in _codes_of(reader, month).items() if w == "May"] == []
+
+
 def test_he_takes_up_the_name_beside_the_subject_it_stands_for(reader: Reader) -> None:
     """'Croatia's economy minister, Ante Susnjar, said ...': the subject is the role noun,
     and the name in apposition to it is the person a later "he" takes up, not the last

@@ -173,6 +173,27 @@ class ActorIndex:
             if entry.kind is ActorKind.PERSON:
                 people[entry.name.split()[-1].lower()] = entry
                 people[ent[-1].lower_] = entry
+        self._index_surnames(people)
+
+    def _index_surnames(self, people: dict[str, ActorEntry]) -> None:
+        """'Marcel de Souza, the commission's president ... de Souza told reporters': the
+        surname of a person named in full before, where the tagger marks no entity (or a
+        date or number: "in May" stays a month), is that person."""
+        if not people:
+            return
+        first: dict[str, int] = {}  # surname -> the token after the full name's first mention
+        for ref in self.refs:
+            if ref.entry.kind is ActorKind.PERSON:
+                for name in (ref.entry.name.split()[-1].lower(), self.doc[ref.end - 1].lower_):
+                    first.setdefault(name, ref.end)
+        for i, word in enumerate(lower_words(self.doc)):
+            entry = people.get(word)
+            if entry is None or i in self.by_token or i < first.get(word, len(self.doc)):
+                continue
+            tok = self.doc[i]
+            if not tok.is_title or tok.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
+                continue
+            self._add(Ref(entry, i, i + 1, "surname"))
 
     def _index_short_names(self) -> None:
         """'the European Commission ... the Commission', 'the UN Security Council ... the

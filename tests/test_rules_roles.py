@@ -27,6 +27,7 @@ from standoff.read.rules import Rules
 
 ROLE_CASES = {
     VERB_ROLES: [
+        ("pressed_party", "Canada will not be intimidated by Beijing.", "REJECT CAN->CHN"),
         ("stance", "Israel is opposed to Egyptian mediation.", "REJECT ISR->?"),
         ("participle_agent", "The sanctions demanded by Kyiv were delayed.", "REQUEST UKR->?"),
         ("passive_agent", "Turkey was hit by American sanctions.", "SANCTION USA->TUR"),

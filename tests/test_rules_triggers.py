@@ -29,6 +29,8 @@ FINDS = [
      "REJECT CHN->?"),
     ("refused_renewal", "Seoul said it would not renew the 2016 intelligence pact with Tokyo.",
      "SANCTION KOR->JPN"),
+    ("withstood_pressure", "Ottawa said Canada would not be intimidated by China.",
+     "REJECT CAN->CHN"),
     ("verb_object_rule", "Saudi Arabia suspended flights to Qatar.", "SANCTION SAU->QAT"),
     ("aimed_launch", "Hezbollah launched rockets at northern Israel.", "ASSAULT LBN->ISR"),
     ("verb_prep_phrase", "The Chinese tariffs on Australian wine came into force on Friday.",

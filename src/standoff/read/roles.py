@@ -253,6 +253,21 @@ def measure_owner_threatens(r: RoleState) -> None:
 # --------------------------------------------------------------------------- verbs
 
 
+def pressed_party(r: RoleState) -> bool:
+    """'Canada will not be intimidated (by Beijing)': the one pressed refuses, aimed at the
+    one pressing; nothing else to read."""
+    if r.trigger.kind is not TriggerKind.LAPSE or r.trigger.type != "REJECT":
+        return False
+    holder = next((c for c in r.tok.children if c.dep_ == "nsubjpass"), None)
+    if holder is None:
+        return False
+    r.sources = r.index.actors_of(holder)
+    agent = agent_of(r.tok)
+    if agent is not None:
+        r.add_targets(agent)
+    return True
+
+
 def stance(r: RoleState) -> bool:
     """'Israel is opposed to French mediation': a stance its subject holds, aimed at the
     object of "to"; nothing else to read."""
@@ -795,6 +810,7 @@ AIMED_AT = frozenset(("ACCUSE", "REJECT"))
 VERB_ROLES: Rules[RoleRule] = Rules(
     "roles of a verb",
     (
+        pressed_party,
         stance,
         participle_agent,
         passive_agent,

@@ -233,6 +233,18 @@ def refused_renewal(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+@word_gate(lambda _lexicon: WORDS.pressure_verbs)
+def withstood_pressure(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
+    """'Canada will not be intimidated', 'he would not be deterred': a party that says it
+    will not yield to pressure rejects whoever presses it; the "not" is the act."""
+    if lemma not in WORDS.pressure_verbs:
+        return None
+    passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+    if not passive or not any(c.dep_ == "neg" for c in tok.children):
+        return None
+    return Trigger(tok, "REJECT", TriggerKind.LAPSE, f"not {tok.text}")
+
+
 @word_gate(lambda _lexicon: WORDS.directive_verbs)
 def ordered_payment(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     """'the court ordered Poland to pay a fine': a payment ordered by a court or body is a
@@ -873,6 +885,7 @@ VERB_TRIGGERS: Rules[TriggerRule] = Rules(
         conditional_measure,
         denied_claim,
         refused_renewal,
+        withstood_pressure,
         verb_object_rule,
         aimed_launch,
         verb_prep_phrase,

@@ -85,3 +85,14 @@ def test_a_charge_with_its_owner_is_left_to_the_roles(reader: Reader) -> None:
     """'rejected Kenya's claim': the claim's owner, named in the phrase, is answered."""
     text = "Egypt accused Sudan of hoarding water. Ethiopia rejected Kenya's claim."
     assert "REJECT ETH->SDN" not in events(reader, text)
+
+
+def test_a_blow_told_after_its_judgement_is_the_articles_attackers(reader: Reader) -> None:
+    """A live blog tells the news newest first: 'France condemned the offensive' comes
+    before 'Azerbaijani forces shelled ...'; the judged blow is the article's attacker's."""
+    text = (
+        "21:30 France condemned the military escalation. 18:00 Azerbaijani forces shelled "
+        "Armenian positions near Stepanakert. 13:40 Azerbaijan launched a military operation "
+        "in Karabakh."
+    )
+    assert "ACCUSE FRA->AZE" in events(reader, text)

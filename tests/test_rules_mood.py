@@ -156,6 +156,13 @@ def test_classify_maps_type_and_mood_to_plover(
     assert classify(kind, state) == expected
 
 
+def test_a_deed_said_to_go_on_is_no_threat(reader: Reader) -> None:
+    """'the attacks on Ukraine would continue': the deed under way goes on, no new one is
+    threatened."""
+    found = events(reader, "Peskov said the attacks on Ukraine would continue.")
+    assert not any(e.startswith("THREATEN") for e in found)
+
+
 def test_an_unless_clause_hung_on_a_later_verb_makes_no_ultimatum(reader: Reader) -> None:
     """The parser hangs "unless the junta kept to the timetable" on the relative clause's
     "agreed" that follows it; with no comma between them it is not "agreed"'s condition."""

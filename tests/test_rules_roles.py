@@ -270,6 +270,7 @@ def test_a_refused_offer_is_aimed_at_whoever_put_it_forward(
         ("Turkish F-16s shot down a Russian Su-24 near the border.", "ASSAULT TUR->RUS"),
         ("A Syrian MiG-29 bombed Turkish positions.", "ASSAULT SYR->TUR"),
         ("A Turkish fighter shot down a Russian warplane.", "ASSAULT TUR->RUS"),
+        ("Israel launched a ground operation in Gaza.", "ASSAULT ISR->PSE"),
         # ending contacts between governments reduces relations
         ("Russia cut military contacts with Turkey on Wednesday.", "SANCTION RUS->TUR"),
         ("China suspended ministerial exchanges with Japan.", "SANCTION CHN->JPN"),

@@ -9,6 +9,8 @@ before any target is guessed from the article's dyads.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Token
 
 from standoff.read.events import Found
@@ -42,9 +44,11 @@ def judged_deeds(found: list[Found]) -> None:
         if noun is None:
             continue
         deed = _latest_deed(found, f, noun.lemma_.lower())
-        if deed is None:
-            continue
         own = {s.country for g in found if g.trigger.i == f.trigger.i for s in g.sources}
+        if deed is None:
+            if noun.lemma_.lower() in BLOWS:
+                f.targets = _aggressor(found, own)
+            continue
         targets: dict[str, Ref] = {}
         for ref in deed.sources + (deed.targets if deed.type == "AGREE" else []):
             if ref.country not in own:
@@ -108,8 +112,10 @@ def _deed_noun(trigger: Token) -> Token | None:
             continue
         kids = list(child.children)
         definite = any(k.dep_ == "det" and k.lower_ in ("the", "this", "that") for k in kids)
-        # "called the detentions arbitrary": the parser may hang the judgement on the noun
-        bare = all(k.dep_ in ("det", "punct") or k.lower_ in JUDGING for k in kids)
+        # "called the detentions arbitrary": the parser may hang the judgement on the noun;
+        # "the military escalation": a plain adjective names no doer (a demonym would, and
+        # the roles read it so)
+        bare = all(k.dep_ in ("det", "punct", "amod") or k.lower_ in JUDGING for k in kids)
         return child if definite and bare else None
     return None
 
@@ -131,6 +137,32 @@ def _latest_deed(found: list[Found], f: Found, noun: str) -> Found | None:
         if (noun in PACTS and g.type == "AGREE" and g.targets) or said & verbs:
             return g
     return None
+
+
+# Blows a judgement names by their noun, whose doer, when no earlier sentence tells the
+# deed (a live blog tells it after, a report in its headline), is the article's attacker.
+BLOWS = frozenset(
+    ("offensive", "attack", "attacks", "strikes", "escalation", "operation", "invasion",
+     "incursion", "raid", "shelling", "bombardment")
+)  # fmt: skip
+
+
+def _aggressor(found: list[Found], own: set[str]) -> list[Ref]:
+    """The party that the article's blows (ASSAULT events) come from most often, not one of
+    the judges; none on a tie or when the article tells no blow."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Ref] = {}
+    for g in found:
+        if g.type != "ASSAULT":
+            continue
+        for ref in g.sources:
+            if ref.country not in own:
+                counts[ref.country] += 1
+                first.setdefault(ref.country, ref)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return []
+    return [first[ranked[0][0]]]
 
 
 def _governors(tok: Token) -> list[Token]:

@@ -518,6 +518,8 @@ def continued_head(climb: Climb, modality: Modality) -> Mood | None:
     Kyiv': what goes on is a deed under way, not a promise of a new one."""
     if climb.hops == 0 and climb.rel == "xcomp" and climb.lemma in WORDS.continuing_verbs:
         return Mood.REAL
+    if climb.hops == 0 and climb.rel == "nsubj" and climb.lemma in WORDS.continuing_verbs:
+        return Mood.REAL  # "the military operation would continue": the deed goes on
     return None
 
 

@@ -103,6 +103,17 @@ def test_rule_rules_out_its_example(reader: Reader, rule: str, text: str, event:
     check_rule(reader, REGISTRIES[rule], rule, text, event, absent=True)
 
 
+@pytest.mark.parametrize(
+    ("text", "threatened"),
+    [
+        ("Beijing said Prague would pay a heavy price for the visit.", True),
+        ("Kyiv said Europe would pay a higher price for gas.", False),
+    ],
+)
+def test_a_punishing_price_is_threatened(reader: Reader, text: str, threatened: bool) -> None:
+    assert ("THREATEN" in types(reader, text)) is threatened
+
+
 def test_every_trigger_rule_has_a_case() -> None:
     assert sorted(REGISTRIES) == sorted(c[0] for c in FINDS + RULES_OUT)
 

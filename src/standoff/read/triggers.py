@@ -1005,7 +1005,8 @@ def _threatened_patient(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
     if lemma not in WORDS.patient_verbs:
         return False
     threatening = any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in WORDS.threat_objects or is_measure(c, lexicon))
+        c.dep_ == "dobj"
+        and (c.lemma_.lower() in WORDS.threat_objects or is_measure(c, lexicon) or _penalty(c))
         for c in verb.children
     )
     modal = any(
@@ -1015,6 +1016,13 @@ def _threatened_patient(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
     # "both countries face tariffs from August 1 unless they strike deals": a measure that
     # falls unless they act is still to come, whatever the tense
     return threatening and (modal or unless_clause(verb) is not None)
+
+
+def _penalty(noun: Token) -> bool:
+    """'would pay a heavy price': a price that punishes, by its adjective."""
+    return noun.lemma_.lower() == "price" and any(
+        c.dep_ == "amod" and c.lower_ in WORDS.punishing_prices for c in noun.children
+    )
 
 
 def _with_measure(verb: Token, lexicon: Lexicon) -> bool:

@@ -10,6 +10,7 @@ import pytest
 
 from standoff.model import RawArticle, Reading
 from standoff.read import Reader
+from standoff.read.deadlines import MOVED_CUES
 
 # A Friday; "Thursday" in the text is 14 March 2024.
 FRI = date(2024, 3, 15)
@@ -489,3 +490,30 @@ def test_a_ban_told_far_from_its_unless_clause_takes_its_start_day(reader: Reade
     )
     got = _deadlines(_read(reader, text))
     assert got.get(("NOR", "DNK")) == date(2024, 4, 2)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ("Madrid would not extend the port lease that expires at the end of the year", False),
+        ("the ministers agreed to extend sanctions on Rabat for six months", False),
+        ("Spain extended the deadline to March 28", True),
+        ("the ultimatum was extended until Friday", True),
+        ("Brussels may extend its grace period by a week", True),
+        ("Today is the extended date for the withdrawal", True),
+    ],
+)
+def test_only_a_deadline_extended_is_a_moved_deadline(text: str, moves: bool) -> None:
+    """'extend' marks a new deadline when what it extends is one: extending a contract or
+    sanctions moves no deadline (and its date must not outweigh the threat's own)."""
+    assert (MOVED_CUES.search(text) is not None) is moves
+
+
+def test_an_extended_deadline_is_the_new_one(reader: Reader) -> None:
+    text = (
+        "Spain had told Morocco to reopen the border by March 20 or face sanctions. On "
+        "Thursday Spain extended the deadline to March 28."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 28)

@@ -37,7 +37,11 @@ DEADLINE_NOUNS = WORDS.deadline_nouns
 
 # Words that mark a deadline as the new one: "cut the deadline to 10 days".
 MOVED_CUES = re.compile(
-    r"\b(new|shorten|shortened|cut|cuts|brought forward|extend|extended|"
+    r"\b(new|shorten|shortened|cut|cuts|brought forward|"
+    # "extended the deadline", "was extended to": not "would not extend the contract"
+    r"extend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:\w+\s+){0,2}?"
+    r"(?:deadline|date|ultimatum|period|time-limit|grace)|"
+    r"(?:was|were|been|be)\s+extended|"
     # "moved the deadline", "was moved to": not "to move its fighters north"
     r"moved?\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:deadline|date|ultimatum)|"
     r"(?:was|were|been|be)\s+moved|"

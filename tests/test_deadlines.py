@@ -517,3 +517,18 @@ def test_an_extended_deadline_is_the_new_one(reader: Reader) -> None:
     )
     got = _deadlines(_read(reader, text))
     assert got.get(("ESP", "MAR")) == date(2024, 3, 28)
+
+
+def test_aid_blocked_if_a_demand_is_unmet_is_a_threat_due_in_its_time(reader: Reader) -> None:
+    """'will block development aid to Rabat' if the wait goes on 'in two weeks': holding aid
+    back is a threatened sanction (CAMEO 162), and its time limit is the threat's deadline;
+    blocking a plan stays a refusal."""
+    text = (
+        '"If we are still waiting in two weeks for Morocco to reopen the border, Spain will '
+        'block development aid to Rabat," the minister said.'
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 29)
+    withheld = _read(reader, "Spain withheld the last tranche of aid to Morocco on Thursday.")
+    assert {(e.type, e.source, e.target) for e in withheld.events} == {("SANCTION", "ESP", "MAR")}
+    refused = _read(reader, "Hungary blocked the EU plan to fund Ukraine.")
+    assert [e.type for e in refused.events] == ["REJECT"]

@@ -264,8 +264,42 @@ def _resolve_cached(
         return ResolvedDate(value=None, precision=DatePrecision.UNRESOLVED, text=text), True
 
 
+# Days of the month spelt out, as speakers and transcripts give them ("the fourteenth of
+# April"): dateparser reads only figures ("14th of April").
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9,
+}  # fmt: skip
+ORDINAL_DAYS = {
+    **_ORDINAL_UNITS,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30,
+    **{f"twenty{sep}{w}": 20 + n for w, n in _ORDINAL_UNITS.items() for sep in ("-", " ")},
+    "thirty-first": 31, "thirty first": 31,
+}  # fmt: skip
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_ORDINAL = "|".join(sorted((re.escape(w) for w in ORDINAL_DAYS), key=len, reverse=True))
+_SPELT_DAY = re.compile(
+    rf"\b(?:the\s+)?(?P<day>{_ORDINAL})\s+of\s+(?P<month>{_MONTH})|"
+    rf"\b(?P<month2>{_MONTH})\s+(?:the\s+)?(?P<day2>{_ORDINAL})\b",
+    re.I,
+)
+
+
+def spelt_days(words: str) -> str:
+    """'the fourteenth of April' -> '14 April', 'May the first' -> '1 May': a day of the
+    month spelt out, in figures for the date parser."""
+
+    def figures(m: re.Match[str]) -> str:
+        day = (m.group("day") or m.group("day2")).lower()
+        return f"{ORDINAL_DAYS[day]} {m.group('month') or m.group('month2')}"
+
+    return _SPELT_DAY.sub(figures, words)
+
+
 def _resolve(text: str, base: date | None, direction: Direction) -> ResolvedDate:
-    words = " ".join(text.split()).strip(" ,.;")
+    words = spelt_days(" ".join(text.split()).strip(" ,.;"))
     has_year = bool(re.search(r"\b\d{4}\b", words))
     for pattern, rule in RULES:
         m = pattern.fullmatch(words) or pattern.fullmatch(_STRIP.sub("", words))

@@ -97,6 +97,19 @@ def test_every_threat_rule_has_a_case(registry: Rules) -> None:
     assert registry.names() == [c[0] for c in CASES[registry]]
 
 
+def test_a_condition_negated_by_no_is_an_unmet_condition(reader: Reader) -> None:
+    """'if we see no progress': "no" on the condition's object negates it as "not" would."""
+    check_rule(
+        reader,
+        SENTENCE_THREATS,
+        "unmet_condition",
+        '"If we see no progress from Rabat by the twentieth of April, Spain will propose that '
+        'Brussels suspend the fishing accord," the minister said.',
+        "ESP->MAR",
+        threats,
+    )
+
+
 def test_a_plea_to_a_state_is_no_legal_recourse(reader: Reader) -> None:
     """'an appeal from Beirut to Washington' asks a state for help: only a body of states or
     law hears a recourse, so no threat against the party the speaker faces."""

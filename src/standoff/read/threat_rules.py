@@ -674,6 +674,26 @@ def _clause_parties(noun: Token, clause: Token, index: ActorIndex) -> tuple[list
     return senders, targets
 
 
+# The parts of a condition whose "no" negates it: "if we see no withdrawal", "if there is
+# no deal", "if no agreement is reached".
+_NEGATED_PARTS = frozenset(("dobj", "nsubj", "nsubjpass", "attr"))
+
+
+def _negated(condition: Token) -> bool:
+    """A condition that says something does not happen: 'if they do not produce a solution',
+    'if Rabat fails to act', 'if we see no withdrawal by the fourteenth of April'."""
+    if condition.lemma_.lower() in ("fail", "refuse"):
+        return True
+    return any(
+        c.dep_ == "neg"
+        or (
+            c.dep_ in _NEGATED_PARTS
+            and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        )
+        for c in condition.children
+    )
+
+
 def conditional_threats(
     sent: Span, index: ActorIndex, found: list[Found]
 ) -> list[tuple[str, str, str]]:
@@ -692,10 +712,7 @@ def conditional_threats(
         if tok.lower_ != "if" or tok.dep_ != "mark":
             continue
         condition = tok.head
-        negated = any(c.dep_ == "neg" for c in condition.children) or condition.lemma_.lower() in (
-            "fail",
-            "refuse",
-        )
+        negated = _negated(condition)
         main = condition.head
         if not negated or condition.dep_ != "advcl" or main.pos_ not in ("VERB", "AUX"):
             continue

@@ -532,3 +532,33 @@ def test_aid_blocked_if_a_demand_is_unmet_is_a_threat_due_in_its_time(reader: Re
     assert {(e.type, e.source, e.target) for e in withheld.events} == {("SANCTION", "ESP", "MAR")}
     refused = _read(reader, "Hungary blocked the EU plan to fund Ukraine.")
     assert [e.type for e in refused.events] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Spain gave Morocco until the end of next week to reopen the border or face sanctions.",
+         date(2024, 3, 22)),  # a calendar week, not a span of weeks
+        ("Spain warned Morocco that sanctions would follow in ten days' time unless it reopened "
+         "the border.", date(2024, 3, 25)),
+        ("Spain gave Morocco a week to reopen the border or face sanctions.", date(2024, 3, 22)),
+        ("Spain gave Morocco a fortnight to reopen the border or face sanctions.",
+         date(2024, 3, 29)),
+        ("Spain gave Morocco 24 hours to reopen the border or face sanctions.", date(2024, 3, 16)),
+        ("Spain will impose sanctions on Morocco unless Rabat reopens the border no later than "
+         "April 5.", date(2024, 4, 5)),
+    ],
+)
+def test_the_common_ways_of_stating_a_time_limit(reader: Reader, text: str, due: date) -> None:
+    """Time limits as reports phrase them, read on Friday 15 March 2024: spans the entity
+    recogniser leaves untagged ("a week"), a fortnight, "in ten days' time", hours given,
+    "no later than", and the end of a calendar week."""
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == due
+
+
+def test_a_range_of_spans_names_no_deadline(reader: Reader) -> None:
+    text = (
+        'Madrid said Rabat would have "a month to six weeks" to reopen the border or face '
+        "sanctions."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) is None

@@ -65,6 +65,8 @@ UNIT_DAYS = {
     "weeks": 7,
     "hour": 1 / 24,
     "hours": 1 / 24,
+    "fortnight": 14,
+    "fortnights": 14,
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -193,8 +195,10 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
             r"(?:within|in|after|for|of|to)?\s*(?:the\s+(?:next|coming)\s+)?"
             r"(?P<about>about |some |around |roughly )?"
             rf"(?P<n>{_NUM})"
-            rf"(?P<alt>\s*(?:or|to|-|\u2013)\s*{_NUM})?[\s-]+(?P<unit>days?|weeks?|months?|hours?)"
-            r"(?:\s+(?:from\s+(?:today|now)|time))?$",
+            rf"(?P<alt>\s*(?:or|to|-|\u2013)\s*{_NUM})?[\s-]+"
+            r"(?P<unit>days?|weeks?|months?|hours?|fortnights?)"
+            # "in ten days' time": the possessive of a span
+            r"(?:\s+(?:from\s+(?:today|now)|time)|['\u2019](?:\s+time)?)?$",
             re.I,
         ),
         _within,

@@ -33,6 +33,7 @@ from standoff.read.word_table import lemmas, lower_words
 from standoff.read.words import WORDS
 
 DEADLINE_NOUNS = WORDS.deadline_nouns
+TIME_NOUNS = frozenset(WORDS.time_nouns)
 
 
 # Words that mark a deadline as the new one: "cut the deadline to 10 days".
@@ -175,11 +176,20 @@ def deadline_candidates(
         moved_from = _moved_from(sent)
         rel = BEFORE_DEADLINE.search(span_text(sent))
         found, covered = _entity_candidates(sent, published, rel, moved_from)
+        found += _untagged_candidates(sent, published, moved_from)
         out.extend(found or _occasion_candidates(sent, published))
         out.extend(_quoted_candidates(sent, published, covered, moved_from))
         if rel is not None:
             out.extend(_counted_candidate(sent, published, rel, moved_from))
     return out
+
+
+def _untagged_candidates(
+    sent: Span, published: date | None, moved_from: int | None
+) -> list[Candidate]:
+    """The deadlines of spans of time the entity recogniser missed ('gave Rabat a week')."""
+    found = (_date_candidate(s, sent, published, moved_from) for s in _untagged_durations(sent))
+    return [c for c in found if c is not None]
 
 
 def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
@@ -478,7 +488,7 @@ def _forward_duration(ent: Span, sent: Span) -> bool:
     """'within 50 days', 'a 50-day deadline', 'gave Moscow 50 days': a duration that sets a
     deadline; 'talks lasted about three hours' or '50 days ago' do not."""
     text = ent.text.lower()
-    if re.search(r"\bago\b|\bpast\b|\blast\b|\bearlier\b", text):
+    if re.search(r"\bago\b|\bpast\b|\blast\b|\bearlier\b", text) or _ends_a_range(ent, sent):
         return False
     before = sent.doc[max(sent.start, ent.start - 2) : ent.start].text.lower()
     if re.search(r"\b(within|in|by|next|from|of)\b", before) or re.search(
@@ -488,17 +498,62 @@ def _forward_duration(ent: Span, sent: Span) -> bool:
     root = ent.root
     if root.dep_ in ("amod", "compound", "nmod") and root.head.lower_ in DEADLINE_NOUNS:
         return True  # "the 50-day deadline"
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in (
-        "give",
-        "grant",
-        "have",
-        "allow",
-        "set",
-    ):
-        return True  # "gave Moscow 50 days", "Russia had ten days"
+    if _given(root):
+        return True  # "gave Moscow 50 days", "Russia had ten days", "gave Rabat 24 hours"
     return bool(
-        re.search(r"\bdays?\b.*\bto\b", sent.doc[ent.start : min(sent.end, ent.end + 3)].text)
+        re.search(
+            r"\b(?:days?|weeks?|hours?|fortnights?)\b.*\bto\b",
+            sent.doc[ent.start : min(sent.end, ent.end + 3)].text,
+        )
     )
+
+
+def _ends_a_range(ent: Span, sent: Span) -> bool:
+    """'a month to six weeks': the second end of a range of spans names no single day."""
+    i = ent.start - 1
+    return (
+        i - 1 >= sent.start
+        and sent.doc[i].lower_ in _RANGE_WORDS
+        and sent.doc[i - 1].lower_ in TIME_NOUNS
+    )
+
+
+# Verbs whose object is time allowed: "gave Moscow 50 days", "Russia had ten days".
+GIVING_VERBS = frozenset(("give", "grant", "have", "allow", "set"))
+
+
+def _given(noun: Token) -> bool:
+    """A span of time a verb allows: its object ("gave Moscow 50 days", "Russia had ten
+    days"), or, as the parser often hangs it after an indirect object, its bare noun
+    phrase ("gave Rabat 24 hours"; not "a month after they set the process in motion")."""
+    lemma = noun.head.lemma_.lower()
+    if noun.dep_ == "dobj":
+        return lemma in GIVING_VERBS
+    return noun.dep_ == "npadvmod" and lemma in ("give", "grant", "allow")
+
+
+# Counts a span of time the entity recogniser may leave untagged starts with: "a week".
+_SPAN_COUNTS = frozenset(("a", "an", "one"))
+_RANGE_WORDS = frozenset(("to", "or", "-", "\u2013"))
+
+
+def _untagged_durations(sent: Span) -> list[Span]:
+    """'gave Rabat a week to reopen the border', 'within a fortnight': a span of time the
+    entity recogniser did not tag (it often misses "a week"), given with a giving verb or
+    within a limit preposition. Each is returned as the span of its words."""
+    out: list[Span] = []
+    for tok in sent:
+        if tok.lower_ not in TIME_NOUNS or tok.ent_type_ or tok.i == sent.start:
+            continue
+        count = sent.doc[tok.i - 1]
+        if count.lower_ not in _SPAN_COUNTS and count.like_num is False:
+            continue
+        if _ends_a_range(sent.doc[count.i : tok.i + 1], sent):
+            continue
+        within = tok.dep_ == "pobj" and tok.head.lower_ in ("within", "in")
+        if _given(tok) or within:
+            out.append(sent.doc[count.i : tok.i + 1])
+    return out
 
 
 # Links from a participle or noun inside a verb's object up to that verb.
@@ -558,6 +613,8 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
         return True  # "came into force on Wednesday"
     if _after_a_limit_time(ent):
         return True  # "by midnight on March 28", "until 5pm on Friday"
+    if _NO_LATER_THAN.match(ent.text) or _no_later_than(ent):
+        return True  # "reopens the border no later than April 5"
     head = ent.root
     for _ in range(4):
         if _ties_to_deadline(head, ent, sent):
@@ -604,6 +661,16 @@ def _ties_to_deadline(head: Token, ent: Span, sent: Span) -> bool:
     return head.dep_ == "pobj" and any(c.lower_ in DEADLINE_NOUNS for c in head.head.head.children)
 
 
+_NO_LATER_THAN = re.compile(r"no\s+later\s+than\b", re.I)
+
+
+def _no_later_than(ent: Span) -> bool:
+    """'no later than April 5' with the limit words outside the entity: the date is the
+    object of "than" after "later"."""
+    prep = ent.root.head
+    return ent.root.dep_ == "pobj" and prep.lower_ == "than" and prep.head.lower_ == "later"
+
+
 def _after_a_limit_time(ent: Span) -> bool:
     """'by midnight on March 28', 'until 5 p.m. on Friday': the day of a clock time that a
     limit word governs (the parser hangs "on March 28" on the verb, not on the time)."""
@@ -627,7 +694,13 @@ _DAY_NAMED = re.compile(
     r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.I,
 )
-_DURATION = re.compile(r"\b(days?|weeks?|months?|hours?)\b", re.I)
+# A span of time ("ten days", "a fortnight", "48 hours"), not a calendar week or month
+# ("until the end of next week", "by this month"), which names its days itself.
+_DURATION = re.compile(
+    r"\b(?<!next )(?<!this )(?<!last )(?<!coming )(?<!the )"
+    r"(days?|weeks?|months?|hours?|fortnights?)\b",
+    re.I,
+)
 _FROM_NOW = re.compile(r"\bfrom\s+(today|now)\b", re.I)
 
 # How many sentences back a duration may look for the day its clock started.

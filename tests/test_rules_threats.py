@@ -110,6 +110,19 @@ def test_a_condition_negated_by_no_is_an_unmet_condition(reader: Reader) -> None
     )
 
 
+def test_or_face_parsed_as_a_second_object_is_still_a_threat(reader: Reader) -> None:
+    """'until the weekend to reopen the border or face sanctions': the parser makes "face" a
+    conjunct of "border"; the demand is still the verb's and its doer the one given time."""
+    check_rule(
+        reader,
+        SENTENCE_THREATS,
+        "or_face",
+        "Spain has given Morocco until the weekend to reopen the border or face sanctions.",
+        "ESP->MAR",
+        threats,
+    )
+
+
 def test_a_plea_to_a_state_is_no_legal_recourse(reader: Reader) -> None:
     """'an appeal from Beirut to Washington' asks a state for help: only a body of states or
     law hears a recourse, so no threat against the party the speaker faces."""

@@ -500,6 +500,10 @@ def _or_face(sent: Span) -> tuple[Token | None, str | None] | None:
             and any(c.lower_ == "or" for c in tok.head.children)
         ):
             first = tok.head
+            if first.dep_ == "dobj" and first.head.pos_ == "VERB":
+                # "to reopen the border or face sanctions" parsed as two objects of
+                # "reopen": the demand is the verb's, as when "face" is its conjunct
+                first = first.head
             obj = None
             for child in first.head.children:
                 if child.dep_ in ("dobj", "nsubj") and child.i < first.i:

@@ -547,12 +547,17 @@ def test_aid_blocked_if_a_demand_is_unmet_is_a_threat_due_in_its_time(reader: Re
         ("Spain gave Morocco 24 hours to reopen the border or face sanctions.", date(2024, 3, 16)),
         ("Spain will impose sanctions on Morocco unless Rabat reopens the border no later than "
          "April 5.", date(2024, 4, 5)),
+        ("Spain threatened sanctions on Morocco unless the border reopened by the start of next "
+         "month.", date(2024, 4, 1)),
+        ("Spain warned Morocco it would impose sanctions if the border stayed closed beyond "
+         "April 2.", date(2024, 4, 2)),
     ],
 )
 def test_the_common_ways_of_stating_a_time_limit(reader: Reader, text: str, due: date) -> None:
     """Time limits as reports phrase them, read on Friday 15 March 2024: spans the entity
     recogniser leaves untagged ("a week"), a fortnight, "in ten days' time", hours given,
-    "no later than", and the end of a calendar week."""
+    "no later than", the end of a calendar week, the start of next month, and "beyond" a day
+    a state may last until."""
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == due
 
 

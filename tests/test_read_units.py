@@ -178,6 +178,11 @@ def test_a_day_of_the_month_spelt_out_resolves(text: str, want: tuple[int, int])
     assert r.precision is DatePrecision.DAY
 
 
+def test_the_start_of_a_month_is_its_first_day() -> None:
+    assert resolve("the start of September", WED, "future").value == date(2025, 9, 1)
+    assert resolve("the beginning of next month", WED, "future").value == date(2025, 9, 1)
+
+
 def test_an_ordinal_that_is_no_day_stays_unresolved() -> None:
     assert resolve("the second of two rounds", WED, "future").value is None
 

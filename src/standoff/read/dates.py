@@ -189,6 +189,16 @@ def _end_of_month(m: re.Match[str], base: date, _d: Direction) -> tuple[date, Da
     return first_next - timedelta(days=1), DatePrecision.DAY, True
 
 
+def _start_of_month(
+    m: re.Match[str], base: date, _d: Direction
+) -> tuple[date, DatePrecision, bool]:
+    """'by the start of next month': its first day (this month's start is already past)."""
+    year, month = base.year, base.month + 1
+    if month == 13:
+        year, month = year + 1, 1
+    return date(year, month, 1), DatePrecision.DAY, True
+
+
 RULES: list[tuple[re.Pattern[str], Rule]] = [
     (
         re.compile(
@@ -221,6 +231,10 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (
         re.compile(r"(?:by\s+)?(?:the\s+)?end\s+of\s+(?:(?P<next>next)|this|the)\s+month$", re.I),
         _end_of_month,
+    ),
+    (
+        re.compile(r"(?:by\s+)?(?:the\s+)?(?:start|beginning)\s+of\s+next\s+month$", re.I),
+        _start_of_month,
     ),
     (
         re.compile(
@@ -320,15 +334,28 @@ def _resolve(text: str, base: date | None, direction: Direction) -> ResolvedDate
 
 
 _MONTH_ONLY = re.compile(
-    r"^(?:early |mid-|late |(?:the )?end of )?"
+    r"^(?:early |mid-|late |(?:the )?(?:end|start|beginning) of )?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"(?:\s+\d{4})?$",
     re.I,
 )
 
 
-_PART_OF_MONTH = re.compile(r"^(early|mid-?|late|the end of|end of)\s*", re.I)
-_PART_DAY = {"early": 1, "mid": 15, "late": 25, "the end of": 31, "end of": 31}
+_PART_OF_MONTH = re.compile(
+    r"^(early|mid-?|late|the end of|end of|(?:the )?(?:start|beginning) of)\s*", re.I
+)
+_PART_DAY = {
+    "early": 1,
+    "mid": 15,
+    "late": 25,
+    "the end of": 31,
+    "end of": 31,
+    # "by the start of April": its first day
+    "the start of": 1,
+    "start of": 1,
+    "the beginning of": 1,
+    "beginning of": 1,
+}
 
 
 def _dateparser(

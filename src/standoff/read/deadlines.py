@@ -639,7 +639,8 @@ def _ties_to_deadline(head: Token, ent: Span, sent: Span) -> bool:
         return True  # "The deadline for Rabat to reopen the border is March 28"
     if deadline_word(head) or head.lemma_.lower() in _ENDING_VERBS:
         return True
-    if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before"):
+    # "if the border stays closed beyond April 2": the day a state may last until
+    if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before", "beyond"):
         return True
     if (
         head.pos_ in ("VERB", "AUX")

@@ -46,6 +46,7 @@ from standoff.read.threat_drafts import (
     speakers,
     tidy,
 )
+from standoff.read.triggers import REPORTING_VERBS
 from standoff.read.word_table import lemmas, lower_words
 from standoff.read.words import WORDS
 
@@ -558,7 +559,7 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
             None,
         )
         until = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "until"), None)
-        if time is None and (until is None or lemma == "have"):
+        if time is None and (until is None or (lemma == "have" and not _told_until(tok))):
             continue
         clause = (_to_clause(time) if time is not None else None) or _to_clause(tok)
         if clause is None and time is not None:
@@ -569,6 +570,11 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
         if lemma == "have":  # "Doha has ten days to comply, Riyadh said": the speaker's
             given = subject_of(tok)
             told = tok.dep_ == "ccomp" and tok.head.i != tok.i
+            if told and given is not None and given.pos_ == "PRON":
+                # "told Morocco that it had until Monday": the one told is the one given time
+                given = next(
+                    (c for c in tok.head.children if c.dep_ in ("dobj", "dative")), given
+                )
             senders: list[Ref] = speakers(tok.head, index, set()) if told else []
         else:
             given = next((c for c in tok.children if c.dep_ in ("dative", "iobj")), None)
@@ -584,6 +590,13 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
         if targets:
             out.append((senders, targets, demand))
     return out
+
+
+def _told_until(have: Token) -> bool:
+    """'Spain told Morocco on Thursday that it had until Monday to reopen the border', 'Madrid
+    said Rabat had until the end of March to act': a "have until" reported by a saying verb
+    is time given, as "has ten days" is (a bare "we have until Friday to decide" is not)."""
+    return have.dep_ == "ccomp" and have.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _expulsion(given: Token | None, clause: Token | None) -> bool:

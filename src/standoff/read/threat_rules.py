@@ -572,9 +572,7 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
             told = tok.dep_ == "ccomp" and tok.head.i != tok.i
             if told and given is not None and given.pos_ == "PRON":
                 # "told Morocco that it had until Monday": the one told is the one given time
-                given = next(
-                    (c for c in tok.head.children if c.dep_ in ("dobj", "dative")), given
-                )
+                given = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative")), given)
             senders: list[Ref] = speakers(tok.head, index, set()) if told else []
         else:
             given = next((c for c in tok.children if c.dep_ in ("dative", "iobj")), None)

@@ -567,3 +567,14 @@ def test_a_range_of_spans_names_no_deadline(reader: Reader) -> None:
         "sanctions."
     )
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) is None
+
+
+def test_a_limit_that_ran_out_on_the_day_of_the_act_falls_on_that_day(reader: Reader) -> None:
+    """'arrived on the very day her ultimatum ran out': the day the act is told on, here in the
+    sentence before, across a paragraph break."""
+    text = (
+        "Spain had warned Morocco that it would impose sanctions unless the border reopened. "
+        "On Wednesday the two foreign ministers finally met in Rabat.\n\n"
+        "The Spanish minister landed on the same day her ultimatum to Morocco expired."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 13)

@@ -177,7 +177,9 @@ def deadline_candidates(
         rel = BEFORE_DEADLINE.search(span_text(sent))
         found, covered = _entity_candidates(sent, published, rel, moved_from)
         found += _untagged_candidates(sent, published, moved_from)
-        out.extend(found or _occasion_candidates(sent, published))
+        out.extend(
+            found or _occasion_candidates(sent, published) or _ran_out_that_day(sent, published)
+        )
         out.extend(_quoted_candidates(sent, published, covered, moved_from))
         if rel is not None:
             out.extend(_counted_candidate(sent, published, rel, moved_from))
@@ -335,6 +337,33 @@ def _occasion_day(sent: Span, published: date | None, names: set[str]) -> Resolv
 
 
 _HEDGE = re.compile(r"^(around|about|approximately|roughly|on or about)\s+", re.I)
+
+
+# "arrived on the very day his ultimatum ran out", "on the day the deadline expired": a
+# limit that ran out on the day of the act the sentence tells.
+_RAN_OUT_THAT_DAY = re.compile(
+    r"\bon the (?:very |same )?day (?:that |when )?(?:[\w']+\s+){0,3}?(?:deadline|ultimatum)"
+    r"(?:\s+[\w']+){0,3}?\s+(?:ran out|expired|lapsed|passed|ended)\b",
+    re.I,
+)
+
+
+def _ran_out_that_day(sent: Span, published: date | None) -> list[Candidate]:
+    """'Fico arrived on the very day his own ultimatum ran out': the limit fell on the day of
+    the act, which the sentence or the one before it states ("On Friday the two leaders
+    finally met"), even across a paragraph break: the act is the one just told."""
+    if _RAN_OUT_THAT_DAY.search(span_text(sent)) is None:
+        return []
+    day = _stated_past_day(sent, published)
+    if day is None and sent.start > 0:
+        previous = sentence_at(sent.doc, sent.start - 1)
+        while previous.start > 0 and not previous.text.strip():  # the paragraph break
+            previous = sentence_at(sent.doc, previous.start - 1)
+        day = _stated_past_day(previous, published)
+    if day is None:
+        return []
+    at = ResolvedDate(value=day, precision=DatePrecision.DAY, text=describe(day), relative=True)
+    return [Candidate(at, sent)]
 
 
 def _midnight_candidate(ent: Span, sent: Span, published: date | None) -> Candidate | None:

@@ -578,3 +578,25 @@ def test_a_limit_that_ran_out_on_the_day_of_the_act_falls_on_that_day(reader: Re
         "The Spanish minister landed on the same day her ultimatum to Morocco expired."
     )
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Spain on Tuesday gave Morocco until Thursday to reopen the border or face sanctions.",
+         date(2024, 3, 14)),  # the Thursday after that Tuesday
+        ("On Monday Spain gave Morocco until Wednesday to reopen the border or face sanctions.",
+         date(2024, 3, 13)),  # gone by Friday's report, still the deadline
+        ("Spain gave Morocco until Thursday to reopen the border or face sanctions, but the "
+         "deadline passed without a reply.", date(2024, 3, 14)),
+        ("The deadline Spain set for Morocco expired on Thursday.", date(2024, 3, 14)),
+        ("Spain said on Thursday it would impose sanctions on Morocco on Monday unless the "
+         "border was reopened.", date(2024, 3, 18)),  # Thursday is the day of the saying
+    ],
+)
+def test_a_weekday_limit_counts_from_the_day_it_was_set_or_ran_out(
+    reader: Reader, text: str, due: date
+) -> None:
+    """Read on Friday 15 March 2024: a weekday limit set on a stated day is the first such
+    weekday after it; one that passed or expired is the one just gone."""
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == due

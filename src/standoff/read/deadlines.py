@@ -385,10 +385,16 @@ def _date_candidate(
     announced on July 14", unless the deadline has passed)."""
     if not _about_deadline(ent, sent) or _as_of(ent) or _from_a_later_event(ent, sent):
         return None
-    direction: Direction = "past" if _past_perfect(ent) or _took_effect(ent, sent) else "future"
+    told_past = _past_perfect(ent) or _took_effect(ent, sent) or _ran_out_on(ent)
+    direction: Direction = "past" if told_past else "future"
     base = _anchor(ent, sent, published)
-    if direction == "future" and _WEEKDAY.fullmatch(ent.text.strip()):
-        base = _given_ago(sent, published) or base
+    weekday = _WEEKDAY.fullmatch(ent.text.strip()) is not None
+    given = None
+    if direction == "future" and weekday:
+        given = _given_ago(sent, published) or _given_on(ent, sent, published)
+        base = given or base
+        if given is None and PASSED.search(span_text(sent)):
+            direction = "past"  # "until Thursday, but the deadline passed": the one gone
     resolved = resolve(ent.text, base, direction)
     if (
         resolved.value is None
@@ -398,7 +404,7 @@ def _date_candidate(
         return None
     # A duration counted from a day the text states ("Five days later he gave them four
     # days") is a deadline even when it has passed: an explainer retells old ultimatums.
-    counted = base != published and _DURATION.search(ent.text) is not None
+    counted = base != published and (_DURATION.search(ent.text) is not None or given is not None)
     if (
         resolved.value is not None
         and published is not None
@@ -437,6 +443,26 @@ def _given_ago(sent: Span, published: date | None) -> date | None:
             if day.value is not None and day.precision is DatePrecision.DAY:
                 return day.value
     return None
+
+
+def _given_on(ent: Span, sent: Span, published: date | None) -> date | None:
+    """'On Monday Spain gave Morocco until Wednesday', 'said on Thursday it would act on
+    Monday': a weekday limit set on a day the sentence states is the first such weekday
+    after that day (the resolver counts from the day after it), not after publication."""
+    day = _stated_past_day(sent, published, skip=ent)
+    return None if day is None else shift(day, 1, ent.text)
+
+
+# Verbs of a limit running out, told in the past: "the deadline expired on Thursday".
+_RAN_OUT_VERBS = frozenset(("expire", "pass", "lapse", "end", "run"))
+
+
+def _ran_out_on(ent: Span) -> bool:
+    """'The deadline Spain set expired on Thursday': a day a limit ran out on, told in the
+    past tense, is the weekday just gone, not the next."""
+    verb = ent.root.head if ent.root.dep_ == "pobj" else ent.root
+    verb = verb.head if verb.dep_ == "prep" else verb
+    return verb.lemma_.lower() in _RAN_OUT_VERBS and verb.tag_ == "VBD"
 
 
 def _took_effect(ent: Span, sent: Span) -> bool:
@@ -602,7 +628,11 @@ def _clause_verb(tok: Token) -> Token:
 
 def _due(verb: Token) -> bool:
     """A verb that puts a measure in force in the future: 'will raise tariffs', or any
-    future act made conditional ('would stop supplies on January 1 if X did not pay')."""
+    future act made conditional ('would stop supplies on January 1 if X did not pay'); not
+    a saying verb the parser hangs the condition on ("said on Thursday it would impose
+    sanctions on Monday unless ...": Thursday is the day of the saying)."""
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return False
     unless = unless_clause(verb) is not None
     future = unless or any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children

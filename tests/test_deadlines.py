@@ -592,6 +592,8 @@ def test_a_limit_that_ran_out_on_the_day_of_the_act_falls_on_that_day(reader: Re
         ("The deadline Spain set for Morocco expired on Thursday.", date(2024, 3, 14)),
         ("Spain said on Thursday it would impose sanctions on Morocco on Monday unless the "
          "border was reopened.", date(2024, 3, 18)),  # Thursday is the day of the saying
+        ("Spain's 10-day ultimatum to Morocco, issued on March 8, runs out on Monday.",
+         date(2024, 3, 18)),  # told in the present: the Monday to come
     ],
 )
 def test_a_weekday_limit_counts_from_the_day_it_was_set_or_ran_out(

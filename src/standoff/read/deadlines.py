@@ -449,8 +449,21 @@ def _given_on(ent: Span, sent: Span, published: date | None) -> date | None:
     """'On Monday Spain gave Morocco until Wednesday', 'said on Thursday it would act on
     Monday': a weekday limit set on a day the sentence states is the first such weekday
     after that day (the resolver counts from the day after it), not after publication."""
+    if _told_from_now(ent):
+        return None  # "issued on March 8, runs out on Monday": Monday from today
     day = _stated_past_day(sent, published, skip=ent)
     return None if day is None else shift(day, 1, ent.text)
+
+
+def _told_from_now(ent: Span) -> bool:
+    """A date on a verb in the present or with "will" ('runs out on Monday', 'will expire on
+    Monday'): told from the report's day, whatever day the sentence says the limit was set."""
+    verb = ent.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children
+    )
 
 
 # Verbs of a limit running out, told in the past: "the deadline expired on Thursday".

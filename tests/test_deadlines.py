@@ -602,3 +602,12 @@ def test_a_weekday_limit_counts_from_the_day_it_was_set_or_ran_out(
     """Read on Friday 15 March 2024: a weekday limit set on a stated day is the first such
     weekday after it; one that passed or expired is the one just gone."""
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == due
+
+
+def test_a_measure_due_to_take_effect_is_a_threat_due_that_day(reader: Reader) -> None:
+    """'duties ... are due to take effect on Friday': put on the calendar, not yet in force;
+    a meeting due to take place is no threat."""
+    text = "The Spanish duties on Moroccan tomatoes are due to take effect on Tuesday."
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 19)
+    talks = _read(reader, "Talks between Spain and Morocco are due to take place on Tuesday.")
+    assert talks.threats == []

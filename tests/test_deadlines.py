@@ -611,3 +611,8 @@ def test_a_measure_due_to_take_effect_is_a_threat_due_that_day(reader: Reader) -
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 19)
     talks = _read(reader, "Talks between Spain and Morocco are due to take place on Tuesday.")
     assert talks.threats == []
+
+
+def test_a_measure_that_will_take_effect_on_a_day_is_due_that_day(reader: Reader) -> None:
+    text = "The Spanish duties on Moroccan tomatoes will take effect on Tuesday."
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 19)

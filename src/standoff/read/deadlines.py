@@ -60,11 +60,14 @@ BEFORE_DEADLINE = re.compile(
 )
 
 
-# "the tariffs scheduled to start on Monday", "due to take effect on June 10": the day a
-# measure is set to begin is the day the threat falls due.
+# "the tariffs scheduled to start on Monday", "due to take effect on June 10", "the duties
+# will take effect on Friday": the day a measure is set to begin is the day the threat
+# falls due ("will start" alone is too common a phrase to count).
 SCHEDULED = re.compile(
-    r"\b(scheduled|due|set|planned|slated)\s+to\s+(start|begin|take\s+effect|"
-    r"come\s+into\s+force|kick\s+in|rise|go\s+up)\b",
+    r"\b(?:(?:scheduled|due|set|planned|slated)\s+to\s+(?:start|begin|take\s+effect|"
+    r"come\s+into\s+force|kick\s+in|rise|go\s+up)|"
+    r"(?:will|would|shall)\s+(?:take\s+effect|come\s+into\s+force|enter\s+into\s+force|"
+    r"kick\s+in))\b",
     re.I,
 )
 

@@ -451,11 +451,28 @@ def _given_ago(sent: Span, published: date | None) -> date | None:
 def _given_on(ent: Span, sent: Span, published: date | None) -> date | None:
     """'On Monday Spain gave Morocco until Wednesday', 'said on Thursday it would act on
     Monday': a weekday limit set on a day the sentence states is the first such weekday
-    after that day (the resolver counts from the day after it), not after publication."""
+    after that day (the resolver counts from the day after it), not after publication. The
+    stated day must be that of the verb that sets the limit or says so, not of a clause
+    beside it ("the EU, which imposed duties on March 2, said it would raise them on
+    Friday": Friday from today)."""
     if _told_from_now(ent):
         return None  # "issued on March 8, runs out on Monday": Monday from today
-    day = _stated_past_day(sent, published, skip=ent)
-    return None if day is None else shift(day, 1, ent.text)
+    setting = {ent.root.i} | {t.i for t in ent.root.ancestors}
+    for other in sentence_ents(sent):
+        if other == ent or other.label_ != "DATE" or _clause_of(other).i not in setting:
+            continue
+        day = _stated_past_day(sent.doc[other.start : other.end], published)
+        if day is not None:
+            return shift(day, 1, ent.text)
+    return None
+
+
+def _clause_of(ent: Span) -> Token:
+    """The verb a date entity belongs to ('On Monday Spain gave ...': "gave")."""
+    verb = ent.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
 
 
 def _told_from_now(ent: Span) -> bool:

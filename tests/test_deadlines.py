@@ -594,6 +594,8 @@ def test_a_limit_that_ran_out_on_the_day_of_the_act_falls_on_that_day(reader: Re
          "border was reopened.", date(2024, 3, 18)),  # Thursday is the day of the saying
         ("Spain's 10-day ultimatum to Morocco, issued on March 8, runs out on Monday.",
          date(2024, 3, 18)),  # told in the present: the Monday to come
+        ("Spain gave Morocco a month from Monday to reopen the border or face sanctions.",
+         date(2024, 4, 18)),  # counted from the coming Monday, 18 March
         ("Spain, which imposed duties on Moroccan goods on March 2, said it would raise them on "
          "Friday unless Rabat reopened the border.", date(2024, 3, 15)),  # not from March 2
     ],

@@ -833,6 +833,9 @@ def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
     """
     if not _DURATION.search(ent.text) or _FROM_NOW.search(span_text(sent)):
         return published
+    start = _from_weekday(ent, published)
+    if start is not None:
+        return start
     day = _later_day(sent, ent, published) or _stated_past_day(sent, published, skip=ent)
     if day is not None:
         return day
@@ -843,6 +846,23 @@ def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
     if day is None and (_present_perfect(ent) or _headline(sent)):
         day = _next_paragraph_day(sent, published)
     return published if day is None else day
+
+
+# "a month from Monday": the weekday a span is counted from, right after the span.
+_FROM_WEEKDAY = re.compile(
+    r"\s*from\s+(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
+
+
+def _from_weekday(ent: Span, published: date | None) -> date | None:
+    """'gave Rabat a month from Monday to reopen the border': the clock starts on the
+    weekday named, the next one from publication (a start set in advance), whatever day
+    the sentence says the span was given."""
+    doc = ent.doc
+    m = _FROM_WEEKDAY.match(doc.text[ent.end_char : ent.end_char + 20])
+    if m is None:
+        return None
+    return resolve(m.group("day"), published, "future").value
 
 
 def _headline(sent: Span) -> bool:

@@ -60,14 +60,19 @@ BEFORE_DEADLINE = re.compile(
 )
 
 
-# "the tariffs scheduled to start on Monday", "due to take effect on June 10", "the duties
-# will take effect on Friday": the day a measure is set to begin is the day the threat
-# falls due ("will start" alone is too common a phrase to count).
+# "the tariffs scheduled to start on Monday", "due to take effect on June 10": the day a
+# measure is set to begin is the day the threat falls due.
 SCHEDULED = re.compile(
-    r"\b(?:(?:scheduled|due|set|planned|slated)\s+to\s+(?:start|begin|take\s+effect|"
-    r"come\s+into\s+force|kick\s+in|rise|go\s+up)|"
-    r"(?:will|would|shall)\s+(?:take\s+effect|come\s+into\s+force|enter\s+into\s+force|"
-    r"kick\s+in))\b",
+    r"\b(scheduled|due|set|planned|slated)\s+to\s+(start|begin|take\s+effect|"
+    r"come\s+into\s+force|kick\s+in|rise|go\s+up)\b",
+    re.I,
+)
+# "the duties will take effect on Friday": the same, said of a threat's own measure; in a
+# sentence of no threat ("That duty [on India, imposed] will take effect on August 27") it
+# makes no deadline, so it only ties a date in a threat's sentence (:func:`_about_deadline`).
+WILL_TAKE_EFFECT = re.compile(
+    r"\b(?:will|would|shall)\s+(?:take\s+effect|come\s+into\s+force|enter\s+into\s+force|"
+    r"kick\s+in)\b",
     re.I,
 )
 
@@ -698,7 +703,7 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
     text = ent.text.lower()
     if _DURATION.search(text):
         return _forward_duration(ent, sent)
-    scheduled = SCHEDULED.search(span_text(sent))
+    scheduled = SCHEDULED.search(span_text(sent)) or WILL_TAKE_EFFECT.search(span_text(sent))
     if scheduled is not None and 0 <= ent.start_char - sent.start_char - scheduled.end() <= 40:
         return True  # "scheduled to start on Monday"
     if _took_effect(ent, sent):

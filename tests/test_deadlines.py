@@ -10,6 +10,7 @@ import pytest
 
 from standoff.model import RawArticle, Reading
 from standoff.read import Reader
+from standoff.read.deadlines import MOVED_CUES
 
 # A Friday; "Thursday" in the text is 14 March 2024.
 FRI = date(2024, 3, 15)
@@ -489,3 +490,133 @@ def test_a_ban_told_far_from_its_unless_clause_takes_its_start_day(reader: Reade
     )
     got = _deadlines(_read(reader, text))
     assert got.get(("NOR", "DNK")) == date(2024, 4, 2)
+
+
+
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        ("Madrid would not extend the port lease that expires at the end of the year", False),
+        ("the ministers agreed to extend sanctions on Rabat for six months", False),
+        ("Spain extended the deadline to March 28", True),
+        ("the ultimatum was extended until Friday", True),
+        ("Brussels may extend its grace period by a week", True),
+        ("Today is the extended date for the withdrawal", True),
+    ],
+)
+def test_only_a_deadline_extended_is_a_moved_deadline(text: str, moves: bool) -> None:
+    """'extend' marks a new deadline when what it extends is one: extending a contract or
+    sanctions moves no deadline (and its date must not outweigh the threat's own)."""
+    assert (MOVED_CUES.search(text) is not None) is moves
+
+
+def test_an_extended_deadline_is_the_new_one(reader: Reader) -> None:
+    text = (
+        "Spain had told Morocco to reopen the border by March 20 or face sanctions. On "
+        "Thursday Spain extended the deadline to March 28."
+    )
+    got = _deadlines(_read(reader, text))
+    assert got.get(("ESP", "MAR")) == date(2024, 3, 28)
+
+
+def test_aid_blocked_if_a_demand_is_unmet_is_a_threat_due_in_its_time(reader: Reader) -> None:
+    """'will block development aid to Rabat' if the wait goes on 'in two weeks': holding aid
+    back is a threatened sanction (CAMEO 162), and its time limit is the threat's deadline;
+    blocking a plan stays a refusal."""
+    text = (
+        '"If we are still waiting in two weeks for Morocco to reopen the border, Spain will '
+        'block development aid to Rabat," the minister said.'
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 29)
+    withheld = _read(reader, "Spain withheld the last tranche of aid to Morocco on Thursday.")
+    assert {(e.type, e.source, e.target) for e in withheld.events} == {("SANCTION", "ESP", "MAR")}
+    refused = _read(reader, "Hungary blocked the EU plan to fund Ukraine.")
+    assert [e.type for e in refused.events] == ["REJECT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Spain gave Morocco until the end of next week to reopen the border or face sanctions.",
+         date(2024, 3, 22)),  # a calendar week, not a span of weeks
+        ("Spain warned Morocco that sanctions would follow in ten days' time unless it reopened "
+         "the border.", date(2024, 3, 25)),
+        ("Spain gave Morocco a week to reopen the border or face sanctions.", date(2024, 3, 22)),
+        ("Spain gave Morocco a fortnight to reopen the border or face sanctions.",
+         date(2024, 3, 29)),
+        ("Spain gave Morocco 24 hours to reopen the border or face sanctions.", date(2024, 3, 16)),
+        ("Spain will impose sanctions on Morocco unless Rabat reopens the border no later than "
+         "April 5.", date(2024, 4, 5)),
+        ("Spain threatened sanctions on Morocco unless the border reopened by the start of next "
+         "month.", date(2024, 4, 1)),
+        ("Spain warned Morocco it would impose sanctions if the border stayed closed beyond "
+         "April 2.", date(2024, 4, 2)),
+    ],
+)
+def test_the_common_ways_of_stating_a_time_limit(reader: Reader, text: str, due: date) -> None:
+    """Time limits as reports phrase them, read on Friday 15 March 2024: spans the entity
+    recogniser leaves untagged ("a week"), a fortnight, "in ten days' time", hours given,
+    "no later than", the end of a calendar week, the start of next month, and "beyond" a day
+    a state may last until."""
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == due
+
+
+def test_a_range_of_spans_names_no_deadline(reader: Reader) -> None:
+    text = (
+        'Madrid said Rabat would have "a month to six weeks" to reopen the border or face '
+        "sanctions."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) is None
+
+
+def test_a_limit_that_ran_out_on_the_day_of_the_act_falls_on_that_day(reader: Reader) -> None:
+    """'arrived on the very day her ultimatum ran out': the day the act is told on, here in the
+    sentence before, across a paragraph break."""
+    text = (
+        "Spain had warned Morocco that it would impose sanctions unless the border reopened. "
+        "On Wednesday the two foreign ministers finally met in Rabat.\n\n"
+        "The Spanish minister landed on the same day her ultimatum to Morocco expired."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("Spain on Tuesday gave Morocco until Thursday to reopen the border or face sanctions.",
+         date(2024, 3, 14)),  # the Thursday after that Tuesday
+        ("On Monday Spain gave Morocco until Wednesday to reopen the border or face sanctions.",
+         date(2024, 3, 13)),  # gone by Friday's report, still the deadline
+        ("Spain gave Morocco until Thursday to reopen the border or face sanctions, but the "
+         "deadline passed without a reply.", date(2024, 3, 14)),
+        ("The deadline Spain set for Morocco expired on Thursday.", date(2024, 3, 14)),
+        ("Spain said on Thursday it would impose sanctions on Morocco on Monday unless the "
+         "border was reopened.", date(2024, 3, 18)),  # Thursday is the day of the saying
+        ("Spain's 10-day ultimatum to Morocco, issued on March 8, runs out on Monday.",
+         date(2024, 3, 18)),  # told in the present: the Monday to come
+        ("Spain gave Morocco a month from Monday to reopen the border or face sanctions.",
+         date(2024, 4, 18)),  # counted from the coming Monday, 18 March
+        ("Spain, which imposed duties on Moroccan goods on March 2, said it would raise them on "
+         "Friday unless Rabat reopened the border.", date(2024, 3, 15)),  # not from March 2
+    ],
+)
+def test_a_weekday_limit_counts_from_the_day_it_was_set_or_ran_out(
+    reader: Reader, text: str, due: date
+) -> None:
+    """Read on Friday 15 March 2024: a weekday limit set on a stated day is the first such
+    weekday after it; one that passed or expired is the one just gone."""
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == due
+
+
+def test_a_measure_due_to_take_effect_is_a_threat_due_that_day(reader: Reader) -> None:
+    """'duties ... are due to take effect on Friday': put on the calendar, not yet in force;
+    a meeting due to take place is no threat."""
+    text = "The Spanish duties on Moroccan tomatoes are due to take effect on Tuesday."
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 19)
+    talks = _read(reader, "Talks between Spain and Morocco are due to take place on Tuesday.")
+    assert talks.threats == []
+
+
+def test_a_measure_that_will_take_effect_on_a_day_is_due_that_day(reader: Reader) -> None:
+    text = "The Spanish duties on Moroccan tomatoes will take effect on Tuesday."
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 19)

@@ -162,6 +162,31 @@ def test_words_that_are_not_dates_stay_unresolved() -> None:
     assert r.value is None and r.precision is DatePrecision.UNRESOLVED
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("the twentieth of April", (4, 20)),
+        ("twenty-first of September", (9, 21)),
+        ("October the third", (10, 3)),
+        ("the first of December", (12, 1)),
+    ],
+)
+def test_a_day_of_the_month_spelt_out_resolves(text: str, want: tuple[int, int]) -> None:
+    """Speakers and transcripts spell the day out; the parser reads only figures."""
+    r = resolve(text, WED, "future")
+    assert r.value is not None and (r.value.month, r.value.day) == want
+    assert r.precision is DatePrecision.DAY
+
+
+def test_the_start_of_a_month_is_its_first_day() -> None:
+    assert resolve("the start of September", WED, "future").value == date(2025, 9, 1)
+    assert resolve("the beginning of next month", WED, "future").value == date(2025, 9, 1)
+
+
+def test_an_ordinal_that_is_no_day_stays_unresolved() -> None:
+    assert resolve("the second of two rounds", WED, "future").value is None
+
+
 def test_hyphenated_day_range_is_a_future_approximate_deadline() -> None:
     r = resolve("10-12 days", WED, "future")
     assert r.value == _days(10) and r.approximate

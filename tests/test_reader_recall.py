@@ -353,6 +353,18 @@ def test_who_seized_power_in_a_state_rules_it(reader: Reader) -> None:
     assert "SANCTION MLI->FRA" in found, found
 
 
+def test_who_seized_power_where_the_junta_rules_is_that_junta(reader: Reader) -> None:
+    """'the officers who seized power on September 5', no state named: the rulers of the one
+    state whose junta the article names; with no junta named, nobody."""
+    text = (
+        "Guinea's junta closed the border on Monday. ECOWAS threatened sanctions against the "
+        "officers who seized power on September 5."
+    )
+    assert "THREATEN ECOWAS->GIN" in events(reader, text)
+    alone = "ECOWAS threatened sanctions against the officers who seized power on September 5."
+    assert "THREATEN ECOWAS->GIN" not in events(reader, alone)
+
+
 def test_a_body_named_in_the_next_sentence_is_the_bloc_of_the_lede(reader: Reader) -> None:
     text = (
         "The regional bloc threatened Guinea with sanctions. "

@@ -38,6 +38,8 @@ FINDS = [
     ("held_occasion", "The foreign ministers of Ethiopia and Egypt failed to agree at a meeting "
      "in Cairo.", "CONSULT EGY->ETH"),
     ("reported_intent_head", "Greece said it would hold talks with Turkey.", "AGREE GRC->TUR"),
+    ("scheduled_measure", "The Australian duties on Chinese wine are due to take effect on "
+     "Friday.", "THREATEN AUS->CHN"),
 ]  # fmt: skip
 RULES_OUT = [
     ("condition", "NATO will respond if Russia attacks Estonia.", "ASSAULT RUS->EST"),

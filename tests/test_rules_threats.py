@@ -97,6 +97,53 @@ def test_every_threat_rule_has_a_case(registry: Rules) -> None:
     assert registry.names() == [c[0] for c in CASES[registry]]
 
 
+def test_a_condition_negated_by_no_is_an_unmet_condition(reader: Reader) -> None:
+    """'if we see no progress': "no" on the condition's object negates it as "not" would."""
+    check_rule(
+        reader,
+        SENTENCE_THREATS,
+        "unmet_condition",
+        '"If we see no progress from Rabat by the twentieth of April, Spain will propose that '
+        'Brussels suspend the fishing accord," the minister said.',
+        "ESP->MAR",
+        threats,
+    )
+
+
+def test_or_face_parsed_as_a_second_object_is_still_a_threat(reader: Reader) -> None:
+    """'until the weekend to reopen the border or face sanctions': the parser makes "face" a
+    conjunct of "border"; the demand is still the verb's and its doer the one given time."""
+    check_rule(
+        reader,
+        SENTENCE_THREATS,
+        "or_face",
+        "Spain has given Morocco until the weekend to reopen the border or face sanctions.",
+        "ESP->MAR",
+        threats,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain said Morocco had until the end of March to reopen the border.",
+        "Spain told Morocco on Thursday that it had until Monday to reopen the border.",
+    ],
+)
+def test_a_reported_have_until_is_time_given(reader: Reader, text: str) -> None:
+    """'said Rabat had until the end of March to ...', 'told Rabat that it had until Monday
+    to ...': reported, "have until" gives time as "has ten days" does (the one told is the
+    one given it); a bare "Spain said it had until Friday to decide" is no ultimatum."""
+    check_rule(reader, SENTENCE_THREATS, "given_time", text, "ESP->MAR", threats)
+    bare = _read_threats(reader, "Spain said it had until Friday to decide on the reform.")
+    assert bare == set()
+
+
+def _read_threats(reader: Reader, text: str) -> set[tuple[str, str]]:
+    reading = reader.read(RawArticle(text=text, origin="probe"), date(2024, 3, 15))
+    return {(t.sender, t.target) for t in reading.threats}
+
+
 def test_a_plea_to_a_state_is_no_legal_recourse(reader: Reader) -> None:
     """'an appeal from Beirut to Washington' asks a state for help: only a body of states or
     law hears a recourse, so no threat against the party the speaker faces."""

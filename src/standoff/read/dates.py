@@ -65,6 +65,8 @@ UNIT_DAYS = {
     "weeks": 7,
     "hour": 1 / 24,
     "hours": 1 / 24,
+    "fortnight": 14,
+    "fortnights": 14,
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -187,14 +189,26 @@ def _end_of_month(m: re.Match[str], base: date, _d: Direction) -> tuple[date, Da
     return first_next - timedelta(days=1), DatePrecision.DAY, True
 
 
+def _start_of_month(
+    m: re.Match[str], base: date, _d: Direction
+) -> tuple[date, DatePrecision, bool]:
+    """'by the start of next month': its first day (this month's start is already past)."""
+    year, month = base.year, base.month + 1
+    if month == 13:
+        year, month = year + 1, 1
+    return date(year, month, 1), DatePrecision.DAY, True
+
+
 RULES: list[tuple[re.Pattern[str], Rule]] = [
     (
         re.compile(
             r"(?:within|in|after|for|of|to)?\s*(?:the\s+(?:next|coming)\s+)?"
             r"(?P<about>about |some |around |roughly )?"
             rf"(?P<n>{_NUM})"
-            rf"(?P<alt>\s*(?:or|to|-|\u2013)\s*{_NUM})?[\s-]+(?P<unit>days?|weeks?|months?|hours?)"
-            r"(?:\s+(?:from\s+(?:today|now)|time))?$",
+            rf"(?P<alt>\s*(?:or|to|-|\u2013)\s*{_NUM})?[\s-]+"
+            r"(?P<unit>days?|weeks?|months?|hours?|fortnights?)"
+            # "in ten days' time": the possessive of a span
+            r"(?:\s+(?:from\s+(?:today|now)|time)|['\u2019](?:\s+time)?)?$",
             re.I,
         ),
         _within,
@@ -217,6 +231,10 @@ RULES: list[tuple[re.Pattern[str], Rule]] = [
     (
         re.compile(r"(?:by\s+)?(?:the\s+)?end\s+of\s+(?:(?P<next>next)|this|the)\s+month$", re.I),
         _end_of_month,
+    ),
+    (
+        re.compile(r"(?:by\s+)?(?:the\s+)?(?:start|beginning)\s+of\s+next\s+month$", re.I),
+        _start_of_month,
     ),
     (
         re.compile(
@@ -264,8 +282,42 @@ def _resolve_cached(
         return ResolvedDate(value=None, precision=DatePrecision.UNRESOLVED, text=text), True
 
 
+# Days of the month spelt out, as speakers and transcripts give them ("the fourteenth of
+# April"): dateparser reads only figures ("14th of April").
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9,
+}  # fmt: skip
+ORDINAL_DAYS = {
+    **_ORDINAL_UNITS,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twentieth": 20, "thirtieth": 30,
+    **{f"twenty{sep}{w}": 20 + n for w, n in _ORDINAL_UNITS.items() for sep in ("-", " ")},
+    "thirty-first": 31, "thirty first": 31,
+}  # fmt: skip
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_ORDINAL = "|".join(sorted((re.escape(w) for w in ORDINAL_DAYS), key=len, reverse=True))
+_SPELT_DAY = re.compile(
+    rf"\b(?:the\s+)?(?P<day>{_ORDINAL})\s+of\s+(?P<month>{_MONTH})|"
+    rf"\b(?P<month2>{_MONTH})\s+(?:the\s+)?(?P<day2>{_ORDINAL})\b",
+    re.I,
+)
+
+
+def spelt_days(words: str) -> str:
+    """'the fourteenth of April' -> '14 April', 'May the first' -> '1 May': a day of the
+    month spelt out, in figures for the date parser."""
+
+    def figures(m: re.Match[str]) -> str:
+        day = (m.group("day") or m.group("day2")).lower()
+        return f"{ORDINAL_DAYS[day]} {m.group('month') or m.group('month2')}"
+
+    return _SPELT_DAY.sub(figures, words)
+
+
 def _resolve(text: str, base: date | None, direction: Direction) -> ResolvedDate:
-    words = " ".join(text.split()).strip(" ,.;")
+    words = spelt_days(" ".join(text.split()).strip(" ,.;"))
     has_year = bool(re.search(r"\b\d{4}\b", words))
     for pattern, rule in RULES:
         m = pattern.fullmatch(words) or pattern.fullmatch(_STRIP.sub("", words))
@@ -282,15 +334,28 @@ def _resolve(text: str, base: date | None, direction: Direction) -> ResolvedDate
 
 
 _MONTH_ONLY = re.compile(
-    r"^(?:early |mid-|late |(?:the )?end of )?"
+    r"^(?:early |mid-|late |(?:the )?(?:end|start|beginning) of )?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"(?:\s+\d{4})?$",
     re.I,
 )
 
 
-_PART_OF_MONTH = re.compile(r"^(early|mid-?|late|the end of|end of)\s*", re.I)
-_PART_DAY = {"early": 1, "mid": 15, "late": 25, "the end of": 31, "end of": 31}
+_PART_OF_MONTH = re.compile(
+    r"^(early|mid-?|late|the end of|end of|(?:the )?(?:start|beginning) of)\s*", re.I
+)
+_PART_DAY = {
+    "early": 1,
+    "mid": 15,
+    "late": 25,
+    "the end of": 31,
+    "end of": 31,
+    # "by the start of April": its first day
+    "the start of": 1,
+    "start of": 1,
+    "the beginning of": 1,
+    "beginning of": 1,
+}
 
 
 def _dateparser(

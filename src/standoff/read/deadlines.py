@@ -33,11 +33,16 @@ from standoff.read.word_table import lemmas, lower_words
 from standoff.read.words import WORDS
 
 DEADLINE_NOUNS = WORDS.deadline_nouns
+TIME_NOUNS = frozenset(WORDS.time_nouns)
 
 
 # Words that mark a deadline as the new one: "cut the deadline to 10 days".
 MOVED_CUES = re.compile(
-    r"\b(new|shorten|shortened|cut|cuts|brought forward|extend|extended|"
+    r"\b(new|shorten|shortened|cut|cuts|brought forward|"
+    # "extended the deadline", "was extended to": not "would not extend the contract"
+    r"extend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:\w+\s+){0,2}?"
+    r"(?:deadline|date|ultimatum|period|time-limit|grace)|"
+    r"(?:was|were|been|be)\s+extended|"
     # "moved the deadline", "was moved to": not "to move its fighters north"
     r"moved?\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:deadline|date|ultimatum)|"
     r"(?:was|were|been|be)\s+moved|"
@@ -60,6 +65,14 @@ BEFORE_DEADLINE = re.compile(
 SCHEDULED = re.compile(
     r"\b(scheduled|due|set|planned|slated)\s+to\s+(start|begin|take\s+effect|"
     r"come\s+into\s+force|kick\s+in|rise|go\s+up)\b",
+    re.I,
+)
+# "the duties will take effect on Friday": the same, said of a threat's own measure; in a
+# sentence of no threat ("That duty [on India, imposed] will take effect on August 27") it
+# makes no deadline, so it only ties a date in a threat's sentence (:func:`_about_deadline`).
+WILL_TAKE_EFFECT = re.compile(
+    r"\b(?:will|would|shall)\s+(?:take\s+effect|come\s+into\s+force|enter\s+into\s+force|"
+    r"kick\s+in)\b",
     re.I,
 )
 
@@ -171,11 +184,22 @@ def deadline_candidates(
         moved_from = _moved_from(sent)
         rel = BEFORE_DEADLINE.search(span_text(sent))
         found, covered = _entity_candidates(sent, published, rel, moved_from)
-        out.extend(found or _occasion_candidates(sent, published))
+        found += _untagged_candidates(sent, published, moved_from)
+        out.extend(
+            found or _occasion_candidates(sent, published) or _ran_out_that_day(sent, published)
+        )
         out.extend(_quoted_candidates(sent, published, covered, moved_from))
         if rel is not None:
             out.extend(_counted_candidate(sent, published, rel, moved_from))
     return out
+
+
+def _untagged_candidates(
+    sent: Span, published: date | None, moved_from: int | None
+) -> list[Candidate]:
+    """The deadlines of spans of time the entity recogniser missed ('gave Rabat a week')."""
+    found = (_date_candidate(s, sent, published, moved_from) for s in _untagged_durations(sent))
+    return [c for c in found if c is not None]
 
 
 def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
@@ -323,6 +347,33 @@ def _occasion_day(sent: Span, published: date | None, names: set[str]) -> Resolv
 _HEDGE = re.compile(r"^(around|about|approximately|roughly|on or about)\s+", re.I)
 
 
+# "arrived on the very day his ultimatum ran out", "on the day the deadline expired": a
+# limit that ran out on the day of the act the sentence tells.
+_RAN_OUT_THAT_DAY = re.compile(
+    r"\bon the (?:very |same )?day (?:that |when )?(?:[\w']+\s+){0,3}?(?:deadline|ultimatum)"
+    r"(?:\s+[\w']+){0,3}?\s+(?:ran out|expired|lapsed|passed|ended)\b",
+    re.I,
+)
+
+
+def _ran_out_that_day(sent: Span, published: date | None) -> list[Candidate]:
+    """'Fico arrived on the very day his own ultimatum ran out': the limit fell on the day of
+    the act, which the sentence or the one before it states ("On Friday the two leaders
+    finally met"), even across a paragraph break: the act is the one just told."""
+    if _RAN_OUT_THAT_DAY.search(span_text(sent)) is None:
+        return []
+    day = _stated_past_day(sent, published)
+    if day is None and sent.start > 0:
+        previous = sentence_at(sent.doc, sent.start - 1)
+        while previous.start > 0 and not previous.text.strip():  # the paragraph break
+            previous = sentence_at(sent.doc, previous.start - 1)
+        day = _stated_past_day(previous, published)
+    if day is None:
+        return []
+    at = ResolvedDate(value=day, precision=DatePrecision.DAY, text=describe(day), relative=True)
+    return [Candidate(at, sent)]
+
+
 def _midnight_candidate(ent: Span, sent: Span, published: date | None) -> Candidate | None:
     """'sanctions came back into force at midnight', told the next morning: the day that
     ended at that midnight."""
@@ -342,10 +393,16 @@ def _date_candidate(
     announced on July 14", unless the deadline has passed)."""
     if not _about_deadline(ent, sent) or _as_of(ent) or _from_a_later_event(ent, sent):
         return None
-    direction: Direction = "past" if _past_perfect(ent) or _took_effect(ent, sent) else "future"
+    told_past = _past_perfect(ent) or _took_effect(ent, sent) or _ran_out_on(ent)
+    direction: Direction = "past" if told_past else "future"
     base = _anchor(ent, sent, published)
-    if direction == "future" and _WEEKDAY.fullmatch(ent.text.strip()):
-        base = _given_ago(sent, published) or base
+    weekday = _WEEKDAY.fullmatch(ent.text.strip()) is not None
+    given = None
+    if direction == "future" and weekday:
+        given = _given_ago(sent, published) or _given_on(ent, sent, published)
+        base = given or base
+        if given is None and PASSED.search(span_text(sent)):
+            direction = "past"  # "until Thursday, but the deadline passed": the one gone
     resolved = resolve(ent.text, base, direction)
     if (
         resolved.value is None
@@ -355,7 +412,7 @@ def _date_candidate(
         return None
     # A duration counted from a day the text states ("Five days later he gave them four
     # days") is a deadline even when it has passed: an explainer retells old ultimatums.
-    counted = base != published and _DURATION.search(ent.text) is not None
+    counted = base != published and (_DURATION.search(ent.text) is not None or given is not None)
     if (
         resolved.value is not None
         and published is not None
@@ -394,6 +451,56 @@ def _given_ago(sent: Span, published: date | None) -> date | None:
             if day.value is not None and day.precision is DatePrecision.DAY:
                 return day.value
     return None
+
+
+def _given_on(ent: Span, sent: Span, published: date | None) -> date | None:
+    """'On Monday Spain gave Morocco until Wednesday', 'said on Thursday it would act on
+    Monday': a weekday limit set on a day the sentence states is the first such weekday
+    after that day (the resolver counts from the day after it), not after publication. The
+    stated day must be that of the verb that sets the limit or says so, not of a clause
+    beside it ("the EU, which imposed duties on March 2, said it would raise them on
+    Friday": Friday from today)."""
+    if _told_from_now(ent):
+        return None  # "issued on March 8, runs out on Monday": Monday from today
+    setting = {ent.root.i} | {t.i for t in ent.root.ancestors}
+    for other in sentence_ents(sent):
+        if other == ent or other.label_ != "DATE" or _clause_of(other).i not in setting:
+            continue
+        day = _stated_past_day(sent.doc[other.start : other.end], published)
+        if day is not None:
+            return shift(day, 1, ent.text)
+    return None
+
+
+def _clause_of(ent: Span) -> Token:
+    """The verb a date entity belongs to ('On Monday Spain gave ...': "gave")."""
+    verb = ent.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _told_from_now(ent: Span) -> bool:
+    """A date on a verb in the present or with "will" ('runs out on Monday', 'will expire on
+    Monday'): told from the report's day, whatever day the sentence says the limit was set."""
+    verb = ent.root.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children
+    )
+
+
+# Verbs of a limit running out, told in the past: "the deadline expired on Thursday".
+_RAN_OUT_VERBS = frozenset(("expire", "pass", "lapse", "end", "run"))
+
+
+def _ran_out_on(ent: Span) -> bool:
+    """'The deadline Spain set expired on Thursday': a day a limit ran out on, told in the
+    past tense, is the weekday just gone, not the next."""
+    verb = ent.root.head if ent.root.dep_ == "pobj" else ent.root
+    verb = verb.head if verb.dep_ == "prep" else verb
+    return verb.lemma_.lower() in _RAN_OUT_VERBS and verb.tag_ == "VBD"
 
 
 def _took_effect(ent: Span, sent: Span) -> bool:
@@ -474,7 +581,7 @@ def _forward_duration(ent: Span, sent: Span) -> bool:
     """'within 50 days', 'a 50-day deadline', 'gave Moscow 50 days': a duration that sets a
     deadline; 'talks lasted about three hours' or '50 days ago' do not."""
     text = ent.text.lower()
-    if re.search(r"\bago\b|\bpast\b|\blast\b|\bearlier\b", text):
+    if re.search(r"\bago\b|\bpast\b|\blast\b|\bearlier\b", text) or _ends_a_range(ent, sent):
         return False
     before = sent.doc[max(sent.start, ent.start - 2) : ent.start].text.lower()
     if re.search(r"\b(within|in|by|next|from|of)\b", before) or re.search(
@@ -484,17 +591,62 @@ def _forward_duration(ent: Span, sent: Span) -> bool:
     root = ent.root
     if root.dep_ in ("amod", "compound", "nmod") and root.head.lower_ in DEADLINE_NOUNS:
         return True  # "the 50-day deadline"
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in (
-        "give",
-        "grant",
-        "have",
-        "allow",
-        "set",
-    ):
-        return True  # "gave Moscow 50 days", "Russia had ten days"
+    if _given(root):
+        return True  # "gave Moscow 50 days", "Russia had ten days", "gave Rabat 24 hours"
     return bool(
-        re.search(r"\bdays?\b.*\bto\b", sent.doc[ent.start : min(sent.end, ent.end + 3)].text)
+        re.search(
+            r"\b(?:days?|weeks?|hours?|fortnights?)\b.*\bto\b",
+            sent.doc[ent.start : min(sent.end, ent.end + 3)].text,
+        )
     )
+
+
+def _ends_a_range(ent: Span, sent: Span) -> bool:
+    """'a month to six weeks': the second end of a range of spans names no single day."""
+    i = ent.start - 1
+    return (
+        i - 1 >= sent.start
+        and sent.doc[i].lower_ in _RANGE_WORDS
+        and sent.doc[i - 1].lower_ in TIME_NOUNS
+    )
+
+
+# Verbs whose object is time allowed: "gave Moscow 50 days", "Russia had ten days".
+GIVING_VERBS = frozenset(("give", "grant", "have", "allow", "set"))
+
+
+def _given(noun: Token) -> bool:
+    """A span of time a verb allows: its object ("gave Moscow 50 days", "Russia had ten
+    days"), or, as the parser often hangs it after an indirect object, its bare noun
+    phrase ("gave Rabat 24 hours"; not "a month after they set the process in motion")."""
+    lemma = noun.head.lemma_.lower()
+    if noun.dep_ == "dobj":
+        return lemma in GIVING_VERBS
+    return noun.dep_ == "npadvmod" and lemma in ("give", "grant", "allow")
+
+
+# Counts a span of time the entity recogniser may leave untagged starts with: "a week".
+_SPAN_COUNTS = frozenset(("a", "an", "one"))
+_RANGE_WORDS = frozenset(("to", "or", "-", "\u2013"))
+
+
+def _untagged_durations(sent: Span) -> list[Span]:
+    """'gave Rabat a week to reopen the border', 'within a fortnight': a span of time the
+    entity recogniser did not tag (it often misses "a week"), given with a giving verb or
+    within a limit preposition. Each is returned as the span of its words."""
+    out: list[Span] = []
+    for tok in sent:
+        if tok.lower_ not in TIME_NOUNS or tok.ent_type_ or tok.i == sent.start:
+            continue
+        count = sent.doc[tok.i - 1]
+        if count.lower_ not in _SPAN_COUNTS and count.like_num is False:
+            continue
+        if _ends_a_range(sent.doc[count.i : tok.i + 1], sent):
+            continue
+        within = tok.dep_ == "pobj" and tok.head.lower_ in ("within", "in")
+        if _given(tok) or within:
+            out.append(sent.doc[count.i : tok.i + 1])
+    return out
 
 
 # Links from a participle or noun inside a verb's object up to that verb.
@@ -514,7 +666,11 @@ def _clause_verb(tok: Token) -> Token:
 
 def _due(verb: Token) -> bool:
     """A verb that puts a measure in force in the future: 'will raise tariffs', or any
-    future act made conditional ('would stop supplies on January 1 if X did not pay')."""
+    future act made conditional ('would stop supplies on January 1 if X did not pay'); not
+    a saying verb the parser hangs the condition on ("said on Thursday it would impose
+    sanctions on Monday unless ...": Thursday is the day of the saying)."""
+    if verb.lemma_.lower() in REPORTING_VERBS:
+        return False
     unless = unless_clause(verb) is not None
     future = unless or any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll") for c in verb.children
@@ -547,13 +703,15 @@ def _about_deadline(ent: Span, sent: Span) -> bool:
     text = ent.text.lower()
     if _DURATION.search(text):
         return _forward_duration(ent, sent)
-    scheduled = SCHEDULED.search(span_text(sent))
+    scheduled = SCHEDULED.search(span_text(sent)) or WILL_TAKE_EFFECT.search(span_text(sent))
     if scheduled is not None and 0 <= ent.start_char - sent.start_char - scheduled.end() <= 40:
         return True  # "scheduled to start on Monday"
     if _took_effect(ent, sent):
         return True  # "came into force on Wednesday"
     if _after_a_limit_time(ent):
         return True  # "by midnight on March 28", "until 5pm on Friday"
+    if _NO_LATER_THAN.match(ent.text) or _no_later_than(ent):
+        return True  # "reopens the border no later than April 5"
     head = ent.root
     for _ in range(4):
         if _ties_to_deadline(head, ent, sent):
@@ -578,7 +736,8 @@ def _ties_to_deadline(head: Token, ent: Span, sent: Span) -> bool:
         return True  # "The deadline for Rabat to reopen the border is March 28"
     if deadline_word(head) or head.lemma_.lower() in _ENDING_VERBS:
         return True
-    if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before"):
+    # "if the border stays closed beyond April 2": the day a state may last until
+    if head.dep_ == "pobj" and head.head.lower_ in ("by", "until", "before", "beyond"):
         return True
     if (
         head.pos_ in ("VERB", "AUX")
@@ -598,6 +757,16 @@ def _ties_to_deadline(head: Token, ent: Span, sent: Span) -> bool:
             return True  # "will raise tariffs ... on Friday"
     # "putting the deadline at about August 8"
     return head.dep_ == "pobj" and any(c.lower_ in DEADLINE_NOUNS for c in head.head.head.children)
+
+
+_NO_LATER_THAN = re.compile(r"no\s+later\s+than\b", re.I)
+
+
+def _no_later_than(ent: Span) -> bool:
+    """'no later than April 5' with the limit words outside the entity: the date is the
+    object of "than" after "later"."""
+    prep = ent.root.head
+    return ent.root.dep_ == "pobj" and prep.lower_ == "than" and prep.head.lower_ == "later"
 
 
 def _after_a_limit_time(ent: Span) -> bool:
@@ -623,7 +792,13 @@ _DAY_NAMED = re.compile(
     r"\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     re.I,
 )
-_DURATION = re.compile(r"\b(days?|weeks?|months?|hours?)\b", re.I)
+# A span of time ("ten days", "a fortnight", "48 hours"), not a calendar week or month
+# ("until the end of next week", "by this month"), which names its days itself.
+_DURATION = re.compile(
+    r"\b(?<!next )(?<!this )(?<!last )(?<!coming )(?<!the )"
+    r"(days?|weeks?|months?|hours?|fortnights?)\b",
+    re.I,
+)
 _FROM_NOW = re.compile(r"\bfrom\s+(today|now)\b", re.I)
 
 # How many sentences back a duration may look for the day its clock started.
@@ -663,6 +838,9 @@ def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
     """
     if not _DURATION.search(ent.text) or _FROM_NOW.search(span_text(sent)):
         return published
+    start = _from_weekday(ent, published)
+    if start is not None:
+        return start
     day = _later_day(sent, ent, published) or _stated_past_day(sent, published, skip=ent)
     if day is not None:
         return day
@@ -673,6 +851,23 @@ def _anchor(ent: Span, sent: Span, published: date | None) -> date | None:
     if day is None and (_present_perfect(ent) or _headline(sent)):
         day = _next_paragraph_day(sent, published)
     return published if day is None else day
+
+
+# "a month from Monday": the weekday a span is counted from, right after the span.
+_FROM_WEEKDAY = re.compile(
+    r"\s*from\s+(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
+
+
+def _from_weekday(ent: Span, published: date | None) -> date | None:
+    """'gave Rabat a month from Monday to reopen the border': the clock starts on the
+    weekday named, the next one from publication (a start set in advance), whatever day
+    the sentence says the span was given."""
+    doc = ent.doc
+    m = _FROM_WEEKDAY.match(doc.text[ent.end_char : ent.end_char + 20])
+    if m is None:
+        return None
+    return resolve(m.group("day"), published, "future").value
 
 
 def _headline(sent: Span) -> bool:

@@ -225,9 +225,10 @@ class ActorIndex:
         of two states named, it is left unresolved rather than guessed."""
         bound: list[tuple[int, str]] = []  # (token, country) of each ruler named with its state
         bare: list[int] = []
+        seizers: list[int] = []  # "the soldiers who seized power on July 26": no state named
         for i, word in enumerate(lower_words(self.doc)):
             if word == "power":
-                self._power_seizers(self.doc[i])
+                seizers += self._power_seizers(self.doc[i])
             if word not in RULER_NOUNS or i in self.by_token:
                 continue
             country = self._ruled(self.doc[i])
@@ -243,15 +244,23 @@ class ActorIndex:
         for i in bare:
             if i > 0 and self.doc[i - 1].lower_ in DEFINITE:  # not "a junta", "juntas"
                 self._add(self._ruler_ref(i, country, "ruler named with its state"))
+        for i in seizers:  # "the soldiers who seized power": the junta the article names
+            if i > 0 and self.doc[i - 1].lower_ in DEFINITE and i not in self.by_token:
+                entry = ActorEntry(
+                    country + "MIL", country, self.doc[i].text, ActorKind.ORGANISATION
+                )
+                self._add(Ref(entry, i, i + 1, "seized power where the junta rules"))
 
-    def _power_seizers(self, power: Token) -> None:
+    def _power_seizers(self, power: Token) -> list[int]:
         """'the soldiers who seized power in Niger', 'the officers who took power in Bamako
-        last year': whoever seized power in a state rules it (its military)."""
+        last year': whoever seized power in a state rules it (its military). Returns the
+        noun of seizers told with no state ("the soldiers who seized power on July 26"),
+        for :meth:`_index_rulers` to give the state whose rulers the article names."""
         verb = power.head
         if power.dep_ != "dobj" or verb.lemma_.lower() not in SEIZING_VERBS:
-            return
+            return []
         if verb.dep_ not in ("relcl", "acl") or verb.head.i in self.by_token:
-            return
+            return []
         for _prep, place in prep_objects(verb, ("in",)):
             ref = self.by_token.get(place.i)
             if ref is not None and len(ref.country) == 3:
@@ -266,7 +275,8 @@ class ActorIndex:
                         "seized power in a named state",
                     )
                 )
-                return
+                return []
+        return [verb.head.i]
 
     def _ruled(self, noun: Token) -> str | None:
         """The state a ruler noun names with it: a possessor, a modifier, 'in X', 'of X'."""

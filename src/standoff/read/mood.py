@@ -435,6 +435,27 @@ def time_left(tok: Token, modality: Modality) -> Mood | None:
     return None
 
 
+# Heads that put a measure's start on the calendar: "the tariffs are due to take effect".
+SCHEDULING_HEADS = frozenset(
+    ("due", "schedule", "scheduled", "slate", "slated", "set", "plan", "planned")
+)
+# The verbs of a measure coming into force, with the word that completes each.
+IN_FORCE_VERBS = {"take": "effect", "come": "force", "enter": "force", "kick": "in"}
+
+
+def scheduled_measure(climb: Climb, modality: Modality) -> Mood | None:
+    """'US tariffs on Chinese goods are due to take effect on Friday', 'the duties are set
+    to come into force on Monday': a measure put on the calendar and not yet in force is
+    threatened (its start day is the deadline), not merely planned as a meeting is ("talks
+    are due to take place" stays hypothetical)."""
+    if climb.hops != 0 or climb.rel != "xcomp" or climb.lemma not in SCHEDULING_HEADS:
+        return None
+    word = IN_FORCE_VERBS.get(climb.tok.lemma_.lower())
+    if word is None or not any(t.lower_ == word for t in climb.tok.subtree):
+        return None
+    return Mood.THREAT
+
+
 def threat_head(climb: Climb, modality: Modality) -> Mood | None:
     """'threatened to impose', 'the threat of sanctions', 'ready to activate'; 'have sworn
     to fight', which the parser may hang on the verb as a clause of purpose."""
@@ -657,6 +678,7 @@ HEAD_MOODS: Rules[HeadRule] = Rules(
         continued_head,
         refusal_head,
         time_given,
+        scheduled_measure,  # before intent and hypothetical heads: "set", "due"
         threat_head,
         demanded_readiness,
         ruled_out,

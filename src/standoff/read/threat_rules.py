@@ -46,6 +46,7 @@ from standoff.read.threat_drafts import (
     speakers,
     tidy,
 )
+from standoff.read.triggers import REPORTING_VERBS
 from standoff.read.word_table import lemmas, lower_words
 from standoff.read.words import WORDS
 
@@ -500,6 +501,10 @@ def _or_face(sent: Span) -> tuple[Token | None, str | None] | None:
             and any(c.lower_ == "or" for c in tok.head.children)
         ):
             first = tok.head
+            if first.dep_ == "dobj" and first.head.pos_ == "VERB":
+                # "to reopen the border or face sanctions" parsed as two objects of
+                # "reopen": the demand is the verb's, as when "face" is its conjunct
+                first = first.head
             obj = None
             for child in first.head.children:
                 if child.dep_ in ("dobj", "nsubj") and child.i < first.i:
@@ -554,7 +559,7 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
             None,
         )
         until = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "until"), None)
-        if time is None and (until is None or lemma == "have"):
+        if time is None and (until is None or (lemma == "have" and not _told_until(tok))):
             continue
         clause = (_to_clause(time) if time is not None else None) or _to_clause(tok)
         if clause is None and time is not None:
@@ -565,6 +570,9 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
         if lemma == "have":  # "Doha has ten days to comply, Riyadh said": the speaker's
             given = subject_of(tok)
             told = tok.dep_ == "ccomp" and tok.head.i != tok.i
+            if told and given is not None and given.pos_ == "PRON":
+                # "told Morocco that it had until Monday": the one told is the one given time
+                given = next((c for c in tok.head.children if c.dep_ in ("dobj", "dative")), given)
             senders: list[Ref] = speakers(tok.head, index, set()) if told else []
         else:
             given = next((c for c in tok.children if c.dep_ in ("dative", "iobj")), None)
@@ -580,6 +588,13 @@ def ultimatums(sent: Span, index: ActorIndex) -> list[tuple[list[Ref], list[Ref]
         if targets:
             out.append((senders, targets, demand))
     return out
+
+
+def _told_until(have: Token) -> bool:
+    """'Spain told Morocco on Thursday that it had until Monday to reopen the border', 'Madrid
+    said Rabat had until the end of March to act': a "have until" reported by a saying verb
+    is time given, as "has ten days" is (a bare "we have until Friday to decide" is not)."""
+    return have.dep_ == "ccomp" and have.head.lemma_.lower() in REPORTING_VERBS
 
 
 def _expulsion(given: Token | None, clause: Token | None) -> bool:
@@ -674,6 +689,26 @@ def _clause_parties(noun: Token, clause: Token, index: ActorIndex) -> tuple[list
     return senders, targets
 
 
+# The parts of a condition whose "no" negates it: "if we see no withdrawal", "if there is
+# no deal", "if no agreement is reached".
+_NEGATED_PARTS = frozenset(("dobj", "nsubj", "nsubjpass", "attr"))
+
+
+def _negated(condition: Token) -> bool:
+    """A condition that says something does not happen: 'if they do not produce a solution',
+    'if Rabat fails to act', 'if we see no withdrawal by the fourteenth of April'."""
+    if condition.lemma_.lower() in ("fail", "refuse"):
+        return True
+    return any(
+        c.dep_ == "neg"
+        or (
+            c.dep_ in _NEGATED_PARTS
+            and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        )
+        for c in condition.children
+    )
+
+
 def conditional_threats(
     sent: Span, index: ActorIndex, found: list[Found]
 ) -> list[tuple[str, str, str]]:
@@ -692,10 +727,7 @@ def conditional_threats(
         if tok.lower_ != "if" or tok.dep_ != "mark":
             continue
         condition = tok.head
-        negated = any(c.dep_ == "neg" for c in condition.children) or condition.lemma_.lower() in (
-            "fail",
-            "refuse",
-        )
+        negated = _negated(condition)
         main = condition.head
         if not negated or condition.dep_ != "advcl" or main.pos_ not in ("VERB", "AUX"):
             continue

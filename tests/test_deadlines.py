@@ -176,6 +176,16 @@ def test_a_date_the_sender_set_that_passed_is_a_threat_with_its_deadline(reader:
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 1)
 
 
+def test_a_midnight_still_to_come_is_the_days_own(reader: Reader) -> None:
+    """'hours before a deadline ... ran out at midnight': a past tense under "before" tells
+    what had not happened yet when the report was written; the deadline is tonight's."""
+    text = (
+        "Chile said on Friday it would not reply to the Bolivian ultimatum over the pipeline, "
+        "hours before a deadline set by President Arce ran out at midnight."
+    )
+    assert _deadlines(_read(reader, text)).get(("BOL", "CHL")) == FRI
+
+
 def test_who_set_a_measure_off_threatened_it_and_midnight_ends_the_day_before(
     reader: Reader,
 ) -> None:

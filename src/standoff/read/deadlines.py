@@ -377,9 +377,13 @@ def _ran_out_that_day(sent: Span, published: date | None) -> list[Candidate]:
 def _midnight_candidate(ent: Span, sent: Span, published: date | None) -> Candidate | None:
     """'sanctions came back into force at midnight', told the next morning: the day that
     ended at that midnight."""
-    if published is None or not _past_midnight(ent):
+    if published is None or not _bare_midnight(ent):
         return None
-    day = shift(published, -1, ent.text)
+    verb = _verb_of(ent)
+    if verb.tag_ != "VBD":
+        return None
+    # "hours before a deadline ran out at midnight": tonight's, the day of the report
+    day = published if _still_to_come(verb) else shift(published, -1, ent.text)
     if day is None:  # published on 1 January of year 1
         return None
     at = ResolvedDate(value=day, precision=DatePrecision.DAY, text=ent.text, relative=True)
@@ -559,16 +563,28 @@ def _from_a_later_event(ent: Span, sent: Span) -> bool:
     )
 
 
-def _past_midnight(ent: Span) -> bool:
-    """'came into force at midnight': a midnight in a past-tense clause, with no day named."""
-    if "midnight" not in ent.text.lower() or re.search(
+def _bare_midnight(ent: Span) -> bool:
+    """'came into force at midnight': a midnight with no day named."""
+    return "midnight" in ent.text.lower() and not re.search(
         r"\d|day\b|tomorrow|tonight", ent.text, re.I
-    ):
-        return False
+    )
+
+
+def _verb_of(ent: Span) -> Token:
+    """The verb of the clause a date or time is told in."""
     verb = ent.root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return verb.tag_ == "VBD"
+    return verb
+
+
+def _still_to_come(verb: Token) -> bool:
+    """'hours before a deadline ran out at midnight': a past tense under "before" tells what
+    had not yet happened when the report was written."""
+    near = [verb.head, *verb.children, *(g for c in verb.children for g in c.children)]
+    if verb.dep_ == "pcomp":
+        near += list(verb.head.children)
+    return any(t.lower_ == "before" and t.dep_ in ("mark", "prep") for t in near)
 
 
 def _as_of(ent: Span) -> bool:

@@ -40,6 +40,7 @@ ROLE_CASES = {
          "Tokyo said the ruling violated the treaty and met Seoul's envoy.",
          "CONSULT JPN->KOR"),
         ("objects", "Russia invaded Georgia.", "ASSAULT RUS->GEO"),
+        ("asked_to_act", "Warsaw expects Kyiv to withdraw the complaint.", "REQUEST POL->UKR"),
         # a free relative object is what its own words say it is, and where
         ("described_object", "Turkey shelled what it said were militant positions in Syria.",
          "ASSAULT TUR->SYR"),

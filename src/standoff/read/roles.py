@@ -39,6 +39,7 @@ from standoff.read.syntax import (
     agent_of,
     free_relative_object,
     if_clause,
+    infinitive_subject,
     prep_objects,
     subject_of,
     subject_past_relative,
@@ -396,6 +397,15 @@ def objects(r: RoleState) -> None:
     for child in r.tok.children:
         if child.dep_ in OBJECT_DEPS and not is_measure(child, r.lexicon):
             r.add_targets(child)
+
+
+def asked_to_act(r: RoleState) -> None:
+    """'Russia wants Ukraine to stay neutral', 'we expect Kyiv to withdraw it': the one asked
+    is the subject the parser gives the infinitive clause."""
+    if r.trigger.type == "REQUEST" and r.voice == "active" and not r.targets:
+        asked = infinitive_subject(r.tok)
+        if asked is not None:
+            r.add_targets(asked)
 
 
 def described_object(r: RoleState) -> None:
@@ -820,6 +830,7 @@ VERB_ROLES: Rules[RoleRule] = Rules(
         active_subject,
         second_verb_of_speaker,
         objects,
+        asked_to_act,
         described_object,
         held_answerable,
         deed_doer,

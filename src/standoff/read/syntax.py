@@ -136,6 +136,15 @@ def agent_of(tok: Token) -> Token | None:
     return None
 
 
+def infinitive_subject(verb: Token) -> Token | None:
+    """'wants Ukraine to stay neutral', 'expect Kyiv to withdraw it': the parser makes the
+    one asked the subject of an infinitive clause on the verb, not its object."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            return next((s for s in clause.children if s.dep_ == "nsubj" and s.i > verb.i), None)
+    return None
+
+
 def act_objects(noun: Token) -> list[Token]:
     """What a noun for an act is done to: its "of" or "to" objects ("the closure of its
     embassy", "the recall of its ambassador"), and for "an end" the "to" object of the verb

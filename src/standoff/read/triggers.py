@@ -19,6 +19,7 @@ from standoff.read.syntax import (
     clause_of,
     for_mark,
     if_clause,
+    infinitive_subject,
     prep_objects,
     that_clause,
     time_phrase,
@@ -607,7 +608,7 @@ def directive(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
                 c.dep_ in ("dobj", "nsubj") and c.i > tok.i and c.lower_ not in WORDS.audience_nouns
                 for c in tok.children
             )
-            or (lemma != "tell" and _infinitive_subject(tok) is not None)
+            or (lemma != "tell" and infinitive_subject(tok) is not None)
         )
         and any(c.dep_ in clauses for c in tok.children)
         and not addresses_own_agent(tok)
@@ -626,15 +627,6 @@ def hoped_deed(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None:
     for clause in (c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i):
         if any(s.dep_ == "nsubj" for s in clause.children):
             return Trigger(tok, "REQUEST", TriggerKind.VERB, f"{tok.text} ... {clause.text}")
-    return None
-
-
-def _infinitive_subject(verb: Token) -> Token | None:
-    """'wants Ukraine to stay neutral', 'expect Kyiv to withdraw it': the parser makes the
-    one asked the subject of an infinitive clause on the verb, not its object."""
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
-        if any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
-            return next((s for s in clause.children if s.dep_ == "nsubj" and s.i > verb.i), None)
     return None
 
 

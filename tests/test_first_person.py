@@ -54,3 +54,14 @@ def test_a_quotation_s_we_is_the_one_it_is_attributed_to(reader: Reader, text: s
 def test_a_quotation_with_no_speaker_named_leaves_we_alone(reader: Reader) -> None:
     text = '"We will intervene militarily," a placard in the crowd read.'
     assert word_actors(reader, text, "we") == []
+
+
+def test_a_label_without_accents_names_the_person_with_them(reader: Reader) -> None:
+    text = (
+        "Excerpts from a news conference by Foreign Minister St\u00e9phane S\u00e9journ\u00e9 in "
+        "Paris.\n\n"
+        "SEJOURNE: We have expelled the Algerian ambassador.\n\n"
+        "Q: Will you close the consulates too?\n\n"
+        "SEJOURNE: We will decide that tomorrow.\n"
+    )
+    assert "SANCTION FRA->DZA" in events(reader, text)

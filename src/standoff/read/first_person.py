@@ -12,6 +12,7 @@ already resolved).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -60,8 +61,9 @@ def _turns(index: ActorIndex) -> list[tuple[int, int, Ref]]:
         words = _label_words(label.group(1))
         if words[0] in ASKERS:
             continue
-        # a surname ("MAY"), or a family name written first ("ZHAO" for Zhao Lijian)
-        speaker = next((r for r in people if words[-1] in r.entry.name.upper().split()), None)
+        # a surname ("MAY"), or a family name written first ("ZHAO" for Zhao Lijian), with
+        # or without its accents ("PREVOT" for Maxime Prévot)
+        speaker = next((r for r in people if words[-1] in _name_words(r)), None)
         if speaker is None and index.book.sector_for(words[-1].lower()):
             # "Excerpts from Theresa May's statement ... THE PRIME MINISTER: ..."
             speaker = next((r for r in people if doc[r.start].idx < label.start()), None)
@@ -72,6 +74,12 @@ def _turns(index: ActorIndex) -> list[tuple[int, int, Ref]]:
         if span is not None:
             turns.append((span.start, span.end, speaker))
     return turns
+
+
+def _name_words(ref: Ref) -> set[str]:
+    """The words of a person's name, in capitals and without accents."""
+    name = unicodedata.normalize("NFKD", ref.entry.name).encode("ascii", "ignore").decode()
+    return set(name.upper().split())
 
 
 def _label_words(label: str) -> list[str]:

@@ -116,8 +116,10 @@ class RoleState:
         """'participle' ("the ceasefire demanded by Kyiv"), 'passive' or 'active'."""
         if self.tok.dep_ == "acl" and self.tok.tag_ == "VBN":
             # not "The EU, which was caught up in the dispute, called on ...": a main verb
-            # the parser hung on the relative clause (subject_past_relative)
-            if subject_past_relative(self.tok) is None:
+            # the parser hung on the relative clause (subject_past_relative); nor "ALBARES:
+            # We have expelled ...", a perfect with its own subject hung on a speaker's label
+            own_subject = any(c.dep_ == "nsubj" for c in self.tok.children)
+            if subject_past_relative(self.tok) is None and not own_subject:
                 return "participle"
         return "passive" if self.passive else "active"
 

@@ -10,7 +10,8 @@ import pytest
 
 from standoff.model import RawArticle, Reading
 from standoff.read import Reader
-from standoff.read.deadlines import MOVED_CUES
+from standoff.read.chunks import parse
+from standoff.read.deadlines import MOVED_CUES, deadline_candidates
 
 # A Friday; "Thursday" in the text is 14 March 2024.
 FRI = date(2024, 3, 15)
@@ -630,3 +631,69 @@ def test_a_measure_due_to_take_effect_is_a_threat_due_that_day(reader: Reader) -
 def test_a_measure_that_will_take_effect_on_a_day_is_due_that_day(reader: Reader) -> None:
     text = "The Spanish duties on Moroccan tomatoes will take effect on Tuesday."
     assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 19)
+
+
+def test_time_left_to_a_party_after_a_passed_deadline_is_the_new_deadline(
+    reader: Reader,
+) -> None:
+    """Read on Friday 15 March 2024: 'X has until noon on Monday to ...', told after the old
+    deadline ran out at midnight, names the new day; the sentence has no giving verb and no
+    "deadline" word, and is still a time limit."""
+    text = (
+        "The deadline Spain gave Morocco to reopen the border ran out at midnight. Morocco "
+        'now has until noon on Monday to reopen it. "If Rabat does not reopen the border by '
+        'then, we will impose sanctions," the Spanish minister said.'
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 18)
+
+
+@pytest.mark.parametrize(
+    "expulsion",
+    [
+        "Spain said on Thursday it would expel six Moroccan diplomats. They have ten days to "
+        "leave the country.",
+        "Madrid expelled the Moroccan consul and two attaches, and the officials have ten days "
+        "to go.",
+    ],
+)
+def test_time_given_to_people_ordered_out_is_no_deadline(reader: Reader, expulsion: str) -> None:
+    """Read on Friday 15 March 2024: the days expelled diplomats or officials (named, or
+    taken up by "they") have to leave are the expulsion's period, not the threat's
+    deadline; a threat that names no day has none."""
+    text = (
+        f"{expulsion} Spain warned it would impose sanctions on Morocco if Rabat did not "
+        "hand over the suspects."
+    )
+    got = _deadlines(_read(reader, text))
+    assert ("ESP", "MAR") in got
+    assert got[("ESP", "MAR")] is None  # not 25 March, ten days on
+
+
+def test_midnight_last_night_is_the_day_before_the_report(reader: Reader) -> None:
+    """Read on Friday 15 March 2024: a limit 'by midnight last night' ended on Thursday,
+    whatever the tense of the verb that set it."""
+    text = (
+        "Spain said it had asked Morocco to explain the border incursion by midnight last "
+        "night, and that it would impose sanctions on Morocco if no answer came."
+    )
+    assert _deadlines(_read(reader, text)).get(("ESP", "MAR")) == date(2024, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Oslo said on Thursday it would expel four Latvian diplomats. They have ten days to "
+         "leave the country.", False),
+        ("Oslo gave the Latvian envoys 72 hours to depart.", False),
+        ("Oslo said on Thursday it would expel four Latvian diplomats. They have ten days to "
+         "hand over the files.", True),  # time to comply, not to go
+        ("Oslo said on Thursday it would expel four Latvian diplomats. Riga has ten days to "
+         "leave the talks.", True),  # a state told to quit something: a demand
+    ],
+)
+def test_a_span_to_leave_given_to_people_ordered_out_is_no_candidate(
+    reader: Reader, text: str, kept: bool
+) -> None:
+    doc = parse(reader.nlp, text)
+    every = {t.sent.start for t in doc}
+    assert bool(deadline_candidates(doc, FRI, every)) is kept

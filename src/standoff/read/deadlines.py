@@ -27,7 +27,7 @@ from standoff.read.spans import (
     sentences,
     span_text,
 )
-from standoff.read.syntax import unless_clause
+from standoff.read.syntax import subject_of, to_infinitive, unless_clause
 from standoff.read.triggers import REPORTING_VERBS
 from standoff.read.word_table import lemmas, lower_words
 from standoff.read.words import WORDS
@@ -211,6 +211,7 @@ def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
     return (
         re.search(r"\b(gave|give|giving|given)\b[^.]{0,60}\b(days?|weeks?|until|till)\b", low)
         is not None
+        or HAS_UNTIL.search(low) is not None
         or SCHEDULED.search(low) is not None
         or IN_FORCE.search(low) is not None
         or EXPIRES.search(low) is not None
@@ -219,6 +220,13 @@ def _has_deadline(sent: Span, threat_sentences: set[int]) -> bool:
             and any(deadline_word(t) or t.lower_ == "unless" for t in sent)
         )
     )
+
+
+# "Belgrade has until noon on Friday to withdraw", "the rebels now have till Monday": time
+# left to a party, told without a giving verb or the word "deadline", is a time limit.
+HAS_UNTIL = re.compile(
+    r"\b(?:has|have|had)\s+(?:(?:now|only|just|still)\s+)?(?:until|till)\b", re.I
+)
 
 
 def _moved_from(sent: Span) -> int | None:
@@ -374,10 +382,23 @@ def _ran_out_that_day(sent: Span, published: date | None) -> list[Candidate]:
     return [Candidate(at, sent)]
 
 
+# "by midnight last night", "at midnight last night": the midnight that ended the day
+# before the report.
+_LAST_NIGHT = re.compile(r"\bmidnight\s+last\s+night\b", re.I)
+
+
 def _midnight_candidate(ent: Span, sent: Span, published: date | None) -> Candidate | None:
-    """'sanctions came back into force at midnight', told the next morning: the day that
-    ended at that midnight."""
-    if published is None or not _bare_midnight(ent):
+    """'sanctions came back into force at midnight', told the next morning, or 'asked Rabat
+    to answer by midnight last night': the day that ended at that midnight."""
+    if published is None:
+        return None
+    if _LAST_NIGHT.search(ent.text):  # "by midnight last night": the day before the report
+        day = shift(published, -1, ent.text)
+        if day is None:
+            return None
+        at = ResolvedDate(value=day, precision=DatePrecision.DAY, text=ent.text, relative=True)
+        return Candidate(at, sent)
+    if not _bare_midnight(ent):
         return None
     verb = _verb_of(ent)
     if verb.tag_ != "VBD":
@@ -607,6 +628,8 @@ def _forward_duration(ent: Span, sent: Span) -> bool:
     root = ent.root
     if root.dep_ in ("amod", "compound", "nmod") and root.head.lower_ in DEADLINE_NOUNS:
         return True  # "the 50-day deadline"
+    if _expulsion_span(ent):
+        return False  # "They have one week to leave": the diplomats' time to go
     if _given(root):
         return True  # "gave Moscow 50 days", "Russia had ten days", "gave Rabat 24 hours"
     return bool(
@@ -629,6 +652,76 @@ def _ends_a_range(ent: Span, sent: Span) -> bool:
 
 # Verbs whose object is time allowed: "gave Moscow 50 days", "Russia had ten days".
 GIVING_VERBS = frozenset(("give", "grant", "have", "allow", "set"))
+
+# People a state orders out: envoys, and its officials, nationals or staff.
+EXPELLED_NOUNS = WORDS.envoy_nouns | WORDS.expellee_nouns
+LEAVING_VERBS = WORDS.leaving_verbs
+# Pronouns that take up people ordered out from a noun told just before.
+_PLURAL_PRONOUNS = frozenset(("they", "them"))
+_SINGULAR_PRONOUNS = frozenset(("he", "him", "she", "her"))
+
+
+def expulsion_period(given: Token | None, clause: Token | None) -> bool:
+    """'gave the French ambassador 72 hours to leave', 'the expelled officials have a week
+    to leave', 'Oslo will expel four diplomats. They have five days to go': the time people
+    ordered out are given to go is an expulsion's period (a SANCTION carried out), not a
+    deadline to comply by. ``given`` is who has the time, ``clause`` the act it is for."""
+    if given is None or clause is None or clause.lemma_.lower() not in LEAVING_VERBS:
+        return False
+    return _expelled_people(given)
+
+
+def _expelled_people(tok: Token) -> bool:
+    """Envoys or officials, named ('the diplomats') or taken up by a pronoun ('they') from
+    the nearest nouns of the same number before it, in its sentence or the one before."""
+    if tok.lemma_.lower() in EXPELLED_NOUNS or tok.lower_ in EXPELLED_NOUNS:
+        return True
+    low = tok.lower_
+    if tok.pos_ != "PRON" or low not in _PLURAL_PRONOUNS | _SINGULAR_PRONOUNS:
+        return False
+    doc = tok.doc
+    first = sentence_start(doc, tok.i)
+    if first > 0:
+        first = sentence_start(doc, first - 1)
+    plural = low in _PLURAL_PRONOUNS
+    nouns = [
+        t
+        for t in reversed(doc[first : tok.i])
+        if t.pos_ == "NOUN"
+        and t.dep_ not in ("compound", "amod", "npadvmod")
+        and (t.tag_ == "NNS") == plural
+    ]
+    return any(_expelled_people(n) for n in nouns[:2])
+
+
+def _expulsion_span(ent: Span) -> bool:
+    """'They have one week to leave', 'gave the envoys 48 hours to depart': a span of time
+    the people ordered out are given to go (see :func:`expulsion_period`)."""
+    noun = ent.root
+    verb = noun.head
+    lemma = verb.lemma_.lower()
+    given: Token | None
+    if noun.dep_ == "npadvmod" and verb.pos_ == "NOUN":
+        given = verb  # "gave the envoys 72 hours": the time parsed inside the recipient
+    elif lemma == "have":
+        given = subject_of(verb)
+    elif lemma in GIVING_VERBS:
+        given = next(
+            (c for c in verb.children if c.dep_ in ("dative", "iobj", "dobj") and c != noun),
+            None,
+        )
+    else:
+        return False
+    clause = next(
+        (
+            c
+            for t in (noun, verb)
+            for c in t.children
+            if c.dep_ in ("relcl", "acl", "xcomp", "advcl") and to_infinitive(c)
+        ),
+        None,
+    )
+    return expulsion_period(given, clause)
 
 
 def _given(noun: Token) -> bool:

@@ -30,7 +30,7 @@ from itertools import islice
 from spacy.tokens import Span, Token
 
 from standoff.model import ActorKind
-from standoff.read.deadlines import DEADLINE_NOUNS, SET_DATE_NOUNS, set_date
+from standoff.read.deadlines import DEADLINE_NOUNS, SET_DATE_NOUNS, expulsion_period, set_date
 from standoff.read.events import Found
 from standoff.read.lexicon import COOPERATIVE
 from standoff.read.mentions import ActorIndex, Ref, countries_of
@@ -55,8 +55,6 @@ TIME_NOUNS = WORDS.time_nouns
 DETERRED_ACTS = frozenset(WORDS.deterred_acts)
 RECOURSE_NOUNS = frozenset(WORDS.recourse_nouns)
 WEIGHING_WORDS = frozenset(WORDS.weighing_words)
-ENVOY_NOUNS = frozenset(WORDS.envoy_nouns)
-LEAVING_VERBS = frozenset(WORDS.leaving_verbs)
 THREAT_NOUNS = DEADLINE_NOUNS | {"threat", "threats", "ultimatum", "warning"}
 _NAMING_NOUNS = THREAT_NOUNS | set(SET_DATE_NOUNS)  # what deadline_threats reads a threat on
 MODALS = ("will", "would", "may", "could", "might", "shall", "'ll")
@@ -598,14 +596,10 @@ def _told_until(have: Token) -> bool:
 
 
 def _expulsion(given: Token | None, clause: Token | None) -> bool:
-    """'gave the French ambassador 72 hours to leave': the time an envoy is given to go is
-    an expulsion's period (a SANCTION carried out), not a deadline to comply by."""
-    return (
-        given is not None
-        and clause is not None
-        and given.lemma_.lower() in ENVOY_NOUNS
-        and clause.lemma_.lower() in LEAVING_VERBS
-    )
+    """'gave the French ambassador 72 hours to leave', '... 23 diplomats. They have one week
+    to leave': the time people ordered out are given to go is an expulsion's period (a
+    SANCTION carried out), not a deadline to comply by (:func:`expulsion_period`)."""
+    return expulsion_period(given, clause)
 
 
 def _given_parties(given: Token, index: ActorIndex, senders: list[Ref]) -> list[Ref]:

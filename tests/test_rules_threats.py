@@ -42,6 +42,11 @@ CASES = {
         ("deterrent",
          "Chile said any incursion by Bolivian troops would be met with a firm response.",
          "CHL->BOL"),
+        ("enforced_demand",
+         "In a statement on Sunday, Colombia said Caracas must free the detained opposition "
+         "candidates before the vote on March 3, and that it would take all necessary "
+         "measures to uphold the result.",
+         "COL->VEN"),
         ("recourse",
          "Bolivia blocked Peruvian trucks at the border. Lima said it was weighing a "
          "complaint to the WTO over the blockade.",
@@ -232,3 +237,27 @@ def test_doing_likewise_long_after_a_threat_joins_nothing(reader: Reader) -> Non
     )
     reading = reader.read(RawArticle(text=text, origin="probe"), date(2024, 3, 13))
     assert ("ARG", "BOL") not in {(t.sender, t.target) for t in reading.threats}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oslo said Riga must hand over the files by May 2, and that Norway would take all "
+         "necessary steps to protect its interests.", True),
+        ("Oslo said Riga must hand over the files by May 2, and that Norway would not take "
+         "any steps required to punish it.", False),  # negated: no promise
+        ("Oslo said Riga must hand over the files by May 2. Norway took all necessary "
+         "measures last year.", False),  # a past act, not a promise
+    ],
+)
+def test_a_demand_with_a_promise_of_all_necessary_measures_is_a_threat(
+    reader: Reader, text: str, expected: bool
+) -> None:
+    """A demand with a date and, in the same report, a promise of "all necessary" measures
+    threaten whom the demand asks, due on the demand's date."""
+    reading = reader.read(RawArticle(text=text, origin="probe"), date(2024, 3, 15))
+    got = {(t.sender, t.target): t.deadline for t in reading.threats}
+    assert (("NOR", "LVA") in got) is expected
+    if expected:
+        deadline = got[("NOR", "LVA")]
+        assert deadline is not None and deadline.value == date(2024, 5, 2)

@@ -14,6 +14,8 @@ on the threats found so far: "Trump's deadline" restates the sender's main threa
                       "must reopen the border by Friday or else Uganda will cut fuel supplies"
     deterrent         "said any attack on its nationals would be met with a firm response",
                       "will take all necessary measures against any attempt to ..."
+    enforced_demand   "said Y must hand over power by May 3 and that it would take all
+                      necessary measures to enforce the vote"
     recourse          "Canberra is considering a complaint to the WTO over the duties"
     joined_threat     "Hungary made the same threat", "Slovakia was ready to do likewise"
 
@@ -58,6 +60,11 @@ WEIGHING_WORDS = frozenset(WORDS.weighing_words)
 THREAT_NOUNS = DEADLINE_NOUNS | {"threat", "threats", "ultimatum", "warning"}
 _NAMING_NOUNS = THREAT_NOUNS | set(SET_DATE_NOUNS)  # what deadline_threats reads a threat on
 MODALS = ("will", "would", "may", "could", "might", "shall", "'ll")
+FUTURE_MODALS = ("will", "would", "shall", "'ll")
+# "would take all necessary measures": the measures a promise leaves open, and the words
+# that leave them so (whatever is needed).
+ENFORCING_NOUNS = frozenset(WORDS.enforcing_nouns)
+NECESSARY_WORDS = frozenset(WORDS.necessary_words)
 # Event types a consequence cannot have and still be a threat: the cooperative ones.
 FRIENDLY = COOPERATIVE
 
@@ -189,6 +196,52 @@ def deterrent(sent: Span, a: Assembly) -> None:
                     d.demand = d.demand or demand
                     if consequence and consequence not in d.measures:
                         d.measures.append(consequence)
+
+
+def enforced_demand(sent: Span, a: Assembly) -> None:
+    """'The bloc said Banjul must hand over power before March 3, and that it would take
+    all necessary measures to enforce the vote': a demand, and in the same report a promise
+    of "all necessary" measures, threaten whom the demand asks; the demand's maker is the
+    sender (the promise's subject is mostly a noun taking it up: "the bloc", "it")."""
+    promise = _necessary_measures(sent)
+    if promise is None:
+        return
+    for f in a.found:
+        if f.type != "REQUEST" or f.sentence.start != sent.start:
+            continue
+        own = set(countries_of(f.sources))
+        for s in own:
+            for t in countries_of(f.targets):
+                if t in own:
+                    continue
+                d = a.draft(s, t)
+                d.sentences.append(sent)
+                d.demand = d.demand or f.cue or None
+                if promise not in d.measures:
+                    d.measures.append(promise)
+
+
+def _necessary_measures(sent: Span) -> str | None:
+    """'would take all necessary measures', 'will take the steps required': a promise, under
+    a future modal and not negated, of whatever measures it takes; the phrase, or None."""
+    if NECESSARY_WORDS.isdisjoint(lower_words(sent)):
+        return None  # a list lookup first: most sentences have none of the words
+    for noun in sent:
+        if noun.lemma_.lower() not in ENFORCING_NOUNS or noun.dep_ != "dobj":
+            continue
+        if not any(c.lower_ in NECESSARY_WORDS for c in noun.children):
+            continue
+        verb = noun.head
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg")}
+        if aux & {"not", "n't", "never"} or not aux & set(FUTURE_MODALS):
+            continue
+        words = [  # "all necessary measures": the words up to the noun, "all" kept
+            t.text
+            for t in noun.subtree
+            if t.i <= noun.i and not t.is_punct and (t.dep_ != "det" or t.lower_ == "all")
+        ]
+        return tidy(" ".join(words))
+    return None
 
 
 def recourse(sent: Span, a: Assembly) -> None:
@@ -324,6 +377,7 @@ SENTENCE_THREATS: Rules[SentenceRule] = Rules(
         or_face,
         failing_which,
         deterrent,
+        enforced_demand,
         recourse,
         joined_threat,
     ),

@@ -716,3 +716,40 @@ def test_a_plan_named_sentences_before_is_not_what_it_proposes(reader: Reader) -
 def test_a_number_after_the_noun_stays_in_the_proposals_text(reader: Reader) -> None:
     (found,) = read(reader, "Resolution 1234, drafted by Norway, endorses the roadmap.").proposals
     assert found.text.startswith("Resolution 1234"), found.text
+
+
+# What a ready side offers to discuss, whatever the noun; an act offered after "open to"; a
+# talk or a transit offered; a body set up (a working group).
+OFFERED_TO_DISCUSS = [
+    ("Chile said it was ready to discuss deliveries of copper from other mines.",
+     "delivery by CHL"),
+    ("Brussels was willing to discuss more aid for the refugees Jordan hosts.", "aid by EU"),
+    ("Bolivia said it remained open to carrying grain from other ports.", "transit by BOL"),
+    ("Romania was ready to carry oil to Hungary from other suppliers.", "transit by ROU"),
+    ("Peru said it had offered to speak with Chile about the quotas.", "talks by PER"),
+    ("The European Commission will set up a working group with Austria on transit.",
+     "group by EU"),
+]  # fmt: skip
+NOT_OFFERED_TO_DISCUSS = [
+    "Chile said it was ready to discuss the issue.",  # a topic, nothing offered
+    "Peru is willing to discuss their differences.",  # a topic
+    "Iran said it was ready to carry out strikes.",  # a deed done, nothing carried
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), OFFERED_TO_DISCUSS)
+def test_a_thing_a_ready_side_would_discuss_or_carry(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize("text", NOT_OFFERED_TO_DISCUSS)
+def test_a_topic_discussed_or_a_deed_done_is_no_offer(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text
+
+
+def test_a_thing_offered_for_discussion_keeps_what_it_is_for(reader: Reader) -> None:
+    text = "Brussels was willing to discuss more aid for the refugees Jordan hosts."
+    (found,) = read(reader, text).proposals
+    assert "refugees Jordan hosts" in found.text, found.text

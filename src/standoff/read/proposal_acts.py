@@ -34,15 +34,26 @@ def offered_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """ "Mexico offered to deploy troops", "Chile was ready to talk", "Oman has offered to
     help settle the dispute" (a mediation): an act after an offering verb or a readiness
     word, sponsored by its subject."""
-    head = verb.head
-    lemma = head.lemma_.lower()
-    if verb.dep_ != "xcomp" or lemma not in WORDS.offering_verbs | WORDS.offer_heads:
+    head = _offering_head(verb)
+    if head is None:
         return None
     key = _act_key(verb)
     if key is None:
         return None
     subject = subject_of(head)
     return key, countries_of(index.actors_of(subject)) if subject is not None else []
+
+
+def _offering_head(verb: Token) -> Token | None:
+    """The offering verb or readiness word an act is offered under: "offered to deploy"
+    (an infinitive), "remained open to carrying gas" (a gerund after "open to")."""
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        return head if head.lemma_.lower() in WORDS.offering_verbs | WORDS.offer_heads else None
+    if verb.dep_ == "pcomp" and head.lower_ == "to" and head.head.i != head.i:
+        ready = head.head
+        return ready if ready.lemma_.lower() in WORDS.offering_readiness else None
+    return None
 
 
 def readiness_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
@@ -360,6 +371,8 @@ def _act_key(verb: Token) -> str | None:
         return "mediation" if settles else None
     if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS.cost_nouns for c in verb.children):
         return None  # "ready to pay a price of its own": a cost borne, nothing offered
+    if any(f"{lemma} {c.lower_}" in WORDS.deed_phrasal_verbs for c in verb.children):
+        return None  # "ready to carry out strikes": a deed done, not goods carried
     if lemma in ("act", "serve"):  # "offered to act as a mediator": the role's act
         roles = (o.lemma_.lower() for _prep, o in prep_objects(verb, ("as",)))
         return next((WORDS.offered_roles[r] for r in roles if r in WORDS.offered_roles), None)

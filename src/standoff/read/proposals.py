@@ -455,8 +455,22 @@ def offered_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
         offerer = subject_of(verb) if verb is not tok else None
         sponsors = countries_of(p.index.actors_of(offerer)) if offerer is not None else []
     key = "mediation" if _mediating_role(tok) else tok.lemma_.lower()
-    _record(tok, tok, key, sent, p, [("sponsor", sponsors)] if sponsors else [])
+    text = _weighed_phrase(tok, verb)
+    _record(tok, tok, key, sent, p, [("sponsor", sponsors)] if sponsors else [], text)
     return True
+
+
+def _weighed_phrase(noun: Token, verb: Token) -> str | None:
+    """ "ready to discuss more money for the Syrian refugees Turkey hosts": the parser hangs
+    what the thing is for on the discussing verb, so the thing offered is told by the
+    verb's words from the noun on; None for other offers (the noun's own phrase)."""
+    if verb.lemma_.lower() not in WORDS.weighing_verbs or noun.dep_ != "dobj":
+        return None
+    words = [t for t in _act_words(verb) if t.i >= noun.left_edge.i and t.dep_ not in _SKIPPED]
+    return " ".join(t.text for t in words[:_PHRASE_WORDS]) or None
+
+
+_SKIPPED = frozenset({"punct", "det", "poss", "case"})
 
 
 def _mediating_role(noun: Token) -> bool:
@@ -528,7 +542,13 @@ PROPOSALS: Rules[Callable[[Token, Span, ProposalAssembly], bool]] = Rules(
 
 
 def _record(
-    tok: Token, carrier: Token, key: str, sent: Span, p: ProposalAssembly, known: list[Role]
+    tok: Token,
+    carrier: Token,
+    key: str,
+    sent: Span,
+    p: ProposalAssembly,
+    known: list[Role],
+    text: str | None = None,
 ) -> None:
     """A proposal named by ``tok`` and carried by ``carrier`` (the same word, or the proposal
     word it is the content of), with who stands where on it (``known`` already). A mention
@@ -536,7 +556,7 @@ def _record(
     already found."""
     roles = [*known, *roles_of(carrier, p.index)]
     if _floats(carrier, roles):
-        p.float(key, _phrase(carrier, clauses=True), sent, roles)
+        p.float(key, text or _phrase(carrier, clauses=True), sent, roles)
         p.content.update(t.i for c in _own_words(carrier) for t in _own_subtree(c))
     elif key in p.drafts:
         p.mention(p.drafts[key], sent, [r for r in roles if r[0] != "sponsor"])
@@ -852,7 +872,7 @@ def _offered(noun: Token, index: ActorIndex) -> Token | None:
         return None
     if negated(verb) or any(c.lower_ in ("no", "any") for c in noun.children):
         return None  # "did not offer a solution", "offered no path", "ready for any mission"
-    if verb.lemma_.lower() in WORDS.weighing_verbs and _bare(noun):
+    if verb.lemma_.lower() in WORDS.weighing_verbs and (_bare(noun) or _weighed_topic(noun, verb)):
         return None  # "willing to study the proposal": one put to it, answered
     if _offered_to_people(verb, index):
         return None
@@ -952,8 +972,24 @@ def _offering_verb(verb: Token) -> tuple[Token | None, bool]:
     if infinitive and undertaken.head.lemma_.lower() in _UNDERTAKING:
         if lemma in WORDS.wielding_verbs:
             return None, False  # "ready to use force": a means wielded, not offered
+        if lemma in WORDS.weighing_verbs:
+            return verb, True  # "ready to discuss supplies of gas": any thing, see _weighed
         return verb, False  # "committed to complete an audit", "ready to play a role"
     return None, False
+
+
+def _weighed_topic(noun: Token, verb: Token) -> bool:
+    """What a ready side offers to discuss is put forward whatever the noun ("ready to
+    discuss supplies of gas from other sources", "willing to examine more money for the
+    refugees"), but not a topic with nothing of its own ("ready to discuss the issue",
+    "open to discussing their differences"): what a discussion is about, not a thing
+    offered. A thing negotiated ("ready to discuss a ceasefire") is offered either way."""
+    if verb.lemma_.lower() not in WORDS.weighing_verbs or _negotiated(noun):
+        return False
+    if noun.lemma_.lower() in WORDS.topic_nouns or noun.lower_ in WORDS.topic_nouns:
+        return True
+    own = (c for c in noun.children if c.dep_ in ("amod", "compound", "prep", "relcl", "acl"))
+    return next(own, None) is None
 
 
 # Heads under which a side undertakes or offers an act: what the act takes up, when it is a

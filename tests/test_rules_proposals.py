@@ -25,6 +25,8 @@ CASES = {
         ("proposed_doing", "Chile proposed sending a team of engineers to Peru.", "team by CHL"),
         ("proposed_clause", "Norway proposed that both sides pause the quotas for a month.",
          "pause by NOR"),
+        ("proposed_relative", "Chile rejected the timetable that Peru suggested.",
+         "timetable by PER"),
         ("planned_meeting", "Oman will host another round of talks in Muscat next week.",
          "talks by OMN"),
         ("proposal_head", "An Egyptian proposal was on the table on Monday.",
@@ -753,3 +755,37 @@ def test_a_thing_offered_for_discussion_keeps_what_it_is_for(reader: Reader) -> 
     text = "Brussels was willing to discuss more aid for the refugees Jordan hosts."
     (found,) = read(reader, text).proposals
     assert "refugees Jordan hosts" in found.text, found.text
+
+
+# A thing a relative clause says a side put forward, the clause hung wherever the parser puts
+# it (on the date or the place that says which one is meant).
+PROPOSED_IN_A_CLAUSE = [
+    ("Chile rejected the timetable that Peru suggested.", "timetable by PER"),
+    ("Envoys will attend a meeting in Lima on March 17 that Chile proposed.", "meeting by CHL"),
+    ("Ministers from Spain and Italy will join Lula at a meeting in Lisbon on May 2 that "
+     "Brasilia proposed.", "meeting by BRA"),
+]  # fmt: skip
+NOT_PROPOSED_IN_A_CLAUSE = [
+    "Chile rejected the explanation that Peru offered.",  # not a proposal
+    "Chile rejected the timetable that Peru did not propose.",  # withheld
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), PROPOSED_IN_A_CLAUSE)
+def test_a_thing_a_relative_clause_says_was_proposed(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text
+    with PROPOSALS.disabled("proposed_relative"):
+        assert finding not in proposals(reader, text), text
+
+
+@pytest.mark.parametrize("text", NOT_PROPOSED_IN_A_CLAUSE)
+def test_a_relative_clause_that_proposes_nothing(reader: Reader, text: str) -> None:
+    assert not {f for f in proposals(reader, text) if " by " in f}, text
+
+
+def test_a_meeting_proposed_in_a_clause_keeps_its_date(reader: Reader) -> None:
+    text = "Envoys will attend a meeting in Lima on March 17 that Chile proposed."
+    (found,) = read(reader, text).proposals
+    assert found.text == "meeting in Lima on March 17", found.text

@@ -56,7 +56,7 @@ from standoff.read.proposal_roles import (
     told,
     wanted_mark,
 )
-from standoff.read.rules import Rules, first_match
+from standoff.read.rules import Rules, first_match, word_gate
 from standoff.read.spans import sentences
 from standoff.read.syntax import agent_of, prep_objects, subject_of, to_infinitive
 from standoff.read.word_table import lemmas, parts_of_speech
@@ -133,18 +133,19 @@ def proposals(
     it gave proposals twice or with the wrong sponsor.
     """
     found_so_far = ProposalAssembly(index, _meeting_partners(found))
-    detectors = tuple(PROPOSALS)  # the enabled detectors, taken once, not for every word
     for number, sent in enumerate(sentences(doc)):
         if sent.start_char < headline_end:
             continue
         found_so_far.sentence = number
+        words = lemmas(sent)
         for offset, pos in enumerate(parts_of_speech(sent)):
             if pos not in DETECTED_POS:
                 continue  # no Token built for the words no detector reads
             tok = sent[offset]
             if tok.i in found_so_far.content:
                 continue  # "a draft resolution that would call for talks": the resolution's
-            for detector in detectors:
+            # the detectors that can answer for this word (a word-gated one only for its own)
+            for detector in PROPOSALS.for_word(words[offset], None):
                 if detector(tok, sent, found_so_far):
                     break
         _origin(sent, index, found_so_far.drafts)
@@ -305,6 +306,63 @@ def proposed_clause(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     text = " ".join(t.text for t in words[:_PHRASE_WORDS])
     p.float(key, text, sent, [("sponsor", sponsors)])
     return True
+
+
+@word_gate(lambda _context: WORDS.offering_verbs)
+def proposed_relative(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
+    """A thing a relative clause says a side put forward: "Chile rejected the timetable
+    that Peru suggested", "a meeting in Lima on March 17 that Ecuador proposed" (the
+    parser may hang the clause on the date or place that says which meeting: the thing is
+    the noun those belong to). A clause with an object of its own ("the day Quito proposed
+    talks") or a verb after it ("suggested sending") is another rule's."""
+    if tok.lemma_.lower() not in WORDS.offering_verbs or negated(tok):
+        return False
+    relative = any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in tok.children)
+    if tok.dep_ != "relcl" and not relative:  # the parser may take "that Ankara proposed"
+        return False  # for a clause of the verb before ("advcl"): its "that" tells it
+    if any(
+        (c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP")) or c.dep_ in ("ccomp", "xcomp")
+        for c in tok.children
+    ):
+        return False
+    thing = _said_of(tok)
+    if thing.pos_ != "NOUN" or thing.ent_type_ in _AMOUNTS or p.index.actors_of(thing):
+        return False
+    lemma = thing.lemma_.lower()
+    if lemma in WORDS.not_proposals or lemma in WORDS.threat_objects:
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    sponsors = countries_of(p.index.actors_of(subject)) if subject is not None else []
+    if not sponsors:
+        return False
+    roles: list[Role] = [("sponsor", sponsors), *roles_of(thing, p.index)]
+    p.float(_key(thing) or lemma, _phrase_up_to(thing, tok.left_edge), sent, roles)
+    return True
+
+
+def _phrase_up_to(noun: Token, end: Token) -> str:
+    """A noun's words up to a clause on it ("meeting in Lima on March 17"), its date or
+    place included wherever the parser hangs them."""
+    if not noun.i < end.i <= noun.i + _PHRASE_WORDS:
+        return _phrase(noun)
+    words = noun.doc[noun.i : end.i]
+    return " ".join(t.text for t in words if t.dep_ not in _SKIPPED)
+
+
+# What says which thing is meant ("a meeting in Lima on March 17"): a relative clause after
+# these says more of the noun before them.
+_WHICH_ONE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def _said_of(clause: Token) -> Token:
+    """The noun a relative clause says more of: the one right before it, or before the
+    date and place that say which one is meant ("a meeting in Lima on March 17 that ...",
+    where the parser may hang the clause on the date, the verb or a name before)."""
+    doc = clause.doc
+    i = clause.left_edge.i - 1
+    while i >= 0 and (doc[i].ent_type_ in _WHICH_ONE or doc[i].pos_ in ("ADP", "DET")):
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].pos_ == "NOUN" else clause.head
 
 
 def planned_meeting(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
@@ -529,6 +587,7 @@ PROPOSALS: Rules[Callable[[Token, Span, ProposalAssembly], bool]] = Rules(
         offered_act,
         proposed_doing,
         proposed_clause,
+        proposed_relative,
         planned_meeting,
         proposal_head,
         reached_noun,

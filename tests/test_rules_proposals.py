@@ -765,9 +765,15 @@ PROPOSED_IN_A_CLAUSE = [
     ("Ministers from Spain and Italy will join Lula at a meeting in Lisbon on May 2 that "
      "Brasilia proposed.", "meeting by BRA"),
 ]  # fmt: skip
+PROPOSED_IN_A_CLAUSE += [
+    # a meeting a side arranged for others, the clause hung on the party to be met
+    ("The rebels will not attend the talks with the Peruvian government that Brazil had "
+     "arranged in Brasilia.", "talks by BRA"),
+]  # fmt: skip
 NOT_PROPOSED_IN_A_CLAUSE = [
     "Chile rejected the explanation that Peru offered.",  # not a proposal
     "Chile rejected the timetable that Peru did not propose.",  # withheld
+    "Rebels attacked the depot that Kenya had arranged.",  # only a meeting is arranged
 ]
 
 
@@ -789,3 +795,25 @@ def test_a_meeting_proposed_in_a_clause_keeps_its_date(reader: Reader) -> None:
     text = "Envoys will attend a meeting in Lima on March 17 that Chile proposed."
     (found,) = read(reader, text).proposals
     assert found.text == "meeting in Lima on March 17", found.text
+
+
+# Meetings taken up again by another name, and any act a proposing verb's infinitive names.
+MORE_ACTS = [
+    ("Chile and Peru agreed to resume dialogue on the border.", "dialogue by CHL,PER"),
+    ("Bolivia has proposed to pool the lithium stocks of the three countries.",
+     "stock by BOL"),
+]  # fmt: skip
+NOT_MORE_ACTS = [
+    "Bolivia did not propose to pool the stocks.",  # withheld
+    "Maduro proposed a law to create a new province.",  # the law's act (not a proposal)
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), MORE_ACTS)
+def test_dialogue_resumed_or_an_act_proposed(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize("text", NOT_MORE_ACTS)
+def test_an_act_withheld_or_a_law_proposed_floats_nothing(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text

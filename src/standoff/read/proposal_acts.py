@@ -37,11 +37,26 @@ def offered_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     head = _offering_head(verb)
     if head is None:
         return None
-    key = _act_key(verb)
+    key = _act_key(verb) or _proposed_act(verb, head)
     if key is None:
         return None
     subject = subject_of(head)
     return key, countries_of(index.actors_of(subject)) if subject is not None else []
+
+
+def _proposed_act(verb: Token, head: Token) -> str | None:
+    """ "Argentina has proposed to turn the page", "suggested to pool the stocks": whatever
+    act a proposing verb's infinitive names is put forward (an offer to act may be a
+    threat: "ready to strike" is none), filed under its object ("the page"), else as a
+    proposal."""
+    if head.lemma_.lower() not in WORDS.proposing_verbs or verb.dep_ != "xcomp":
+        return None
+    if negated(head) or not to_infinitive(verb):
+        return None
+    if any(c.dep_ == "dobj" for c in head.children):
+        return None  # "proposed a law to create a state": the law's act, the parser's slip
+    objects = (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
+    return next((o.lemma_.lower() for o in objects), "proposal")
 
 
 def _offering_head(verb: Token) -> Token | None:
@@ -310,17 +325,19 @@ def _through_aspect(verb: Token) -> Token:
 
 
 def _meeting_held(verb: Token) -> str | None:
-    """ "open talks", "hold a summit", "begin negotiations": the meeting a joining verb takes
-    up, filed under its key noun (a round of talks is talks)."""
+    """ "open talks", "hold a summit", "begin negotiations", "resume dialogue": the meeting
+    a joining verb takes up, filed under its key noun (a round of talks is talks)."""
     if verb.lemma_.lower() not in WORDS.joining_verbs:
         return None
     for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
         lemma = obj.lemma_.lower()
-        if obj.dep_ == "dobj" and (
-            lemma in WORDS.meeting_nouns or obj.lower_ in WORDS.meeting_nouns
-        ):
-            key = WORDS.proposal_nouns.get(obj.lower_) or WORDS.proposal_nouns.get(lemma)
+        key = WORDS.proposal_nouns.get(obj.lower_) or WORDS.proposal_nouns.get(lemma)
+        if lemma in WORDS.meeting_nouns or obj.lower_ in WORDS.meeting_nouns:
             return key or ("talks" if lemma in ("round", "talk") else "meeting")
+        if key in WORDS.held_not_proposed:  # "resume dialogue": a meeting by another name
+            return key
     return None
 
 

@@ -308,24 +308,33 @@ def proposed_clause(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     return True
 
 
-@word_gate(lambda _context: WORDS.offering_verbs)
+@word_gate(lambda _context: WORDS.offering_verbs | WORDS.arranging_verbs)
 def proposed_relative(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """A thing a relative clause says a side put forward: "Chile rejected the timetable
     that Peru suggested", "a meeting in Lima on March 17 that Ecuador proposed" (the
     parser may hang the clause on the date or place that says which meeting: the thing is
-    the noun those belong to). A clause with an object of its own ("the day Quito proposed
-    talks") or a verb after it ("suggested sending") is another rule's."""
-    if tok.lemma_.lower() not in WORDS.offering_verbs or negated(tok):
+    the noun those belong to); a meeting a side arranged ("the talks with the rebels that
+    Kenya had arranged in Nairobi", hung on the party met). A clause with an object of its
+    own ("the day Quito proposed talks") or a verb after it ("suggested sending") is
+    another rule's."""
+    lemma = tok.lemma_.lower()
+    arranged = lemma in WORDS.arranging_verbs
+    if (lemma not in WORDS.offering_verbs and not arranged) or negated(tok):
         return False
-    relative = any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in tok.children)
+    relative = any(c.dep_ == "dobj" and _relative_pronoun(c) for c in tok.children)
     if tok.dep_ != "relcl" and not relative:  # the parser may take "that Ankara proposed"
         return False  # for a clause of the verb before ("advcl"): its "that" tells it
     if any(
-        (c.dep_ == "dobj" and c.tag_ not in ("WDT", "WP")) or c.dep_ in ("ccomp", "xcomp")
+        (c.dep_ == "dobj" and not _relative_pronoun(c)) or c.dep_ in ("ccomp", "xcomp")
         for c in tok.children
     ):
         return False
     thing = _said_of(tok)
+    if arranged:  # only a meeting is arranged for others: "the talks ... that Kenya arranged"
+        if not _meeting(thing) and thing.dep_ == "pobj":
+            thing = thing.head.head  # "talks with the government that ...": the talks
+        if not _meeting(thing):
+            return False
     if thing.pos_ != "NOUN" or thing.ent_type_ in _AMOUNTS or p.index.actors_of(thing):
         return False
     lemma = thing.lemma_.lower()
@@ -347,6 +356,17 @@ def _phrase_up_to(noun: Token, end: Token) -> str:
         return _phrase(noun)
     words = noun.doc[noun.i : end.i]
     return " ".join(t.text for t in words if t.dep_ not in _SKIPPED)
+
+
+def _relative_pronoun(tok: Token) -> bool:
+    """ "that", "which" opening a relative clause (the tagger may call "that" a
+    conjunction)."""
+    return tok.tag_ in ("WDT", "WP") or tok.lower_ in ("that", "which")
+
+
+def _meeting(tok: Token) -> bool:
+    """ "talks", "a summit", "negotiations" (by word or lemma)."""
+    return tok.lemma_.lower() in WORDS.meeting_nouns or tok.lower_ in WORDS.meeting_nouns
 
 
 # What says which thing is meant ("a meeting in Lima on March 17"): a relative clause after

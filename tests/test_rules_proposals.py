@@ -79,6 +79,8 @@ CASES = {
         ("open_door", "Chile's foreign minister said the door to talks remained open.",
          "talks by CHL"),
         ("effort", "Qatar is leading efforts to secure a truce in Gaza.", "truce by QAT"),
+        ("undertaken_work", "Chile and Peru agreed to work towards a lasting ceasefire.",
+         "ceasefire by CHL,PER"),
     ],
     CONDITIONS: [
         ("listed_conditions",
@@ -816,4 +818,31 @@ def test_dialogue_resumed_or_an_act_proposed(reader: Reader, text: str, finding:
 
 @pytest.mark.parametrize("text", NOT_MORE_ACTS)
 def test_an_act_withheld_or_a_law_proposed_floats_nothing(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text
+
+
+# What sides agree or offer to work on or towards, and talks they will take up again.
+WORKED_TOWARDS = [
+    ("Chile and Bolivia agreed to work on new rail and road links.", "link by CHL,BOL"),
+    ("Chile and Peru agreed to work towards a lasting ceasefire.", "ceasefire by CHL,PER"),
+    ("Peru and Ecuador announced they would resume exploratory talks, frozen since 2019.",
+     "talks by PER,ECU"),
+    ("Chile will resume talks with Peru next week.", "talks by CHL"),
+]  # fmt: skip
+NOT_WORKED_TOWARDS = [
+    "Quito was ready to work with Lima on all issues.",  # a topic
+    "Chile had worked towards a ceasefire.",  # an effort made, nothing undertaken
+    "Chile and Peru resumed talks on Monday.",  # talks under way again, not to come
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), WORKED_TOWARDS)
+def test_a_thing_sides_agree_to_work_on_or_talks_resumed(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize("text", NOT_WORKED_TOWARDS)
+def test_a_topic_worked_on_or_an_effort_made_floats_nothing(reader: Reader, text: str) -> None:
     assert proposals(reader, text) == set(), text

@@ -169,16 +169,26 @@ def meeting_to_come(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | N
     """ "Canada would keep talking to Riyadh", "Brazil will negotiate over trade": a
     meeting act still to come, put forward by those who will meet."""
     key = WORDS.meeting_acts.get(verb.lemma_.lower())
+    resumed = None if key is not None else _meeting_resumed(verb)
+    key = key or resumed
     clause = _through_aspect(verb)  # "would keep talking": keep
     if key is None or clause.dep_ in ("xcomp", "acl", "relcl", "amod") or negated(clause):
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # "would be met with a firm response"
-    if any(c.dep_ == "dobj" and not index.actors_of(c) for c in verb.children):
+    if not resumed and any(c.dep_ == "dobj" and not index.actors_of(c) for c in verb.children):
         return None  # "would meet an energetic response", not "would meet Xi"
     if not to_come(verb):
         return None
     return _announced(key, clause, index)
+
+
+def _meeting_resumed(verb: Token) -> str | None:
+    """ "they would resume exploratory talks": a meeting taken up again, filed under its key
+    noun (a meeting held anew, not one under way: the caller tests that it is to come)."""
+    if verb.lemma_.lower() not in WORDS.resuming_verbs:
+        return None
+    return _meeting_held(verb)
 
 
 def recommended_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:

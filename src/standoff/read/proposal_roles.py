@@ -297,9 +297,32 @@ def effort(tok: Token, head: Token, index: ActorIndex) -> Role | None:
     return ("sponsor", makers) if makers else None
 
 
+def undertaken_work(tok: Token, head: Token, index: ActorIndex) -> Role | None:
+    """ "Ankara and Washington agreed to work towards a lasting ceasefire", "Oslo is ready
+    to work on a truce": what a side agrees, pledges or offers to work on or towards, it
+    puts forward (not "had worked towards a truce", an effort made)."""
+    if head.lemma_.lower() not in WORDS.working_verbs or head.dep_ != "xcomp":
+        return None
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head  # "to work on new gas and power links"
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in _TOWARDS or prep.head.i != head.i:
+        return None  # "agreed to work out a framework": worked out, not worked towards
+    if head.head.lemma_.lower() not in _UNDERTAKING_HEADS or negated(head.head):
+        return None
+    subject = subject_of(head)
+    refs = index.actors_of(subject) if subject is not None else []
+    return ("sponsor", countries_of(refs)) if refs else None
+
+
+# What one works on or towards: "agreed to work on new links".
+_TOWARDS = frozenset({"on", "towards", "toward"})
+_UNDERTAKING_HEADS = WORDS.agreeing_verbs | WORDS.offer_heads | WORDS.pledging_words
+
 HEAD_ROLES: Rules[Callable[[Token, Token, ActorIndex], Role | Nothing | None]] = Rules(
     "who stands where on a proposal, from a governing word",
-    (stance_verb, endorsement, readiness, open_door, effort),
+    (stance_verb, endorsement, readiness, open_door, effort, undertaken_work),
 )
 
 

@@ -951,7 +951,7 @@ def _offered(noun: Token, index: ActorIndex) -> Token | None:
         return None
     if negated(verb) or any(c.lower_ in ("no", "any") for c in noun.children):
         return None  # "did not offer a solution", "offered no path", "ready for any mission"
-    if verb.lemma_.lower() in WORDS.weighing_verbs and (_bare(noun) or _weighed_topic(noun, verb)):
+    if verb.lemma_.lower() in _TOPIC_VERBS and (_bare(noun) or _weighed_topic(noun, verb)):
         return None  # "willing to study the proposal": one put to it, answered
     if _offered_to_people(verb, index):
         return None
@@ -1057,13 +1057,19 @@ def _offering_verb(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+# Verbs whose object may be only the topic of an offer: "ready to discuss the issue",
+# "ready to work with Tehran on all issues".
+_TOPIC_VERBS = WORDS.weighing_verbs | WORDS.working_verbs
+
+
 def _weighed_topic(noun: Token, verb: Token) -> bool:
-    """What a ready side offers to discuss is put forward whatever the noun ("ready to
-    discuss supplies of gas from other sources", "willing to examine more money for the
-    refugees"), but not a topic with nothing of its own ("ready to discuss the issue",
-    "open to discussing their differences"): what a discussion is about, not a thing
-    offered. A thing negotiated ("ready to discuss a ceasefire") is offered either way."""
-    if verb.lemma_.lower() not in WORDS.weighing_verbs or _negotiated(noun):
+    """What a ready side offers to discuss or work on is put forward whatever the noun
+    ("ready to discuss supplies of gas from other sources", "agreed to work on new
+    links"), but not a topic with nothing of its own ("ready to discuss the issue", "ready
+    to work on all issues", "open to discussing their differences"): what a discussion is
+    about, not a thing offered. A thing negotiated ("ready to discuss a ceasefire") is
+    offered either way."""
+    if verb.lemma_.lower() not in _TOPIC_VERBS or _negotiated(noun):
         return False
     if noun.lemma_.lower() in WORDS.topic_nouns or noun.lower_ in WORDS.topic_nouns:
         return True
@@ -1090,6 +1096,8 @@ def _offering_prep(prep: Token, verb: Token) -> tuple[Token | None, bool]:
         return verb, False  # "open to dialogue", "committed to a joint inquiry"
     if word == "on" and lemma == "agree":  # "agreed on workable solutions": the agreers'
         return verb, False
+    if word in _TOWARDS and lemma in WORDS.working_verbs and _undertaken(verb):
+        return verb, True  # "agreed to work on new interconnections", "to work towards a truce"
     if word == "for" and lemma in WORDS.offering_prep_verbs | WORDS.readiness_words:
         objects = any(c.dep_ == "dobj" for c in verb.children)
         return (None, False) if objects else (verb, False)
@@ -1099,6 +1107,18 @@ def _offering_prep(prep: Token, verb: Token) -> tuple[Token | None, bool]:
         offered = verb.head.lemma_.lower() in WORDS.offering_verbs | WORDS.offer_heads
         return (verb, True) if offered else (None, False)
     return None, False
+
+
+# What one works on or towards: "agreed to work on new links", "pledged to work towards
+# a lasting truce".
+_TOWARDS = frozenset({"on", "towards", "toward"})
+
+
+def _undertaken(verb: Token) -> bool:
+    """An act its subject agrees, pledges or offers to do: "agreed to work on",
+    "ready to work towards" (not "had worked on", a deed done)."""
+    heads = WORDS.agreeing_verbs | WORDS.offer_heads | WORDS.pledging_words
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in heads
 
 
 def _institution_meeting(noun: Token, index: ActorIndex) -> bool:

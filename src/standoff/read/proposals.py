@@ -286,6 +286,7 @@ def _leader(entry: ActorEntry) -> bool:
     return any(f" {title}" in role for title in WORDS.leader_titles)
 
 
+@word_gate(lambda _context: WORDS.proposing_verbs)
 def proposed_clause(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """ "Norway proposed that both sides pause the quotas": what the clause asks for, filed
     under its act when it is one (a pause), else as a proposal; "suggested that the
@@ -404,6 +405,7 @@ def planned_meeting(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     return True
 
 
+@word_gate(lambda _context: PROPOSAL_HEADS)
 def proposal_head(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """A proposal word with no key noun in it: "the bridging proposal that Washington put to
     both sides", "Kyiv's idea of a licensing system" (filed as an idea, its text naming the
@@ -585,6 +587,7 @@ def accepted_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     return True
 
 
+@word_gate(lambda _context: PROPOSAL_HEADS)
 def reference(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """A bare "the plan", "that offer", "the proposal" right after a proposal was introduced
     is that proposal: what the sentence says of it counts ("Armenia rejected that offer")."""

@@ -846,3 +846,27 @@ def test_a_thing_sides_agree_to_work_on_or_talks_resumed(
 @pytest.mark.parametrize("text", NOT_WORKED_TOWARDS)
 def test_a_topic_worked_on_or_an_effort_made_floats_nothing(reader: Reader, text: str) -> None:
     assert proposals(reader, text) == set(), text
+
+
+# A proposal named only by its content after a past "suggested" (a present verb is its
+# subjunctive), and a thing a side is open to discussing (a gerund after "open to").
+BY_CONTENT = [
+    ("Ankara suggested both navies pull back.", "withdrawal by TUR"),
+    ("Lima suggested that both fleets pull back from the bay.", "withdrawal by PER"),
+    ("Japan said it was open to discussing new quotas for rice exports.", "quota by JPN"),
+]
+NOT_BY_CONTENT = [
+    "Ankara suggested that the sanctions are unjust.",  # a view ("be"), nothing proposed
+    "Ankara suggested the navies were tired.",  # a fact reported, shifted back
+    "Chile said it was open to discussing the issue.",  # a topic
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), BY_CONTENT)
+def test_a_proposal_named_by_its_content(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize("text", NOT_BY_CONTENT)
+def test_a_view_a_fact_or_a_topic_is_no_proposal(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text

@@ -532,7 +532,7 @@ def offered_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     if verb.pos_ == "NOUN" and verb is not tok:
         sponsors = owners_of(verb, p.index)
     else:
-        offerer = subject_of(verb) if verb is not tok else None
+        offerer = subject_of(_gerund_offered(verb)) if verb is not tok else None
         sponsors = countries_of(p.index.actors_of(offerer)) if offerer is not None else []
     key = "mediation" if _mediating_role(tok) else tok.lemma_.lower()
     text = _weighed_phrase(tok, verb)
@@ -551,6 +551,14 @@ def _weighed_phrase(noun: Token, verb: Token) -> str | None:
 
 
 _SKIPPED = frozenset({"punct", "det", "poss", "case"})
+
+
+def _gerund_offered(verb: Token) -> Token:
+    """ "Japan was open to discussing new quotas": the readiness word a gerund after "to"
+    hangs from (whose subject offers it), else the verb itself."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.head.i != verb.head.i:
+        return verb.head.head
+    return verb
 
 
 def _mediating_role(noun: Token) -> bool:
@@ -926,7 +934,17 @@ def _proposed(verb: Token, clause: Token) -> bool:
     if verb.lemma_.lower() == "propose":
         return True
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
-    return modal or clause.tag_ == "VB"
+    return modal or clause.tag_ == "VB" or _unshifted(verb, clause)
+
+
+def _unshifted(verb: Token, clause: Token) -> bool:
+    """ "Ankara suggested both navies pull back": after a past "suggested", a present verb
+    (not shifted back as a fact reported would be: "suggested the navies were tired") is
+    the subjunctive of a thing proposed; "be" and "have" are left out ("suggested that
+    the sanctions are unjust" states a view)."""
+    if verb.tag_ not in ("VBD", "VBN") or clause.tag_ != "VBP":
+        return False
+    return clause.lemma_.lower() not in ("be", "have")
 
 
 # --------------------------------------------------------------------------- nouns put forward
@@ -1051,7 +1069,10 @@ def _offering_verb(verb: Token) -> tuple[Token | None, bool]:
     infinitive = undertaken.dep_ == "xcomp" or (
         undertaken.dep_ == "advcl" and to_infinitive(undertaken)
     )
-    if infinitive and undertaken.head.lemma_.lower() in _UNDERTAKING:
+    undertaking = undertaken.head
+    if undertaken.dep_ == "pcomp" and undertaking.lower_ == "to":  # "open to discussing"
+        infinitive, undertaking = True, undertaking.head
+    if infinitive and undertaking.lemma_.lower() in _UNDERTAKING | WORDS.offering_readiness:
         if lemma in WORDS.wielding_verbs:
             return None, False  # "ready to use force": a means wielded, not offered
         if lemma in WORDS.weighing_verbs:

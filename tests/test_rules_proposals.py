@@ -870,3 +870,25 @@ def test_a_proposal_named_by_its_content(reader: Reader, text: str, finding: str
 @pytest.mark.parametrize("text", NOT_BY_CONTENT)
 def test_a_view_a_fact_or_a_topic_is_no_proposal(reader: Reader, text: str) -> None:
     assert proposals(reader, text) == set(), text
+
+
+# A first-person pronoun in what a named actor is reported to say is that actor.
+IN_A_QUOTE = [
+    ('"We are ready to talk," Peruvian Foreign Minister Ana Gervasi said.', "talks by PER"),
+    ('Chilean Foreign Minister Alberto van Klaveren said: "We are ready to discuss a '
+     'prisoner exchange."', "exchange by CHL"),
+    ('"I am ready to meet him anywhere," Ecuadorean Foreign Minister Gabriela Sommerfeld '
+     "said.", "meeting by ECU"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "finding"), IN_A_QUOTE)
+def test_we_in_a_quote_is_its_named_speaker(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+def test_those_met_with_share_the_call_made_after_the_meeting(reader: Reader) -> None:
+    text = "Chile and Peru met in Lima with the Emir of Qatar and called for an immediate truce."
+    assert "truce by CHL,PER,QAT" in proposals(reader, text)
+    # only a call made jointly: a stance of another kind stays the subject's
+    assert proposals(reader, "Chile met with Peru and rejected the plan.") == set()

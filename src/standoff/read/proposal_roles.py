@@ -169,6 +169,8 @@ def stance_verb(tok: Token, head: Token, index: ActorIndex) -> Role | Nothing | 
             return "sponsor-of-recipient", [r.country for r in index.actors_of(recipient)]
         return NOTHING
     role = stance_of(lemma)
+    if role == "sponsor" and not negated:
+        countries = [*countries, *_met_with(head, index, countries)]
     if negated and role != "opponent":
         role = "opponent"
     elif (
@@ -194,6 +196,17 @@ def _stance_takers(verb: Token, index: ActorIndex) -> list[str]:
     if refs := index.actors_of(subject):
         return countries_of(refs)
     return owners_of(subject, index) if subject.lemma_.lower() in WORDS.proposal_heads else []
+
+
+def _met_with(verb: Token, index: ActorIndex, known: list[str]) -> list[str]:
+    """ "Tshisekedi and Kagame met in Doha with the Emir of Qatar and called for a
+    ceasefire": those a side met with, in the meeting verb the call is joined to, put the
+    call forward with it (a joint statement after the meeting)."""
+    met = verb.head
+    if verb.dep_ != "conj" or met.lemma_.lower() not in WORDS.meeting_acts:
+        return []
+    partners = [r for _prep, o in prep_objects(met, ("with",)) for r in index.actors_of(o)]
+    return [c for c in countries_of(partners) if c not in known]
 
 
 def _nothing_given(verb: Token) -> bool:

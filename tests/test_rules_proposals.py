@@ -25,6 +25,8 @@ CASES = {
         ("proposed_doing", "Chile proposed sending a team of engineers to Peru.", "team by CHL"),
         ("proposed_clause", "Norway proposed that both sides pause the quotas for a month.",
          "pause by NOR"),
+        ("proposed_relative", "Chile rejected the timetable that Peru suggested.",
+         "timetable by PER"),
         ("planned_meeting", "Oman will host another round of talks in Muscat next week.",
          "talks by OMN"),
         ("proposal_head", "An Egyptian proposal was on the table on Monday.",
@@ -77,6 +79,8 @@ CASES = {
         ("open_door", "Chile's foreign minister said the door to talks remained open.",
          "talks by CHL"),
         ("effort", "Qatar is leading efforts to secure a truce in Gaza.", "truce by QAT"),
+        ("undertaken_work", "Chile and Peru agreed to work towards a lasting ceasefire.",
+         "ceasefire by CHL,PER"),
     ],
     CONDITIONS: [
         ("listed_conditions",
@@ -716,3 +720,175 @@ def test_a_plan_named_sentences_before_is_not_what_it_proposes(reader: Reader) -
 def test_a_number_after_the_noun_stays_in_the_proposals_text(reader: Reader) -> None:
     (found,) = read(reader, "Resolution 1234, drafted by Norway, endorses the roadmap.").proposals
     assert found.text.startswith("Resolution 1234"), found.text
+
+
+# What a ready side offers to discuss, whatever the noun; an act offered after "open to"; a
+# talk or a transit offered; a body set up (a working group).
+OFFERED_TO_DISCUSS = [
+    ("Chile said it was ready to discuss deliveries of copper from other mines.",
+     "delivery by CHL"),
+    ("Brussels was willing to discuss more aid for the refugees Jordan hosts.", "aid by EU"),
+    ("Bolivia said it remained open to carrying grain from other ports.", "transit by BOL"),
+    ("Romania was ready to carry oil to Hungary from other suppliers.", "transit by ROU"),
+    ("Peru said it had offered to speak with Chile about the quotas.", "talks by PER"),
+    ("The European Commission will set up a working group with Austria on transit.",
+     "group by EU"),
+]  # fmt: skip
+NOT_OFFERED_TO_DISCUSS = [
+    "Chile said it was ready to discuss the issue.",  # a topic, nothing offered
+    "Peru is willing to discuss their differences.",  # a topic
+    "Iran said it was ready to carry out strikes.",  # a deed done, nothing carried
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), OFFERED_TO_DISCUSS)
+def test_a_thing_a_ready_side_would_discuss_or_carry(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize("text", NOT_OFFERED_TO_DISCUSS)
+def test_a_topic_discussed_or_a_deed_done_is_no_offer(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text
+
+
+def test_a_thing_offered_for_discussion_keeps_what_it_is_for(reader: Reader) -> None:
+    text = "Brussels was willing to discuss more aid for the refugees Jordan hosts."
+    (found,) = read(reader, text).proposals
+    assert "refugees Jordan hosts" in found.text, found.text
+
+
+# A thing a relative clause says a side put forward, the clause hung wherever the parser puts
+# it (on the date or the place that says which one is meant).
+PROPOSED_IN_A_CLAUSE = [
+    ("Chile rejected the timetable that Peru suggested.", "timetable by PER"),
+    ("Envoys will attend a meeting in Lima on March 17 that Chile proposed.", "meeting by CHL"),
+    ("Ministers from Spain and Italy will join Lula at a meeting in Lisbon on May 2 that "
+     "Brasilia proposed.", "meeting by BRA"),
+]  # fmt: skip
+PROPOSED_IN_A_CLAUSE += [
+    # a meeting a side arranged for others, the clause hung on the party to be met
+    ("The rebels will not attend the talks with the Peruvian government that Brazil had "
+     "arranged in Brasilia.", "talks by BRA"),
+]  # fmt: skip
+NOT_PROPOSED_IN_A_CLAUSE = [
+    "Chile rejected the explanation that Peru offered.",  # not a proposal
+    "Chile rejected the timetable that Peru did not propose.",  # withheld
+    "Rebels attacked the depot that Kenya had arranged.",  # only a meeting is arranged
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), PROPOSED_IN_A_CLAUSE)
+def test_a_thing_a_relative_clause_says_was_proposed(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text
+    with PROPOSALS.disabled("proposed_relative"):
+        assert finding not in proposals(reader, text), text
+
+
+@pytest.mark.parametrize("text", NOT_PROPOSED_IN_A_CLAUSE)
+def test_a_relative_clause_that_proposes_nothing(reader: Reader, text: str) -> None:
+    assert not {f for f in proposals(reader, text) if " by " in f}, text
+
+
+def test_a_meeting_proposed_in_a_clause_keeps_its_date(reader: Reader) -> None:
+    text = "Envoys will attend a meeting in Lima on March 17 that Chile proposed."
+    (found,) = read(reader, text).proposals
+    assert found.text == "meeting in Lima on March 17", found.text
+
+
+# Meetings taken up again by another name, and any act a proposing verb's infinitive names.
+MORE_ACTS = [
+    ("Chile and Peru agreed to resume dialogue on the border.", "dialogue by CHL,PER"),
+    ("Bolivia has proposed to pool the lithium stocks of the three countries.",
+     "stock by BOL"),
+]  # fmt: skip
+NOT_MORE_ACTS = [
+    "Bolivia did not propose to pool the stocks.",  # withheld
+    "Maduro proposed a law to create a new province.",  # the law's act (not a proposal)
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), MORE_ACTS)
+def test_dialogue_resumed_or_an_act_proposed(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize("text", NOT_MORE_ACTS)
+def test_an_act_withheld_or_a_law_proposed_floats_nothing(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text
+
+
+# What sides agree or offer to work on or towards, and talks they will take up again.
+WORKED_TOWARDS = [
+    ("Chile and Bolivia agreed to work on new rail and road links.", "link by CHL,BOL"),
+    ("Chile and Peru agreed to work towards a lasting ceasefire.", "ceasefire by CHL,PER"),
+    ("Peru and Ecuador announced they would resume exploratory talks, frozen since 2019.",
+     "talks by PER,ECU"),
+    ("Chile will resume talks with Peru next week.", "talks by CHL"),
+]  # fmt: skip
+NOT_WORKED_TOWARDS = [
+    "Quito was ready to work with Lima on all issues.",  # a topic
+    "Chile had worked towards a ceasefire.",  # an effort made, nothing undertaken
+    "Chile and Peru resumed talks on Monday.",  # talks under way again, not to come
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), WORKED_TOWARDS)
+def test_a_thing_sides_agree_to_work_on_or_talks_resumed(
+    reader: Reader, text: str, finding: str
+) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize("text", NOT_WORKED_TOWARDS)
+def test_a_topic_worked_on_or_an_effort_made_floats_nothing(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text
+
+
+# A proposal named only by its content after a past "suggested" (a present verb is its
+# subjunctive), and a thing a side is open to discussing (a gerund after "open to").
+BY_CONTENT = [
+    ("Ankara suggested both navies pull back.", "withdrawal by TUR"),
+    ("Lima suggested that both fleets pull back from the bay.", "withdrawal by PER"),
+    ("Japan said it was open to discussing new quotas for rice exports.", "quota by JPN"),
+]
+NOT_BY_CONTENT = [
+    "Ankara suggested that the sanctions are unjust.",  # a view ("be"), nothing proposed
+    "Ankara suggested the navies were tired.",  # a fact reported, shifted back
+    "Chile said it was open to discussing the issue.",  # a topic
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), BY_CONTENT)
+def test_a_proposal_named_by_its_content(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+@pytest.mark.parametrize("text", NOT_BY_CONTENT)
+def test_a_view_a_fact_or_a_topic_is_no_proposal(reader: Reader, text: str) -> None:
+    assert proposals(reader, text) == set(), text
+
+
+# A first-person pronoun in what a named actor is reported to say is that actor.
+IN_A_QUOTE = [
+    ('"We are ready to talk," Peruvian Foreign Minister Ana Gervasi said.', "talks by PER"),
+    ('Chilean Foreign Minister Alberto van Klaveren said: "We are ready to discuss a '
+     'prisoner exchange."', "exchange by CHL"),
+    ('"I am ready to meet him anywhere," Ecuadorean Foreign Minister Gabriela Sommerfeld '
+     "said.", "meeting by ECU"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "finding"), IN_A_QUOTE)
+def test_we_in_a_quote_is_its_named_speaker(reader: Reader, text: str, finding: str) -> None:
+    assert finding in proposals(reader, text), text
+
+
+def test_those_met_with_share_the_call_made_after_the_meeting(reader: Reader) -> None:
+    text = "Chile and Peru met in Lima with the Emir of Qatar and called for an immediate truce."
+    assert "truce by CHL,PER,QAT" in proposals(reader, text)
+    # only a call made jointly: a stance of another kind stays the subject's
+    assert proposals(reader, "Chile met with Peru and rejected the plan.") == set()

@@ -34,15 +34,41 @@ def offered_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
     """ "Mexico offered to deploy troops", "Chile was ready to talk", "Oman has offered to
     help settle the dispute" (a mediation): an act after an offering verb or a readiness
     word, sponsored by its subject."""
-    head = verb.head
-    lemma = head.lemma_.lower()
-    if verb.dep_ != "xcomp" or lemma not in WORDS.offering_verbs | WORDS.offer_heads:
+    head = _offering_head(verb)
+    if head is None:
         return None
-    key = _act_key(verb)
+    key = _act_key(verb) or _proposed_act(verb, head)
     if key is None:
         return None
     subject = subject_of(head)
     return key, countries_of(index.actors_of(subject)) if subject is not None else []
+
+
+def _proposed_act(verb: Token, head: Token) -> str | None:
+    """ "Argentina has proposed to turn the page", "suggested to pool the stocks": whatever
+    act a proposing verb's infinitive names is put forward (an offer to act may be a
+    threat: "ready to strike" is none), filed under its object ("the page"), else as a
+    proposal."""
+    if head.lemma_.lower() not in WORDS.proposing_verbs or verb.dep_ != "xcomp":
+        return None
+    if negated(head) or not to_infinitive(verb):
+        return None
+    if any(c.dep_ == "dobj" for c in head.children):
+        return None  # "proposed a law to create a state": the law's act, the parser's slip
+    objects = (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN")
+    return next((o.lemma_.lower() for o in objects), "proposal")
+
+
+def _offering_head(verb: Token) -> Token | None:
+    """The offering verb or readiness word an act is offered under: "offered to deploy"
+    (an infinitive), "remained open to carrying gas" (a gerund after "open to")."""
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        return head if head.lemma_.lower() in WORDS.offering_verbs | WORDS.offer_heads else None
+    if verb.dep_ == "pcomp" and head.lower_ == "to" and head.head.i != head.i:
+        ready = head.head
+        return ready if ready.lemma_.lower() in WORDS.offering_readiness else None
+    return None
 
 
 def readiness_to(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
@@ -143,16 +169,26 @@ def meeting_to_come(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | N
     """ "Canada would keep talking to Riyadh", "Brazil will negotiate over trade": a
     meeting act still to come, put forward by those who will meet."""
     key = WORDS.meeting_acts.get(verb.lemma_.lower())
+    resumed = None if key is not None else _meeting_resumed(verb)
+    key = key or resumed
     clause = _through_aspect(verb)  # "would keep talking": keep
     if key is None or clause.dep_ in ("xcomp", "acl", "relcl", "amod") or negated(clause):
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # "would be met with a firm response"
-    if any(c.dep_ == "dobj" and not index.actors_of(c) for c in verb.children):
+    if not resumed and any(c.dep_ == "dobj" and not index.actors_of(c) for c in verb.children):
         return None  # "would meet an energetic response", not "would meet Xi"
     if not to_come(verb):
         return None
     return _announced(key, clause, index)
+
+
+def _meeting_resumed(verb: Token) -> str | None:
+    """ "they would resume exploratory talks": a meeting taken up again, filed under its key
+    noun (a meeting held anew, not one under way: the caller tests that it is to come)."""
+    if verb.lemma_.lower() not in WORDS.resuming_verbs:
+        return None
+    return _meeting_held(verb)
 
 
 def recommended_act(verb: Token, index: ActorIndex) -> tuple[str, list[str]] | None:
@@ -299,17 +335,19 @@ def _through_aspect(verb: Token) -> Token:
 
 
 def _meeting_held(verb: Token) -> str | None:
-    """ "open talks", "hold a summit", "begin negotiations": the meeting a joining verb takes
-    up, filed under its key noun (a round of talks is talks)."""
+    """ "open talks", "hold a summit", "begin negotiations", "resume dialogue": the meeting
+    a joining verb takes up, filed under its key noun (a round of talks is talks)."""
     if verb.lemma_.lower() not in WORDS.joining_verbs:
         return None
     for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
         lemma = obj.lemma_.lower()
-        if obj.dep_ == "dobj" and (
-            lemma in WORDS.meeting_nouns or obj.lower_ in WORDS.meeting_nouns
-        ):
-            key = WORDS.proposal_nouns.get(obj.lower_) or WORDS.proposal_nouns.get(lemma)
+        key = WORDS.proposal_nouns.get(obj.lower_) or WORDS.proposal_nouns.get(lemma)
+        if lemma in WORDS.meeting_nouns or obj.lower_ in WORDS.meeting_nouns:
             return key or ("talks" if lemma in ("round", "talk") else "meeting")
+        if key in WORDS.held_not_proposed:  # "resume dialogue": a meeting by another name
+            return key
     return None
 
 
@@ -360,6 +398,8 @@ def _act_key(verb: Token) -> str | None:
         return "mediation" if settles else None
     if any(c.dep_ == "dobj" and c.lemma_.lower() in WORDS.cost_nouns for c in verb.children):
         return None  # "ready to pay a price of its own": a cost borne, nothing offered
+    if any(f"{lemma} {c.lower_}" in WORDS.deed_phrasal_verbs for c in verb.children):
+        return None  # "ready to carry out strikes": a deed done, not goods carried
     if lemma in ("act", "serve"):  # "offered to act as a mediator": the role's act
         roles = (o.lemma_.lower() for _prep, o in prep_objects(verb, ("as",)))
         return next((WORDS.offered_roles[r] for r in roles if r in WORDS.offered_roles), None)

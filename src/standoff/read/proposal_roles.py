@@ -169,6 +169,8 @@ def stance_verb(tok: Token, head: Token, index: ActorIndex) -> Role | Nothing | 
             return "sponsor-of-recipient", [r.country for r in index.actors_of(recipient)]
         return NOTHING
     role = stance_of(lemma)
+    if role == "sponsor" and not negated:
+        countries = [*countries, *_met_with(head, index, countries)]
     if negated and role != "opponent":
         role = "opponent"
     elif (
@@ -194,6 +196,17 @@ def _stance_takers(verb: Token, index: ActorIndex) -> list[str]:
     if refs := index.actors_of(subject):
         return countries_of(refs)
     return owners_of(subject, index) if subject.lemma_.lower() in WORDS.proposal_heads else []
+
+
+def _met_with(verb: Token, index: ActorIndex, known: list[str]) -> list[str]:
+    """ "Tshisekedi and Kagame met in Doha with the Emir of Qatar and called for a
+    ceasefire": those a side met with, in the meeting verb the call is joined to, put the
+    call forward with it (a joint statement after the meeting)."""
+    met = verb.head
+    if verb.dep_ != "conj" or met.lemma_.lower() not in WORDS.meeting_acts:
+        return []
+    partners = [r for _prep, o in prep_objects(met, ("with",)) for r in index.actors_of(o)]
+    return [c for c in countries_of(partners) if c not in known]
 
 
 def _nothing_given(verb: Token) -> bool:
@@ -297,9 +310,32 @@ def effort(tok: Token, head: Token, index: ActorIndex) -> Role | None:
     return ("sponsor", makers) if makers else None
 
 
+def undertaken_work(tok: Token, head: Token, index: ActorIndex) -> Role | None:
+    """ "Ankara and Washington agreed to work towards a lasting ceasefire", "Oslo is ready
+    to work on a truce": what a side agrees, pledges or offers to work on or towards, it
+    puts forward (not "had worked towards a truce", an effort made)."""
+    if head.lemma_.lower() not in WORDS.working_verbs or head.dep_ != "xcomp":
+        return None
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head  # "to work on new gas and power links"
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ not in _TOWARDS or prep.head.i != head.i:
+        return None  # "agreed to work out a framework": worked out, not worked towards
+    if head.head.lemma_.lower() not in _UNDERTAKING_HEADS or negated(head.head):
+        return None
+    subject = subject_of(head)
+    refs = index.actors_of(subject) if subject is not None else []
+    return ("sponsor", countries_of(refs)) if refs else None
+
+
+# What one works on or towards: "agreed to work on new links".
+_TOWARDS = frozenset({"on", "towards", "toward"})
+_UNDERTAKING_HEADS = WORDS.agreeing_verbs | WORDS.offer_heads | WORDS.pledging_words
+
 HEAD_ROLES: Rules[Callable[[Token, Token, ActorIndex], Role | Nothing | None]] = Rules(
     "who stands where on a proposal, from a governing word",
-    (stance_verb, endorsement, readiness, open_door, effort),
+    (stance_verb, endorsement, readiness, open_door, effort, undertaken_work),
 )
 
 

@@ -56,7 +56,7 @@ from standoff.read.proposal_roles import (
     told,
     wanted_mark,
 )
-from standoff.read.rules import Rules, first_match
+from standoff.read.rules import Rules, first_match, word_gate
 from standoff.read.spans import sentences
 from standoff.read.syntax import agent_of, prep_objects, subject_of, to_infinitive
 from standoff.read.word_table import lemmas, parts_of_speech
@@ -133,18 +133,19 @@ def proposals(
     it gave proposals twice or with the wrong sponsor.
     """
     found_so_far = ProposalAssembly(index, _meeting_partners(found))
-    detectors = tuple(PROPOSALS)  # the enabled detectors, taken once, not for every word
     for number, sent in enumerate(sentences(doc)):
         if sent.start_char < headline_end:
             continue
         found_so_far.sentence = number
+        words = lemmas(sent)
         for offset, pos in enumerate(parts_of_speech(sent)):
             if pos not in DETECTED_POS:
                 continue  # no Token built for the words no detector reads
             tok = sent[offset]
             if tok.i in found_so_far.content:
                 continue  # "a draft resolution that would call for talks": the resolution's
-            for detector in detectors:
+            # the detectors that can answer for this word (a word-gated one only for its own)
+            for detector in PROPOSALS.for_word(words[offset], None):
                 if detector(tok, sent, found_so_far):
                     break
         _origin(sent, index, found_so_far.drafts)
@@ -285,6 +286,7 @@ def _leader(entry: ActorEntry) -> bool:
     return any(f" {title}" in role for title in WORDS.leader_titles)
 
 
+@word_gate(lambda _context: WORDS.proposing_verbs)
 def proposed_clause(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """ "Norway proposed that both sides pause the quotas": what the clause asks for, filed
     under its act when it is one (a pause), else as a proposal; "suggested that the
@@ -307,6 +309,83 @@ def proposed_clause(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     return True
 
 
+@word_gate(lambda _context: WORDS.offering_verbs | WORDS.arranging_verbs)
+def proposed_relative(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
+    """A thing a relative clause says a side put forward: "Chile rejected the timetable
+    that Peru suggested", "a meeting in Lima on March 17 that Ecuador proposed" (the
+    parser may hang the clause on the date or place that says which meeting: the thing is
+    the noun those belong to); a meeting a side arranged ("the talks with the rebels that
+    Kenya had arranged in Nairobi", hung on the party met). A clause with an object of its
+    own ("the day Quito proposed talks") or a verb after it ("suggested sending") is
+    another rule's."""
+    lemma = tok.lemma_.lower()
+    arranged = lemma in WORDS.arranging_verbs
+    if (lemma not in WORDS.offering_verbs and not arranged) or negated(tok):
+        return False
+    relative = any(c.dep_ == "dobj" and _relative_pronoun(c) for c in tok.children)
+    if tok.dep_ != "relcl" and not relative:  # the parser may take "that Ankara proposed"
+        return False  # for a clause of the verb before ("advcl"): its "that" tells it
+    if any(
+        (c.dep_ == "dobj" and not _relative_pronoun(c)) or c.dep_ in ("ccomp", "xcomp")
+        for c in tok.children
+    ):
+        return False
+    thing = _said_of(tok)
+    if arranged:  # only a meeting is arranged for others: "the talks ... that Kenya arranged"
+        if not _meeting(thing) and thing.dep_ == "pobj":
+            thing = thing.head.head  # "talks with the government that ...": the talks
+        if not _meeting(thing):
+            return False
+    if thing.pos_ != "NOUN" or thing.ent_type_ in _AMOUNTS or p.index.actors_of(thing):
+        return False
+    lemma = thing.lemma_.lower()
+    if lemma in WORDS.not_proposals or lemma in WORDS.threat_objects:
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    sponsors = countries_of(p.index.actors_of(subject)) if subject is not None else []
+    if not sponsors:
+        return False
+    roles: list[Role] = [("sponsor", sponsors), *roles_of(thing, p.index)]
+    p.float(_key(thing) or lemma, _phrase_up_to(thing, tok.left_edge), sent, roles)
+    return True
+
+
+def _phrase_up_to(noun: Token, end: Token) -> str:
+    """A noun's words up to a clause on it ("meeting in Lima on March 17"), its date or
+    place included wherever the parser hangs them."""
+    if not noun.i < end.i <= noun.i + _PHRASE_WORDS:
+        return _phrase(noun)
+    words = noun.doc[noun.i : end.i]
+    return " ".join(t.text for t in words if t.dep_ not in _SKIPPED)
+
+
+def _relative_pronoun(tok: Token) -> bool:
+    """ "that", "which" opening a relative clause (the tagger may call "that" a
+    conjunction)."""
+    return tok.tag_ in ("WDT", "WP") or tok.lower_ in ("that", "which")
+
+
+def _meeting(tok: Token) -> bool:
+    """ "talks", "a summit", "negotiations" (by word or lemma)."""
+    return tok.lemma_.lower() in WORDS.meeting_nouns or tok.lower_ in WORDS.meeting_nouns
+
+
+# What says which thing is meant ("a meeting in Lima on March 17"): a relative clause after
+# these says more of the noun before them.
+_WHICH_ONE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def _said_of(clause: Token) -> Token:
+    """The noun a relative clause says more of: the one right before it, or before the
+    date and place that say which one is meant ("a meeting in Lima on March 17 that ...",
+    where the parser may hang the clause on the date, the verb or a name before)."""
+    doc = clause.doc
+    i = clause.left_edge.i - 1
+    while i >= 0 and (doc[i].ent_type_ in _WHICH_ONE or doc[i].pos_ in ("ADP", "DET")):
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].pos_ == "NOUN" else clause.head
+
+
 def planned_meeting(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """A meeting to come, floated by whoever will hold it: "Oman will host another round
     of talks", "he would plan a summit with Xi", "invited both leaders to Geneva for
@@ -326,6 +405,7 @@ def planned_meeting(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     return True
 
 
+@word_gate(lambda _context: PROPOSAL_HEADS)
 def proposal_head(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """A proposal word with no key noun in it: "the bridging proposal that Washington put to
     both sides", "Kyiv's idea of a licensing system" (filed as an idea, its text naming the
@@ -452,11 +532,33 @@ def offered_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     if verb.pos_ == "NOUN" and verb is not tok:
         sponsors = owners_of(verb, p.index)
     else:
-        offerer = subject_of(verb) if verb is not tok else None
+        offerer = subject_of(_gerund_offered(verb)) if verb is not tok else None
         sponsors = countries_of(p.index.actors_of(offerer)) if offerer is not None else []
     key = "mediation" if _mediating_role(tok) else tok.lemma_.lower()
-    _record(tok, tok, key, sent, p, [("sponsor", sponsors)] if sponsors else [])
+    text = _weighed_phrase(tok, verb)
+    _record(tok, tok, key, sent, p, [("sponsor", sponsors)] if sponsors else [], text)
     return True
+
+
+def _weighed_phrase(noun: Token, verb: Token) -> str | None:
+    """ "ready to discuss more money for the Syrian refugees Turkey hosts": the parser hangs
+    what the thing is for on the discussing verb, so the thing offered is told by the
+    verb's words from the noun on; None for other offers (the noun's own phrase)."""
+    if verb.lemma_.lower() not in WORDS.weighing_verbs or noun.dep_ != "dobj":
+        return None
+    words = [t for t in _act_words(verb) if t.i >= noun.left_edge.i and t.dep_ not in _SKIPPED]
+    return " ".join(t.text for t in words[:_PHRASE_WORDS]) or None
+
+
+_SKIPPED = frozenset({"punct", "det", "poss", "case"})
+
+
+def _gerund_offered(verb: Token) -> Token:
+    """ "Japan was open to discussing new quotas": the readiness word a gerund after "to"
+    hangs from (whose subject offers it), else the verb itself."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "to" and verb.head.head.i != verb.head.i:
+        return verb.head.head
+    return verb
 
 
 def _mediating_role(noun: Token) -> bool:
@@ -493,6 +595,7 @@ def accepted_noun(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     return True
 
 
+@word_gate(lambda _context: PROPOSAL_HEADS)
 def reference(tok: Token, sent: Span, p: ProposalAssembly) -> bool:
     """A bare "the plan", "that offer", "the proposal" right after a proposal was introduced
     is that proposal: what the sentence says of it counts ("Armenia rejected that offer")."""
@@ -515,6 +618,7 @@ PROPOSALS: Rules[Callable[[Token, Span, ProposalAssembly], bool]] = Rules(
         offered_act,
         proposed_doing,
         proposed_clause,
+        proposed_relative,
         planned_meeting,
         proposal_head,
         reached_noun,
@@ -528,7 +632,13 @@ PROPOSALS: Rules[Callable[[Token, Span, ProposalAssembly], bool]] = Rules(
 
 
 def _record(
-    tok: Token, carrier: Token, key: str, sent: Span, p: ProposalAssembly, known: list[Role]
+    tok: Token,
+    carrier: Token,
+    key: str,
+    sent: Span,
+    p: ProposalAssembly,
+    known: list[Role],
+    text: str | None = None,
 ) -> None:
     """A proposal named by ``tok`` and carried by ``carrier`` (the same word, or the proposal
     word it is the content of), with who stands where on it (``known`` already). A mention
@@ -536,7 +646,7 @@ def _record(
     already found."""
     roles = [*known, *roles_of(carrier, p.index)]
     if _floats(carrier, roles):
-        p.float(key, _phrase(carrier, clauses=True), sent, roles)
+        p.float(key, text or _phrase(carrier, clauses=True), sent, roles)
         p.content.update(t.i for c in _own_words(carrier) for t in _own_subtree(c))
     elif key in p.drafts:
         p.mention(p.drafts[key], sent, [r for r in roles if r[0] != "sponsor"])
@@ -824,7 +934,17 @@ def _proposed(verb: Token, clause: Token) -> bool:
     if verb.lemma_.lower() == "propose":
         return True
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
-    return modal or clause.tag_ == "VB"
+    return modal or clause.tag_ == "VB" or _unshifted(verb, clause)
+
+
+def _unshifted(verb: Token, clause: Token) -> bool:
+    """ "Ankara suggested both navies pull back": after a past "suggested", a present verb
+    (not shifted back as a fact reported would be: "suggested the navies were tired") is
+    the subjunctive of a thing proposed; "be" and "have" are left out ("suggested that
+    the sanctions are unjust" states a view)."""
+    if verb.tag_ not in ("VBD", "VBN") or clause.tag_ != "VBP":
+        return False
+    return clause.lemma_.lower() not in ("be", "have")
 
 
 # --------------------------------------------------------------------------- nouns put forward
@@ -852,7 +972,7 @@ def _offered(noun: Token, index: ActorIndex) -> Token | None:
         return None
     if negated(verb) or any(c.lower_ in ("no", "any") for c in noun.children):
         return None  # "did not offer a solution", "offered no path", "ready for any mission"
-    if verb.lemma_.lower() in WORDS.weighing_verbs and _bare(noun):
+    if verb.lemma_.lower() in _TOPIC_VERBS and (_bare(noun) or _weighed_topic(noun, verb)):
         return None  # "willing to study the proposal": one put to it, answered
     if _offered_to_people(verb, index):
         return None
@@ -949,11 +1069,36 @@ def _offering_verb(verb: Token) -> tuple[Token | None, bool]:
     infinitive = undertaken.dep_ == "xcomp" or (
         undertaken.dep_ == "advcl" and to_infinitive(undertaken)
     )
-    if infinitive and undertaken.head.lemma_.lower() in _UNDERTAKING:
+    undertaking = undertaken.head
+    if undertaken.dep_ == "pcomp" and undertaking.lower_ == "to":  # "open to discussing"
+        infinitive, undertaking = True, undertaking.head
+    if infinitive and undertaking.lemma_.lower() in _UNDERTAKING | WORDS.offering_readiness:
         if lemma in WORDS.wielding_verbs:
             return None, False  # "ready to use force": a means wielded, not offered
+        if lemma in WORDS.weighing_verbs:
+            return verb, True  # "ready to discuss supplies of gas": any thing, see _weighed
         return verb, False  # "committed to complete an audit", "ready to play a role"
     return None, False
+
+
+# Verbs whose object may be only the topic of an offer: "ready to discuss the issue",
+# "ready to work with Tehran on all issues".
+_TOPIC_VERBS = WORDS.weighing_verbs | WORDS.working_verbs
+
+
+def _weighed_topic(noun: Token, verb: Token) -> bool:
+    """What a ready side offers to discuss or work on is put forward whatever the noun
+    ("ready to discuss supplies of gas from other sources", "agreed to work on new
+    links"), but not a topic with nothing of its own ("ready to discuss the issue", "ready
+    to work on all issues", "open to discussing their differences"): what a discussion is
+    about, not a thing offered. A thing negotiated ("ready to discuss a ceasefire") is
+    offered either way."""
+    if verb.lemma_.lower() not in _TOPIC_VERBS or _negotiated(noun):
+        return False
+    if noun.lemma_.lower() in WORDS.topic_nouns or noun.lower_ in WORDS.topic_nouns:
+        return True
+    own = (c for c in noun.children if c.dep_ in ("amod", "compound", "prep", "relcl", "acl"))
+    return next(own, None) is None
 
 
 # Heads under which a side undertakes or offers an act: what the act takes up, when it is a
@@ -975,6 +1120,8 @@ def _offering_prep(prep: Token, verb: Token) -> tuple[Token | None, bool]:
         return verb, False  # "open to dialogue", "committed to a joint inquiry"
     if word == "on" and lemma == "agree":  # "agreed on workable solutions": the agreers'
         return verb, False
+    if word in _TOWARDS and lemma in WORDS.working_verbs and _undertaken(verb):
+        return verb, True  # "agreed to work on new interconnections", "to work towards a truce"
     if word == "for" and lemma in WORDS.offering_prep_verbs | WORDS.readiness_words:
         objects = any(c.dep_ == "dobj" for c in verb.children)
         return (None, False) if objects else (verb, False)
@@ -984,6 +1131,18 @@ def _offering_prep(prep: Token, verb: Token) -> tuple[Token | None, bool]:
         offered = verb.head.lemma_.lower() in WORDS.offering_verbs | WORDS.offer_heads
         return (verb, True) if offered else (None, False)
     return None, False
+
+
+# What one works on or towards: "agreed to work on new links", "pledged to work towards
+# a lasting truce".
+_TOWARDS = frozenset({"on", "towards", "toward"})
+
+
+def _undertaken(verb: Token) -> bool:
+    """An act its subject agrees, pledges or offers to do: "agreed to work on",
+    "ready to work towards" (not "had worked on", a deed done)."""
+    heads = WORDS.agreeing_verbs | WORDS.offer_heads | WORDS.pledging_words
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in heads
 
 
 def _institution_meeting(noun: Token, index: ActorIndex) -> bool:

@@ -56,9 +56,13 @@ def test_development_set_targets(reader: Reader) -> None:
     # (batch F: 15 unseen ones on 5 new standoffs, 0.631 on them alone at 4a95abb, 0.628
     # with stop 24's rules before it was read): 0.701 (P 0.793, R 0.629); 164 articles
     # (batch G: 15 unseen ones on 5 new standoffs, 0.455 on them alone at 60afd9f and with
-    # stop 25's first rules before it was read): 0.684 (P 0.793, R 0.601)
+    # stop 25's first rules before it was read): 0.684 (P 0.793, R 0.601); 0.711 (P 0.801, R
+    # 0.639) with some 1,600 more people in the dictionary, "I" and "we" read as the speaker
+    # of a transcript turn or a quotation, weapons by model, contacts cut, units sent, acts
+    # named by nouns ("the closure of its embassy"), owed deeds, pressure withstood, calls
+    # held both ways and a judged blow told after (stop 25)
     events = result["total"]["events"]
-    assert events["f1"] >= 0.68, events
+    assert events["f1"] >= 0.70, events
     # 20/41, 21/41 with calendar months ("two months" from 19 September is 19 November);
     # 25/41 with "charge a tariff from August 1", a cut told to its victim ("notified
     # Moldova that deliveries could be halted within 48 hours") and measures faced unless;
@@ -77,9 +81,11 @@ def test_development_set_targets(reader: Reader) -> None:
     # added (0/4 right on them); 48/57 with a headline's duration counted from the lede's
     # day, 49/57 with "chief" a role word (stop 24); 49/61 (0.803) with batch F's 15 unseen
     # articles added (0/4 right on them); 49/65 (0.754) with batch G's 15 unseen articles
-    # added (0/4 right on them)
+    # added (0/4 right on them); 58/65 (0.892) with weekdays counted from a stated day, days
+    # spelt out, spans with no date entity ("a fortnight"), "has until" as a limit, expulsion
+    # periods of people ordered out and a midnight still to come (stop 25)
     deadlines = result["deadlines"]
-    assert deadlines["recall"] >= 0.75, deadlines
+    assert deadlines["recall"] >= 0.85, deadlines
     # threats by (sender, target): F1 0.593 before the threat-side rules of issue 12
     # section 2 ("failing which", danger described, measures), 0.595 after, 0.612 with
     # measures promised on a condition ("will extend the ban if Kyiv escalates"), 0.636
@@ -103,9 +109,9 @@ def test_development_set_targets(reader: Reader) -> None:
     # with batch E's 18 unseen articles added (0.654 on them alone); 0.742 with a clause
     # opened on a place and a wire story's bare "the cabinet" (stop 24); 0.746 with batch
     # F's 15 unseen articles added (0.780 on them alone); 0.738 with batch G's 15 unseen
-    # articles added (0.667 on them alone)
+    # articles added (0.667 on them alone); 0.757 with the same (stop 25)
     threats = result["total"]["threats"]
-    assert threats["f1"] >= 0.73, threats
+    assert threats["f1"] >= 0.75, threats
     # proposals found by what they are (issue 12 section 2): 28/109 found, P 0.26 before;
     # 51/109, P 0.55 after; 54/109, P 0.56 with meetings taken up and pledges; 55/109 with
     # a modal shared by conjoined verbs and ceasefires named by what they stop; 58/109, P
@@ -128,10 +134,12 @@ def test_development_set_targets(reader: Reader) -> None:
     # 97/158 (0.614), P 0.655 with gerunds proposed, a plan's content, readiness nouns and
     # calls for a clause (stop 24); 103/185 (0.557), P 0.652 with batch F's 15 unseen
     # articles added (6/27 found on them): the floor follows the harder set down;
-    # 111/213 (0.521), P 0.657 with batch G's 15 unseen articles added (8/28 found on them)
+    # 111/213 (0.521), P 0.657 with batch G's 15 unseen articles added (8/28 found on them);
+    # 124/213 (0.582), P 0.667 with offers to discuss, things proposed in a relative clause,
+    # work undertaken, content after "suggested" and calls shared by those met (stop 25)
     proposals = result["total"]["proposals"]
-    assert proposals["recall"] >= 0.52, proposals
-    assert proposals["precision"] >= 0.64, proposals
+    assert proposals["recall"] >= 0.57, proposals
+    assert proposals["precision"] >= 0.65, proposals
 
 
 def test_examples_do_not_fall_back(reader: Reader) -> None:

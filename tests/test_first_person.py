@@ -65,3 +65,24 @@ def test_a_label_without_accents_names_the_person_with_them(reader: Reader) -> N
         "SEJOURNE: We will decide that tomorrow.\n"
     )
     assert "SANCTION FRA->DZA" in events(reader, text)
+
+
+def test_a_turn_label_is_no_subject(reader: Reader) -> None:
+    """'Q: Kigali accuses Belgium of ...': the parser may make the label a second subject of
+    the turn's verb; the subject is the one the sentence names."""
+    text = (
+        "Excerpts from a news conference by Foreign Minister Maxime Prevot in Brussels.\n\n"
+        "PREVOT: We regret it.\n\n"
+        "Q: Kigali accuses Belgium of neocolonial behaviour. How do you respond?\n\n"
+        "PREVOT: That is nonsense.\n"
+    )
+    assert "ACCUSE RWA->BEL" in events(reader, text)
+
+
+def test_a_labelled_question_asks(reader: Reader) -> None:
+    text = (
+        "Excerpts from a briefing by Chinese foreign ministry spokeswoman Jiang Yu.\n\n"
+        "Q: Will Premier Wen Jiabao meet Prime Minister Naoto Kan in New York?\n\n"
+        "JIANG: I have no information on that.\n"
+    )
+    assert not any(e.startswith("AGREE") for e in events(reader, text))

@@ -17,6 +17,7 @@ from standoff.read.syntax import (
     addresses_own_agent,
     clause_of,
     reporters_conjunct,
+    speaker_label,
     that_clause,
 )
 from standoff.read.words import WORDS
@@ -331,10 +332,14 @@ _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 def _asks(head: Token, sentence_start: int) -> bool:
     """A clause head that asks: "did" or "will" before its subject, or a wh-word at the
     start of the sentence that it governs."""
-    subjects = [c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [
+        c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and not speaker_label(c)
+    ]
     if subjects and any(c.dep_ == "aux" and c.i < min(subjects) for c in head.children):
         return True
     first = head.doc[sentence_start]
+    if speaker_label(first) and sentence_start + 2 < len(head.doc):
+        first = head.doc[sentence_start + 2]  # "Q: What did the leaders agree?"
     return first.tag_ in _WH_TAGS and head.i == first.head.i
 
 

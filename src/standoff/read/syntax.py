@@ -30,7 +30,7 @@ def subject_of(verb: Token) -> Token | None:
     tok = verb
     for _ in range(4):
         for child in tok.children:
-            if child.dep_ in ("nsubj", "csubj"):
+            if child.dep_ in ("nsubj", "csubj") and not speaker_label(child):
                 if child.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
                     return tok.head  # "Kyiv, which insists on ...": the relative's antecedent
                 return _reduced_relative_subject(child)
@@ -60,6 +60,14 @@ def conjoined_clause_subject(verb: Token) -> Token | None:
         return None
     joint = verb.doc[name.left_edge.i - 1]
     return name if joint.lower_ in ("and", "but") else None
+
+
+def speaker_label(tok: Token) -> bool:
+    """'Q: Kigali accuses Belgium ...', 'ZHAO: We urge ...': a transcript's label, which the
+    parser may make a second subject of the turn's first verb, is no subject."""
+    doc = tok.doc
+    opens = tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws or doc[tok.i - 1].is_space
+    return opens and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ":"
 
 
 def subject_past_relative(verb: Token) -> Token | None:

@@ -276,6 +276,9 @@ def test_a_refused_offer_is_aimed_at_whoever_put_it_forward(
         ("Russia cut military contacts with Turkey on Wednesday.", "SANCTION RUS->TUR"),
         ("China suspended ministerial exchanges with Japan.", "SANCTION CHN->JPN"),
         ("Beijing postponed talks with Tokyo on the gas fields.", "SANCTION CHN->JPN"),
+        # an envoy recalled from where it serves, goods banned from where they come
+        ("France has recalled its ambassador from Algiers.", "SANCTION FRA->DZA"),
+        ("Kyiv banned imports from Russia.", "SANCTION UKR->RUS"),
         # units sent to a border show force; sent to a state itself, they back it
         ("Venezuela sent ten battalions to the Colombian border.", "MOBILIZE VEN->COL"),
         ("Iran rushed troops to the Afghan border.", "MOBILIZE IRN->AFG"),

@@ -98,8 +98,9 @@ class RoleState:
             return (*preps, "at")
         if self.trigger.kind is TriggerKind.OBJECT_VERB and self.trigger.type == "SANCTION":
             # "suspended ministerial exchanges with Japan", "closed the border with Thailand":
-            # the party the cut ties or shut border were with
-            return (*preps, "with")
+            # the party the cut ties or shut border were with; "recalled its ambassador from
+            # Algiers", "banned imports from Russia": the party they come from
+            return (*preps, "with", "from")
         return preps
 
     @property
@@ -555,7 +556,8 @@ def objection_to(r: RoleState) -> None:
     if not r.missing or r.trigger.kind not in (TriggerKind.OBJECT_VERB, TriggerKind.RESPONSE):
         return
     for obj in (c for c in r.tok.children if c.dep_ == "dobj"):
-        for _prep, inner in prep_objects(obj, ("to", "on", "against", "in")):
+        # "recalled its ambassador from Algiers": where the one recalled serves
+        for _prep, inner in prep_objects(obj, ("to", "on", "against", "in", "from")):
             r.add_targets(inner)
 
 

@@ -98,9 +98,8 @@ class RoleState:
             return (*preps, "at")
         if self.trigger.kind is TriggerKind.OBJECT_VERB and self.trigger.type == "SANCTION":
             # "suspended ministerial exchanges with Japan", "closed the border with Thailand":
-            # the party the cut ties or shut border were with; "recalled its ambassador from
-            # Algiers", "banned imports from Russia": the party they come from
-            return (*preps, "with", "from")
+            # the party the cut ties or shut border were with
+            return (*preps, "with")
         return preps
 
     @property

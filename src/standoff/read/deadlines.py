@@ -400,7 +400,7 @@ def _midnight_candidate(ent: Span, sent: Span, published: date | None) -> Candid
         return Candidate(at, sent)
     if not _bare_midnight(ent):
         return None
-    verb = _verb_of(ent)
+    verb = _clause_of(ent)
     if verb.tag_ != "VBD":
         return None
     # "hours before a deadline ran out at midnight": tonight's, the day of the report
@@ -589,14 +589,6 @@ def _bare_midnight(ent: Span) -> bool:
     return "midnight" in ent.text.lower() and not re.search(
         r"\d|day\b|tomorrow|tonight", ent.text, re.I
     )
-
-
-def _verb_of(ent: Span) -> Token:
-    """The verb of the clause a date or time is told in."""
-    verb = ent.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
 
 
 def _still_to_come(verb: Token) -> bool:

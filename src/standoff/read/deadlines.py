@@ -27,7 +27,7 @@ from standoff.read.spans import (
     sentences,
     span_text,
 )
-from standoff.read.syntax import subject_of, to_infinitive, unless_clause
+from standoff.read.syntax import subject_of, to_infinitive, unless_clause, verb_above
 from standoff.read.triggers import REPORTING_VERBS
 from standoff.read.word_table import lemmas, lower_words
 from standoff.read.words import WORDS
@@ -499,18 +499,13 @@ def _given_on(ent: Span, sent: Span, published: date | None) -> date | None:
 
 def _clause_of(ent: Span) -> Token:
     """The verb a date entity belongs to ('On Monday Spain gave ...': "gave")."""
-    verb = ent.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
+    return verb_above(ent.root)
 
 
 def _told_from_now(ent: Span) -> bool:
     """A date on a verb in the present or with "will" ('runs out on Monday', 'will expire on
     Monday'): told from the report's day, whatever day the sentence says the limit was set."""
-    verb = ent.root.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = verb_above(ent.root.head)
     return verb.tag_ in ("VBZ", "VBP") or any(
         c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children
     )

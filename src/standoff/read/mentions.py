@@ -23,7 +23,7 @@ from standoff.read.mention_rules import HEAD_ACTORS, PRONOUNS, party_word
 from standoff.read.refs import Ref, countries_of
 from standoff.read.rules import first_match
 from standoff.read.spans import later_conjuncts, sentence_at, sentence_of, sentence_start
-from standoff.read.syntax import prep_objects
+from standoff.read.syntax import prep_objects, verb_above
 from standoff.read.word_table import lower_words, texts
 from standoff.read.words import WORDS
 
@@ -1233,9 +1233,7 @@ def _binding_verb(pronoun: Token) -> Token | None:
     """The verb whose subject binds ``pronoun`` (:meth:`ActorIndex._clause_subject`), or None
     for a pronoun no subject binds."""
     if pronoun.dep_ == "poss":
-        verb = pronoun.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = verb_above(pronoun.head)
         if pronoun.head.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ccomp":
             # "Israel said its troops had fired": the owner of the reported clause's
             # subject is the one who reports, as "Russia said it would ..." is
@@ -1249,9 +1247,7 @@ def _binding_verb(pronoun: Token) -> Token | None:
     elif pronoun.dep_ == "nsubj" and pronoun.head.dep_ == "relcl" and _on_setting(pronoun.head):
         # "Fico was in Brussels on Thursday, where he met the commissioner": a clause on a
         # place or a time is bound by the subject of the verb that place or time belongs to
-        verb = pronoun.head.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
+        verb = verb_above(pronoun.head.head)
     else:
         return None
     # "Cambodia downgraded relations and withdrew its diplomats": a joined verb with no

@@ -144,6 +144,14 @@ def agent_of(tok: Token) -> Token | None:
     return None
 
 
+def verb_above(tok: Token) -> Token:
+    """The nearest verb or auxiliary at or above ``tok`` in the parse (the root when there
+    is none): the clause a date, a pronoun or a place is told in."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def infinitive_subject(verb: Token) -> Token | None:
     """'wants Ukraine to stay neutral', 'expect Kyiv to withdraw it': the parser makes the
     one asked the subject of an infinitive clause on the verb, not its object."""

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from standoff.read.events import Found
 from standoff.read.refs import Ref
-from standoff.read.spans import sentence_start
+from standoff.read.spans import sentences_back
 from standoff.read.words import WORDS
 
 # Judgements aimed at a deed's doer (AGREE is left out: "agreed to the plan" accepts an
@@ -93,12 +93,7 @@ def _answers_a_charge(trigger: Token) -> bool:
 
 def _told_before(found: list[Found], f: Found, reach: int) -> list[Found]:
     """The events told before ``f``, from ``reach`` sentences back, in reading order."""
-    doc = f.sentence.doc
-    first = f.sentence.start
-    for _ in range(reach):
-        if first == 0:
-            break
-        first = sentence_start(doc, first - 1)
+    first = sentences_back(f.sentence.doc, f.sentence.start, reach)
     return sorted(
         (g for g in found if first <= g.trigger.i < f.trigger.i), key=lambda g: g.trigger.i
     )

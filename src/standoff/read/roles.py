@@ -32,7 +32,7 @@ from standoff.read.meetings import HOST_VERBS, hosts
 from standoff.read.mentions import ActorIndex, Ref
 from standoff.read.refs import countries_of
 from standoff.read.rules import Rules
-from standoff.read.spans import sentence_start
+from standoff.read.spans import sentence_start, sentences_back
 from standoff.read.syntax import (
     OBJECT_DEPS,
     act_objects,
@@ -967,9 +967,7 @@ def _named_before(noun: Token, index: ActorIndex) -> list[Ref]:
     if noun.lemma_ not in PUT_FORWARD or not any(c.lower_ == "the" for c in noun.children):
         return []
     doc = noun.doc
-    start = sentence_start(doc, noun.i)
-    for _ in range(2):
-        start = sentence_start(doc, start - 1) if start else 0
+    start = sentences_back(doc, noun.i, 2)
     for tok in reversed(doc[start : sentence_start(doc, noun.i)]):
         if tok.lemma_ != noun.lemma_:
             continue

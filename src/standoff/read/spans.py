@@ -140,3 +140,10 @@ def sentence_of(token: Token) -> Span:
 def sentence_start(doc: Doc, i: int) -> int:
     """The index of the first token of token ``i``'s sentence (``doc[i].sent.start``)."""
     return sentence_at(doc, i).start
+
+
+def sentences_back(doc: Doc, i: int, n: int) -> int:
+    """The index of the first token of the sentence ``n`` sentences before token ``i``'s
+    (its own for 0; the document's first token when there are fewer)."""
+    sents, number = _sentences(doc)
+    return sents[max(0, number[i] - n)].start

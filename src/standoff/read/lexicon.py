@@ -13,12 +13,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from standoff.event_types import EVENT_TYPES
 from standoff.read.words import WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PLOVER_TYPES = tuple(EVENT_TYPES)
 # Cooperative types: their announced or intended form is AGREE (PLOVER: "express
@@ -65,6 +68,13 @@ class Lexicon:
     def phrase_heads(self) -> frozenset[str]:
         """Every opening of a phrase or reported phrase ("call" of "call on")."""
         return space_prefixes([*self.phrase_index, *self.reported_index])
+
+    def object_rule_type(self, verb: str, obj: Token) -> str | None:
+        """The type an object rule gives ``verb`` (a lemma, with its particle) with the
+        object ``obj``, by the object's lemma or its own form ("relations"); None if none."""
+        return self.object_rules.get((verb, obj.lemma_.lower())) or self.object_rules.get(
+            (verb, obj.lower_)
+        )
 
     @cached_property
     def object_rule_heads(self) -> frozenset[str]:

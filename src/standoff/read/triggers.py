@@ -354,9 +354,7 @@ def verb_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | None
         )
     for form in verb_forms:
         for obj in objects:
-            kind = lexicon.object_rules.get((form, obj.lemma_.lower())) or lexicon.object_rules.get(
-                (form, obj.lower_)
-            )
+            kind = lexicon.object_rule_type(form, obj)
             if kind:
                 return Trigger(tok, kind, TriggerKind.OBJECT_VERB, f"{tok.text} {obj.text}")
     return None
@@ -845,9 +843,7 @@ def nominal_object_rule(tok: Token, lemma: str, lexicon: Lexicon) -> Trigger | N
     if verb is None:
         return None
     for obj in act_objects(tok):
-        kind = lexicon.object_rules.get((verb, obj.lemma_.lower())) or lexicon.object_rules.get(
-            (verb, obj.lower_)
-        )
+        kind = lexicon.object_rule_type(verb, obj)
         if kind:
             return Trigger(tok, kind, TriggerKind.NOUN, f"{tok.text} {obj.text}")
     return None

@@ -25,6 +25,7 @@ from standoff.read.spans import (
     sentence_of,
     sentence_start,
     sentences,
+    sentences_back,
     span_text,
 )
 from standoff.read.syntax import subject_of, to_infinitive, unless_clause, verb_above
@@ -667,9 +668,7 @@ def _expelled_people(tok: Token) -> bool:
     if tok.pos_ != "PRON" or low not in _PLURAL_PRONOUNS | _SINGULAR_PRONOUNS:
         return False
     doc = tok.doc
-    first = sentence_start(doc, tok.i)
-    if first > 0:
-        first = sentence_start(doc, first - 1)
+    first = sentences_back(doc, tok.i, 1)
     plural = low in _PLURAL_PRONOUNS
     nouns = [
         t

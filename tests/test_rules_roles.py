@@ -41,6 +41,8 @@ ROLE_CASES = {
          "CONSULT JPN->KOR"),
         ("objects", "Russia invaded Georgia.", "ASSAULT RUS->GEO"),
         ("asked_to_act", "Warsaw expects Kyiv to withdraw the complaint.", "REQUEST POL->UKR"),
+        ("asked_for_of", "Britain asked for an urgent meeting of the U.N. Security Council.",
+         "REQUEST GBR->UN"),
         # a free relative object is what its own words say it is, and where
         ("described_object", "Turkey shelled what it said were militant positions in Syria.",
          "ASSAULT TUR->SYR"),

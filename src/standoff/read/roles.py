@@ -410,6 +410,16 @@ def asked_to_act(r: RoleState) -> None:
             r.add_targets(asked)
 
 
+def asked_for_of(r: RoleState) -> None:
+    """'asked for an urgent meeting of the Security Council', 'called for the withdrawal of
+    Russian troops': what is asked for is asked of the party its "of" phrase names."""
+    if r.trigger.type != "REQUEST" or r.targets:
+        return
+    for _prep, thing in prep_objects(r.tok, ("for",)):
+        for _of, party in prep_objects(thing, ("of",)):
+            r.add_targets(party, demonyms=True)
+
+
 def described_object(r: RoleState) -> None:
     """'Iran fired missiles at what it said were militant targets in Iraq and Syria',
     'strikes on what it called terrorist hideouts in Iran': a free relative object is
@@ -834,6 +844,7 @@ VERB_ROLES: Rules[RoleRule] = Rules(
         second_verb_of_speaker,
         objects,
         asked_to_act,
+        asked_for_of,
         described_object,
         held_answerable,
         deed_doer,
